@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The foundation's commands: info, check, settings. */
+#define G_LOG_DOMAIN "sila-cli"
+
+#include "sila-config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sila-cli-private.h"
+
+int
+sila_cli_info (SilaCli  *cli,
+               int       argc,
+               char    **argv)
+{
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autofree char *name = NULL;
+  SilaStore *store;
+
+  if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len > 0)
+    return sila_cli_usage_error (cli, _("“info” takes no arguments."));
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+
+  name = sila_store_get_setting (store, SILA_SETTING_ASSOCIATION_NAME, "");
+  printf ("database: %s\n", sila_store_get_path (store));
+  printf ("format: %d\n", sila_store_get_schema_version (store));
+  printf ("device: %s\n", sila_store_get_device_id (store));
+  printf ("read_only: %s\n", sila_store_is_read_only (store) ? "yes" : "no");
+  printf ("association_name: %s\n", name);
+  printf ("answer_window_days: %d\n",
+          sila_store_get_setting_int (store, SILA_SETTING_ANSWER_WINDOW,
+                                      SILA_ANSWER_WINDOW_DEFAULT));
+
+  return SILA_EXIT_OK;
+}
+
+int
+sila_cli_check (SilaCli  *cli,
+                int       argc,
+                char    **argv)
+{
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  SilaStore *store;
+
+  if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len > 0)
+    return sila_cli_usage_error (cli, _("“check” takes no arguments."));
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+
+  if (!sila_store_check_integrity (store, &error))
+    {
+      sila_cli_message (cli, "%s", error->message);
+      return SILA_EXIT_REFUSED;
+    }
+
+  printf ("%s\n", _("The database is sound."));
+  return SILA_EXIT_OK;
+}
+
+int
+sila_cli_settings_get (SilaCli  *cli,
+                       int       argc,
+                       char    **argv)
+{
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autofree char *value = NULL;
+  SilaStore *store;
+  const char *key;
+
+  if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len != 1)
+    return sila_cli_usage_error (cli, _("Usage: %s"), "sila settings get KEY");
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+
+  key = g_ptr_array_index (args.positional, 0);
+  if (g_str_equal (key, SILA_SETTING_ANSWER_WINDOW))
+    value = g_strdup_printf ("%d", sila_store_get_setting_int (store, key,
+                                                               SILA_ANSWER_WINDOW_DEFAULT));
+  else if (g_str_equal (key, SILA_SETTING_ASSOCIATION_NAME))
+    value = sila_store_get_setting (store, key, "");
+  else
+    return sila_cli_usage_error (cli, _("There is no setting called “%s”."), key);
+
+  printf ("%s\n", value);
+  return SILA_EXIT_OK;
+}
+
+int
+sila_cli_settings_set (SilaCli  *cli,
+                       int       argc,
+                       char    **argv)
+{
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = NULL;
+  const SilaActor *actor;
+  SilaStore *store;
+  const char *key;
+  const char *value;
+
+  if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len != 2)
+    return sila_cli_usage_error (cli, _("Usage: %s"), "sila settings set KEY VALUE");
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_DEFAULT);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+  actor = sila_cli_get_actor (cli);
+  if (actor == NULL)
+    return SILA_EXIT_REFUSED;
+
+  key = g_ptr_array_index (args.positional, 0);
+  value = g_ptr_array_index (args.positional, 1);
+
+  /* A script states the new value outright: it did not look at the old one. */
+  current = sila_store_get_setting (store, key, NULL);
+  if (!sila_store_set_setting (store, actor, key, current, value, &error))
+    return sila_cli_fail (cli, error);
+
+  return SILA_EXIT_OK;
+}

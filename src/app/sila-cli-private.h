@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by the command handlers of src/app/sila-cli-*.c. */
+#pragma once
+
+#include "sila-cli.h"
+
+G_BEGIN_DECLS
+
+typedef int (*SilaCliHandler) (SilaCli *cli,
+                               int      argc,
+                               char   **argv);
+
+typedef struct {
+  const char     *name;
+  const char     *subcommand;  /* or NULL */
+  SilaCliHandler  handler;
+  const char     *synopsis;    /* not translated: it is what scripts type */
+  const char     *summary;     /* translatable (N_) */
+} SilaCliCommand;
+
+/* Options of one command: "--name VALUE" or "--name=VALUE", or a flag. */
+typedef struct {
+  const char *name;
+  gboolean    takes_value;
+} SilaCliOptionSpec;
+
+typedef struct {
+  GHashTable *options;     /* name → GPtrArray of values ("" for flags) */
+  GPtrArray  *positional;
+} SilaCliArgs;
+
+gboolean    sila_cli_args_parse   (SilaCli                 *cli,
+                                   int                      argc,
+                                   char                   **argv,
+                                   const SilaCliOptionSpec *specs,
+                                   SilaCliArgs             *args);
+void        sila_cli_args_clear   (SilaCliArgs             *args);
+gboolean    sila_cli_args_has     (SilaCliArgs             *args,
+                                   const char              *name);
+const char *sila_cli_args_get     (SilaCliArgs             *args,
+                                   const char              *name);
+GPtrArray  *sila_cli_args_get_all (SilaCliArgs             *args,
+                                   const char              *name);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SilaCliArgs, sila_cli_args_clear)
+
+/* The handlers, one file per group of commands. */
+int sila_cli_info          (SilaCli *cli, int argc, char **argv);
+int sila_cli_check         (SilaCli *cli, int argc, char **argv);
+int sila_cli_settings_get  (SilaCli *cli, int argc, char **argv);
+int sila_cli_settings_set  (SilaCli *cli, int argc, char **argv);
+
+G_END_DECLS

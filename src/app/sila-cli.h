@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sila-i18n.h"
+#include "sila-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit status, as scripts rely on it (SPEC.md). */
+typedef enum {
+  SILA_EXIT_OK      = 0, /* done */
+  SILA_EXIT_REFUSED = 1, /* ran, but refused or rejected something */
+  SILA_EXIT_USAGE   = 2, /* bad usage, or a file that cannot be read */
+} SilaExit;
+
+typedef struct {
+  char         *database;  /* --database, or NULL for the default */
+  char         *user;      /* --user, or NULL (then SILA_USER) */
+  gboolean      show_help;
+  gboolean      show_version;
+  char        **rest;      /* the command and its own arguments */
+} SilaCliOptions;
+
+typedef struct _SilaCli SilaCli;
+
+gboolean   sila_cli_parse_options   (int              argc,
+                                     char           **argv,
+                                     SilaCliOptions  *options,
+                                     char           **language,
+                                     GError         **error);
+void       sila_cli_options_clear   (SilaCliOptions  *options);
+void       sila_cli_print_usage     (FILE            *stream);
+int        sila_cli_run             (SilaCliOptions  *options);
+
+/* For the command handlers. */
+SilaStore       *sila_cli_open_store      (SilaCli      *cli,
+                                           SilaStoreOpenFlags flags);
+const SilaActor *sila_cli_get_actor       (SilaCli      *cli);
+int              sila_cli_fail            (SilaCli      *cli,
+                                           const GError *error);
+int              sila_cli_usage_error     (SilaCli      *cli,
+                                           const char   *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+void             sila_cli_message         (SilaCli      *cli,
+                                           const char   *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+int              sila_cli_exit_for_error  (const GError *error);
+
+G_END_DECLS

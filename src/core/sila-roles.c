@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sila-core"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sila-roles.h"
+
+#define OFF SILA_ROLE_OFFICER
+#define RES SILA_ROLE_RESEARCHER
+#define COM SILA_ROLE_COMMITTEE
+#define MAN SILA_ROLE_MANAGER
+#define ADM SILA_ROLE_ADMIN
+
+static const struct {
+  SilaRole    role;
+  const char *code;
+  const char *display;
+} roles[] = {
+  { SILA_ROLE_OFFICER,    "officer",    N_("Beneficiary-relations officer") },
+  { SILA_ROLE_RESEARCHER, "researcher", N_("Social researcher") },
+  { SILA_ROLE_COMMITTEE,  "committee",  N_("Research committee member") },
+  { SILA_ROLE_MANAGER,    "manager",    N_("Manager") },
+  { SILA_ROLE_ADMIN,      "admin",      N_("Administrator") },
+};
+
+/* The one table of who may do what. The store checks it on every call. */
+static const struct {
+  SilaPermission permission;
+  const char    *code;
+  const char    *display;
+  SilaRole       roles;
+} permissions[SILA_N_PERMS] = {
+  { SILA_PERM_SETTINGS_VIEW,     "settings.view",     N_("view the office settings"),
+    OFF | RES | COM | MAN | ADM },
+  { SILA_PERM_SETTINGS_EDIT,     "settings.edit",     N_("change the office settings"),
+    ADM },
+  { SILA_PERM_STAFF_MANAGE,      "staff.manage",      N_("manage staff accounts"),
+    ADM },
+  { SILA_PERM_AUDIT_VIEW,        "audit.view",        N_("read the audit trail"),
+    ADM },
+  { SILA_PERM_BACKUP,            "backup",            N_("back up and restore the database"),
+    ADM },
+  { SILA_PERM_BENEFICIARY_VIEW,  "beneficiary.view",  N_("view beneficiary files"),
+    OFF | RES | COM | MAN | ADM },
+  { SILA_PERM_BENEFICIARY_EDIT,  "beneficiary.edit",  N_("open and change beneficiary files"),
+    OFF | ADM },
+  { SILA_PERM_BENEFICIARY_IMPORT, "beneficiary.import", N_("import beneficiary registers"),
+    OFF | ADM },
+  { SILA_PERM_BENEFICIARY_EXPORT, "beneficiary.export", N_("export the beneficiary register"),
+    MAN | ADM },
+  { SILA_PERM_REPORT_VIEW,       "report.view",       N_("view reports"),
+    MAN | ADM },
+  { SILA_PERM_REPORT_EXPORT,     "report.export",     N_("export and print reports"),
+    MAN | ADM },
+};
+
+SilaRole
+sila_role_from_code (const char *code)
+{
+  g_return_val_if_fail (code != NULL, SILA_ROLE_NONE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (g_ascii_strcasecmp (roles[i].code, code) == 0)
+      return roles[i].role;
+
+  return SILA_ROLE_NONE;
+}
+
+const char *
+sila_role_to_code (SilaRole role)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (roles[i].role == role)
+      return roles[i].code;
+
+  return NULL;
+}
+
+const char *
+sila_role_to_display (SilaRole role)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (roles[i].role == role)
+      return _(roles[i].display);
+
+  return NULL;
+}
+
+/* "officer,manager" — the form kept in the database and printed by the CLI. */
+char *
+sila_roles_to_codes (SilaRole roles_mask)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      if ((roles_mask & roles[i].role) == 0)
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, ',');
+      g_string_append (s, roles[i].code);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* Returns SILA_ROLE_NONE if any code is unknown. */
+SilaRole
+sila_roles_from_codes (const char *codes)
+{
+  g_auto(GStrv) parts = NULL;
+  SilaRole result = SILA_ROLE_NONE;
+
+  if (codes == NULL || *codes == '\0')
+    return SILA_ROLE_NONE;
+
+  parts = g_strsplit (codes, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      SilaRole r = sila_role_from_code (g_strstrip (parts[i]));
+
+      if (r == SILA_ROLE_NONE)
+        return SILA_ROLE_NONE;
+      result |= r;
+    }
+
+  return result;
+}
+
+gboolean
+sila_roles_permit (SilaRole       roles_mask,
+                   SilaPermission permission)
+{
+  g_return_val_if_fail (permission < SILA_N_PERMS, FALSE);
+  g_assert (permissions[permission].permission == permission);
+
+  return (roles_mask & permissions[permission].roles) != 0;
+}
+
+SilaRole
+sila_permission_get_roles (SilaPermission permission)
+{
+  g_return_val_if_fail (permission < SILA_N_PERMS, SILA_ROLE_NONE);
+
+  return permissions[permission].roles;
+}
+
+const char *
+sila_permission_to_code (SilaPermission permission)
+{
+  g_return_val_if_fail (permission < SILA_N_PERMS, NULL);
+
+  return permissions[permission].code;
+}
+
+const char *
+sila_permission_to_display (SilaPermission permission)
+{
+  g_return_val_if_fail (permission < SILA_N_PERMS, NULL);
+
+  return _(permissions[permission].display);
+}

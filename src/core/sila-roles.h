@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The staff roles of SPEC.md. A person may hold several. */
+typedef enum {
+  SILA_ROLE_NONE       = 0,
+  SILA_ROLE_OFFICER    = 1 << 0, /* موظف علاقات المستفيدين */
+  SILA_ROLE_RESEARCHER = 1 << 1, /* الباحث الاجتماعي */
+  SILA_ROLE_COMMITTEE  = 1 << 2, /* لجنة البحث */
+  SILA_ROLE_MANAGER    = 1 << 3, /* المدير */
+  SILA_ROLE_ADMIN      = 1 << 4, /* مسؤول النظام */
+} SilaRole;
+
+#define SILA_ROLE_ALL (SILA_ROLE_OFFICER | SILA_ROLE_RESEARCHER | SILA_ROLE_COMMITTEE | \
+                       SILA_ROLE_MANAGER | SILA_ROLE_ADMIN)
+#define SILA_N_ROLES 5
+
+/* Every operation the store guards. The table deciding which roles may do
+ * what is in sila-roles.c, and nowhere else. */
+typedef enum {
+  SILA_PERM_SETTINGS_VIEW,
+  SILA_PERM_SETTINGS_EDIT,
+  SILA_PERM_STAFF_MANAGE,
+  SILA_PERM_AUDIT_VIEW,
+  SILA_PERM_BACKUP,
+  SILA_PERM_BENEFICIARY_VIEW,
+  SILA_PERM_BENEFICIARY_EDIT,
+  SILA_PERM_BENEFICIARY_IMPORT,
+  SILA_PERM_BENEFICIARY_EXPORT,
+  SILA_PERM_REPORT_VIEW,
+  SILA_PERM_REPORT_EXPORT,
+  SILA_N_PERMS
+} SilaPermission;
+
+SilaRole     sila_role_from_code        (const char *code);
+const char  *sila_role_to_code          (SilaRole    role);
+const char  *sila_role_to_display       (SilaRole    role);
+char        *sila_roles_to_codes        (SilaRole    roles);
+SilaRole     sila_roles_from_codes      (const char *codes);
+
+gboolean     sila_roles_permit          (SilaRole       roles,
+                                         SilaPermission permission);
+SilaRole     sila_permission_get_roles  (SilaPermission permission);
+const char  *sila_permission_to_code    (SilaPermission permission);
+const char  *sila_permission_to_display (SilaPermission permission);
+
+G_END_DECLS

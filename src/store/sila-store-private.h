@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the files of src/store share, and only they: the SQLite handle,
+ * cached statements, transactions and the audit trail. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sila-store.h"
+
+G_BEGIN_DECLS
+
+/* The application_id of every Sila Desk database: "SILA". */
+#define SILA_STORE_APPLICATION_ID 0x53494C41
+
+typedef enum {
+  SILA_STEP_ERROR = -1,
+  SILA_STEP_DONE  = 0,
+  SILA_STEP_ROW   = 1,
+} SilaStep;
+
+/* A cached prepared statement, borrowed from the store. g_autoptr() resets it
+ * and clears its bindings when it goes out of scope, so that no read stays
+ * open by accident. */
+typedef sqlite3_stmt SilaStatement;
+void sila_statement_release (SilaStatement *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaStatement, sila_statement_release)
+
+/* A write transaction; freeing one that was not committed rolls it back.
+ * Nested ones become savepoints. */
+typedef struct _SilaTransaction SilaTransaction;
+SilaTransaction *sila_transaction_begin  (SilaStore        *self,
+                                          GError          **error);
+gboolean         sila_transaction_commit (SilaTransaction  *tx,
+                                          GError          **error);
+void             sila_transaction_free   (SilaTransaction  *tx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaTransaction, sila_transaction_free)
+
+sqlite3       *sila_store_get_db       (SilaStore     *self);
+void           sila_store_set_busy_timeout (SilaStore *self,
+                                            int        milliseconds);
+SilaStatement *sila_store_prepare      (SilaStore     *self,
+                                        const char    *sql,
+                                        GError       **error);
+SilaStep       sila_store_step         (SilaStore     *self,
+                                        SilaStatement *stmt,
+                                        GError       **error);
+gboolean       sila_store_exec         (SilaStore     *self,
+                                        const char    *sql,
+                                        GError       **error);
+void           sila_store_set_error    (SilaStore     *self,
+                                        GError       **error,
+                                        int            rc);
+
+void           sila_bind_text          (SilaStatement *stmt,
+                                        int            index,
+                                        const char    *text);
+char          *sila_column_dup         (SilaStatement *stmt,
+                                        int            column);
+
+gboolean       sila_store_next_number  (SilaStore     *self,
+                                        const char    *counter,
+                                        gint64        *number,
+                                        GError       **error);
+gboolean       sila_store_audit        (SilaStore       *self,
+                                        const SilaActor *actor,
+                                        const char      *action,
+                                        const char      *entity,
+                                        const char      *entity_id,
+                                        const char      *summary,
+                                        const char      *before_json,
+                                        const char      *after_json,
+                                        GError         **error);
+
+/* Migrations, in sila-store-schema.c. */
+gboolean       sila_store_migrate      (SilaStore     *self,
+                                        int            target_version,
+                                        GError       **error);
+
+/* For tests: open a database and migrate it only as far as @version. */
+SilaStore     *sila_store_open_at_version (const char  *path,
+                                           int          version,
+                                           GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The database schema, as a list of migrations: one function per step,
+ * applied in order inside one transaction each, the version kept in
+ * PRAGMA user_version. A step, once released, is never edited: a change is
+ * a new step.
+ *
+ * Conventions every later step follows: a row that can travel between
+ * machines has a random UUID primary key (id), created_at and updated_at
+ * (UTC, "YYYY-MM-DDTHH:MM:SS.mmmZ"), the device that made it (device_id), a
+ * revision (rev) for optimistic locking, and deleted_at for soft deletes.
+ * Human numbers are separate UNIQUE columns. Money is INTEGER halalas. */
+#define G_LOG_DOMAIN "sila-store"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sila-clock.h"
+#include "sila-store-private.h"
+
+typedef gboolean (*SilaMigration) (SilaStore *self, GError **error);
+
+/* 1: the database's identity, office settings, counters, the audit trail. */
+static gboolean
+migrate_to_1 (SilaStore  *self,
+              GError    **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *device_id = g_uuid_string_random ();
+  g_autofree char *now = sila_clock_timestamp ();
+
+  if (!sila_store_exec (self,
+      "PRAGMA application_id = 1397312577;" /* SILA_STORE_APPLICATION_ID */
+      "CREATE TABLE meta ("
+      "  key   TEXT PRIMARY KEY,"
+      "  value TEXT NOT NULL"
+      ") WITHOUT ROWID;"
+      "CREATE TABLE office_settings ("
+      "  key        TEXT PRIMARY KEY,"
+      "  value      TEXT NOT NULL,"
+      "  updated_at TEXT NOT NULL,"
+      "  updated_by TEXT,"
+      "  device_id  TEXT NOT NULL"
+      ") WITHOUT ROWID;"
+      "CREATE TABLE counters ("
+      "  name TEXT PRIMARY KEY,"
+      "  next INTEGER NOT NULL"
+      ") WITHOUT ROWID;"
+      "CREATE TABLE audit_log ("
+      "  seq         INTEGER PRIMARY KEY AUTOINCREMENT,"
+      "  id          TEXT NOT NULL UNIQUE,"
+      "  at          TEXT NOT NULL,"
+      "  actor_id    TEXT,"
+      "  actor_name  TEXT NOT NULL,"
+      "  device_id   TEXT NOT NULL,"
+      "  action      TEXT NOT NULL,"
+      "  entity      TEXT NOT NULL,"
+      "  entity_id   TEXT,"
+      "  summary     TEXT,"
+      "  before_json TEXT,"
+      "  after_json  TEXT"
+      ");"
+      "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);"
+      "CREATE INDEX audit_log_at ON audit_log (at);"
+      /* Append-only, whatever the caller. */
+      "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+      "BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+      "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+      "BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;",
+      error))
+    return FALSE;
+
+  stmt = sila_store_prepare (self,
+                             "INSERT INTO meta (key, value) VALUES "
+                             "('device_id', ?1), ('created_at', ?2), ('created_by', ?3)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sila_bind_text (stmt, 1, device_id);
+  sila_bind_text (stmt, 2, now);
+  sila_bind_text (stmt, 3, "Sila Desk " PACKAGE_VERSION);
+  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sila_statement_release);
+
+  /* The policy's defaults, until an administrator changes them. */
+  stmt = sila_store_prepare (self,
+                             "INSERT INTO office_settings (key, value, updated_at, device_id) "
+                             "VALUES (?1, ?2, ?5, ?6), (?3, ?4, ?5, ?6)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  {
+    g_autofree char *days = g_strdup_printf ("%d", SILA_ANSWER_WINDOW_DEFAULT);
+
+    sila_bind_text (stmt, 1, SILA_SETTING_ASSOCIATION_NAME);
+    sila_bind_text (stmt, 2, SILA_DEFAULT_ASSOCIATION_NAME);
+    sila_bind_text (stmt, 3, SILA_SETTING_ANSWER_WINDOW);
+    sila_bind_text (stmt, 4, days);
+    sila_bind_text (stmt, 5, now);
+    sila_bind_text (stmt, 6, device_id);
+  }
+
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+}
+
+/* 2: staff accounts. Until the first exists, the database acts as its owner. */
+static gboolean
+migrate_to_2 (SilaStore  *self,
+              GError    **error)
+{
+  return sila_store_exec (self,
+      "CREATE TABLE staff ("
+      "  id            TEXT PRIMARY KEY,"
+      "  username      TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+      "  display_name  TEXT NOT NULL,"
+      "  roles         INTEGER NOT NULL CHECK (roles > 0),"
+      "  password_hash TEXT,"
+      "  active        INTEGER NOT NULL DEFAULT 1,"
+      "  created_at    TEXT NOT NULL,"
+      "  updated_at    TEXT NOT NULL,"
+      "  device_id     TEXT NOT NULL,"
+      "  rev           INTEGER NOT NULL DEFAULT 1,"
+      "  deleted_at    TEXT"
+      ");",
+      error);
+}
+
+static const SilaMigration migrations[] = {
+  migrate_to_1,
+  migrate_to_2,
+};
+
+int
+sila_store_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+gboolean
+sila_store_migrate (SilaStore  *self,
+                    int         target_version,
+                    GError    **error)
+{
+  g_return_val_if_fail (target_version <= (int)G_N_ELEMENTS (migrations), FALSE);
+
+  for (;;)
+    {
+      g_autoptr(SilaTransaction) tx = NULL;
+      g_autofree char *set_version = NULL;
+      int version;
+
+      tx = sila_transaction_begin (self, error);
+      if (tx == NULL)
+        return FALSE;
+
+      /* Read inside the write lock: another desk may have migrated the file
+       * while this one waited. */
+      version = sila_store_get_schema_version (self);
+      if (version < 0)
+        {
+          sila_store_set_error (self, error, sqlite3_extended_errcode (sila_store_get_db (self)));
+          return FALSE;
+        }
+      if (version >= target_version)
+        return sila_transaction_commit (tx, error);
+
+      if (!migrations[version] (self, error))
+        {
+          g_prefix_error (error, _("The database could not be brought up to date: "));
+          return FALSE;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!sila_store_exec (self, set_version, error) ||
+          !sila_transaction_commit (tx, error))
+        return FALSE;
+
+      g_debug ("Database migrated to version %d", version + 1);
+    }
+}

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sila-actor.h"
+#include "sila-policy.h"
+#include "sila-types.h"
+
+G_BEGIN_DECLS
+
+#define SILA_STORE_ERROR (sila_store_error_quark ())
+
+/* What went wrong, in terms a caller can act on. Every error carries a
+ * message in the UI language, fit to be shown to the user as it is. */
+typedef enum {
+  SILA_STORE_ERROR_FAILED,
+  SILA_STORE_ERROR_CANNOT_OPEN,  /* no such file, no permission */
+  SILA_STORE_ERROR_NOT_DATABASE, /* damaged, or not a Sila Desk database */
+  SILA_STORE_ERROR_TOO_NEW,      /* made by a newer version of the app */
+  SILA_STORE_ERROR_READ_ONLY,
+  SILA_STORE_ERROR_DISK_FULL,
+  SILA_STORE_ERROR_BUSY,         /* another desk holds the write lock */
+  SILA_STORE_ERROR_NOT_FOUND,
+  SILA_STORE_ERROR_DENIED,       /* the acting staff member's roles forbid it */
+  SILA_STORE_ERROR_INVALID,      /* the core refused the values */
+  SILA_STORE_ERROR_CONFLICT,     /* someone else changed it in the meantime */
+  SILA_STORE_ERROR_DUPLICATE,
+} SilaStoreError;
+
+typedef enum {
+  SILA_STORE_OPEN_DEFAULT    = 0,
+  SILA_STORE_OPEN_MUST_EXIST = 1 << 0, /* do not create a new database */
+  SILA_STORE_OPEN_READ_ONLY  = 1 << 1, /* look, never write (implies MUST_EXIST) */
+} SilaStoreOpenFlags;
+
+#define SILA_TYPE_STORE (sila_store_get_type ())
+G_DECLARE_FINAL_TYPE (SilaStore, sila_store, SILA, STORE, GObject)
+
+GQuark      sila_store_error_quark            (void);
+
+SilaStore  *sila_store_open                   (const char          *path,
+                                               SilaStoreOpenFlags   flags,
+                                               GError             **error);
+const char *sila_store_get_path               (SilaStore           *self);
+const char *sila_store_get_device_id          (SilaStore           *self);
+gboolean    sila_store_is_read_only           (SilaStore           *self);
+gboolean    sila_store_was_created            (SilaStore           *self);
+int         sila_store_get_schema_version     (SilaStore           *self);
+int         sila_store_get_latest_version     (void);
+gboolean    sila_store_check_integrity        (SilaStore           *self,
+                                               GError             **error);
+gboolean    sila_store_poll_external_change   (SilaStore           *self);
+
+gboolean    sila_store_require                (SilaStore           *self,
+                                               const SilaActor     *actor,
+                                               SilaPermission       permission,
+                                               GError             **error);
+gboolean    sila_store_count_staff            (SilaStore           *self,
+                                               gint64              *count,
+                                               GError             **error);
+
+char       *sila_store_get_setting            (SilaStore           *self,
+                                               const char          *key,
+                                               const char          *fallback);
+int         sila_store_get_setting_int        (SilaStore           *self,
+                                               const char          *key,
+                                               int                  fallback);
+gboolean    sila_store_set_setting            (SilaStore           *self,
+                                               const SilaActor     *actor,
+                                               const char          *key,
+                                               const char          *expected,
+                                               const char          *value,
+                                               GError             **error);
+
+typedef struct {
+  gint64  seq;
+  char   *at;
+  char   *actor_name;
+  char   *action;
+  char   *entity;
+  char   *entity_id;
+  char   *summary;
+  char   *before_json;
+  char   *after_json;
+} SilaAuditEntry;
+
+void        sila_audit_entry_free             (SilaAuditEntry      *entry);
+GPtrArray  *sila_store_list_audit             (SilaStore           *self,
+                                               const SilaActor     *actor,
+                                               const char          *entity,
+                                               const char          *entity_id,
+                                               guint                limit,
+                                               GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaAuditEntry, sila_audit_entry_free)
+
+G_END_DECLS

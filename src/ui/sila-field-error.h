@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* How every form shows a refused value: the field turns red and the message
+ * appears right beside it, in the UI language; nothing else changes. */
+void sila_field_error_show  (GtkWidget    *field,
+                             GtkLabel     *message_label,
+                             const GError *error);
+void sila_field_error_clear (GtkWidget    *field,
+                             GtkLabel     *message_label);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sila-session.h"
+
+G_BEGIN_DECLS
+
+#define SILA_TYPE_PREFERENCES_WINDOW (sila_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (SilaPreferencesWindow, sila_preferences_window, SILA, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+SilaPreferencesWindow *sila_preferences_window_new (GtkWindow   *parent,
+                                                    SilaSession *session);
+
+G_END_DECLS

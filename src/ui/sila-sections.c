@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sila-ui"
+
+#include "sila-config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sila-sections.h"
+
+static const SilaSection sections[] = {
+  { "dashboard", "view-grid-symbolic", N_("Dashboard"),
+    N_("Today’s work and this month’s figures will appear here once requests are recorded."),
+    NULL },
+  { "beneficiaries", "system-users-symbolic", N_("Beneficiaries"),
+    N_("Beneficiary files are not available in this version yet."),
+    NULL },
+  { "requests", "emblem-documents-symbolic", N_("Requests"),
+    N_("Support requests and their documents are not available in this version yet."),
+    NULL },
+  { "contacts", "call-start-symbolic", N_("Contacts & Inquiries"),
+    N_("The contacts and inquiries log is not available in this version yet."),
+    NULL },
+  { "surveys", "face-smile-symbolic", N_("Surveys"),
+    N_("Satisfaction surveys are not available in this version yet."),
+    NULL },
+  { "feedback", "mail-unread-symbolic", N_("Suggestions & Complaints"),
+    N_("The suggestions and complaints register is not available in this version yet."),
+    NULL },
+  { "reports", "x-office-spreadsheet-symbolic", N_("Reports"),
+    N_("Reports for the board are not available in this version yet."),
+    NULL },
+  { "library", "accessories-dictionary-symbolic", N_("Library"),
+    N_("The bylaws, the guides and the blank request form are not available in this version "
+       "yet."),
+    NULL },
+};
+
+const SilaSection *
+sila_sections_get (guint *n_sections)
+{
+  *n_sections = G_N_ELEMENTS (sections);
+  return sections;
+}
+
+const SilaSection *
+sila_sections_lookup (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].id, id) == 0)
+      return &sections[i];
+
+  return NULL;
+}
+
+GtkWidget *
+sila_section_new_page (const SilaSection *section,
+                       SilaSession       *session)
+{
+  GtkWidget *page;
+
+  if (section->page_type != NULL)
+    return g_object_new (section->page_type (), "session", session, NULL);
+
+  page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), section->icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _(section->title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), _(section->empty_text));
+  gtk_widget_add_css_class (page, "sila-empty-section");
+
+  return page;
+}

@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sila-ui"
+
+#include "sila-config.h"
+
+#include <glib/gi18n.h>
+
+#include "sila-sections.h"
+#include "sila-settings.h"
+#include "sila-window.h"
+
+struct _SilaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SilaSession          *session;
+  gulong                changed_id;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkListBox           *sidebar_list;
+  GtkStack             *stack;
+  AdwWindowTitle       *content_title;
+  GtkLabel             *association_label;
+  GtkLabel             *actor_label;
+  GtkLabel             *database_label;
+  GtkRevealer          *read_only_revealer;
+};
+
+G_DEFINE_FINAL_TYPE (SilaWindow, sila_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_identity (SilaWindow *self)
+{
+  SilaStore *store = sila_session_get_store (self->session);
+  const SilaActor *actor = sila_session_get_actor (self->session);
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *signed_in = NULL;
+
+  name = sila_store_get_setting (store, SILA_SETTING_ASSOCIATION_NAME, "");
+  gtk_label_set_label (self->association_label, name);
+
+  if (sila_actor_is_owner (actor))
+    signed_in = g_strdup (_("Owner of this database"));
+  else
+    signed_in = g_strdup_printf (_("Signed in as %s"), actor->display_name);
+  gtk_label_set_label (self->actor_label, signed_in);
+
+  basename = g_path_get_basename (sila_store_get_path (store));
+  gtk_label_set_label (self->database_label, basename);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->database_label), sila_store_get_path (store));
+
+  gtk_revealer_set_reveal_child (self->read_only_revealer, sila_store_is_read_only (store));
+}
+
+static void
+session_changed_cb (SilaWindow  *self,
+                    const char  *what,
+                    SilaSession *session)
+{
+  if (what == NULL || g_str_equal (what, "settings"))
+    update_identity (self);
+}
+
+static GtkWidget *
+create_sidebar_row (const SilaSection *section)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (section->icon_name);
+  GtkWidget *label = gtk_label_new (_(section->title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, section->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title),
+                                  -1);
+
+  return row;
+}
+
+static void
+sidebar_row_activated_cb (SilaWindow    *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  sila_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+
+  if (sila_window_show_section (self, g_variant_get_string (parameter, NULL)))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static gboolean
+sila_window_close_request (GtkWindow *window)
+{
+  GSettings *settings = sila_settings_get ();
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (sila_window_parent_class)->close_request (window);
+}
+
+static void
+sila_window_constructed (GObject *object)
+{
+  SilaWindow *self = (SilaWindow *)object;
+  GSettings *settings = sila_settings_get ();
+  const SilaSection *sections;
+  guint n_sections;
+
+  G_OBJECT_CLASS (sila_window_parent_class)->constructed (object);
+
+  g_assert (SILA_IS_SESSION (self->session));
+
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  sections = sila_sections_get (&n_sections);
+  for (guint i = 0; i < n_sections; i++)
+    {
+      GtkWidget *page = sila_section_new_page (&sections[i], self->session);
+
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (&sections[i]));
+      gtk_stack_add_named (self->stack, page, sections[i].id);
+    }
+
+  self->changed_id = g_signal_connect_object (self->session, "changed",
+                                              G_CALLBACK (session_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  update_identity (self);
+  sila_window_show_section (self, sections[0].id);
+}
+
+static void
+sila_window_dispose (GObject *object)
+{
+  SilaWindow *self = (SilaWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SILA_TYPE_WINDOW);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (sila_window_parent_class)->dispose (object);
+}
+
+static void
+sila_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  SilaWindow *self = SILA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sila_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  SilaWindow *self = SILA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sila_window_class_init (SilaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  const SilaSection *sections;
+  guint n_sections;
+
+  object_class->constructed = sila_window_constructed;
+  object_class->dispose = sila_window_dispose;
+  object_class->get_property = sila_window_get_property;
+  object_class->set_property = sila_window_set_property;
+  window_class->close_request = sila_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, SILA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sila-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, association_label);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, actor_label);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, database_label);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, read_only_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+
+  /* Ctrl+1 … Ctrl+8 go to the sections in sidebar order. */
+  sections = sila_sections_get (&n_sections);
+  for (guint i = 0; i < n_sections && i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-section", "s", sections[i].id);
+}
+
+static void
+sila_window_init (SilaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SilaWindow *
+sila_window_new (GtkApplication *application,
+                 SilaSession    *session)
+{
+  return g_object_new (SILA_TYPE_WINDOW,
+                       "application", application,
+                       "session", session,
+                       NULL);
+}
+
+SilaSession *
+sila_window_get_session (SilaWindow *self)
+{
+  g_return_val_if_fail (SILA_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/* Shows the section @section_id ("dashboard", "beneficiaries", …). Returns
+ * FALSE if there is no such section. */
+gboolean
+sila_window_show_section (SilaWindow *self,
+                          const char *section_id)
+{
+  const SilaSection *section;
+  GtkWidget *row;
+
+  g_return_val_if_fail (SILA_IS_WINDOW (self), FALSE);
+
+  section = sila_sections_lookup (section_id);
+  if (section == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, section->id);
+  adw_window_title_set_title (self->content_title, _(section->title));
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && g_str_equal (gtk_widget_get_name (row), section->id))
+        {
+          gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+const char *
+sila_window_get_visible_section (SilaWindow *self)
+{
+  g_return_val_if_fail (SILA_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+sila_window_get_section_page (SilaWindow *self,
+                              const char *section_id)
+{
+  g_return_val_if_fail (SILA_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, section_id);
+}
+
+void
+sila_window_add_toast (SilaWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (SILA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sila-session.h"
+
+G_BEGIN_DECLS
+
+#define SILA_TYPE_WINDOW (sila_window_get_type ())
+G_DECLARE_FINAL_TYPE (SilaWindow, sila_window, SILA, WINDOW, AdwApplicationWindow)
+
+SilaWindow  *sila_window_new                 (GtkApplication *application,
+                                              SilaSession    *session);
+SilaSession *sila_window_get_session         (SilaWindow     *self);
+gboolean     sila_window_show_section        (SilaWindow     *self,
+                                              const char     *section_id);
+const char  *sila_window_get_visible_section (SilaWindow     *self);
+GtkWidget   *sila_window_get_section_page    (SilaWindow     *self,
+                                              const char     *section_id);
+void         sila_window_add_toast           (SilaWindow     *self,
+                                              AdwToast       *toast);
+
+G_END_DECLS

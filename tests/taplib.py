@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A small TAP producer for the Python tests, so that meson counts each one."""
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+
+_tests = []
+
+
+class Skip(Exception):
+    pass
+
+
+def test(func):
+    _tests.append(func)
+    return func
+
+
+def run():
+    print(f'1..{len(_tests)}', flush=True)
+    failed = 0
+    for number, func in enumerate(_tests, 1):
+        name = func.__name__
+        try:
+            func()
+        except Skip as e:
+            print(f'ok {number} {name} # SKIP {e}', flush=True)
+        except Exception:  # noqa: BLE001 - a test reports every failure
+            failed += 1
+            print(f'not ok {number} {name}', flush=True)
+            for line in traceback.format_exc().splitlines():
+                print('# ' + line, flush=True)
+        else:
+            print(f'ok {number} {name}', flush=True)
+    sys.exit(1 if failed else 0)
+
+
+def sila_bin():
+    return os.environ['SILA_BIN']
+
+
+def source_root():
+    return os.environ['SILA_SOURCE_ROOT']
+
+
+def build_root():
+    return os.environ['SILA_BUILD_ROOT']
+
+
+def headless_env(**extra):
+    """The environment of a command run with no display at all."""
+    env = dict(os.environ)
+    for key in ('DISPLAY', 'WAYLAND_DISPLAY', 'XAUTHORITY'):
+        env.pop(key, None)
+    env.update({k: v for k, v in extra.items() if v is not None})
+    return env
+
+
+def sila(*args, env=None, input=None, timeout=60):
+    """Runs the sila command line; returns the CompletedProcess."""
+    return subprocess.run([sila_bin(), *args], env=env or headless_env(),
+                          input=input, capture_output=True, timeout=timeout)
+
+
+def tempdir():
+    return tempfile.mkdtemp(prefix='sila-test-')
+
+
+def check(condition, message=''):
+    if not condition:
+        raise AssertionError(message)
+
+
+def out(result):
+    return result.stdout.decode('utf-8', 'replace')
+
+
+def err(result):
+    return result.stderr.decode('utf-8', 'replace')

@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Core: roles and the permission table, text checks, clock, policy. */
+#include "sila-config.h"
+
+#include <locale.h>
+
+#include "sila-actor.h"
+#include "sila-clock.h"
+#include "sila-i18n.h"
+#include "sila-policy.h"
+#include "sila-roles.h"
+#include "sila-text.h"
+#include "sila-validation.h"
+
+static void
+test_role_codes (void)
+{
+  g_autofree char *codes = NULL;
+
+  g_assert_cmpint (sila_role_from_code ("officer"), ==, SILA_ROLE_OFFICER);
+  g_assert_cmpint (sila_role_from_code ("RESEARCHER"), ==, SILA_ROLE_RESEARCHER);
+  g_assert_cmpint (sila_role_from_code ("committee"), ==, SILA_ROLE_COMMITTEE);
+  g_assert_cmpint (sila_role_from_code ("manager"), ==, SILA_ROLE_MANAGER);
+  g_assert_cmpint (sila_role_from_code ("admin"), ==, SILA_ROLE_ADMIN);
+  g_assert_cmpint (sila_role_from_code ("root"), ==, SILA_ROLE_NONE);
+  g_assert_cmpint (sila_role_from_code (""), ==, SILA_ROLE_NONE);
+
+  codes = sila_roles_to_codes (SILA_ROLE_MANAGER | SILA_ROLE_OFFICER);
+  g_assert_cmpstr (codes, ==, "officer,manager");
+  g_assert_cmpint (sila_roles_from_codes (codes), ==, SILA_ROLE_MANAGER | SILA_ROLE_OFFICER);
+  g_assert_cmpint (sila_roles_from_codes ("officer, admin"), ==,
+                   SILA_ROLE_OFFICER | SILA_ROLE_ADMIN);
+  g_assert_cmpint (sila_roles_from_codes ("officer,bogus"), ==, SILA_ROLE_NONE);
+  g_assert_cmpint (sila_roles_from_codes (NULL), ==, SILA_ROLE_NONE);
+
+  for (SilaRole r = SILA_ROLE_OFFICER; r <= SILA_ROLE_ADMIN; r <<= 1)
+    {
+      g_assert_nonnull (sila_role_to_code (r));
+      g_assert_nonnull (sila_role_to_display (r));
+      g_assert_cmpint (sila_role_from_code (sila_role_to_code (r)), ==, r);
+    }
+}
+
+/* The permission table as the policy reads; a change to it must be made
+ * here too, on purpose. */
+static void
+test_permission_table (void)
+{
+  static const struct {
+    SilaPermission perm;
+    SilaRole       allowed;
+  } expected[] = {
+    { SILA_PERM_SETTINGS_VIEW, SILA_ROLE_ALL },
+    { SILA_PERM_SETTINGS_EDIT, SILA_ROLE_ADMIN },
+    { SILA_PERM_STAFF_MANAGE, SILA_ROLE_ADMIN },
+    { SILA_PERM_AUDIT_VIEW, SILA_ROLE_ADMIN },
+    { SILA_PERM_BACKUP, SILA_ROLE_ADMIN },
+    { SILA_PERM_BENEFICIARY_VIEW, SILA_ROLE_ALL },
+    { SILA_PERM_BENEFICIARY_EDIT, SILA_ROLE_OFFICER | SILA_ROLE_ADMIN },
+    { SILA_PERM_BENEFICIARY_IMPORT, SILA_ROLE_OFFICER | SILA_ROLE_ADMIN },
+    { SILA_PERM_BENEFICIARY_EXPORT, SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
+    { SILA_PERM_REPORT_VIEW, SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
+    { SILA_PERM_REPORT_EXPORT, SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
+  };
+
+  g_assert_cmpint (G_N_ELEMENTS (expected), ==, SILA_N_PERMS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpint (sila_permission_get_roles (expected[i].perm), ==, expected[i].allowed);
+      g_assert_nonnull (sila_permission_to_code (expected[i].perm));
+      g_assert_nonnull (sila_permission_to_display (expected[i].perm));
+
+      /* Every single role, one at a time: allowed exactly as the table says. */
+      for (SilaRole r = SILA_ROLE_OFFICER; r <= SILA_ROLE_ADMIN; r <<= 1)
+        g_assert_cmpint (sila_roles_permit (r, expected[i].perm), ==,
+                         (expected[i].allowed & r) != 0);
+      g_assert_false (sila_roles_permit (SILA_ROLE_NONE, expected[i].perm));
+    }
+}
+
+static void
+test_actor (void)
+{
+  g_autoptr(SilaActor) owner = sila_actor_new_owner ();
+  g_autoptr(SilaActor) officer = sila_actor_new ("id-1", "huda", "هدى", SILA_ROLE_OFFICER);
+  g_autoptr(SilaActor) copy = sila_actor_copy (officer);
+
+  g_assert_true (sila_actor_is_owner (owner));
+  for (SilaPermission p = 0; p < SILA_N_PERMS; p++)
+    g_assert_true (sila_actor_can (owner, p));
+
+  g_assert_false (sila_actor_is_owner (officer));
+  g_assert_true (sila_actor_can (officer, SILA_PERM_BENEFICIARY_EDIT));
+  g_assert_false (sila_actor_can (officer, SILA_PERM_SETTINGS_EDIT));
+  g_assert_true (sila_actor_has_role (officer, SILA_ROLE_OFFICER));
+  g_assert_false (sila_actor_has_role (officer, SILA_ROLE_ADMIN));
+
+  g_assert_cmpstr (copy->id, ==, "id-1");
+  g_assert_cmpstr (copy->display_name, ==, "هدى");
+  g_assert_cmpint (copy->roles, ==, SILA_ROLE_OFFICER);
+}
+
+static void
+test_digits (void)
+{
+  g_autofree char *a = sila_text_digits_to_ascii ("١٠٢٣٤٥٦٧٨٩");
+  g_autofree char *b = sila_text_digits_to_ascii ("۰۱۲۳۴۵۶۷۸۹");
+  g_autofree char *c = sila_text_digits_to_ascii ("رقم ٥ and 6");
+
+  g_assert_cmpstr (a, ==, "1023456789");
+  g_assert_cmpstr (b, ==, "0123456789");
+  g_assert_cmpstr (c, ==, "رقم 5 and 6");
+  g_assert_null (sila_text_digits_to_ascii (NULL));
+}
+
+static void
+test_clean_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ok = NULL;
+  g_autofree char *empty = NULL;
+  char *bad;
+  g_autofree char *long_text = g_strnfill (201, 'x');
+
+  ok = sila_text_clean_line ("  جمعية صلة  ", 200, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ok, ==, "جمعية صلة");
+
+  empty = sila_text_clean_line ("   ", 200, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (empty, ==, "");
+
+  bad = sila_text_clean_line ("   ", 200, TRUE, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED);
+  g_clear_error (&error);
+
+  /* A right-to-left override would make the name display reversed. */
+  bad = sila_text_clean_line ("abc\u202Edef", 200, TRUE, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bad = sila_text_clean_line ("a\tb", 200, TRUE, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bad = sila_text_clean_line ("\xff\xfe", 200, TRUE, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+
+  bad = sila_text_clean_line (long_text, 200, TRUE, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_TOO_LONG);
+  g_clear_error (&error);
+
+  /* Length is counted in characters, not bytes: 200 Arabic letters fit. */
+  {
+    GString *s = g_string_new (NULL);
+    g_autofree char *fits = NULL;
+
+    for (int i = 0; i < 200; i++)
+      g_string_append (s, "ب");
+    fits = sila_text_clean_line (s->str, 200, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (fits);
+    g_string_free (s, TRUE);
+  }
+
+  /* SQL is only text: kept verbatim. */
+  ok = (g_free (ok), sila_text_clean_line ("'); DROP TABLE staff; --", 200, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ok, ==, "'); DROP TABLE staff; --");
+}
+
+static void
+test_parse_int (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 v = 0;
+
+  g_assert_true (sila_text_parse_int ("١٤", 1, 90, &v, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (v, ==, 14);
+
+  g_assert_true (sila_text_parse_int (" 90 ", 1, 90, &v, &error));
+  g_assert_cmpint (v, ==, 90);
+
+  g_assert_false (sila_text_parse_int ("91", 1, 90, &v, &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  g_assert_false (sila_text_parse_int ("0", 1, 90, &v, &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  g_assert_false (sila_text_parse_int ("14 يوم", 1, 90, &v, &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (sila_text_parse_int ("", 1, 90, &v, &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED);
+  g_clear_error (&error);
+
+  g_assert_false (sila_text_parse_int ("99999999999999999999999", 1, 90, &v, &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
+}
+
+static void
+test_policy_settings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *name = NULL;
+  char *bad;
+
+  days = sila_policy_normalize_setting (SILA_SETTING_ANSWER_WINDOW, "٢١", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (days, ==, "21");
+
+  name = sila_policy_normalize_setting (SILA_SETTING_ASSOCIATION_NAME, " جمعية ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "جمعية");
+
+  bad = sila_policy_normalize_setting (SILA_SETTING_ANSWER_WINDOW, "365", &error);
+  g_assert_null (bad);
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  bad = sila_policy_normalize_setting ("answer_window", "14", &error);
+  g_assert_null (bad);
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
+}
+
+static void
+test_clock (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) fixed = g_date_time_new (utc, 2026, 1, 31, 23, 59, 58.25);
+  g_autofree char *stamp = NULL;
+  g_autofree char *iso = NULL;
+  GDate date;
+
+  sila_clock_set_fixed (fixed);
+  stamp = sila_clock_timestamp ();
+  g_assert_cmpstr (stamp, ==, "2026-01-31T23:59:58.250Z");
+  sila_clock_set_fixed (NULL);
+
+  g_assert_true (sila_date_from_iso ("2024-02-29", &date));
+  iso = sila_date_to_iso (&date);
+  g_assert_cmpstr (iso, ==, "2024-02-29");
+  g_assert_false (sila_date_from_iso ("2023-02-29", &date));
+  g_assert_false (sila_date_from_iso ("2024-2-9", &date));
+  g_assert_false (sila_date_from_iso ("2024-02-29x", &date));
+  g_assert_false (sila_date_from_iso ("", &date));
+  g_assert_false (sila_date_from_iso (NULL, &date));
+}
+
+static void
+test_language_codes (void)
+{
+  SilaLanguage lang;
+
+  g_assert_true (sila_language_from_code ("ar", &lang));
+  g_assert_cmpint (lang, ==, SILA_LANGUAGE_ARABIC);
+  g_assert_true (sila_language_from_code ("en", &lang));
+  g_assert_cmpint (lang, ==, SILA_LANGUAGE_ENGLISH);
+  g_assert_true (sila_language_from_code ("ar_SA.UTF-8", &lang));
+  g_assert_cmpint (lang, ==, SILA_LANGUAGE_ARABIC);
+  g_assert_false (sila_language_from_code ("fr", &lang));
+  g_assert_false (sila_language_from_code (NULL, &lang));
+  g_assert_cmpstr (sila_language_to_code (SILA_LANGUAGE_ENGLISH), ==, "en");
+  g_assert_cmpstr (sila_language_to_code (SILA_LANGUAGE_ARABIC), ==, "ar");
+}
+
+/* Arabic is the default whatever the system locale says. */
+static void
+test_arabic_messages (void)
+{
+  sila_i18n_init (SILA_LANGUAGE_ARABIC);
+  g_assert_true (sila_i18n_is_rtl ());
+  g_assert_cmpstr (sila_role_to_display (SILA_ROLE_OFFICER), ==, "موظف علاقات المستفيدين");
+
+  sila_i18n_init (SILA_LANGUAGE_ENGLISH);
+  g_assert_false (sila_i18n_is_rtl ());
+  g_assert_cmpstr (sila_role_to_display (SILA_ROLE_OFFICER), ==, "Beneficiary-relations officer");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sila/core/roles/codes", test_role_codes);
+  g_test_add_func ("/sila/core/roles/permission-table", test_permission_table);
+  g_test_add_func ("/sila/core/actor", test_actor);
+  g_test_add_func ("/sila/core/text/digits", test_digits);
+  g_test_add_func ("/sila/core/text/clean-line", test_clean_line);
+  g_test_add_func ("/sila/core/text/parse-int", test_parse_int);
+  g_test_add_func ("/sila/core/policy/settings", test_policy_settings);
+  g_test_add_func ("/sila/core/clock", test_clock);
+  g_test_add_func ("/sila/core/i18n/codes", test_language_codes);
+  g_test_add_func ("/sila/core/i18n/arabic-first", test_arabic_messages);
+
+  return g_test_run ();
+}

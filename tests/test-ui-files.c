@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Every Builder file in the resource bundle builds, with libadwaita's types
+ * known (gtk4-builder-tool validate cannot: PLATFORM.md). A .ui file with no
+ * entry here fails the test, so none goes unchecked. */
+#include "sila-config.h"
+
+#include <adwaita.h>
+
+#include "sila-i18n.h"
+#include "sila-preferences-window.h"
+#include "sila-problem-window.h"
+#include "sila-test-util.h"
+#include "sila-window.h"
+
+typedef GtkWidget *(*BuildFunc) (SilaSession *session);
+
+static GtkWidget *
+build_window (SilaSession *session)
+{
+  return GTK_WIDGET (sila_window_new (NULL, session));
+}
+
+static GtkWidget *
+build_preferences (SilaSession *session)
+{
+  return GTK_WIDGET (sila_preferences_window_new (NULL, session));
+}
+
+static GtkWidget *
+build_problem (SilaSession *session)
+{
+  g_autoptr(GError) error = g_error_new_literal (SILA_STORE_ERROR,
+                                                 SILA_STORE_ERROR_NOT_DATABASE, "<&> damaged");
+  SilaProblemWindow *window = sila_problem_window_new (NULL, error);
+
+  g_assert_cmpstr (sila_problem_window_get_message (window), ==, "<&> damaged");
+  return GTK_WIDGET (window);
+}
+
+static const struct {
+  const char *file;
+  BuildFunc   build;
+} templates[] = {
+  { "sila-preferences-window.ui", build_preferences },
+  { "sila-problem-window.ui", build_problem },
+  { "sila-window.ui", build_window },
+};
+
+static void
+test_templates (SilaTestDir   *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(SilaStore) store = NULL;
+  g_autoptr(SilaSession) session = NULL;
+
+  files = g_resources_enumerate_children (RESOURCE_PREFIX "/ui/", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (files), >=, G_N_ELEMENTS (templates));
+
+  store = sila_store_open (fixture->db_path, 0, &error);
+  g_assert_no_error (error);
+  session = sila_session_new (store, sila_actor_new_owner ());
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      BuildFunc build = NULL;
+      GtkWidget *widget;
+
+      for (guint j = 0; j < G_N_ELEMENTS (templates); j++)
+        if (g_str_equal (files[i], templates[j].file))
+          build = templates[j].build;
+
+      if (build == NULL)
+        g_error ("%s has no entry in tests/test-ui-files.c", files[i]);
+
+      widget = build (session);
+      g_assert_true (GTK_IS_WINDOW (widget));
+      gtk_window_present (GTK_WINDOW (widget));
+      gtk_test_widget_wait_for_draw (widget);
+      gtk_window_destroy (GTK_WINDOW (widget));
+    }
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  GObject *overlay;
+
+  gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/gtk/help-overlay.ui", &error);
+  g_assert_no_error (error);
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+static void
+test_style_sheet (void)
+{
+  g_autoptr(GBytes) css = g_resources_lookup_data (RESOURCE_PREFIX "/style.css", 0, NULL);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  g_assert_nonnull (css);
+  /* An Arabic face is named: fontconfig alone would pick DejaVu Sans. */
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (css, NULL), g_bytes_get_size (css),
+                                  "Noto Sans Arabic"));
+  /* Parse errors would be warnings, fatal in this test. */
+  gtk_css_provider_load_from_data (provider, g_bytes_get_data (css, NULL),
+                                   g_bytes_get_size (css));
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  sila_i18n_init (SILA_LANGUAGE_ARABIC);
+
+  g_test_add ("/sila/ui/builder/templates", SilaTestDir, NULL, sila_test_dir_setup,
+              test_templates, sila_test_dir_teardown);
+  g_test_add_func ("/sila/ui/builder/help-overlay", test_help_overlay);
+  g_test_add_func ("/sila/ui/builder/style-sheet", test_style_sheet);
+
+  return g_test_run ();
+}
