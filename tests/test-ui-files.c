@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "sila-chart-view.h"
 #include "sila-i18n.h"
 #include "sila-preferences-window.h"
 #include "sila-problem-window.h"
@@ -112,6 +113,73 @@ test_style_sheet (void)
                                    g_bytes_get_size (css));
 }
 
+/* Renders @widget as the screen shows it and returns the x of the first
+ * column holding the chart's first colour, or -1. */
+static int
+first_color_column (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree guchar *pixels = g_malloc (width * height * 4);
+  double r, g, b;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, width * 4);
+  sila_chart_get_color (0, &r, &g, &b);
+
+  for (int x = 0; x < width; x++)
+    for (int y = 0; y < height; y++)
+      {
+        const guchar *p = pixels + (y * width + x) * 4; /* B G R A in memory */
+
+        if (abs (p[2] - (int)(r * 255 + 0.5)) <= 2 && abs (p[1] - (int)(g * 255 + 0.5)) <= 2 &&
+            abs (p[0] - (int)(b * 255 + 0.5)) <= 2)
+          return x;
+      }
+
+  return -1;
+}
+
+/* The chart view draws the shared renderer, mirrored with the widget. */
+static void
+test_chart_view (void)
+{
+  g_autoptr(SilaChart) chart = sila_chart_new (SILA_CHART_COLUMNS);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = sila_chart_view_new (chart);
+  int ltr, rtl;
+
+  sila_chart_add (chart, "a", 5);
+  sila_chart_add (chart, "b", 5);
+  sila_chart_view_changed (SILA_CHART_VIEW (view));
+  g_assert_true (sila_chart_view_get_chart (SILA_CHART_VIEW (view)) == chart);
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 260);
+  gtk_widget_set_direction (view, GTK_TEXT_DIR_LTR);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  ltr = first_color_column (view);
+
+  gtk_widget_set_direction (view, GTK_TEXT_DIR_RTL);
+  gtk_test_widget_wait_for_draw (window);
+  rtl = first_color_column (view);
+
+  g_assert_cmpint (ltr, >=, 0);
+  g_assert_cmpint (ltr, <, gtk_widget_get_width (view) / 2);
+  g_assert_cmpint (rtl, >, gtk_widget_get_width (view) / 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -123,6 +191,7 @@ main (int argc, char **argv)
               test_templates, sila_test_dir_teardown);
   g_test_add_func ("/sila/ui/builder/help-overlay", test_help_overlay);
   g_test_add_func ("/sila/ui/builder/style-sheet", test_style_sheet);
+  g_test_add_func ("/sila/ui/chart-view/direction", test_chart_view);
 
   return g_test_run ();
 }
