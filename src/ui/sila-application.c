@@ -4,6 +4,8 @@
 #include "sila-config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "sila-application.h"
 #include "sila-i18n.h"
@@ -115,6 +117,32 @@ show_problem (SilaApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* For bench/ only: report the first frame drawn (microseconds since the
+ * process started, and resident memory), then quit. Set by bench/run.py with
+ * SILA_BENCH_EXIT_AFTER_DRAW=1; SILA_BENCH_SECTION opens a section first. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      GtkWidget     *window)
+{
+  g_autofree char *status = NULL;
+  const char *rss = NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, bench_after_paint_cb, window);
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    rss = strstr (status, "VmRSS:");
+  g_print ("first-frame-usec %" G_GINT64_FORMAT "\nrss-kb %ld\n",
+           g_get_monotonic_time (), rss != NULL ? strtol (rss + 6, NULL, 10) : -1L);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+bench_map_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), window);
+}
+
 static void
 open_database (SilaApplication *self,
                const char      *path,
@@ -157,6 +185,12 @@ open_database (SilaApplication *self,
   sila_session_watch (self->session, 2000);
 
   window = sila_window_new (GTK_APPLICATION (self), self->session);
+  if (g_getenv ("SILA_BENCH_EXIT_AFTER_DRAW") != NULL)
+    {
+      if (g_getenv ("SILA_BENCH_SECTION") != NULL)
+        sila_window_show_section (window, g_getenv ("SILA_BENCH_SECTION"));
+      g_signal_connect (window, "map", G_CALLBACK (bench_map_cb), NULL);
+    }
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -164,14 +164,10 @@ sila_window_constructed (GObject *object)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
+  /* Pages are made when first shown: start-up builds one, not eight. */
   sections = sila_sections_get (&n_sections);
   for (guint i = 0; i < n_sections; i++)
-    {
-      GtkWidget *page = sila_section_new_page (&sections[i], self->session);
-
-      gtk_list_box_append (self->sidebar_list, create_sidebar_row (&sections[i]));
-      gtk_stack_add_named (self->stack, page, sections[i].id);
-    }
+    gtk_list_box_append (self->sidebar_list, create_sidebar_row (&sections[i]));
 
   self->changed_id = g_signal_connect_object (self->session, "changed",
                                               G_CALLBACK (session_changed_cb), self,
@@ -310,6 +306,8 @@ sila_window_show_section (SilaWindow *self,
   if (section == NULL)
     return FALSE;
 
+  if (gtk_stack_get_child_by_name (self->stack, section->id) == NULL)
+    gtk_stack_add_named (self->stack, sila_section_new_page (section, self->session), section->id);
   gtk_stack_set_visible_child_name (self->stack, section->id);
   adw_window_title_set_title (self->content_title, _(section->title));
 
@@ -335,6 +333,7 @@ sila_window_get_visible_section (SilaWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* The page of @section_id if it was shown already, else NULL. */
 GtkWidget *
 sila_window_get_section_page (SilaWindow *self,
                               const char *section_id)
