@@ -386,7 +386,8 @@ write_register (const char *path,
   lxw_rich_string_tuple rest = { .format = NULL, .string = " القحطاني" };
   lxw_rich_string_tuple *rich[] = { &first, &rest, NULL };
   static const char *const headers[] = {
-    "رقم الهوية", "الاسم", "تاريخ الميلاد", "تاريخ التسجيل", "المبلغ", "موافقة", "ملاحظات", "الجوال",
+    "رقم الهوية", "الاسم", "تاريخ الميلاد", "تاريخ التسجيل", "المبلغ", "موافقة", "ملاحظات",
+    "الجوال",
   };
 
   format_set_num_format (iso_date, "yyyy-mm-dd");
@@ -470,7 +471,8 @@ test_xlsx_libxlsxwriter (SilaTestDir   *dir,
     gsize len;
     g_autoptr(GBytes) bytes = NULL;
     g_autoptr(SilaXlsxReader) xlsx = NULL;
-    g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_table_row_free);
+    g_autoptr(GPtrArray) again =
+      g_ptr_array_new_with_free_func ((GDestroyNotify)sila_table_row_free);
     SilaTableRow *row;
 
     g_assert_true (g_file_get_contents (path, &contents, &len, NULL));

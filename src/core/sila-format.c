@@ -148,7 +148,8 @@ sila_format_decimal_for (const char   *decimal,
   if (format != NULL)
     {
       unum_setAttribute (format, UNUM_MIN_FRACTION_DIGITS, (int32_t)min_fraction);
-      unum_setAttribute (format, UNUM_MAX_FRACTION_DIGITS, (int32_t)MAX (min_fraction, max_fraction));
+      unum_setAttribute (format, UNUM_MAX_FRACTION_DIGITS,
+                         (int32_t)MAX (min_fraction, max_fraction));
     }
   return format_decimal_string (format, decimal);
 }

@@ -197,16 +197,13 @@ sila_money_parse (const char      *text,
           if (!g_ascii_isdigit (*p))
             return set_invalid (error);
           frac_digits++;
+          /* Even "12.500" is refused: in files from some locales the dot
+           * groups thousands, and 12,500 riyals must not become 12.50. */
           if (frac_digits > 2)
             {
-              /* Trailing zeros beyond the halalas change nothing. */
-              if (*p != '0')
-                {
-                  g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-                                       _("An amount has at most two decimals (halalas)."));
-                  return FALSE;
-                }
-              continue;
+              g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                                   _("An amount has at most two decimals (halalas)."));
+              return FALSE;
             }
           cents = cents * 10 + (*p - '0');
         }

@@ -17,7 +17,11 @@
  *   g_autoptr(SilaTableHeader) header = sila_table_header_read (reader, columns,
  *                                          G_N_ELEMENTS (columns), &error);
  *   while ((row = sila_table_reader_next (reader, &error)) != NULL)
- *     id = sila_table_header_get (header, row, "national_id");
+ *     {
+ *       const char *id = sila_table_header_get (header, row, "national_id");
+ *       … check it, report row->line in the import report …
+ *       sila_table_row_free (row);
+ *     }
  *   if (error != NULL) … the file could not be read to its end …
  *
  * A reading error part-way means the file is damaged: do not keep what was

@@ -608,7 +608,8 @@ styles_start (GMarkupParseContext  *ctx,
     st->in_cell_xfs = TRUE;
   else if (strcmp (local, "xf") == 0 && st->in_cell_xfs)
     {
-      guint fmt = parse_uint (find_attr (names, values, "numFmtId"), G_MAXUINT, &id) ? (guint)id : 0;
+      guint fmt = parse_uint (find_attr (names, values, "numFmtId"), G_MAXUINT, &id)
+                  ? (guint)id : 0;
 
       g_array_append_val (st->xf_fmt_ids, fmt);
     }
