@@ -93,6 +93,8 @@ sila_cli_settings_get (SilaCli  *cli,
                                                                SILA_ANSWER_WINDOW_DEFAULT));
   else if (g_str_equal (key, SILA_SETTING_ASSOCIATION_NAME))
     value = sila_store_get_setting (store, key, "");
+  else if (g_str_equal (key, SILA_SETTING_CONSENT_REQUIRED))
+    value = sila_store_get_setting (store, key, "1");
   else
     return sila_cli_usage_error (cli, _("There is no setting called “%s”."), key);
 

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
  * command line follow the same policy. */
 #define SILA_SETTING_ASSOCIATION_NAME "association_name"
 #define SILA_SETTING_ANSWER_WINDOW    "answer_window_days"
+/* Personal data (PDPL): whether a beneficiary's file needs their recorded
+ * consent before it is saved ("1", the default) or not ("0"). Files
+ * imported from an existing register are never refused for it: their
+ * consent stays pending until an officer records it. */
+#define SILA_SETTING_CONSENT_REQUIRED "consent_required"
 
 /* The association whose policy (shared/seed) this app serves; a new
  * database starts with it, and an administrator changes it in Preferences. */
@@ -19,8 +24,10 @@ G_BEGIN_DECLS
 #define SILA_ANSWER_WINDOW_MIN     1
 #define SILA_ANSWER_WINDOW_MAX     90
 
-char *sila_policy_normalize_setting (const char  *key,
-                                     const char  *value,
-                                     GError     **error);
+char     *sila_policy_normalize_setting (const char  *key,
+                                         const char  *value,
+                                         GError     **error);
+/* TRUE for the stored form of "yes" ("1"). */
+gboolean  sila_policy_is_true           (const char  *value);
 
 G_END_DECLS

@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Finding files: search as you type (FTS5 over folded tokens), the lazy
+ * list's file numbers and pages, duplicates, and the districts in use. */
+#define G_LOG_DOMAIN "sila-store"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sila-arabic.h"
+#include "sila-clock.h"
+#include "sila-phone.h"
+#include "sila-store-beneficiaries-private.h"
+
+static gboolean
+all_digits (const char *s)
+{
+  if (*s == '\0')
+    return FALSE;
+  for (; *s != '\0'; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+append_prefix (GString    *query,
+               const char *token)
+{
+  /* Tokens hold only letters, digits and marks; quoted all the same, so
+   * that no text can become FTS5 syntax. */
+  g_string_append_c (query, '"');
+  for (const char *p = token; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, *p);
+    }
+  g_string_append (query, "\"*");
+}
+
+/* A number that may be typed as a phone: its digits as typed, and its
+ * phone key ("0551…" and "+966 55…" both give "551…"). */
+static void
+append_number (GString    *query,
+               const char *digits)
+{
+  g_autofree char *key = sila_phone_search_key (digits);
+
+  if (*key != '\0' && !g_str_equal (key, digits))
+    {
+      g_string_append_c (query, '(');
+      append_prefix (query, digits);
+      g_string_append (query, " OR ");
+      append_prefix (query, key);
+      g_string_append_c (query, ')');
+    }
+  else
+    append_prefix (query, digits);
+}
+
+char *
+sila_store_beneficiary_match_query (const char *text)
+{
+  g_auto(GStrv) tokens = sila_arabic_tokenize (text != NULL ? text : "");
+  g_autoptr(GString) query = g_string_new (NULL);
+  gboolean only_digits = tokens[0] != NULL;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    only_digits &= all_digits (tokens[i]);
+
+  /* "+966 55 123 4567", "1012 345 678": one number typed in groups. */
+  if (only_digits)
+    {
+      g_autofree char *joined = g_strjoinv ("", tokens);
+
+      append_number (query, joined);
+      return g_string_free (g_steal_pointer (&query), FALSE);
+    }
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      /* FTS5 wants an explicit AND before a bracket. */
+      if (query->len > 0)
+        g_string_append (query, " AND ");
+      if (all_digits (tokens[i]))
+        append_number (query, tokens[i]);
+      else
+        append_prefix (query, tokens[i]);
+    }
+
+  if (query->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+static gboolean
+has_filter (const SilaBeneficiaryFilter *filter)
+{
+  return filter != NULL && (filter->segment != NULL || filter->district != NULL ||
+                            filter->status != NULL || filter->consent_pending);
+}
+
+static void
+bind_filter (SilaStatement               *stmt,
+             const SilaBeneficiaryFilter *filter)
+{
+  sila_bind_text (stmt, 2, filter != NULL ? filter->segment : NULL);
+  sila_bind_text (stmt, 3, filter != NULL ? filter->district : NULL);
+  sila_bind_text (stmt, 4, filter != NULL ? filter->status : NULL);
+  sqlite3_bind_int (stmt, 5, filter != NULL && filter->consent_pending);
+}
+
+#define FILTER_SQL \
+  "(?2 IS NULL OR b.segment = ?2) AND (?3 IS NULL OR b.district = ?3) AND " \
+  "(?4 IS NULL OR b.status = ?4) AND (?5 = 0 OR b.consent = 'pending')"
+
+/* The statement listing the file numbers for @query (NULL: every file). */
+static SilaStatement *
+prepare_numbers (SilaStore                   *self,
+                 const char                  *query,
+                 const SilaBeneficiaryFilter *filter,
+                 guint                        limit,
+                 GError                     **error)
+{
+  SilaStatement *stmt;
+  const char *sql;
+
+  if (query == NULL)
+    sql = "SELECT b.file_number FROM beneficiaries b WHERE b.deleted_at IS NULL AND "
+          FILTER_SQL " ORDER BY b.file_number DESC LIMIT ?6";
+  else if (!has_filter (filter))
+    /* The index holds live files only: no need to look at the table. */
+    sql = "SELECT rowid FROM beneficiary_search WHERE beneficiary_search MATCH ?1 "
+          "ORDER BY rank LIMIT ?6";
+  else
+    sql = "SELECT s.rowid FROM beneficiary_search s JOIN beneficiaries b "
+          "ON b.file_number = s.rowid WHERE beneficiary_search MATCH ?1 AND "
+          FILTER_SQL " ORDER BY s.rank LIMIT ?6";
+
+  stmt = sila_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (query != NULL)
+    sila_bind_text (stmt, 1, query);
+  if (query == NULL || has_filter (filter))
+    bind_filter (stmt, filter);
+  sqlite3_bind_int64 (stmt, 6, limit > 0 ? (gint64)limit : G_MAXINT64);
+  return stmt;
+}
+
+static GArray *
+list_numbers (SilaStore                   *self,
+              const char                  *text,
+              const SilaBeneficiaryFilter *filter,
+              guint                        limit,
+              GError                     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *query = sila_store_beneficiary_match_query (text);
+  gboolean has_text = text != NULL && *text != '\0';
+  SilaStep step;
+
+  /* Text with nothing to search for (punctuation only) finds nothing. */
+  if (has_text && query == NULL)
+    return g_steal_pointer (&numbers);
+
+  stmt = prepare_numbers (self, query, filter, limit, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    {
+      gint64 n = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (numbers, n);
+    }
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&numbers);
+}
+
+GArray *
+sila_store_list_beneficiary_numbers (SilaStore                   *self,
+                                     const SilaActor             *actor,
+                                     const char                  *text,
+                                     const SilaBeneficiaryFilter *filter,
+                                     GError                     **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_VIEW, error))
+    return NULL;
+
+  return list_numbers (self, text, filter, 0, error);
+}
+
+static GPtrArray *
+rows_for_numbers (SilaStore     *self,
+                  const gint64  *numbers,
+                  guint          n,
+                  GError       **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GHashTable) by_number = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  SilaStep step;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", numbers[i]);
+  g_string_append_c (json, ']');
+
+  stmt = sila_store_prepare (self,
+                             "SELECT " SILA_BENEFICIARY_ROW_COLUMNS " FROM beneficiaries "
+                             "WHERE file_number IN (SELECT value FROM json_each (?1)) "
+                             "AND deleted_at IS NULL",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, json->str);
+
+  by_number = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    {
+      SilaBeneficiaryRow *row = sila_beneficiary_row_new_from_stmt (stmt, 0);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = sila_beneficiary_row_get_file_number (row);
+      g_object_set_data_full (G_OBJECT (row), "sila-key", key, g_free);
+      g_hash_table_insert (by_number, key, row);
+    }
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  /* In the order asked for; a file deleted meanwhile is left out. */
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      SilaBeneficiaryRow *row = g_hash_table_lookup (by_number, &numbers[i]);
+
+      if (row != NULL)
+        g_ptr_array_add (rows, g_object_ref (row));
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+sila_store_get_beneficiary_rows (SilaStore        *self,
+                                 const SilaActor  *actor,
+                                 const gint64     *file_numbers,
+                                 guint             n,
+                                 GError          **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_VIEW, error))
+    return NULL;
+
+  return rows_for_numbers (self, file_numbers, n, error);
+}
+
+GPtrArray *
+sila_store_search_beneficiaries (SilaStore                   *self,
+                                 const SilaActor             *actor,
+                                 const char                  *text,
+                                 const SilaBeneficiaryFilter *filter,
+                                 guint                        limit,
+                                 GError                     **error)
+{
+  g_autoptr(GArray) numbers = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_VIEW, error))
+    return NULL;
+
+  numbers = list_numbers (self, text, filter, limit, error);
+  if (numbers == NULL)
+    return NULL;
+
+  return rows_for_numbers (self, (const gint64 *)numbers->data, numbers->len, error);
+}
+
+/* Duplicates */
+
+void
+sila_duplicate_free (SilaDuplicate *duplicate)
+{
+  if (duplicate == NULL)
+    return;
+  g_clear_object (&duplicate->row);
+  g_free (duplicate);
+}
+
+char *
+sila_duplicate_describe (const SilaDuplicate *duplicate)
+{
+  SilaBeneficiaryRow *row;
+
+  g_return_val_if_fail (duplicate != NULL, NULL);
+
+  row = duplicate->row;
+  switch (duplicate->reason)
+    {
+    case SILA_DUPLICATE_SAME_ID:
+      return g_strdup_printf (_("This ID number already has a file: number %" G_GINT64_FORMAT
+                                ", %s."),
+                              sila_beneficiary_row_get_file_number (row),
+                              sila_beneficiary_row_get_name (row));
+    case SILA_DUPLICATE_NAME_AND_PHONE:
+      return g_strdup_printf (_("File number %" G_GINT64_FORMAT ", %s, has a similar name and "
+                                "the same mobile number."),
+                              sila_beneficiary_row_get_file_number (row),
+                              sila_beneficiary_row_get_name (row));
+    case SILA_DUPLICATE_NAME_AND_BIRTH:
+    default:
+      return g_strdup_printf (_("File number %" G_GINT64_FORMAT ", %s, has a similar name and "
+                                "the same birth date."),
+                              sila_beneficiary_row_get_file_number (row),
+                              sila_beneficiary_row_get_name (row));
+    }
+}
+
+static void
+add_duplicate (GPtrArray           *found,
+               SilaBeneficiaryRow  *row,
+               SilaDuplicateReason  reason)
+{
+  SilaDuplicate *d;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      SilaDuplicate *other = g_ptr_array_index (found, i);
+
+      if (sila_beneficiary_row_get_file_number (other->row) ==
+          sila_beneficiary_row_get_file_number (row))
+        {
+          g_object_unref (row);
+          return;
+        }
+    }
+
+  d = g_new0 (SilaDuplicate, 1);
+  d->row = row;
+  d->reason = reason;
+  g_ptr_array_add (found, d);
+}
+
+GPtrArray *
+sila_store_find_duplicates (SilaStore              *self,
+                            const SilaActor        *actor,
+                            const SilaBeneficiary  *file,
+                            GError                **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *birth = NULL;
+  SilaStep step;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_VIEW, error))
+    return NULL;
+
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_duplicate_free);
+
+  if (file->id_number != NULL)
+    {
+      stmt = sila_store_prepare (self,
+                                 "SELECT " SILA_BENEFICIARY_ROW_COLUMNS " FROM beneficiaries "
+                                 "WHERE id_number = ?1 AND deleted_at IS NULL "
+                                 "AND id IS NOT ?2",
+                                 error);
+      if (stmt == NULL)
+        return NULL;
+      sila_bind_text (stmt, 1, file->id_number);
+      sila_bind_text (stmt, 2, file->id);
+      while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+        add_duplicate (found, sila_beneficiary_row_new_from_stmt (stmt, 0),
+                       SILA_DUPLICATE_SAME_ID);
+      if (step == SILA_STEP_ERROR)
+        return NULL;
+      g_clear_pointer (&stmt, sila_statement_release);
+    }
+
+  if (file->mobile == NULL && !g_date_valid (&file->birth_date))
+    return g_steal_pointer (&found);
+
+  full = sila_beneficiary_get_full_name (file);
+  key = sila_person_name_match_key (full);
+  if (g_date_valid (&file->birth_date))
+    birth = sila_date_to_iso (&file->birth_date);
+
+  /* Few people share a mobile or a birth date: compare their names here. */
+  stmt = sila_store_prepare (self,
+                             "SELECT " SILA_BENEFICIARY_ROW_COLUMNS ", name_key, mobile = ?1 "
+                             "FROM beneficiaries WHERE (mobile = ?1 OR birth_date = ?2) "
+                             "AND deleted_at IS NULL AND id IS NOT ?3 LIMIT 500",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, file->mobile);
+  sila_bind_text (stmt, 2, birth);
+  sila_bind_text (stmt, 3, file->id);
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    {
+      const char *other_key = (const char *)sqlite3_column_text (stmt, 13);
+      gboolean same_mobile = sqlite3_column_int (stmt, 14) != 0;
+
+      if (!sila_beneficiary_names_similar (key, other_key))
+        continue;
+      add_duplicate (found, sila_beneficiary_row_new_from_stmt (stmt, 0),
+                     same_mobile ? SILA_DUPLICATE_NAME_AND_PHONE
+                                 : SILA_DUPLICATE_NAME_AND_BIRTH);
+    }
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&found);
+}
+
+GStrv
+sila_store_list_districts_in_use (SilaStore        *self,
+                                  const SilaActor  *actor,
+                                  GError          **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  SilaStep step;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_VIEW, error))
+    return NULL;
+
+  /* The index on (district, file_number) makes this a quick skip-scan. */
+  stmt = sila_store_prepare (self,
+                             "SELECT DISTINCT district FROM beneficiaries "
+                             "WHERE district IS NOT NULL ORDER BY district",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  return g_strv_builder_end (builder);
+}

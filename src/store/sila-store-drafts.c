@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sila-store"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sila-clock.h"
+#include "sila-store-drafts.h"
+#include "sila-store-private.h"
+
+void
+sila_draft_free (SilaDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->id);
+  g_free (draft->kind);
+  g_free (draft->entity_id);
+  g_free (draft->summary);
+  g_free (draft->content);
+  g_free (draft->created_at);
+  g_free (draft->updated_at);
+  g_free (draft);
+}
+
+/* What the draft is for decides who may keep one. */
+static gboolean
+require_for_kind (SilaStore        *self,
+                  const SilaActor  *actor,
+                  const char       *kind,
+                  GError          **error)
+{
+  if (g_strcmp0 (kind, SILA_DRAFT_KIND_BENEFICIARY) == 0)
+    return sila_store_require (self, actor, SILA_PERM_BENEFICIARY_EDIT, error);
+
+  /* Other kinds (requests, surveys…) need at least a signed-in actor. */
+  if (actor == NULL)
+    return sila_store_require (self, actor, SILA_PERM_BENEFICIARY_EDIT, error);
+  return TRUE;
+}
+
+gboolean
+sila_store_save_draft (SilaStore        *self,
+                       const SilaActor  *actor,
+                       const char       *kind,
+                       const char       *entity_id,
+                       const char       *summary,
+                       const char       *content,
+                       char            **draft_id,
+                       GError          **error)
+{
+  g_autoptr(SilaTransaction) tx = NULL;
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *new_id = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != NULL && content != NULL && draft_id != NULL, FALSE);
+
+  if (!require_for_kind (self, actor, kind, error))
+    return FALSE;
+
+  now = sila_clock_timestamp ();
+  tx = sila_transaction_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  if (*draft_id != NULL)
+    {
+      stmt = sila_store_prepare (self,
+                                 "UPDATE drafts SET content = ?2, summary = ?3, updated_at = ?4 "
+                                 "WHERE id = ?1 AND actor_name = ?5",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sila_bind_text (stmt, 1, *draft_id);
+      sila_bind_text (stmt, 2, content);
+      sila_bind_text (stmt, 3, summary);
+      sila_bind_text (stmt, 4, now);
+      sila_bind_text (stmt, 5, actor->username);
+      if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
+        return FALSE;
+      if (sqlite3_changes (sila_store_get_db (self)) > 0)
+        return sila_transaction_commit (tx, error);
+      /* Gone (saved or discarded from another window): start it again,
+       * under the same id, rather than lose what is being typed. */
+      g_clear_pointer (&stmt, sila_statement_release);
+      new_id = g_strdup (*draft_id);
+    }
+  else
+    new_id = g_uuid_string_random ();
+
+  stmt = sila_store_prepare (self,
+                             "INSERT INTO drafts (id, kind, entity_id, actor_name, device_id, "
+                             "summary, content, created_at, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, new_id);
+  sila_bind_text (stmt, 2, kind);
+  sila_bind_text (stmt, 3, entity_id);
+  sila_bind_text (stmt, 4, actor->username);
+  sila_bind_text (stmt, 5, sila_store_get_device_id (self));
+  sila_bind_text (stmt, 6, summary);
+  sila_bind_text (stmt, 7, content);
+  sila_bind_text (stmt, 8, now);
+  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE ||
+      !sila_transaction_commit (tx, error))
+    return FALSE;
+
+  if (*draft_id == NULL)
+    *draft_id = g_steal_pointer (&new_id);
+  return TRUE;
+}
+
+static SilaDraft *
+draft_from_row (SilaStatement *stmt)
+{
+  SilaDraft *draft = g_new0 (SilaDraft, 1);
+
+  draft->id = sila_column_dup (stmt, 0);
+  draft->kind = sila_column_dup (stmt, 1);
+  draft->entity_id = sila_column_dup (stmt, 2);
+  draft->summary = sila_column_dup (stmt, 3);
+  draft->content = sila_column_dup (stmt, 4);
+  draft->created_at = sila_column_dup (stmt, 5);
+  draft->updated_at = sila_column_dup (stmt, 6);
+  return draft;
+}
+
+GPtrArray *
+sila_store_list_drafts (SilaStore        *self,
+                        const SilaActor  *actor,
+                        const char       *kind,
+                        GError          **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  SilaStep step;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!require_for_kind (self, actor, kind, error))
+    return NULL;
+
+  stmt = sila_store_prepare (self,
+                             "SELECT id, kind, entity_id, summary, content, created_at, "
+                             "updated_at FROM drafts WHERE actor_name = ?1 AND kind = ?2 "
+                             "ORDER BY updated_at DESC",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, actor->username);
+  sila_bind_text (stmt, 2, kind);
+
+  drafts = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_draft_free);
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    g_ptr_array_add (drafts, draft_from_row (stmt));
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&drafts);
+}
+
+SilaDraft *
+sila_store_get_draft (SilaStore        *self,
+                      const SilaActor  *actor,
+                      const char       *draft_id,
+                      GError          **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  SilaDraft *draft;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  stmt = sila_store_prepare (self,
+                             "SELECT id, kind, entity_id, summary, content, created_at, "
+                             "updated_at FROM drafts WHERE id = ?1",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, draft_id);
+
+  switch (sila_store_step (self, stmt, error))
+    {
+    case SILA_STEP_ROW:
+      draft = draft_from_row (stmt);
+      break;
+    case SILA_STEP_DONE:
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND,
+                           _("This draft is no longer there: it was saved or discarded."));
+      return NULL;
+    case SILA_STEP_ERROR:
+    default:
+      return NULL;
+    }
+
+  if (!require_for_kind (self, actor, draft->kind, error))
+    {
+      sila_draft_free (draft);
+      return NULL;
+    }
+  return draft;
+}
+
+gboolean
+sila_store_drop_draft (SilaStore   *self,
+                       const char  *draft_id,
+                       GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+
+  if (draft_id == NULL)
+    return TRUE;
+
+  stmt = sila_store_prepare (self, "DELETE FROM drafts WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, draft_id);
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+}
+
+gboolean
+sila_store_delete_draft (SilaStore        *self,
+                         const SilaActor  *actor,
+                         const char       *draft_id,
+                         GError          **error)
+{
+  g_autoptr(SilaTransaction) tx = NULL;
+  g_autoptr(SilaStatement) stmt = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  if (actor == NULL)
+    return sila_store_require (self, actor, SILA_PERM_BENEFICIARY_EDIT, error);
+
+  tx = sila_transaction_begin (self, error);
+  if (tx == NULL)
+    return FALSE;
+
+  /* One's own drafts only. */
+  stmt = sila_store_prepare (self, "DELETE FROM drafts WHERE id = ?1 AND actor_name = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, draft_id);
+  sila_bind_text (stmt, 2, actor->username);
+  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
+    return FALSE;
+
+  return sila_transaction_commit (tx, error);
+}
