@@ -79,7 +79,7 @@ parse_ok (SilaBeneficiaryInput *in,
           GPtrArray            *segments)
 {
   g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
-  SilaBeneficiary *b = sila_beneficiary_input_parse (in, segments, errors);
+  SilaBeneficiary *b = sila_beneficiary_input_parse (in, segments, 0, errors);
 
   if (b == NULL)
     {

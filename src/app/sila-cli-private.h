@@ -49,5 +49,8 @@ int sila_cli_info          (SilaCli *cli, int argc, char **argv);
 int sila_cli_check         (SilaCli *cli, int argc, char **argv);
 int sila_cli_settings_get  (SilaCli *cli, int argc, char **argv);
 int sila_cli_settings_set  (SilaCli *cli, int argc, char **argv);
+int sila_cli_import_beneficiaries (SilaCli *cli, int argc, char **argv);
+int sila_cli_export_beneficiaries (SilaCli *cli, int argc, char **argv);
+int sila_cli_search               (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

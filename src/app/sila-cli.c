@@ -28,6 +28,14 @@ static const SilaCliCommand commands[] = {
     N_("Print an office setting (association_name, answer_window_days)") },
   { "settings", "set", sila_cli_settings_set, "settings set KEY VALUE",
     N_("Change an office setting") },
+  { "import", "beneficiaries", sila_cli_import_beneficiaries,
+    "import beneficiaries FILE [--dry-run] [--report REPORT.csv]",
+    N_("Import a register of beneficiaries (CSV or XLSX, Arabic or English headers)") },
+  { "export", "beneficiaries", sila_cli_export_beneficiaries,
+    "export beneficiaries --xlsx FILE",
+    N_("Export the register of beneficiaries as an Excel workbook") },
+  { "search", NULL, sila_cli_search, "search TEXT",
+    N_("Find beneficiary files by name, file number, ID or phone, best first") },
 };
 
 void

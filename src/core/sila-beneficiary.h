@@ -135,7 +135,7 @@ struct _SilaBeneficiary
   char         *id_number;       /* NULL for SILA_ID_TYPE_NONE */
   char         *id_none_reason;  /* why there is no document, or NULL */
   char         *name[SILA_N_NAME_PARTS]; /* as typed, cleaned; "" for a missing part */
-  char         *gender;          /* SILA_CHOICES_GENDER */
+  char         *gender;          /* SILA_CHOICES_GENDER; NULL only when imported without */
   GDate         birth_date;      /* invalid when not known */
   SilaCalendar  birth_calendar;  /* the calendar it was given in */
   char         *nationality;     /* SILA_CHOICES_NATIONALITY, or NULL */
@@ -236,12 +236,20 @@ SilaBeneficiaryInput *sila_beneficiary_input_new_from   (const SilaBeneficiary *
 char                 *sila_beneficiary_input_to_json    (const SilaBeneficiaryInput *self);
 SilaBeneficiaryInput *sila_beneficiary_input_from_json  (const char           *json);
 
+typedef enum {
+  SILA_PARSE_DEFAULT = 0,
+  /* A row of an existing register: the gender may be missing (old
+   * registers often lack it); everything else is checked as in a form. */
+  SILA_PARSE_IMPORT  = 1 << 0,
+} SilaParseFlags;
+
 /* Checks every field. @segments (SilaSegment, may be NULL to skip the
  * check) is the office's list. Returns the file (without the store's
  * members: id, file number, rev, consent date and officer), or NULL with
  * every refusal in @errors. */
 SilaBeneficiary      *sila_beneficiary_input_parse      (const SilaBeneficiaryInput *self,
                                                          GPtrArray            *segments,
+                                                         SilaParseFlags        flags,
                                                          SilaFieldErrors      *errors);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaBeneficiary, sila_beneficiary_free)

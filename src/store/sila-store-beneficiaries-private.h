@@ -12,6 +12,23 @@ G_BEGIN_DECLS
   "id, file_number, first_name, father_name, grandfather_name, family_name, id_number, " \
   "mobile, segment, district, birth_date, consent, status"
 
+/* The columns every write sets, bound from @file at ?10 onwards. */
+#define FILE_COLUMNS \
+  "id_type, id_number, id_none_reason, first_name, father_name, grandfather_name, " \
+  "family_name, name_folded, name_key, gender, birth_date, birth_calendar, nationality, " \
+  "marital_status, mobile, alt_phones, district, address, preferred_channel, segment, " \
+  "housing_type, rent_halalas, health_notes, notes, consent, consent_at, consent_by, status"
+#define N_FILE_COLUMNS 28
+#define FILE_FIRST_PARAM 10
+
+/* Reads one live file WHERE @where (?1 bound to @text_key, or to @int_key
+ * when @text_key is NULL), household and incomes included. */
+SilaBeneficiary *sila_store_read_beneficiary (SilaStore   *self,
+                                              const char  *where,
+                                              const char  *text_key,
+                                              gint64       int_key,
+                                              GError     **error);
+
 SilaBeneficiaryRow *sila_beneficiary_row_new_from_stmt (SilaStatement *stmt,
                                                         int            first_column);
 

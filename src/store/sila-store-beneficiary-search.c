@@ -13,6 +13,233 @@
 #include "sila-phone.h"
 #include "sila-store-beneficiaries-private.h"
 
+/* The row of a list */
+
+struct _SilaBeneficiaryRow
+{
+  GObject  parent_instance;
+
+  char    *id;
+  gint64   file_number;
+  char    *name;
+  char    *id_number;
+  char    *mobile;
+  char    *segment;
+  char    *district;
+  char    *birth_date;
+  char    *consent;
+  char    *status;
+};
+
+G_DEFINE_FINAL_TYPE (SilaBeneficiaryRow, sila_beneficiary_row, G_TYPE_OBJECT)
+
+static void
+sila_beneficiary_row_finalize (GObject *object)
+{
+  SilaBeneficiaryRow *self = (SilaBeneficiaryRow *)object;
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->id_number);
+  g_free (self->mobile);
+  g_free (self->segment);
+  g_free (self->district);
+  g_free (self->birth_date);
+  g_free (self->consent);
+  g_free (self->status);
+
+  G_OBJECT_CLASS (sila_beneficiary_row_parent_class)->finalize (object);
+}
+
+static void
+sila_beneficiary_row_class_init (SilaBeneficiaryRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sila_beneficiary_row_finalize;
+}
+
+static void
+sila_beneficiary_row_init (SilaBeneficiaryRow *self)
+{
+}
+
+SilaBeneficiaryRow *
+sila_beneficiary_row_new_from_stmt (SilaStatement *stmt,
+                                    int            c)
+{
+  SilaBeneficiaryRow *self = g_object_new (SILA_TYPE_BENEFICIARY_ROW, NULL);
+  const char *parts[SILA_N_NAME_PARTS + 1] = {
+    (const char *)sqlite3_column_text (stmt, c + 2),
+    (const char *)sqlite3_column_text (stmt, c + 3),
+    (const char *)sqlite3_column_text (stmt, c + 4),
+    (const char *)sqlite3_column_text (stmt, c + 5),
+    NULL,
+  };
+
+  self->id = sila_column_dup (stmt, c);
+  self->file_number = sqlite3_column_int64 (stmt, c + 1);
+  self->name = sila_person_name_join (parts);
+  self->id_number = sila_column_dup (stmt, c + 6);
+  self->mobile = sila_column_dup (stmt, c + 7);
+  self->segment = sila_column_dup (stmt, c + 8);
+  self->district = sila_column_dup (stmt, c + 9);
+  self->birth_date = sila_column_dup (stmt, c + 10);
+  self->consent = sila_column_dup (stmt, c + 11);
+  self->status = sila_column_dup (stmt, c + 12);
+  return self;
+}
+
+const char *
+sila_beneficiary_row_get_id (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), NULL);
+  return self->id;
+}
+
+gint64
+sila_beneficiary_row_get_file_number (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), 0);
+  return self->file_number;
+}
+
+const char *
+sila_beneficiary_row_get_name (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), NULL);
+  return self->name;
+}
+
+const char *
+sila_beneficiary_row_get_id_number (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), NULL);
+  return self->id_number;
+}
+
+const char *
+sila_beneficiary_row_get_mobile (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), NULL);
+  return self->mobile;
+}
+
+const char *
+sila_beneficiary_row_get_segment (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), NULL);
+  return self->segment;
+}
+
+const char *
+sila_beneficiary_row_get_district (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), NULL);
+  return self->district;
+}
+
+const char *
+sila_beneficiary_row_get_birth_date (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), NULL);
+  return self->birth_date;
+}
+
+const char *
+sila_beneficiary_row_get_consent (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), NULL);
+  return self->consent;
+}
+
+const char *
+sila_beneficiary_row_get_status (SilaBeneficiaryRow *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_ROW (self), NULL);
+  return self->status;
+}
+
+/* Search tokens */
+
+static void
+add_name_tokens (GPtrArray  *tokens,
+                 const char *full_name)
+{
+  g_auto(GStrv) words = sila_arabic_tokenize (full_name);
+  static const char *const joined_prefixes[] = { "عبد", "ابو" };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+
+      g_ptr_array_add (tokens, g_strdup (w));
+
+      for (guint p = 0; p < G_N_ELEMENTS (joined_prefixes); p++)
+        {
+          const char *prefix = joined_prefixes[p];
+          gsize len = strlen (prefix);
+
+          /* "عبد الله" is also found as "عبدالله", and the other way. */
+          if (g_str_equal (w, prefix) && words[i + 1] != NULL)
+            g_ptr_array_add (tokens, g_strconcat (w, words[i + 1], NULL));
+          else if (g_str_has_prefix (w, prefix) && strlen (w) > len + 2)
+            {
+              g_ptr_array_add (tokens, g_strdup (prefix));
+              g_ptr_array_add (tokens, g_strdup (w + len));
+            }
+        }
+
+      /* "الغامدي" is also found as "غامدي". */
+      if (g_str_has_prefix (w, "ال") && g_utf8_strlen (w, -1) > 4)
+        g_ptr_array_add (tokens, g_strdup (w + strlen ("ال")));
+    }
+}
+
+char *
+sila_beneficiary_search_tokens (const SilaBeneficiary *file)
+{
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *full = sila_beneficiary_get_full_name (file);
+
+  add_name_tokens (tokens, full);
+  if (file->file_number > 0)
+    g_ptr_array_add (tokens, g_strdup_printf ("%" G_GINT64_FORMAT, file->file_number));
+  if (file->id_number != NULL)
+    g_ptr_array_add (tokens, sila_arabic_normalize_tokens (file->id_number));
+  if (file->mobile != NULL)
+    g_ptr_array_add (tokens, sila_phone_search_key (file->mobile));
+  for (guint i = 0; file->alt_phones[i] != NULL; i++)
+    g_ptr_array_add (tokens, sila_phone_search_key (file->alt_phones[i]));
+
+  g_ptr_array_add (tokens, NULL);
+  return g_strjoinv (" ", (char **)tokens->pdata);
+}
+
+gboolean
+sila_store_index_beneficiary (SilaStore              *self,
+                              const SilaBeneficiary  *file,
+                              GError                **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *tokens = sila_beneficiary_search_tokens (file);
+
+  stmt = sila_store_prepare (self, "DELETE FROM beneficiary_search WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, file->file_number);
+  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sila_statement_release);
+
+  stmt = sila_store_prepare (self,
+                             "INSERT INTO beneficiary_search (rowid, tokens) VALUES (?1, ?2)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, file->file_number);
+  sila_bind_text (stmt, 2, tokens);
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+}
+
 static gboolean
 all_digits (const char *s)
 {

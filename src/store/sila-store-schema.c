@@ -186,7 +186,7 @@ migrate_to_3 (SilaStore  *self,
       "  family_name       TEXT NOT NULL DEFAULT '',"
       "  name_folded       TEXT NOT NULL,"  /* sila_arabic_normalize() of the full name */
       "  name_key          TEXT NOT NULL,"  /* sila_person_name_match_key() */
-      "  gender            TEXT NOT NULL CHECK (gender IN ('male', 'female')),"
+      "  gender            TEXT CHECK (gender IN ('male', 'female')),"
       "  birth_date        TEXT,"           /* Gregorian YYYY-MM-DD */
       "  birth_calendar    TEXT CHECK (birth_calendar IN ('gregorian', 'hijri')),"
       "  nationality       TEXT,"

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Beneficiary files from the command line: import a register, export it
+ * as a workbook, search. */
+#define G_LOG_DOMAIN "sila-cli"
+
+#include "sila-config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "sila-beneficiary-export.h"
+#include "sila-cli-private.h"
+#include "sila-import-report.h"
+#include "sila-store-beneficiaries.h"
+#include "sila-store-import.h"
+#include "sila-table-common.h"
+
+/* sila import beneficiaries FILE [--dry-run] [--report REPORT.csv] */
+int
+sila_cli_import_beneficiaries (SilaCli  *cli,
+                               int       argc,
+                               char    **argv)
+{
+  static const SilaCliOptionSpec specs[] = {
+    { "--dry-run", FALSE },
+    { "--report", TRUE },
+    { NULL }
+  };
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaImportReport) report = NULL;
+  SilaImportCounts counts = { 0 };
+  const SilaActor *actor;
+  const char *report_path;
+  const char *path;
+  gboolean dry_run;
+  SilaStore *store;
+
+  if (!sila_cli_args_parse (cli, argc, argv, specs, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len != 1)
+    return sila_cli_usage_error (cli, _("Usage: %s"),
+                                 "sila import beneficiaries FILE [--dry-run] "
+                                 "[--report REPORT.csv]");
+
+  path = g_ptr_array_index (args.positional, 0);
+  dry_run = sila_cli_args_has (&args, "--dry-run");
+  report_path = sila_cli_args_get (&args, "--report");
+  if (report_path != NULL && *report_path == '\0')
+    return sila_cli_usage_error (cli, _("The option %s needs a value."), "--report");
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_DEFAULT);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+  actor = sila_cli_get_actor (cli);
+  if (actor == NULL)
+    return SILA_EXIT_REFUSED;
+
+  report = sila_import_report_new ();
+  if (!sila_store_import_beneficiaries (store, actor, path, dry_run, report, &counts, &error))
+    {
+      /* A file that cannot be read is bad usage (2); a refusal is 1. */
+      if (error->domain == SILA_TABLE_ERROR)
+        {
+          sila_cli_message (cli, "%s", error->message);
+          return SILA_EXIT_USAGE;
+        }
+      return sila_cli_fail (cli, error);
+    }
+
+  if (report_path != NULL && !sila_import_report_write (report, report_path, &error))
+    {
+      sila_cli_message (cli, "%s", error->message);
+      return SILA_EXIT_USAGE;
+    }
+
+  if (dry_run)
+    /* Translators: a summary after checking a file without importing it. */
+    sila_cli_message (cli, _("Checked, nothing imported: %u files would be imported, %u rows "
+                             "rejected, %u duplicates."),
+                      counts.ok, counts.rejected, counts.duplicates);
+  else
+    sila_cli_message (cli, _("Imported %u files; %u rows rejected, %u duplicates."),
+                      counts.ok, counts.rejected, counts.duplicates);
+
+  return counts.rejected > 0 ? SILA_EXIT_REFUSED : SILA_EXIT_OK;
+}
+
+/* sila export beneficiaries --xlsx FILE */
+int
+sila_cli_export_beneficiaries (SilaCli  *cli,
+                               int       argc,
+                               char    **argv)
+{
+  static const SilaCliOptionSpec specs[] = {
+    { "--xlsx", TRUE },
+    { NULL }
+  };
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  const SilaActor *actor;
+  const char *path;
+  SilaStore *store;
+  guint n = 0;
+
+  if (!sila_cli_args_parse (cli, argc, argv, specs, &args))
+    return SILA_EXIT_USAGE;
+  path = sila_cli_args_get (&args, "--xlsx");
+  if (args.positional->len != 0 || path == NULL || *path == '\0')
+    return sila_cli_usage_error (cli, _("Usage: %s"), "sila export beneficiaries --xlsx FILE");
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+  actor = sila_cli_get_actor (cli);
+  if (actor == NULL)
+    return SILA_EXIT_REFUSED;
+
+  if (!sila_beneficiary_export_xlsx (store, actor, path, &n, &error))
+    {
+      if (error->domain == G_IO_ERROR)
+        {
+          sila_cli_message (cli, "%s", error->message);
+          return SILA_EXIT_USAGE;
+        }
+      return sila_cli_fail (cli, error);
+    }
+
+  sila_cli_message (cli, ngettext ("Exported %u file.", "Exported %u files.", n), n);
+  return SILA_EXIT_OK;
+}
+
+/* sila search TEXT: best first, one per line, "FILE\tID\tNAME" ("-" for a
+ * file without an ID number). */
+int
+sila_cli_search (SilaCli  *cli,
+                 int       argc,
+                 char    **argv)
+{
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  const SilaActor *actor;
+  SilaStore *store;
+
+  if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len == 0)
+    return sila_cli_usage_error (cli, _("Usage: %s"), "sila search TEXT");
+
+  g_ptr_array_add (args.positional, NULL);
+  text = g_strjoinv (" ", (char **)args.positional->pdata);
+  g_ptr_array_remove_index (args.positional, args.positional->len - 1);
+  if (!g_utf8_validate (text, -1, NULL))
+    return sila_cli_usage_error (cli, "%s", _("The text contains characters that cannot be "
+                                              "read."));
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+  actor = sila_cli_get_actor (cli);
+  if (actor == NULL)
+    return SILA_EXIT_REFUSED;
+
+  rows = sila_store_search_beneficiaries (store, actor, text, NULL, 200, &error);
+  if (rows == NULL)
+    return sila_cli_fail (cli, error);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SilaBeneficiaryRow *row = g_ptr_array_index (rows, i);
+      const char *id = sila_beneficiary_row_get_id_number (row);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", sila_beneficiary_row_get_file_number (row),
+              id != NULL ? id : "-", sila_beneficiary_row_get_name (row));
+    }
+
+  return SILA_EXIT_OK;
+}

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sila-report"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sila-beneficiary-export.h"
+#include "sila-channel.h"
+#include "sila-choices.h"
+#include "sila-i18n.h"
+#include "sila-phone.h"
+#include "sila-policy.h"
+#include "sila-store-beneficiaries.h"
+#include "sila-workbook.h"
+
+enum {
+  COL_FILE_NUMBER,
+  COL_NATIONAL_ID,
+  COL_ID_TYPE,
+  COL_NAME,
+  COL_GENDER,
+  COL_BIRTH,
+  COL_BIRTH_HIJRI,
+  COL_NATIONALITY,
+  COL_MARITAL,
+  COL_PHONE,
+  COL_OTHER_PHONES,
+  COL_DISTRICT,
+  COL_ADDRESS,
+  COL_SEGMENT,
+  COL_HOUSEHOLD,
+  COL_INCOME,
+  COL_HOUSING,
+  COL_RENT,
+  COL_CONSENT,
+  COL_CONSENT_AT,
+  COL_STATUS,
+  N_COLUMNS
+};
+
+static const struct {
+  const char     *header;
+  double          width;
+  SilaColumnKind  kind;
+} file_columns[N_COLUMNS] = {
+  [COL_FILE_NUMBER]  = { N_("File number"),        10, SILA_COLUMN_INTEGER },
+  [COL_NATIONAL_ID]  = { N_("National ID"),        14, SILA_COLUMN_ID },
+  [COL_ID_TYPE]      = { N_("ID type"),            14, SILA_COLUMN_TEXT },
+  [COL_NAME]         = { N_("Name"),               34, SILA_COLUMN_TEXT },
+  [COL_GENDER]       = { N_("Gender"),              8, SILA_COLUMN_TEXT },
+  [COL_BIRTH]        = { N_("Birth date"),         12, SILA_COLUMN_DATE },
+  [COL_BIRTH_HIJRI]  = { N_("Birth date (Hijri)"), 12, SILA_COLUMN_ID },
+  [COL_NATIONALITY]  = { N_("Nationality"),        12, SILA_COLUMN_TEXT },
+  [COL_MARITAL]      = { N_("Marital status"),     12, SILA_COLUMN_TEXT },
+  [COL_PHONE]        = { N_("Phone"),              15, SILA_COLUMN_ID },
+  [COL_OTHER_PHONES] = { N_("Other phones"),       18, SILA_COLUMN_ID },
+  [COL_DISTRICT]     = { N_("District"),           14, SILA_COLUMN_TEXT },
+  [COL_ADDRESS]      = { N_("Address"),            24, SILA_COLUMN_TEXT },
+  [COL_SEGMENT]      = { N_("Segment"),            18, SILA_COLUMN_TEXT },
+  [COL_HOUSEHOLD]    = { N_("Household members"),  10, SILA_COLUMN_INTEGER },
+  [COL_INCOME]       = { N_("Monthly income"),     14, SILA_COLUMN_MONEY },
+  [COL_HOUSING]      = { N_("Housing"),            14, SILA_COLUMN_TEXT },
+  [COL_RENT]         = { N_("Yearly rent"),        14, SILA_COLUMN_MONEY },
+  [COL_CONSENT]      = { N_("Consent"),            20, SILA_COLUMN_TEXT },
+  [COL_CONSENT_AT]   = { N_("Consent date"),       12, SILA_COLUMN_DATE },
+  [COL_STATUS]       = { N_("Status"),             10, SILA_COLUMN_TEXT },
+};
+
+enum {
+  MEM_FILE_NUMBER,
+  MEM_NAME,
+  MEM_RELATION,
+  MEM_ID,
+  MEM_BIRTH,
+  MEM_GENDER,
+  MEM_OCCUPATION,
+  MEM_HEALTH,
+  N_MEMBER_COLUMNS
+};
+
+G_STATIC_ASSERT ((int)N_MEMBER_COLUMNS <= (int)N_COLUMNS);
+
+static const struct {
+  const char     *header;
+  double          width;
+  SilaColumnKind  kind;
+} member_columns[N_MEMBER_COLUMNS] = {
+  [MEM_FILE_NUMBER] = { N_("File number"),       10, SILA_COLUMN_INTEGER },
+  [MEM_NAME]        = { N_("Name"),              30, SILA_COLUMN_TEXT },
+  [MEM_RELATION]    = { N_("Relation"),          14, SILA_COLUMN_TEXT },
+  [MEM_ID]          = { N_("ID number"),         14, SILA_COLUMN_ID },
+  [MEM_BIRTH]       = { N_("Birth date"),        12, SILA_COLUMN_DATE },
+  [MEM_GENDER]      = { N_("Gender"),             8, SILA_COLUMN_TEXT },
+  [MEM_OCCUPATION]  = { N_("Schooling or work"), 18, SILA_COLUMN_TEXT },
+  [MEM_HEALTH]      = { N_("Health"),            24, SILA_COLUMN_TEXT },
+};
+
+typedef struct {
+  SilaSheet *files;
+  SilaSheet *members;
+  GPtrArray *segments;
+  lxw_row_t  file_row;
+  lxw_row_t  member_row;
+} Export;
+
+static const char *
+segment_name (Export     *export,
+              const char *code)
+{
+  for (guint i = 0; code != NULL && i < export->segments->len; i++)
+    {
+      const SilaSegment *s = g_ptr_array_index (export->segments, i);
+
+      if (g_str_equal (s->code, code))
+        return sila_segment_get_display (s);
+    }
+  return code;
+}
+
+static gboolean
+write_file (const SilaBeneficiary  *file,
+            gpointer                user_data,
+            GError                **error)
+{
+  Export *export = user_data;
+  SilaSheet *sheet = export->files;
+  lxw_row_t r = ++export->file_row;
+  g_autofree char *name = sila_beneficiary_get_full_name (file);
+  g_autofree char *hijri = NULL;
+  g_autofree char *phone = NULL;
+  g_autoptr(GString) others = g_string_new (NULL);
+
+  sila_sheet_write_number (sheet, r, COL_FILE_NUMBER, (double)file->file_number,
+                           SILA_COLUMN_INTEGER);
+  sila_sheet_write_text (sheet, r, COL_NATIONAL_ID, file->id_number);
+  sila_sheet_write_text (sheet, r, COL_ID_TYPE, sila_id_type_to_display (file->id_type));
+  sila_sheet_write_text (sheet, r, COL_NAME, name);
+  sila_sheet_write_text (sheet, r, COL_GENDER,
+                         sila_choice_to_display (SILA_CHOICES_GENDER, file->gender));
+  if (g_date_valid (&file->birth_date))
+    {
+      sila_sheet_write_date (sheet, r, COL_BIRTH, &file->birth_date);
+      hijri = sila_date_format_numeric (&file->birth_date, SILA_CALENDAR_HIJRI);
+      sila_sheet_write_text (sheet, r, COL_BIRTH_HIJRI, hijri);
+    }
+  sila_sheet_write_text (sheet, r, COL_NATIONALITY,
+                         sila_choice_to_display (SILA_CHOICES_NATIONALITY, file->nationality));
+  sila_sheet_write_text (sheet, r, COL_MARITAL,
+                         sila_choice_to_display (SILA_CHOICES_MARITAL_STATUS,
+                                                 file->marital_status));
+  if (file->mobile != NULL)
+    {
+      phone = sila_phone_format_display (file->mobile);
+      sila_sheet_write_text (sheet, r, COL_PHONE, phone != NULL ? phone : file->mobile);
+    }
+  for (guint i = 0; file->alt_phones[i] != NULL; i++)
+    {
+      g_autofree char *shown = sila_phone_format_display (file->alt_phones[i]);
+
+      if (others->len > 0)
+        g_string_append (others, ", ");
+      g_string_append (others, shown != NULL ? shown : file->alt_phones[i]);
+    }
+  sila_sheet_write_text (sheet, r, COL_OTHER_PHONES, others->str);
+  sila_sheet_write_text (sheet, r, COL_DISTRICT,
+                         sila_choice_to_display (SILA_CHOICES_DISTRICT, file->district));
+  sila_sheet_write_text (sheet, r, COL_ADDRESS, file->address);
+  sila_sheet_write_text (sheet, r, COL_SEGMENT, segment_name (export, file->segment));
+  sila_sheet_write_number (sheet, r, COL_HOUSEHOLD, file->members->len, SILA_COLUMN_INTEGER);
+  sila_sheet_write_money (sheet, r, COL_INCOME, sila_beneficiary_get_total_income (file));
+  sila_sheet_write_text (sheet, r, COL_HOUSING,
+                         sila_choice_to_display (SILA_CHOICES_HOUSING, file->housing_type));
+  if (file->rent_halalas >= 0)
+    sila_sheet_write_money (sheet, r, COL_RENT, file->rent_halalas);
+  sila_sheet_write_text (sheet, r, COL_CONSENT,
+                         sila_choice_to_display (SILA_CHOICES_CONSENT, file->consent));
+  sila_sheet_write_cell (sheet, r, COL_CONSENT_AT, file->consent_at);
+  sila_sheet_write_text (sheet, r, COL_STATUS,
+                         sila_choice_to_display (SILA_CHOICES_FILE_STATUS, file->status));
+
+  for (guint i = 0; i < file->members->len; i++)
+    {
+      const SilaHouseholdMember *m = g_ptr_array_index (file->members, i);
+      lxw_row_t mr = ++export->member_row;
+
+      sheet = export->members;
+      sila_sheet_write_number (sheet, mr, MEM_FILE_NUMBER, (double)file->file_number,
+                               SILA_COLUMN_INTEGER);
+      sila_sheet_write_text (sheet, mr, MEM_NAME, m->name);
+      sila_sheet_write_text (sheet, mr, MEM_RELATION,
+                             sila_choice_to_display (SILA_CHOICES_RELATION, m->relation));
+      sila_sheet_write_text (sheet, mr, MEM_ID, m->id_number);
+      if (g_date_valid (&m->birth_date))
+        sila_sheet_write_date (sheet, mr, MEM_BIRTH, &m->birth_date);
+      sila_sheet_write_text (sheet, mr, MEM_GENDER,
+                             sila_choice_to_display (SILA_CHOICES_GENDER, m->gender));
+      sila_sheet_write_text (sheet, mr, MEM_OCCUPATION,
+                             sila_choice_to_display (SILA_CHOICES_OCCUPATION, m->occupation));
+      sila_sheet_write_text (sheet, mr, MEM_HEALTH, m->health);
+    }
+
+  return TRUE;
+}
+
+gboolean
+sila_beneficiary_export_xlsx (SilaStore        *store,
+                              const SilaActor  *actor,
+                              const char       *path,
+                              guint            *n_files,
+                              GError          **error)
+{
+  g_autoptr(SilaWorkbook) workbook = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autofree char *association = NULL;
+  const char *headers[N_COLUMNS];
+  double widths[N_COLUMNS];
+  SilaColumnKind kinds[N_COLUMNS];
+  gboolean rtl = sila_i18n_is_rtl ();
+  Export export = { 0 };
+
+  g_return_val_if_fail (SILA_IS_STORE (store), FALSE);
+
+  /* Refused before any file is made. */
+  if (!sila_store_require (store, actor, SILA_PERM_BENEFICIARY_EXPORT, error))
+    return FALSE;
+
+  segments = sila_store_list_segments (store, TRUE, error);
+  if (segments == NULL)
+    return FALSE;
+  association = sila_store_get_setting (store, SILA_SETTING_ASSOCIATION_NAME, "");
+
+  workbook = sila_workbook_new (path, rtl, TRUE, error);
+  if (workbook == NULL)
+    return FALSE;
+  sila_workbook_set_properties (workbook, _("Register of beneficiaries"),
+                                _("Beneficiary files"), association, association,
+                                _("Confidential: personal data of beneficiaries, protected by "
+                                  "the Personal Data Protection Law. Do not share it outside "
+                                  "the association."));
+
+  export.segments = segments;
+  export.files = sila_workbook_add_sheet (workbook, _("Beneficiaries"));
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      headers[i] = _(file_columns[i].header);
+      widths[i] = file_columns[i].width;
+      kinds[i] = file_columns[i].kind;
+    }
+  sila_sheet_set_columns (export.files, 0, N_COLUMNS, headers, widths, kinds);
+  sila_sheet_set_print (export.files, association, TRUE);
+
+  export.members = sila_workbook_add_sheet (workbook, _("Household members"));
+  for (guint i = 0; i < N_MEMBER_COLUMNS; i++)
+    {
+      headers[i] = _(member_columns[i].header);
+      widths[i] = member_columns[i].width;
+      kinds[i] = member_columns[i].kind;
+    }
+  sila_sheet_set_columns (export.members, 0, N_MEMBER_COLUMNS, headers, widths, kinds);
+  sila_sheet_set_print (export.members, association, TRUE);
+
+  if (!sila_store_foreach_beneficiary (store, actor, "xlsx", write_file, &export, error))
+    return FALSE;
+
+  sila_sheet_finish_table (export.files, MAX (export.file_row, 1));
+  sila_sheet_finish_table (export.members, MAX (export.member_row, 1));
+
+  if (!sila_workbook_close (workbook, error))
+    return FALSE;
+  if (n_files != NULL)
+    *n_files = export.file_row;
+  return TRUE;
+}
