@@ -8,6 +8,7 @@
 
 #include "sila-chart-view.h"
 #include "sila-i18n.h"
+#include "sila-library-page.h"
 #include "sila-preferences-window.h"
 #include "sila-problem-window.h"
 #include "sila-test-util.h"
@@ -38,10 +39,27 @@ build_problem (SilaSession *session)
   return GTK_WIDGET (window);
 }
 
+/* A page is not a window: put it in one. */
+static GtkWidget *
+in_window (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  return window;
+}
+
+static GtkWidget *
+build_library (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_LIBRARY_PAGE, "session", session, NULL));
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
 } templates[] = {
+  { "sila-library-page.ui", build_library },
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
   { "sila-window.ui", build_window },

@@ -10,6 +10,8 @@
 
 #include "sila-application.h"
 #include "sila-i18n.h"
+#include "sila-library-page.h"
+#include "sila-store-library.h"
 #include "sila-preferences-window.h"
 #include "sila-sections.h"
 #include "sila-test-util.h"
@@ -290,6 +292,65 @@ test_preferences (WindowFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static void
+test_library (WindowFixture *fixture,
+              gconstpointer  data)
+{
+  static const char pdf[] = "%PDF-1.7 bylaws of the association";
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *pdf_path = sila_test_dir_file (&fixture->dir, "اللائحة.pdf");
+  g_autofree char *png_path = sila_test_dir_file (&fixture->dir, "scan.png");
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *contents = NULL;
+  SilaLibraryPage *page;
+  GtkWidget *row;
+  GtkLabel *message;
+  gsize length;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (pdf_path, pdf, sizeof pdf - 1, NULL));
+  g_assert_true (g_file_set_contents (png_path, "\x89PNG\r\n\x1a\n", 8, NULL));
+
+  g_assert_true (sila_window_show_section (fixture->window, "library"));
+  wait_for_draw (window);
+  page = SILA_LIBRARY_PAGE (sila_window_get_section_page (fixture->window, "library"));
+  g_assert_true (SILA_IS_LIBRARY_PAGE (page));
+  row = sila_library_page_get_row (page, SILA_LIBRARY_BYLAWS);
+  message = GTK_LABEL (template_child (page, SILA_TYPE_LIBRARY_PAGE, "error_label"));
+
+  /* Nothing to open yet. */
+  g_assert_null (sila_library_page_export_document (page, SILA_LIBRARY_BYLAWS, &error));
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A picture: refused beside the row, in the UI language. */
+  g_assert_false (sila_library_page_replace_document (page, SILA_LIBRARY_BYLAWS, png_file));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_label_get_label (message), ==,
+                   arabic ? "هذا الملف ليس PDF ولا مستند Word أو OpenDocument نصيًا."
+                          : "This file is not a PDF, Word or OpenDocument text document.");
+
+  /* The PDF is kept, the error goes, the row names the file. */
+  g_assert_true (sila_library_page_replace_document (page, SILA_LIBRARY_BYLAWS, pdf_file));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "اللائحة.pdf"));
+
+  /* Opening writes it, privately, where the system's viewer can read it. */
+  exported = sila_library_page_export_document (page, SILA_LIBRARY_BYLAWS, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (exported, "/bylaws.pdf"));
+  g_assert_true (g_file_get_contents (exported, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, pdf, sizeof pdf - 1);
+  g_assert_cmpint (g_stat (exported, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_unlink (exported);
+}
+
 /* The application as a user starts it: a fresh database in a private
  * folder, the window in the right direction. */
 typedef struct {
@@ -367,6 +428,7 @@ main (int argc, char **argv)
   ADD ("/sila/ui/window/identity", window_setup, test_identity);
   ADD ("/sila/ui/window/read-only", window_setup_read_only, test_read_only_banner);
   ADD ("/sila/ui/preferences/office", window_setup, test_preferences);
+  ADD ("/sila/ui/library/replace-and-open", window_setup, test_library);
   g_test_add ("/sila/ui/application/start", SilaTestDir, NULL, sila_test_dir_setup,
               test_application, sila_test_dir_teardown);
 

@@ -54,6 +54,8 @@ static const struct {
     MAN | ADM },
   { SILA_PERM_REPORT_EXPORT,     "report.export",     N_("export and print reports"),
     MAN | ADM },
+  { SILA_PERM_LIBRARY_EDIT,      "library.edit",      N_("replace the documents of the library"),
+    ADM },
 };
 
 SilaRole

@@ -128,9 +128,31 @@ migrate_to_2 (SilaStore  *self,
       error);
 }
 
+/* The library: the association's own documents, kept in the database so
+ * that a backup carries them. */
+static gboolean
+add_library_documents (SilaStore  *self,
+                       GError    **error)
+{
+  return sila_store_exec (self,
+      "CREATE TABLE library_documents ("
+      "  code       TEXT PRIMARY KEY,"
+      "  filename   TEXT NOT NULL,"
+      "  mime_type  TEXT NOT NULL,"
+      "  size       INTEGER NOT NULL,"
+      "  sha256     TEXT NOT NULL,"
+      "  content    BLOB NOT NULL,"
+      "  updated_at TEXT NOT NULL,"
+      "  updated_by TEXT NOT NULL,"
+      "  device_id  TEXT NOT NULL"
+      ") WITHOUT ROWID;",
+      error);
+}
+
 static const SilaMigration migrations[] = {
   migrate_to_1,
   migrate_to_2,
+  add_library_documents,
 };
 
 int
