@@ -332,6 +332,14 @@ check_backup_copy (const char  *path,
 
   if (app_id != SILA_STORE_APPLICATION_ID)
     {
+      gint64 n_tables = 0;
+
+      /* An empty file reads as an empty database: it is a cut-off backup. */
+      if (!raw_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables) || n_tables == 0)
+        {
+          result = g_strdup (_("the file is empty"));
+          goto damaged;
+        }
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
                    _("“%s” is not a Sila Desk backup. Nothing was replaced."), shown);
       goto out;
