@@ -362,7 +362,7 @@ test_passwords (void)
   g_autofree char *long_one = g_strconcat (longest, "z", NULL);
   static const char *weak[] = {
     "", "short", "1234567", "12345678", "Password", "PASSWORD1", "aaaaaaaaaaaa", "ببببببببب",
-    "my-huda-pass", "a\nnewline1", "tab\there1", "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8",
+    "huda2026", "HUDA@huda!", "a\nnewline1", "tab\there1", "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8",
   };
   char *prepared;
 
@@ -383,6 +383,12 @@ test_passwords (void)
   g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_TOO_LONG);
   g_clear_error (&error);
   g_free (sila_account_check_new_password (longest, "huda", &error));
+  g_assert_no_error (error);
+
+  /* A name inside a long enough password is only letters. */
+  g_free (sila_account_check_new_password ("huda's long passphrase", "huda", &error));
+  g_assert_no_error (error);
+  g_free (sila_account_check_new_password ("Khalid's garden", "ali", &error));
   g_assert_no_error (error);
 
   /* Arabic, spaces and SQL are only characters; kept as typed. */

@@ -179,6 +179,8 @@ sila_account_check_new_password (const char  *password,
       return NULL;
     }
 
+  /* "sami2026" is the user name and a year: what is left without the name
+   * must be a password on its own. */
   folded = g_utf8_casefold (prepared, -1);
   if (username != NULL && g_utf8_validate (username, -1, NULL))
     {
@@ -186,9 +188,16 @@ sila_account_check_new_password (const char  *password,
 
       if (*user_folded != '\0' && strstr (folded, user_folded) != NULL)
         {
-          g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-                               _("The password must not contain the user name."));
-          return NULL;
+          g_auto(GStrv) parts = g_strsplit (folded, user_folded, -1);
+          g_autofree char *rest = g_strjoinv ("", parts);
+
+          if (g_utf8_strlen (rest, -1) < SILA_PASSWORD_MIN_CHARS)
+            {
+              g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                                   _("The password is mostly the user name. Choose one that "
+                                     "does not lean on it."));
+              return NULL;
+            }
         }
     }
 
