@@ -509,7 +509,7 @@ test_authenticate (Fixture       *f,
     g_assert_null (unknown->entity_id);
     g_assert_cmpstr (wrong->action, ==, "login_failed");
     g_assert_cmpstr (wrong->actor_name, ==, "huda");
-    g_assert_cmpstr (wrong->summary, ==, "wrong password");
+    g_assert_cmpstr (wrong->summary, ==, "wrong_password");
     g_assert_cmpstr (login->action, ==, "login");
     g_assert_cmpstr (login->entity_id, ==, f->officer->id);
   }

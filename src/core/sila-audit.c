@@ -61,6 +61,29 @@ sila_audit_entity_to_display (const char *code)
   return code;
 }
 
+static const struct {
+  const char *code;
+  const char *display;
+} summaries[] = {
+  { SILA_AUDIT_WRONG_PASSWORD, N_("wrong password") },
+  { SILA_AUDIT_NOW_LOCKED,     N_("wrong password; the account is now locked for a while") },
+  { SILA_AUDIT_WHILE_LOCKED,   N_("tried while the account was locked") },
+  { SILA_AUDIT_DEACTIVATED,    N_("the account is deactivated") },
+  { SILA_AUDIT_MANUAL,         N_("asked for by hand") },
+  { SILA_AUDIT_AUTOMATIC,      N_("the daily automatic backup") },
+};
+
+/* A summary the app wrote as a code, named; any other text as it is. */
+const char *
+sila_audit_summary_to_display (const char *summary)
+{
+  for (guint i = 0; summary != NULL && i < G_N_ELEMENTS (summaries); i++)
+    if (g_str_equal (summaries[i].code, summary))
+      return _(summaries[i].display);
+
+  return summary;
+}
+
 /* Who, as the trail stores it: a user name, or one of two fixed codes. */
 const char *
 sila_audit_actor_to_display (const char *actor_name)

@@ -22,6 +22,14 @@ G_BEGIN_DECLS
 #define SILA_AUDIT_VIEW            "view"    /* someone saw personal data */
 #define SILA_AUDIT_EXPORT          "export"  /* personal data left the app */
 
+/* Summaries the app itself writes: codes, named when shown. */
+#define SILA_AUDIT_WRONG_PASSWORD  "wrong_password"
+#define SILA_AUDIT_NOW_LOCKED      "wrong_password_locked"
+#define SILA_AUDIT_WHILE_LOCKED    "while_locked"
+#define SILA_AUDIT_DEACTIVATED     "deactivated"
+#define SILA_AUDIT_MANUAL          "manual"
+#define SILA_AUDIT_AUTOMATIC       "automatic"
+
 #define SILA_AUDIT_ENTITY_STAFF    "staff"
 #define SILA_AUDIT_ENTITY_SETTINGS "office_settings"
 #define SILA_AUDIT_ENTITY_DATABASE "database"
@@ -29,6 +37,7 @@ G_BEGIN_DECLS
 const char  *sila_audit_action_to_display (const char *code);
 const char  *sila_audit_entity_to_display (const char *code);
 const char  *sila_audit_actor_to_display  (const char *actor_name);
+const char  *sila_audit_summary_to_display (const char *summary);
 const char **sila_audit_known_actions     (void);
 char        *sila_audit_format_time       (const char *timestamp);
 char        *sila_audit_local_day_start   (const GDate *date);

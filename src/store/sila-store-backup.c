@@ -786,7 +786,8 @@ complete_job (SilaStore  *self,
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE ||
           !sila_store_audit (self, job->actor, SILA_AUDIT_BACKUP, SILA_AUDIT_ENTITY_DATABASE,
                              sila_store_get_device_id (self),
-                             job->kind == SILA_BACKUP_AUTOMATIC ? "automatic" : "manual",
+                             job->kind == SILA_BACKUP_AUTOMATIC ? SILA_AUDIT_AUTOMATIC
+                                                                 : SILA_AUDIT_MANUAL,
                              NULL, after_json, error) ||
           !sila_transaction_commit (tx, error))
         return NULL;

@@ -920,7 +920,7 @@ sila_store_authenticate (SilaStore   *self,
     {
       int minutes = minutes_until (staff->locked_until, now);
 
-      record_failure (self, staff, failed, staff->locked_until, "locked");
+      record_failure (self, staff, failed, staff->locked_until, SILA_AUDIT_WHILE_LOCKED);
       if (tx != NULL)
         sila_transaction_commit (tx, NULL);
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_LOCKED,
@@ -943,7 +943,7 @@ sila_store_authenticate (SilaStore   *self,
           g_autofree char *until = timestamp_in (now, SILA_LOGIN_LOCKOUT_SECONDS);
           int minutes = SILA_LOGIN_LOCKOUT_SECONDS / 60;
 
-          record_failure (self, staff, 0, until, "wrong password; locked");
+          record_failure (self, staff, 0, until, SILA_AUDIT_NOW_LOCKED);
           if (tx != NULL)
             sila_transaction_commit (tx, NULL);
           g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_LOCKED,
@@ -958,7 +958,7 @@ sila_store_authenticate (SilaStore   *self,
           return NULL;
         }
 
-      record_failure (self, staff, failed, NULL, "wrong password");
+      record_failure (self, staff, failed, NULL, SILA_AUDIT_WRONG_PASSWORD);
       if (tx != NULL)
         sila_transaction_commit (tx, NULL);
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_BAD_LOGIN,
@@ -969,7 +969,7 @@ sila_store_authenticate (SilaStore   *self,
   /* The password is right: only now say that the account is closed. */
   if (!staff->active)
     {
-      record_failure (self, staff, 0, NULL, "deactivated");
+      record_failure (self, staff, 0, NULL, SILA_AUDIT_DEACTIVATED);
       if (tx != NULL)
         sila_transaction_commit (tx, NULL);
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
