@@ -134,7 +134,7 @@ main (int argc, char **argv)
     fresh = sila_store_open (path, 0, &error);
     g_assert_no_error (error);
     setup = sila_setup_window_new (NULL, fresh);
-    gtk_window_set_default_size (GTK_WINDOW (setup), 760, 980);
+    gtk_window_set_default_size (GTK_WINDOW (setup), 760, 1060);
     row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (setup), SILA_TYPE_SETUP_WINDOW,
                                                      "display_name_row"));
     gtk_editable_set_text (GTK_EDITABLE (row), arabic ? "سامي بن عبدالله العتيبي"
