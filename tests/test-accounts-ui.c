@@ -686,6 +686,37 @@ test_lock (Office        *office,
   g_assert_cmpint (audit_count (store, "login", "sami"), ==, 1);
 }
 
+/* An administrator on another desk deactivates the account in use: its
+ * window closes and the sign-in window comes back. */
+static void
+deactivated_script (SilaApplication *app,
+                    gpointer         data)
+{
+  Office *office = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStore) other_desk = NULL;
+  g_autoptr(SilaStaff) sami = NULL;
+  g_autoptr(SilaActor) admin = NULL;
+
+  sign_in ("huda", PASSWORD);
+
+  other_desk = reopen (office->dir.db_path);
+  sami = sila_store_authenticate (other_desk, "sami", PASSWORD, &error);
+  admin = sila_staff_to_actor (sami);
+  g_assert_true (sila_store_set_staff_active (other_desk, admin, office->huda_id, FALSE, &error));
+  g_assert_no_error (error);
+
+  wait_for_window (SILA_TYPE_LOGIN_WINDOW);
+  wait_until_gone (SILA_TYPE_WINDOW);
+}
+
+static void
+test_deactivated_while_signed_in (Office        *office,
+                                  gconstpointer  data)
+{
+  run_app (office->dir.db_path, deactivated_script, office);
+}
+
 /* Staff in Preferences */
 
 static void
@@ -1057,6 +1088,7 @@ main (int argc, char **argv)
   ADD ("/sila/ui/accounts/sign-in", test_sign_in);
   ADD ("/sila/ui/accounts/forced-password", test_forced_password);
   ADD ("/sila/ui/accounts/lock-and-switch", test_lock);
+  ADD ("/sila/ui/accounts/deactivated-while-signed-in", test_deactivated_while_signed_in);
   ADD ("/sila/ui/accounts/staff", test_staff);
   ADD ("/sila/ui/accounts/officer-preferences", test_officer_preferences);
   ADD ("/sila/ui/accounts/backup", test_backup);

@@ -356,6 +356,49 @@ def hostile_arguments():
 
 
 @test
+def hostile_paths_and_settings():
+    db = office()
+    folder = tempdir()
+    # A file name that is not UTF-8 is still a file name: backed up and restored.
+    odd = os.path.join(folder.encode(), b'nightly-\xff\xfe.db')
+    r = sila('--database', db, 'backup', odd, env=as_admin())
+    check(r.returncode == 0, err(r))
+    check(os.path.exists(odd) and stat.S_IMODE(os.stat(odd).st_mode) == 0o600)
+    r = sila('--database', db, 'restore', odd, env=as_admin())
+    check(r.returncode == 0, err(r))
+    # Paths too long, into a missing folder, onto a folder-less name.
+    for target in [os.path.join(folder, 'x' * 5000), os.path.join(folder, 'no', 'such', 'b.db')]:
+        r = sila('--lang', 'en', '--database', db, 'backup', target, env=as_admin())
+        check(r.returncode in (1, 2), (target[:40], r.returncode, err(r)))
+        check(err(r).startswith('sila: ') and 'Traceback' not in err(r), err(r))
+        r = sila('--lang', 'en', '--database', db, 'restore', target, env=as_admin())
+        check(r.returncode == 2, (target[:40], r.returncode, err(r)))
+    r = sila('--database', db, 'restore', folder, env=as_admin())
+    check(r.returncode == 2, (r.returncode, err(r)))
+    r = sila('--database', db, 'backup', 'a', 'b', env=as_admin())
+    check(r.returncode == 2, r.returncode)
+    # Names of accounts to act on.
+    for name in ['x' * 100000, 'sami\u202e', "' OR 1=1 --", b'\xff']:
+        for command in (['user', 'deactivate'], ['user', 'activate'], ['user', 'roles']):
+            args = [*command, name] + (['--role', 'officer'] if command[1] == 'roles' else [])
+            r = sila('--database', db, *args, env=as_admin())
+            check(r.returncode == 1, (command, r.returncode, err(r)))
+    # The new office settings: refused clearly when wrong, nothing changed.
+    for key, value in [('idle_lock_minutes', '9999'), ('idle_lock_minutes', 'soon'),
+                       ('backup_folder', 'relative/path'), ('backup_folder', '/mnt/\u202eusb'),
+                       ('backup_keep', '0'), ('backup_daily', 'maybe'),
+                       ('consent_required', b'\xff'), ('retention_years', '-3')]:
+        r = sila('--database', db, 'settings', 'set', key, value, env=as_admin())
+        check(r.returncode == 1, (key, value, r.returncode, err(r)))
+    r = sila('--database', db, 'settings', 'set', 'idle_lock_minutes', '٥', env=as_admin())
+    check(r.returncode == 0, err(r))
+    r = sila('--database', db, 'settings', 'get', 'idle_lock_minutes', env=as_admin())
+    check(out(r).strip() == '5', out(r))
+    r = sila('--database', db, 'settings', 'get', b'\xff', env=as_admin())
+    check(r.returncode == 2, r.returncode)
+
+
+@test
 def audit_command():
     db = office()
     r = sila('--database', db, 'audit', '--by', 'sami', '--action', 'create', '--json',

@@ -73,6 +73,35 @@ sila_backup_info_free (SilaBackupInfo *info)
 
 /* Files */
 
+/* The common reasons a file cannot be read or written, in the UI language:
+ * the C library's own words are often untranslated. */
+static const char *
+describe_errno (int code)
+{
+  switch (code)
+    {
+    case ENOENT:
+      return _("there is no such file or folder");
+    case EACCES:
+    case EPERM:
+      return _("permission denied");
+    case ENOSPC:
+      return _("the disk is full");
+    case EROFS:
+      return _("the disk is read-only");
+    case ENAMETOOLONG:
+      return _("the name is too long");
+    case ENOTDIR:
+      return _("part of the path is not a folder");
+    case EISDIR:
+      return _("it is a folder");
+    case EIO:
+      return _("the disk could not be read or written");
+    default:
+      return g_strerror (code);
+    }
+}
+
 static gboolean
 sync_path (const char *path,
            gboolean    directory)
@@ -126,7 +155,7 @@ make_temporary (const char  *base,
 
       g_set_error (error, SILA_STORE_ERROR,
                    saved == ENOSPC ? SILA_STORE_ERROR_DISK_FULL : SILA_STORE_ERROR_CANNOT_OPEN,
-                   _("Cannot write into the folder “%s”: %s"), shown, g_strerror (saved));
+                   _("Cannot write into the folder “%s”: %s"), shown, describe_errno (saved));
       return NULL;
     }
   close (fd);
@@ -150,7 +179,7 @@ copy_file (const char  *from,
     {
       saved = errno;
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                   _("The backup “%s” cannot be read: %s"), shown, g_strerror (saved));
+                   _("The backup “%s” cannot be read: %s"), shown, describe_errno (saved));
       return FALSE;
     }
 
@@ -160,7 +189,7 @@ copy_file (const char  *from,
       saved = errno;
       close (in);
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                   _("Cannot write beside the database: %s"), g_strerror (saved));
+                   _("Cannot write beside the database: %s"), describe_errno (saved));
       return FALSE;
     }
 
@@ -177,7 +206,7 @@ copy_file (const char  *from,
           saved = errno;
           ok = FALSE;
           g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                       _("The backup “%s” cannot be read: %s"), shown, g_strerror (saved));
+                       _("The backup “%s” cannot be read: %s"), shown, describe_errno (saved));
           break;
         }
 
@@ -195,7 +224,7 @@ copy_file (const char  *from,
                            saved == ENOSPC ? SILA_STORE_ERROR_DISK_FULL
                                            : SILA_STORE_ERROR_FAILED,
                            _("The backup could not be copied beside the database: %s"),
-                           g_strerror (saved));
+                           describe_errno (saved));
             }
           else
             done += w;
@@ -210,7 +239,7 @@ copy_file (const char  *from,
       ok = FALSE;
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
                    _("The backup could not be copied beside the database: %s"),
-                   g_strerror (saved));
+                   describe_errno (saved));
     }
 
   close (in);
@@ -686,7 +715,7 @@ run_job (BackupJob     *job,
 
       g_set_error (error, SILA_STORE_ERROR,
                    saved == ENOSPC ? SILA_STORE_ERROR_DISK_FULL : SILA_STORE_ERROR_FAILED,
-                   _("The backup “%s” could not be written: %s"), shown, g_strerror (saved));
+                   _("The backup “%s” could not be written: %s"), shown, describe_errno (saved));
       goto out;
     }
   g_chmod (job->dest, 0600);
@@ -901,7 +930,7 @@ sila_backup_inspect (const char  *path,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                   _("The backup “%s” cannot be read: %s"), shown, g_strerror (ENOENT));
+                   _("The backup “%s” cannot be read: %s"), shown, describe_errno (ENOENT));
       return NULL;
     }
 
@@ -981,7 +1010,7 @@ move_aside (const char  *database_path,
             }
           g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
                        _("“%s” could not be set aside (%s). Nothing was replaced."),
-                       shown, g_strerror (saved));
+                       shown, describe_errno (saved));
           return FALSE;
         }
     }
@@ -1089,7 +1118,7 @@ sila_store_restore (const char       *database_path,
       int saved = errno;
 
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                   _("The backup “%s” cannot be read: %s"), shown, g_strerror (saved));
+                   _("The backup “%s” cannot be read: %s"), shown, describe_errno (saved));
       return NULL;
     }
   if (!S_ISREG (backup_st.st_mode))
@@ -1167,7 +1196,7 @@ sila_store_restore (const char       *database_path,
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
                    _("The backup could not be put in place (%s). The database was left as it "
                      "was."),
-                   g_strerror (saved));
+                   describe_errno (saved));
       return NULL;
     }
   sync_parent (database_path);

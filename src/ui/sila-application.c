@@ -204,7 +204,8 @@ configure_idle_lock (SilaApplication *self)
 
   /* The owner of a database without accounts has no password to unlock with. */
   actor = sila_session_get_actor (self->session);
-  minutes = sila_store_get_setting_int (self->store, SILA_SETTING_IDLE_LOCK, SILA_IDLE_LOCK_DEFAULT);
+  minutes = sila_store_get_setting_int (self->store, SILA_SETTING_IDLE_LOCK,
+                                        SILA_IDLE_LOCK_DEFAULT);
   sila_idle_monitor_set_timeout (self->idle,
                                  sila_actor_is_owner (actor) ? 0 : (guint)MAX (minutes, 0) * 60);
 }
@@ -225,6 +226,22 @@ session_changed_cb (SilaApplication *self,
     {
       end_session (self);
       show_sign_in (self);
+      return;
+    }
+
+  /* An administrator deactivated this account, or reset its password,
+   * perhaps on another desk: its windows close and it signs in again. */
+  if (!sila_actor_is_owner (actor))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!sila_store_require (self->store, actor, SILA_PERM_SETTINGS_VIEW, &error) &&
+          (g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED) ||
+           g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_PASSWORD_EXPIRED)))
+        {
+          end_session (self);
+          show_sign_in (self);
+        }
     }
 }
 

@@ -233,7 +233,8 @@ show_details (SilaAuditWindow *self)
   g_string_append_printf (text, "%s: %s %s\n", _("What"), sila_audit_entity_to_display (e->entity),
                           e->entity_id != NULL ? e->entity_id : "");
   if (e->summary != NULL)
-    g_string_append_printf (text, "%s: %s\n", _("Details"), sila_audit_summary_to_display (e->summary));
+    g_string_append_printf (text, "%s: %s\n", _("Details"),
+                            sila_audit_summary_to_display (e->summary));
   g_string_append_printf (text, "%s: %s\n", _("Device"), e->device_id != NULL ? e->device_id : "");
 
   jsons[0] = e->before_json;

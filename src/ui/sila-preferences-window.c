@@ -284,7 +284,8 @@ load_backups (SilaPreferencesWindow *self)
 static void
 idle_changed_cb (SilaPreferencesWindow *self)
 {
-  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->idle_spin));
+  int minutes = gtk_spin_button_get_value_as_int (self->idle_spin);
+  g_autofree char *value = g_strdup_printf ("%d", minutes);
 
   apply_setting (self, SILA_SETTING_IDLE_LOCK, value, self->idle_row, self->idle_error);
 }
@@ -300,8 +301,8 @@ consent_changed_cb (SilaPreferencesWindow *self)
 static void
 retention_changed_cb (SilaPreferencesWindow *self)
 {
-  g_autofree char *value = g_strdup_printf ("%d",
-                                            gtk_spin_button_get_value_as_int (self->retention_spin));
+  int years = gtk_spin_button_get_value_as_int (self->retention_spin);
+  g_autofree char *value = g_strdup_printf ("%d", years);
 
   apply_setting (self, SILA_SETTING_RETENTION_YEARS, value, self->retention_row,
                  self->retention_error);
@@ -318,8 +319,8 @@ backup_daily_changed_cb (SilaPreferencesWindow *self)
 static void
 backup_keep_changed_cb (SilaPreferencesWindow *self)
 {
-  g_autofree char *value = g_strdup_printf ("%d",
-                                            gtk_spin_button_get_value_as_int (self->backup_keep_spin));
+  int keep = gtk_spin_button_get_value_as_int (self->backup_keep_spin);
+  g_autofree char *value = g_strdup_printf ("%d", keep);
 
   apply_setting (self, SILA_SETTING_BACKUP_KEEP, value, self->backup_keep_row,
                  self->backup_keep_error);
@@ -574,7 +575,8 @@ load_office_settings (SilaPreferencesWindow *self)
 
   gtk_spin_button_set_value (self->idle_spin, setting_int (self, SILA_SETTING_IDLE_LOCK));
   gtk_switch_set_active (self->consent_switch,
-                         sila_policy_is_true (shown_or_default (self, SILA_SETTING_CONSENT_REQUIRED)));
+                         sila_policy_is_true (shown_or_default (self,
+                                                                SILA_SETTING_CONSENT_REQUIRED)));
   gtk_spin_button_set_value (self->retention_spin,
                              setting_int (self, SILA_SETTING_RETENTION_YEARS));
   gtk_widget_set_sensitive (GTK_WIDGET (self->idle_spin), can_edit);
@@ -792,7 +794,8 @@ sila_preferences_window_class_init (SilaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, version_row);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, permission_note);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, account_row);
-  gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, change_password_button);
+  gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow,
+                                        change_password_button);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, idle_row);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, idle_error);
