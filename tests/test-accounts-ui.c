@@ -178,6 +178,17 @@ find_named (gpointer    root,
   return found;
 }
 
+/* Typing goes into @field (an entry row, or what it holds). */
+static void
+assert_focus_in (GtkWidget *window,
+                 GtkWidget *field)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
 static void
 respond_to_dialog (const char *response)
 {
@@ -346,6 +357,7 @@ first_run_script (SilaApplication *app,
 
   g_assert_cmpint (gtk_widget_get_direction (setup), ==,
                    arabic ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  assert_focus_in (setup, child (setup, T, "display_name_row"));
   g_assert_null (find_window (SILA_TYPE_WINDOW));
   g_assert_cmpint (g_stat (dir->db_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -499,7 +511,9 @@ sign_in_script (SilaApplication *app,
   SilaWindow *window;
   g_autofree char *association = NULL;
 
-  /* Nothing of the office shows before someone signs in, but its name. */
+  /* Typing starts in the user name; nothing of the office shows before
+   * someone signs in, but its name. */
+  assert_focus_in (login, child (page, T, "username_row"));
   g_assert_null (find_window (SILA_TYPE_WINDOW));
   g_assert_cmpstr (gtk_label_get_label (child (page, T, "association_label")), ==,
                    "جمعية الاختبار");
@@ -646,6 +660,7 @@ lock_script (SilaApplication *app,
   g_assert_false (gtk_widget_get_mapped (sidebar));
   g_assert_null (find_window (SILA_TYPE_PREFERENCES_WINDOW));
   g_assert_true (gtk_widget_get_mapped (password_row));
+  assert_focus_in (GTK_WIDGET (window), password_row);
   g_assert_false (gtk_widget_get_visible (child (page, SILA_TYPE_SIGN_IN_PAGE,
                                                  "username_group")));
 

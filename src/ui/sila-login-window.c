@@ -21,6 +21,15 @@ struct _SilaLoginWindow
 G_DEFINE_FINAL_TYPE (SilaLoginWindow, sila_login_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
+sila_login_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sila_login_window_parent_class)->map (widget);
+
+  /* Typing goes to the user name at once, not to the menu button. */
+  sila_sign_in_page_focus (SILA_LOGIN_WINDOW (widget)->page);
+}
+
+static void
 sila_login_window_dispose (GObject *object)
 {
   SilaLoginWindow *self = (SilaLoginWindow *)object;
@@ -38,6 +47,7 @@ sila_login_window_class_init (SilaLoginWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sila_login_window_dispose;
+  widget_class->map = sila_login_window_map;
 
   g_type_ensure (SILA_TYPE_SIGN_IN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,

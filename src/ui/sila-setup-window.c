@@ -205,6 +205,14 @@ without_accounts_action (GtkWidget  *widget,
 }
 
 static void
+sila_setup_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sila_setup_window_parent_class)->map (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (SILA_SETUP_WINDOW (widget)->display_name_row));
+}
+
+static void
 sila_setup_window_dispose (GObject *object)
 {
   SilaSetupWindow *self = (SilaSetupWindow *)object;
@@ -233,6 +241,7 @@ sila_setup_window_class_init (SilaSetupWindowClass *klass)
 
   object_class->dispose = sila_setup_window_dispose;
   object_class->finalize = sila_setup_window_finalize;
+  widget_class->map = sila_setup_window_map;
 
   /**
    * SilaSetupWindow::finished:

@@ -279,6 +279,19 @@ sila_sign_in_page_clear (SilaSignInPage *self)
   clear_errors (self);
 }
 
+/* Puts the cursor where typing starts: the user name, or the password
+ * when the name is known. */
+void
+sila_sign_in_page_focus (SilaSignInPage *self)
+{
+  g_return_if_fail (SILA_IS_SIGN_IN_PAGE (self));
+
+  if (self->locked != NULL || *gtk_editable_get_text (GTK_EDITABLE (self->username_row)) != '\0')
+    gtk_widget_grab_focus (self->password_row);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
+}
+
 void
 sila_sign_in_page_submit (SilaSignInPage *self)
 {

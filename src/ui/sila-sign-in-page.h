@@ -20,5 +20,6 @@ void            sila_sign_in_page_set_locked (SilaSignInPage  *self,
                                               const SilaActor *actor);
 void            sila_sign_in_page_clear      (SilaSignInPage  *self);
 void            sila_sign_in_page_submit     (SilaSignInPage  *self);
+void            sila_sign_in_page_focus      (SilaSignInPage  *self);
 
 G_END_DECLS

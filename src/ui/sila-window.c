@@ -413,7 +413,7 @@ sila_window_lock (SilaWindow *self)
   sila_sign_in_page_set_locked (self->lock_page, sila_session_get_actor (self->session));
   sila_sign_in_page_clear (self->lock_page);
   gtk_stack_set_visible_child_name (self->lock_stack, "locked");
-  gtk_widget_grab_focus (GTK_WIDGET (self->lock_page));
+  sila_sign_in_page_focus (self->lock_page);
 }
 
 void
