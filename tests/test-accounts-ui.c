@@ -851,13 +851,41 @@ officer_preferences_script (SilaApplication *app,
   g_assert_false (gtk_widget_get_visible (child (prefs, T, "backup_page")));
   g_assert_false (gtk_widget_get_sensitive (child (prefs, T, "idle_spin")));
   g_assert_true (gtk_widget_get_visible (child (prefs, T, "change_password_button")));
+
+  /* Her own password, from the button beside her name. */
+  gtk_widget_activate_action (child (prefs, T, "change_password_button"),
+                              "app.change-password", NULL);
+  {
+    GtkWidget *password = wait_for_window (SILA_TYPE_PASSWORD_WINDOW);
+    GType P = SILA_TYPE_PASSWORD_WINDOW;
+
+    gtk_widget_activate_action (password, "password.change", NULL);
+    error_beside (password, P, "current_row", "current_error");
+    error_beside (password, P, "new_row", "new_error");
+    type_into (password, P, "current_row", PASSWORD);
+    type_into (password, P, "new_row", PASSWORD);
+    type_into (password, P, "confirm_row", PASSWORD);
+    gtk_widget_activate_action (password, "password.change", NULL);
+    error_beside (password, P, "new_row", "new_error");  /* the same as before */
+    type_into (password, P, "new_row", "huda's second passphrase");
+    type_into (password, P, "confirm_row", "huda's second passphrase");
+    gtk_widget_activate_action (password, "password.change", NULL);
+    wait_until_gone (SILA_TYPE_PASSWORD_WINDOW);
+  }
 }
 
 static void
 test_officer_preferences (Office        *office,
                           gconstpointer  data)
 {
+  g_autoptr(SilaStore) store = NULL;
+  g_autoptr(SilaStaff) huda = NULL;
+
   run_app (office->dir.db_path, officer_preferences_script, office);
+  store = reopen (office->dir.db_path);
+  huda = sila_store_authenticate (store, "huda", "huda's second passphrase", NULL);
+  g_assert_nonnull (huda);
+  g_assert_cmpint (audit_count (store, "password_change", "huda"), ==, 1);
 }
 
 /* Backups from Preferences */

@@ -713,12 +713,19 @@ sila_store_resolve_roles (SilaStore        *self,
 
   if (sila_actor_is_owner (actor))
     {
+      g_autoptr(GError) local_error = NULL;
       gint64 n_staff = 0;
 
-      /* Before version 2 there were no accounts at all. */
-      if (sila_store_get_schema_version (self) >= 2 &&
-          !sila_store_count_staff (self, &n_staff, error))
-        return FALSE;
+      /* Before version 2 there were no accounts at all (no staff table). */
+      if (!sila_store_count_staff (self, &n_staff, &local_error))
+        {
+          if (sila_store_get_schema_version (self) >= 2)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          n_staff = 0;
+        }
 
       if (n_staff > 0)
         {
