@@ -199,7 +199,7 @@ test_backup (Fixture       *f,
 static gpointer
 commit_later (gpointer data)
 {
-  g_usleep (300 * 1000);
+  g_usleep (1000 * 1000);
   g_assert_cmpint (sqlite3_exec (data, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   return NULL;
 }
