@@ -6,6 +6,7 @@
 
 #include "sila-i18n.h"
 #include "sila-store-library.h"
+#include "sila-test-staff.h"
 #include "sila-test-util.h"
 #include "sila-validation.h"
 
@@ -89,8 +90,8 @@ test_store (SilaTestDir   *fixture,
   static const char pdf2[] = "%PDF-1.7 second edition, longer";
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaStore) store = sila_store_open (fixture->db_path, 0, &error);
-  g_autoptr(SilaActor) admin = sila_actor_new ("a", "sami", "سامي", SILA_ROLE_ADMIN);
-  g_autoptr(SilaActor) officer = sila_actor_new ("o", "huda", "هدى", SILA_ROLE_OFFICER);
+  g_autoptr(SilaActor) admin = sila_test_add_staff (store, "sami", SILA_ROLE_ADMIN);
+  g_autoptr(SilaActor) officer = sila_test_add_staff (store, "huda", SILA_ROLE_OFFICER);
   g_autoptr(GBytes) first = g_bytes_new_static (pdf1, sizeof pdf1 - 1);
   g_autoptr(GBytes) second = g_bytes_new_static (pdf2, sizeof pdf2 - 1);
   g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG\r\n", 6);

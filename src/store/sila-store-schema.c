@@ -149,9 +149,28 @@ add_library_documents (SilaStore  *self,
       error);
 }
 
+/* 3: signing in. Lockout after repeated wrong passwords, the last sign-in,
+ * a password an administrator reset and its owner must replace; the audit
+ * trail's filters (who, what) get indexes. */
+static gboolean
+migrate_to_3 (SilaStore  *self,
+              GError    **error)
+{
+  return sila_store_exec (self,
+      "ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE staff ADD COLUMN locked_until TEXT;"
+      "ALTER TABLE staff ADD COLUMN last_login_at TEXT;"
+      "ALTER TABLE staff ADD COLUMN password_changed_at TEXT;"
+      "ALTER TABLE staff ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;"
+      "CREATE INDEX audit_log_actor ON audit_log (actor_name, seq);"
+      "CREATE INDEX audit_log_action ON audit_log (action, seq);",
+      error);
+}
+
 static const SilaMigration migrations[] = {
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
   add_library_documents,
 };
 
