@@ -8,8 +8,16 @@
 
 #include "sila-chart-view.h"
 #include "sila-i18n.h"
+#include "sila-library-page.h"
+#include "sila-audit-window.h"
+#include "sila-i18n.h"
+#include "sila-login-window.h"
+#include "sila-password-window.h"
 #include "sila-preferences-window.h"
 #include "sila-problem-window.h"
+#include "sila-setup-window.h"
+#include "sila-sign-in-page.h"
+#include "sila-staff-window.h"
 #include "sila-test-util.h"
 #include "sila-window.h"
 
@@ -38,12 +46,74 @@ build_problem (SilaSession *session)
   return GTK_WIDGET (window);
 }
 
+/* A page is not a window: put it in one. */
+static GtkWidget *
+in_window (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  return window;
+}
+
+static GtkWidget *
+build_audit (SilaSession *session)
+{
+  return GTK_WIDGET (sila_audit_window_new (NULL, session));
+}
+
+static GtkWidget *
+build_login (SilaSession *session)
+{
+  return GTK_WIDGET (sila_login_window_new (NULL, sila_session_get_store (session)));
+}
+
+static GtkWidget *
+build_password (SilaSession *session)
+{
+  g_autoptr(SilaActor) someone = sila_actor_new ("id", "huda", "هدى", SILA_ROLE_OFFICER);
+
+  return GTK_WIDGET (sila_password_window_new (NULL, sila_session_get_store (session), someone,
+                                               TRUE));
+}
+
+static GtkWidget *
+build_setup (SilaSession *session)
+{
+  return GTK_WIDGET (sila_setup_window_new (NULL, sila_session_get_store (session)));
+}
+
+static GtkWidget *
+build_sign_in_page (SilaSession *session)
+{
+  return in_window (GTK_WIDGET (sila_sign_in_page_new (sila_session_get_store (session))));
+}
+
+static GtkWidget *
+build_library (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_LIBRARY_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_staff (SilaSession *session)
+{
+  return GTK_WIDGET (sila_staff_window_new (NULL, session, NULL));
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
 } templates[] = {
+  { "sila-audit-window.ui", build_audit },
+  { "sila-library-page.ui", build_library },
+  { "sila-login-window.ui", build_login },
+  { "sila-password-window.ui", build_password },
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
+  { "sila-setup-window.ui", build_setup },
+  { "sila-sign-in-page.ui", build_sign_in_page },
+  { "sila-staff-window.ui", build_staff },
   { "sila-window.ui", build_window },
 };
 

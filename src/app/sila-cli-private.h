@@ -52,5 +52,16 @@ int sila_cli_settings_set  (SilaCli *cli, int argc, char **argv);
 int sila_cli_import_beneficiaries (SilaCli *cli, int argc, char **argv);
 int sila_cli_export_beneficiaries (SilaCli *cli, int argc, char **argv);
 int sila_cli_search               (SilaCli *cli, int argc, char **argv);
+int sila_cli_user_add      (SilaCli *cli, int argc, char **argv);
+int sila_cli_user_list     (SilaCli *cli, int argc, char **argv);
+int sila_cli_user_roles    (SilaCli *cli, int argc, char **argv);
+int sila_cli_user_deactivate (SilaCli *cli, int argc, char **argv);
+int sila_cli_user_activate (SilaCli *cli, int argc, char **argv);
+int sila_cli_user_reset_password (SilaCli *cli, int argc, char **argv);
+int sila_cli_user_passwd   (SilaCli *cli, int argc, char **argv);
+int sila_cli_roles         (SilaCli *cli, int argc, char **argv);
+int sila_cli_audit         (SilaCli *cli, int argc, char **argv);
+int sila_cli_backup        (SilaCli *cli, int argc, char **argv);
+int sila_cli_restore       (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sila-library-page.h"
 #include "sila-sections.h"
 
 static const SilaSection sections[] = {
@@ -33,7 +34,7 @@ static const SilaSection sections[] = {
   { "library", "accessories-dictionary-symbolic", N_("Library"),
     N_("The bylaws, the guides and the blank request form are not available in this version "
        "yet."),
-    NULL },
+    sila_library_page_get_type },
 };
 
 const SilaSection *
