@@ -63,5 +63,9 @@ int sila_cli_roles         (SilaCli *cli, int argc, char **argv);
 int sila_cli_audit         (SilaCli *cli, int argc, char **argv);
 int sila_cli_backup        (SilaCli *cli, int argc, char **argv);
 int sila_cli_restore       (SilaCli *cli, int argc, char **argv);
+int sila_cli_request_open     (SilaCli *cli, int argc, char **argv);
+int sila_cli_request_document (SilaCli *cli, int argc, char **argv);
+int sila_cli_request_move     (SilaCli *cli, int argc, char **argv);
+int sila_cli_request_show     (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

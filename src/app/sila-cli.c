@@ -71,6 +71,18 @@ static const SilaCliCommand commands[] = {
   { "restore", NULL, sila_cli_restore, "restore FILE",
     N_("Replace the database with the backup FILE, after checking it; the replaced "
        "database is kept aside") },
+  { "request", "open", sila_cli_request_open,
+    "request open --national-id ID --type TYPE --channel CODE [--received DATE]",
+    N_("Open a support request from a beneficiary's file; prints its number") },
+  { "request", "document", sila_cli_request_document,
+    "request document NUMBER DOCTYPE (provided|verified|rejected|missing) [--expires DATE]",
+    N_("Record a document of a request's checklist") },
+  { "request", "move", sila_cli_request_move,
+    "request move NUMBER STATUS [--reason TEXT] [--note TEXT] [--amount SAR]",
+    N_("Take a request one step: refused, with the reason, when the policy or your role "
+       "forbids it") },
+  { "request", "show", sila_cli_request_show, "request show NUMBER [--json]",
+    N_("Show a request: its status, due date, checklist and timeline") },
 };
 
 void

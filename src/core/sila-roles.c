@@ -65,6 +65,38 @@ static const struct {
    * an office whose laptop only officers use must not go without one. */
   { SILA_PERM_BACKUP_SCHEDULED,  "backup.scheduled",  N_("run the daily automatic backup"),
     OFF | RES | COM | MAN | ADM },
+  /* Support requests: the policy's procedure, step by step. Officers
+   * receive, check documents, refer, register and deliver; the researcher
+   * reports; only the committee decides; managers may close and withdraw.
+   * Administrators configure, they do not decide. */
+  { SILA_PERM_REQUEST_VIEW,      "request.view",      N_("view support requests"),
+    OFF | RES | COM | MAN | ADM },
+  { SILA_PERM_REQUEST_OPEN,      "request.open",      N_("open support requests"),
+    OFF },
+  { SILA_PERM_REQUEST_DOCUMENTS, "request.documents", N_("check the documents of requests"),
+    OFF },
+  { SILA_PERM_REQUEST_REFER,     "request.refer",
+    N_("refer requests to social research and raise them to the committee"),
+    OFF },
+  { SILA_PERM_REQUEST_RESEARCH,  "request.research",  N_("write the social research report"),
+    RES },
+  { SILA_PERM_REQUEST_DECIDE,    "request.decide",    N_("accept or reject requests"),
+    COM },
+  { SILA_PERM_REQUEST_REGISTER,  "request.register",  N_("register accepted requests"),
+    OFF },
+  { SILA_PERM_REQUEST_DELIVER,   "request.deliver",   N_("record the service delivered"),
+    OFF },
+  { SILA_PERM_REQUEST_CLOSE,     "request.close",     N_("close requests"),
+    OFF | MAN },
+  { SILA_PERM_REQUEST_WITHDRAW,  "request.withdraw",  N_("withdraw requests"),
+    OFF | MAN },
+  { SILA_PERM_REQUEST_CONFIGURE, "request.configure",
+    N_("change request types, document types and checklists"),
+    ADM },
+  { SILA_PERM_CONTACT_VIEW,      "contact.view",      N_("view the contacts log"),
+    OFF | RES | MAN },
+  { SILA_PERM_CONTACT_EDIT,      "contact.edit",      N_("record contacts and answer inquiries"),
+    OFF | RES },
 };
 
 SilaRole

@@ -37,6 +37,22 @@ typedef enum {
   SILA_PERM_STAFF_VIEW,
   SILA_PERM_OWN_ACCOUNT,
   SILA_PERM_BACKUP_SCHEDULED,
+  /* Support requests (issue 4): each step of the workflow is guarded by
+   * one of these; src/core/sila-request-workflow.c says which. */
+  SILA_PERM_REQUEST_VIEW,
+  SILA_PERM_REQUEST_OPEN,
+  SILA_PERM_REQUEST_DOCUMENTS,
+  SILA_PERM_REQUEST_REFER,
+  SILA_PERM_REQUEST_RESEARCH,
+  SILA_PERM_REQUEST_DECIDE,
+  SILA_PERM_REQUEST_REGISTER,
+  SILA_PERM_REQUEST_DELIVER,
+  SILA_PERM_REQUEST_CLOSE,
+  SILA_PERM_REQUEST_WITHDRAW,
+  SILA_PERM_REQUEST_CONFIGURE,
+  /* Contacts and inquiries (سجل التواصل). */
+  SILA_PERM_CONTACT_VIEW,
+  SILA_PERM_CONTACT_EDIT,
   SILA_N_PERMS
 } SilaPermission;
 

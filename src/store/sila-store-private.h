@@ -89,6 +89,10 @@ SilaStore     *sila_store_open_unmigrated (const char  *path,
  * file holds @pages pages, as a full disk would. */
 void           sila_store_set_max_pages_for_testing (SilaStore *self,
                                                      gint64     pages);
+/* For tests only: commit without waiting for the disk (PRAGMA synchronous
+ * = OFF on this connection), for tests of rules rather than durability,
+ * which take many small transactions. */
+void           sila_store_set_unsynced_for_testing (SilaStore *self);
 /* For tests only: hash new passwords with libsodium's minimum cost, so that
  * a test can make many accounts. Never called by the app. */
 void           sila_store_set_cheap_hashes_for_testing (gboolean cheap);

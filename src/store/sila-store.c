@@ -893,6 +893,14 @@ sila_store_audit (SilaStore        *self,
 /* Tests */
 
 void
+sila_store_set_unsynced_for_testing (SilaStore *self)
+{
+  g_return_if_fail (SILA_IS_STORE (self));
+
+  sqlite3_exec (self->db, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+}
+
+void
 sila_store_set_max_pages_for_testing (SilaStore *self,
                                       gint64     pages)
 {

@@ -1,0 +1,738 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sila-core"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sila-arabic.h"
+#include "sila-clock.h"
+#include "sila-date.h"
+#include "sila-format.h"
+#include "sila-request.h"
+#include "sila-text.h"
+#include "sila-validation.h"
+
+/* The policy's terms (seed/policy-en.md, last section); the Arabic names
+ * are also accepted from scripts. */
+static const struct {
+  const char *code;
+  const char *arabic;
+  const char *english;
+} statuses[SILA_N_REQUEST_STATUSES] = {
+  { "received",           "مستلم",                 N_("Received") },
+  { "documents_complete", "مكتمل المستندات",        N_("Documents complete") },
+  { "in_research",        "محال للبحث الاجتماعي",   N_("Referred to social research") },
+  { "research_done",      "تم البحث الاجتماعي",     N_("Research done") },
+  { "with_committee",     "لدى لجنة البحث",         N_("With the committee") },
+  { "accepted",           "مقبول",                 N_("Accepted") },
+  { "rejected",           "مرفوض",                 N_("Rejected") },
+  { "registered",         "مسجل",                  N_("Registered") },
+  { "delivered",          "تم تقديم الخدمة",        N_("Service delivered") },
+  { "closed",             "مغلق",                  N_("Closed") },
+  { "withdrawn",          "ملغي",                  N_("Withdrawn") },
+};
+
+static const struct {
+  const char *code;
+  const char *arabic;
+  const char *english;
+} document_statuses[SILA_N_DOCUMENT_STATUSES] = {
+  { "missing",  "ناقص",            N_("Missing") },
+  { "provided", "مقدم",            N_("Provided") },
+  { "verified", "تم التحقق",       N_("Verified") },
+  { "expired",  "منتهي الصلاحية",  N_("Expired") },
+  { "rejected", "مرفوض",           N_("Rejected") },
+};
+
+static const char *declarations[] = { "pending", "drawn", "paper" };
+
+static const struct {
+  const char *code;
+  const char *display;
+} delivery_kinds[] = {
+  { "cash",          N_("Cash") },
+  { "bank_transfer", N_("Bank transfer") },
+  { "in_kind",       N_("In kind") },
+  { "voucher",       N_("Voucher") },
+  { "service",       N_("Service") },
+};
+
+/* Codes and names */
+
+/* Finds @text among codes and names compared as normalized tokens (so
+ * "with committee", "With the committee" and "لدى لجنة البحث" all work). */
+static int
+find_named (const char *text,
+            const char *const *codes,
+            const char *const *arabic,
+            const char *const *english,
+            guint       n)
+{
+  g_autofree char *key = sila_arabic_normalize_tokens (text != NULL ? text : "");
+
+  if (key == NULL || *key == '\0')
+    return -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *names[] = { codes[i], arabic[i], english[i] };
+
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          g_autofree char *candidate = sila_arabic_normalize_tokens (names[k]);
+
+          if (g_str_equal (candidate, key))
+            return (int)i;
+        }
+    }
+
+  return -1;
+}
+
+const char *
+sila_request_status_to_code (SilaRequestStatus status)
+{
+  g_return_val_if_fail (status >= 0 && status < SILA_N_REQUEST_STATUSES, NULL);
+
+  return statuses[status].code;
+}
+
+const char *
+sila_request_status_to_display (SilaRequestStatus status)
+{
+  g_return_val_if_fail (status >= 0 && status < SILA_N_REQUEST_STATUSES, NULL);
+
+  return _(statuses[status].english);
+}
+
+gboolean
+sila_request_status_parse (const char         *text,
+                           SilaRequestStatus  *status,
+                           GError            **error)
+{
+  const char *codes[SILA_N_REQUEST_STATUSES];
+  const char *arabic[SILA_N_REQUEST_STATUSES];
+  const char *english[SILA_N_REQUEST_STATUSES];
+  g_autoptr(GString) list = g_string_new (NULL);
+  int i;
+
+  for (guint k = 0; k < SILA_N_REQUEST_STATUSES; k++)
+    {
+      codes[k] = statuses[k].code;
+      arabic[k] = statuses[k].arabic;
+      english[k] = statuses[k].english;
+      g_string_append_printf (list, "%s%s", k > 0 ? ", " : "", statuses[k].code);
+    }
+
+  i = find_named (text, codes, arabic, english, SILA_N_REQUEST_STATUSES);
+  if (i >= 0)
+    {
+      *status = (SilaRequestStatus)i;
+      return TRUE;
+    }
+
+  /* Translators: the first %s is what was typed, the second the list of
+   * codes, which stay in English. */
+  g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+               _("There is no request status “%s”. Use one of: %s."),
+               text != NULL ? text : "", list->str);
+  return FALSE;
+}
+
+gboolean
+sila_request_status_awaits_answer (SilaRequestStatus status)
+{
+  return status >= SILA_REQUEST_RECEIVED && status <= SILA_REQUEST_WITH_COMMITTEE;
+}
+
+gboolean
+sila_request_status_is_final (SilaRequestStatus status)
+{
+  return status == SILA_REQUEST_CLOSED || status == SILA_REQUEST_WITHDRAWN;
+}
+
+const char *
+sila_document_status_to_code (SilaDocumentStatus status)
+{
+  g_return_val_if_fail (status < SILA_N_DOCUMENT_STATUSES, NULL);
+
+  return document_statuses[status].code;
+}
+
+const char *
+sila_document_status_to_display (SilaDocumentStatus status)
+{
+  g_return_val_if_fail (status < SILA_N_DOCUMENT_STATUSES, NULL);
+
+  return _(document_statuses[status].english);
+}
+
+gboolean
+sila_document_status_parse (const char          *text,
+                            SilaDocumentStatus  *status,
+                            GError             **error)
+{
+  const char *codes[SILA_N_DOCUMENT_STATUSES];
+  const char *arabic[SILA_N_DOCUMENT_STATUSES];
+  const char *english[SILA_N_DOCUMENT_STATUSES];
+  int i;
+
+  for (guint k = 0; k < SILA_N_DOCUMENT_STATUSES; k++)
+    {
+      codes[k] = document_statuses[k].code;
+      arabic[k] = document_statuses[k].arabic;
+      english[k] = document_statuses[k].english;
+    }
+
+  i = find_named (text, codes, arabic, english, SILA_N_DOCUMENT_STATUSES);
+  if (i >= 0)
+    {
+      *status = (SilaDocumentStatus)i;
+      return TRUE;
+    }
+
+  g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+               _("There is no document status “%s”. Use one of: %s."),
+               text != NULL ? text : "", "provided, verified, rejected, missing");
+  return FALSE;
+}
+
+const char *
+sila_declaration_to_code (SilaDeclaration declaration)
+{
+  g_return_val_if_fail (declaration <= SILA_DECLARATION_PAPER, NULL);
+
+  return declarations[declaration];
+}
+
+gboolean
+sila_declaration_from_code (const char      *code,
+                            SilaDeclaration *declaration)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (declarations); i++)
+    if (g_strcmp0 (code, declarations[i]) == 0)
+      {
+        *declaration = (SilaDeclaration)i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char * const *
+sila_delivery_kind_codes (void)
+{
+  static const char *codes[G_N_ELEMENTS (delivery_kinds) + 1];
+
+  if (codes[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (delivery_kinds); i++)
+      codes[i] = delivery_kinds[i].code;
+
+  return codes;
+}
+
+const char *
+sila_delivery_kind_to_display (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (delivery_kinds); i++)
+    if (g_strcmp0 (code, delivery_kinds[i].code) == 0)
+      return _(delivery_kinds[i].display);
+
+  return code;
+}
+
+/* Due dates */
+
+void
+sila_request_compute_due (const GDate *received,
+                          int          window_days,
+                          GDate       *due)
+{
+  g_return_if_fail (received != NULL && g_date_valid (received));
+
+  *due = *received;
+  g_date_add_days (due, (guint)MAX (window_days, 0));
+}
+
+gboolean
+sila_request_is_overdue (SilaRequestStatus  status,
+                         const GDate       *due,
+                         const GDate       *today)
+{
+  if (!sila_request_status_awaits_answer (status) || !g_date_valid (due))
+    return FALSE;
+
+  /* The due day itself is still in time. */
+  return g_date_compare (today, due) > 0;
+}
+
+gboolean
+sila_request_is_due_soon (SilaRequestStatus  status,
+                          const GDate       *due,
+                          const GDate       *today)
+{
+  if (!sila_request_status_awaits_answer (status) || !g_date_valid (due) ||
+      g_date_compare (today, due) > 0)
+    return FALSE;
+
+  return g_date_days_between (today, due) <= SILA_REQUEST_DUE_SOON_DAYS;
+}
+
+char *
+sila_request_describe_due (SilaRequestStatus  status,
+                           const GDate       *due,
+                           const GDate       *today)
+{
+  int days;
+  g_autofree char *n = NULL;
+
+  if (!sila_request_status_awaits_answer (status) || !g_date_valid (due))
+    return NULL;
+
+  days = g_date_days_between (today, due);
+  n = sila_format_int (ABS (days));
+  if (days == 0)
+    return g_strdup (_("Due today"));
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due in %s day", "Due in %s days",
+                                         (gulong)days), n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %s day", "Overdue by %s days",
+                                       (gulong)-days), n);
+}
+
+/* Numbers */
+
+char *
+sila_request_number_format (guint  hijri_year,
+                            gint64 serial)
+{
+  return g_strdup_printf ("%u-%05" G_GINT64_FORMAT, hijri_year, serial);
+}
+
+char *
+sila_request_number_normalize (const char  *text,
+                               GError     **error)
+{
+  g_autofree char *ascii = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint64 year, serial;
+
+  ascii = sila_text_digits_to_ascii (text != NULL ? text : "");
+  g_strstrip (ascii);
+  g_strdelimit (ascii, "/\\ ", '-');
+  parts = g_strsplit (ascii, "-", -1);
+
+  if (g_strv_length (parts) == 2 &&
+      g_ascii_string_to_unsigned (parts[0], 10, 1300, 1600, &year, NULL) &&
+      g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT32, &serial, NULL))
+    return sila_request_number_format ((guint)year, (gint64)serial);
+
+  if (*ascii == '\0')
+    g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
+                         _("Enter the request number."));
+  else
+    g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                 _("“%s” is not a request number: a request number looks like 1446-00017."),
+                 text);
+  return NULL;
+}
+
+SilaDocumentStatus
+sila_document_status_at_submission (SilaDocumentStatus  wanted,
+                                    const GDate        *expires,
+                                    const GDate        *submitted)
+{
+  if ((wanted == SILA_DOCUMENT_PROVIDED || wanted == SILA_DOCUMENT_VERIFIED) &&
+      expires != NULL && g_date_valid (expires) &&
+      submitted != NULL && g_date_valid (submitted) &&
+      g_date_compare (expires, submitted) < 0)
+    return SILA_DOCUMENT_EXPIRED;
+
+  return wanted;
+}
+
+/* The office's lists */
+
+const char *
+sila_pick_name (const char *name_ar,
+                const char *name_en)
+{
+  if (sila_i18n_get_language () == SILA_LANGUAGE_ARABIC || name_en == NULL || *name_en == '\0')
+    return name_ar;
+
+  return name_en;
+}
+
+SilaTypeEntry *
+sila_type_entry_new (const char *code,
+                     const char *name_ar,
+                     const char *name_en,
+                     gboolean    expires,
+                     gboolean    retired)
+{
+  SilaTypeEntry *entry = g_new0 (SilaTypeEntry, 1);
+
+  entry->code = g_strdup (code);
+  entry->name_ar = g_strdup (name_ar);
+  entry->name_en = g_strdup (name_en);
+  entry->expires = expires;
+  entry->retired = retired;
+  return entry;
+}
+
+void
+sila_type_entry_free (SilaTypeEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->code);
+  g_free (entry->name_ar);
+  g_free (entry->name_en);
+  g_free (entry);
+}
+
+const char *
+sila_type_entry_get_display (const SilaTypeEntry *entry)
+{
+  return sila_pick_name (entry->name_ar, entry->name_en);
+}
+
+const SilaTypeEntry *
+sila_type_entry_parse (GPtrArray   *entries,
+                       const char  *text,
+                       gboolean     allow_retired,
+                       GError     **error)
+{
+  g_autofree char *key = sila_arabic_normalize_tokens (text != NULL ? text : "");
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  if (key == NULL || *key == '\0')
+    {
+      g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
+                           _("Choose one from the list."));
+      return NULL;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const SilaTypeEntry *entry = g_ptr_array_index (entries, i);
+      const char *names[] = { entry->code, entry->name_ar, entry->name_en };
+
+      if (entry->retired && !allow_retired)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          g_autofree char *candidate = sila_arabic_normalize_tokens (names[k]);
+
+          if (g_str_equal (candidate, key))
+            return entry;
+        }
+      g_string_append_printf (codes, "%s%s", codes->len > 0 ? ", " : "", entry->code);
+    }
+
+  g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+               _("There is no “%s” in the list. Use one of: %s."), text, codes->str);
+  return NULL;
+}
+
+SilaChecklistRule *
+sila_checklist_rule_new (const char      *request_type,
+                         const char      *document_type,
+                         SilaRequirement  requirement)
+{
+  SilaChecklistRule *rule = g_new0 (SilaChecklistRule, 1);
+
+  rule->request_type = g_strdup (request_type);
+  rule->document_type = g_strdup (document_type);
+  rule->requirement = requirement;
+  return rule;
+}
+
+void
+sila_checklist_rule_free (SilaChecklistRule *rule)
+{
+  if (rule == NULL)
+    return;
+
+  g_free (rule->request_type);
+  g_free (rule->document_type);
+  g_free (rule);
+}
+
+/* Documents */
+
+SilaRequestDocument *
+sila_request_document_new (void)
+{
+  SilaRequestDocument *document = g_new0 (SilaRequestDocument, 1);
+
+  g_date_clear (&document->expires, 1);
+  g_date_clear (&document->submitted, 1);
+  return document;
+}
+
+void
+sila_request_document_free (SilaRequestDocument *document)
+{
+  if (document == NULL)
+    return;
+
+  g_free (document->type);
+  g_free (document->name_ar);
+  g_free (document->name_en);
+  g_free (document->verified_by);
+  g_free (document->verified_by_name);
+  g_free (document->verified_at);
+  g_free (document->note);
+  g_free (document->file_name);
+  g_free (document->file_mime);
+  g_free (document->updated_by);
+  g_free (document->updated_at);
+  g_free (document);
+}
+
+const char *
+sila_request_document_get_display (const SilaRequestDocument *document)
+{
+  return sila_pick_name (document->name_ar, document->name_en);
+}
+
+char *
+sila_request_document_problem (const SilaRequestDocument *document)
+{
+  if (!document->required)
+    return NULL;
+
+  switch (document->status)
+    {
+    case SILA_DOCUMENT_VERIFIED:
+      /* Verified before the rule existed, or by hand: check again. */
+      if (sila_document_status_at_submission (SILA_DOCUMENT_VERIFIED, &document->expires,
+                                              &document->submitted) == SILA_DOCUMENT_EXPIRED)
+        break;
+      return NULL;
+    case SILA_DOCUMENT_MISSING:
+      return g_strdup (_("missing"));
+    case SILA_DOCUMENT_PROVIDED:
+      return g_strdup (_("provided, not verified yet"));
+    case SILA_DOCUMENT_REJECTED:
+      return g_strdup (_("rejected"));
+    case SILA_DOCUMENT_EXPIRED:
+    default:
+      break;
+    }
+
+  if (g_date_valid (&document->expires))
+    {
+      g_autofree char *date = sila_date_format (&document->expires, SILA_CALENDAR_GREGORIAN);
+
+      return g_strdup_printf (_("expired on %s, before it was submitted"), date);
+    }
+  return g_strdup (_("expired"));
+}
+
+/* Parts of a request */
+
+void
+sila_request_event_free (SilaRequestEvent *event)
+{
+  if (event == NULL)
+    return;
+
+  g_free (event->by);
+  g_free (event->by_name);
+  g_free (event->at);
+  g_free (event->reason);
+  g_free (event->note);
+  g_free (event);
+}
+
+void
+sila_research_report_free (SilaResearchReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_free (report->researcher);
+  g_free (report->researcher_name);
+  g_free (report->findings);
+  g_free (report->recommendation);
+  g_free (report->written_at);
+  g_free (report);
+}
+
+void
+sila_committee_decision_free (SilaCommitteeDecision *decision)
+{
+  if (decision == NULL)
+    return;
+
+  g_free (decision->reason);
+  g_free (decision->members);
+  g_free (decision->recorded_by);
+  g_free (decision->recorded_at);
+  g_free (decision);
+}
+
+void
+sila_delivery_free (SilaDelivery *delivery)
+{
+  if (delivery == NULL)
+    return;
+
+  g_free (delivery->kind);
+  g_free (delivery->description);
+  g_free (delivery->delivered_by);
+  g_free (delivery->delivered_by_name);
+  g_free (delivery->recorded_at);
+  g_free (delivery);
+}
+
+/* Requests */
+
+SilaRequest *
+sila_request_new (void)
+{
+  SilaRequest *request = g_new0 (SilaRequest, 1);
+
+  request->status = SILA_REQUEST_RECEIVED;
+  request->amount_asked = -1;
+  g_date_clear (&request->received, 1);
+  g_date_clear (&request->due, 1);
+  request->documents = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_request_document_free);
+  request->events = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_request_event_free);
+  request->deliveries = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_delivery_free);
+  return request;
+}
+
+void
+sila_request_free (SilaRequest *request)
+{
+  if (request == NULL)
+    return;
+
+  g_free (request->id);
+  g_free (request->number);
+  g_free (request->created_at);
+  g_free (request->updated_at);
+  g_free (request->status_at);
+  g_free (request->beneficiary_id);
+  g_free (request->beneficiary_name);
+  g_free (request->beneficiary_id_number);
+  g_free (request->beneficiary_mobile);
+  g_free (request->type);
+  g_free (request->type_name_ar);
+  g_free (request->type_name_en);
+  g_free (request->received_by);
+  g_free (request->received_by_name);
+  g_free (request->description);
+  g_free (request->signature);
+  g_free (request->signed_at);
+  g_free (request->researcher);
+  g_free (request->researcher_name);
+  g_ptr_array_unref (request->documents);
+  g_ptr_array_unref (request->events);
+  g_ptr_array_unref (request->deliveries);
+  sila_research_report_free (request->research);
+  sila_committee_decision_free (request->decision);
+  g_free (request);
+}
+
+const char *
+sila_request_get_type_display (const SilaRequest *request)
+{
+  return sila_pick_name (request->type_name_ar, request->type_name_en);
+}
+
+gboolean
+sila_request_is_overdue_today (const SilaRequest *request)
+{
+  GDate today;
+
+  sila_clock_today (&today);
+  return sila_request_is_overdue (request->status, &request->due, &today);
+}
+
+SilaRequestDocument *
+sila_request_find_document (const SilaRequest *request,
+                            const char        *type)
+{
+  for (guint i = 0; i < request->documents->len; i++)
+    {
+      SilaRequestDocument *document = g_ptr_array_index (request->documents, i);
+
+      if (g_strcmp0 (document->type, type) == 0)
+        return document;
+    }
+
+  return NULL;
+}
+
+char *
+sila_request_describe_checklist (const SilaRequest *request)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < request->documents->len; i++)
+    {
+      const SilaRequestDocument *document = g_ptr_array_index (request->documents, i);
+      g_autofree char *problem = sila_request_document_problem (document);
+
+      if (problem == NULL)
+        continue;
+      if (text->len > 0)
+        /* Translators: between the documents of a list of problems. */
+        g_string_append (text, _("; "));
+      /* Translators: a document and what is wrong with it: "Income proof: missing". */
+      g_string_append_printf (text, _("%s: %s"), sila_request_document_get_display (document),
+                              problem);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+char *
+sila_request_describe_next (const SilaRequest *request)
+{
+  g_autofree char *missing = NULL;
+
+  switch (request->status)
+    {
+    case SILA_REQUEST_RECEIVED:
+      missing = sila_request_describe_checklist (request);
+      if (missing != NULL)
+        return g_strdup_printf (_("Waits for its documents: %s."), missing);
+      return g_strdup (_("The documents are complete: an officer confirms them."));
+    case SILA_REQUEST_DOCUMENTS_COMPLETE:
+      return g_strdup (_("Waits to be referred to social research."));
+    case SILA_REQUEST_IN_RESEARCH:
+      if (request->researcher_name != NULL || request->researcher != NULL)
+        return g_strdup_printf (_("Waits for the research report of %s."),
+                                request->researcher_name != NULL ? request->researcher_name
+                                                                 : request->researcher);
+      return g_strdup (_("Waits for a social researcher to take it."));
+    case SILA_REQUEST_RESEARCH_DONE:
+      return g_strdup (_("Waits to be raised to the research committee."));
+    case SILA_REQUEST_WITH_COMMITTEE:
+      return g_strdup (_("Waits for the committee’s decision."));
+    case SILA_REQUEST_ACCEPTED:
+      return g_strdup (_("Accepted: waits for the registration procedures."));
+    case SILA_REQUEST_REJECTED:
+      return g_strdup (_("Rejected: the applicant is told the reason, then it is closed."));
+    case SILA_REQUEST_REGISTERED:
+      return g_strdup (_("Registered: waits for the service to be delivered."));
+    case SILA_REQUEST_DELIVERED:
+      return g_strdup (_("The service was delivered: waits to be closed."));
+    case SILA_REQUEST_CLOSED:
+      return g_strdup (_("Closed."));
+    case SILA_REQUEST_WITHDRAWN:
+      return g_strdup (_("Withdrawn."));
+    case SILA_REQUEST_NONE:
+    case SILA_N_REQUEST_STATUSES:
+    default:
+      return g_strdup ("");
+    }
+}

@@ -1,0 +1,777 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading requests: one whole (checklist, timeline, report, decision,
+ * deliveries), rows for lists, and the keys of a filtered list. */
+#define G_LOG_DOMAIN "sila-store"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "sila-clock.h"
+#include "sila-store-beneficiaries.h"
+#include "sila-store-requests-private.h"
+#include "sila-text.h"
+
+/* Helpers */
+
+void
+sila_bind_date (SilaStatement *stmt,
+                int            index,
+                const GDate   *date)
+{
+  g_autofree char *iso = NULL;
+
+  if (date == NULL || !g_date_valid (date))
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  iso = sila_date_to_iso (date);
+  sila_bind_text (stmt, index, iso);
+}
+
+void
+sila_column_date (SilaStatement *stmt,
+                  int            column,
+                  GDate         *date)
+{
+  if (!sila_date_from_iso ((const char *)sqlite3_column_text (stmt, column), date))
+    g_date_clear (date, 1);
+}
+
+static char *
+column_dup_or_null (SilaStatement *stmt,
+                    int            column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : sila_column_dup (stmt, column);
+}
+
+/* The four parts of a name, joined. */
+static char *
+column_full_name (SilaStatement *stmt,
+                  int            first)
+{
+  GString *name = g_string_new (NULL);
+
+  for (int i = first; i < first + 4; i++)
+    {
+      const char *part = (const char *)sqlite3_column_text (stmt, i);
+
+      if (part == NULL || *part == '\0')
+        continue;
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, part);
+    }
+
+  return g_string_free (name, FALSE);
+}
+
+static SilaRequestStatus
+column_status (SilaStatement *stmt,
+               int            column)
+{
+  SilaRequestStatus status = SILA_REQUEST_NONE;
+  const char *code = (const char *)sqlite3_column_text (stmt, column);
+
+  if (code != NULL)
+    sila_request_status_parse (code, &status, NULL);
+  return status;
+}
+
+static SilaChannel
+column_channel (SilaStatement *stmt,
+                int            column)
+{
+  SilaChannel channel = SILA_CHANNEL_INTERVIEW;
+
+  sila_channel_parse ((const char *)sqlite3_column_text (stmt, column), &channel, NULL);
+  return channel;
+}
+
+gboolean
+sila_store_staff_has_role (SilaStore   *self,
+                           const char  *username,
+                           SilaRole     role,
+                           GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  SilaStep step;
+
+  stmt = sila_store_prepare (self,
+                             "SELECT roles FROM staff WHERE username = ?1 AND active "
+                             "AND deleted_at IS NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, username);
+  step = sila_store_step (self, stmt, error);
+  if (step == SILA_STEP_ROW && (sqlite3_column_int (stmt, 0) & role) != 0)
+    return TRUE;
+  if (step != SILA_STEP_ERROR)
+    g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
+                 _("“%s” is not an active staff member with the role “%s”."),
+                 username != NULL ? username : "", sila_role_to_display (role));
+  return FALSE;
+}
+
+char *
+sila_request_audit_json (const SilaRequest *request)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *received = sila_date_to_iso (&request->received);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_string_value (builder, request->number);
+  json_builder_set_member_name (builder, "beneficiary_id");
+  json_builder_add_string_value (builder, request->beneficiary_id);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, request->type);
+  json_builder_set_member_name (builder, "channel");
+  json_builder_add_string_value (builder, sila_channel_to_code (request->channel));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, sila_request_status_to_code (request->status));
+  json_builder_set_member_name (builder, "received");
+  json_builder_add_string_value (builder, received);
+  if (request->amount_asked >= 0)
+    {
+      json_builder_set_member_name (builder, "amount_asked");
+      json_builder_add_int_value (builder, request->amount_asked);
+    }
+  json_builder_set_member_name (builder, "declaration");
+  json_builder_add_string_value (builder, sila_declaration_to_code (request->declaration));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* One request, whole */
+
+#define REQUEST_COLUMNS \
+  "r.id, r.number, r.seq, r.rev, r.created_at, r.updated_at, r.status_at, " \
+  "r.beneficiary_id, b.file_number, b.first_name, b.father_name, b.grandfather_name, " \
+  "b.family_name, b.id_number, b.mobile, r.request_type, t.name_ar, t.name_en, r.channel, " \
+  "r.status, r.received_on, r.due_on, r.received_by, rs.display_name, r.description, " \
+  "r.amount_asked, r.declaration, r.signature, r.signed_at, r.researcher, res.display_name"
+
+static gboolean
+read_documents (SilaStore    *self,
+                SilaRequest  *request,
+                GError      **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  SilaStep step;
+
+  stmt = sila_store_prepare (self,
+                             "SELECT d.document_type, t.name_ar, t.name_en, t.expires, d.required, "
+                             "d.status, d.expires_on, d.submitted_on, d.verified_by, "
+                             "s.display_name, d.verified_at, d.note, d.file_name, d.file_mime, "
+                             "d.file_size, d.updated_by, d.updated_at "
+                             "FROM request_documents d "
+                             "JOIN document_types t ON t.code = d.document_type "
+                             "LEFT JOIN staff s ON s.username = d.verified_by "
+                             "WHERE d.request_id = ?1 AND d.deleted_at IS NULL "
+                             "ORDER BY d.required DESC, d.position",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, request->id);
+
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    {
+      SilaRequestDocument *d = sila_request_document_new ();
+
+      d->type = sila_column_dup (stmt, 0);
+      d->name_ar = sila_column_dup (stmt, 1);
+      d->name_en = sila_column_dup (stmt, 2);
+      d->type_expires = sqlite3_column_int (stmt, 3) != 0;
+      d->required = sqlite3_column_int (stmt, 4) != 0;
+      sila_document_status_parse ((const char *)sqlite3_column_text (stmt, 5), &d->status, NULL);
+      sila_column_date (stmt, 6, &d->expires);
+      sila_column_date (stmt, 7, &d->submitted);
+      d->verified_by = column_dup_or_null (stmt, 8);
+      d->verified_by_name = column_dup_or_null (stmt, 9);
+      d->verified_at = column_dup_or_null (stmt, 10);
+      d->note = column_dup_or_null (stmt, 11);
+      d->file_name = column_dup_or_null (stmt, 12);
+      d->file_mime = column_dup_or_null (stmt, 13);
+      d->file_size = sqlite3_column_int64 (stmt, 14);
+      d->updated_by = column_dup_or_null (stmt, 15);
+      d->updated_at = column_dup_or_null (stmt, 16);
+      g_ptr_array_add (request->documents, d);
+    }
+
+  return step == SILA_STEP_DONE;
+}
+
+static gboolean
+read_events (SilaStore    *self,
+             SilaRequest  *request,
+             GError      **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  SilaStep step;
+
+  stmt = sila_store_prepare (self,
+                             "SELECT e.from_status, e.status, e.actor, s.display_name, e.at, "
+                             "e.elapsed_seconds, e.reason, e.note FROM request_events e "
+                             "LEFT JOIN staff s ON s.username = e.actor "
+                             "WHERE e.request_id = ?1 ORDER BY e.step",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, request->id);
+
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    {
+      SilaRequestEvent *e = g_new0 (SilaRequestEvent, 1);
+
+      e->from = column_status (stmt, 0);
+      e->status = column_status (stmt, 1);
+      e->by = sila_column_dup (stmt, 2);
+      e->by_name = column_dup_or_null (stmt, 3);
+      e->at = sila_column_dup (stmt, 4);
+      e->elapsed_seconds = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                           ? -1 : sqlite3_column_int64 (stmt, 5);
+      e->reason = column_dup_or_null (stmt, 6);
+      e->note = column_dup_or_null (stmt, 7);
+      g_ptr_array_add (request->events, e);
+    }
+
+  return step == SILA_STEP_DONE;
+}
+
+static gboolean
+read_outcome (SilaStore    *self,
+              SilaRequest  *request,
+              GError      **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  SilaStep step;
+
+  stmt = sila_store_prepare (self,
+                             "SELECT r.researcher, s.display_name, r.visit_on, r.findings, "
+                             "r.recommendation, r.created_at FROM research_reports r "
+                             "LEFT JOIN staff s ON s.username = r.researcher "
+                             "WHERE r.request_id = ?1 AND r.deleted_at IS NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, request->id);
+  step = sila_store_step (self, stmt, error);
+  if (step == SILA_STEP_ERROR)
+    return FALSE;
+  if (step == SILA_STEP_ROW)
+    {
+      SilaResearchReport *r = g_new0 (SilaResearchReport, 1);
+
+      r->researcher = sila_column_dup (stmt, 0);
+      r->researcher_name = column_dup_or_null (stmt, 1);
+      sila_column_date (stmt, 2, &r->visit_date);
+      r->findings = sila_column_dup (stmt, 3);
+      r->recommendation = column_dup_or_null (stmt, 4);
+      r->written_at = sila_column_dup (stmt, 5);
+      request->research = r;
+    }
+  g_clear_pointer (&stmt, sila_statement_release);
+
+  stmt = sila_store_prepare (self,
+                             "SELECT decision, reason, decided_on, members, recorded_by, "
+                             "created_at FROM committee_decisions "
+                             "WHERE request_id = ?1 AND deleted_at IS NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, request->id);
+  step = sila_store_step (self, stmt, error);
+  if (step == SILA_STEP_ERROR)
+    return FALSE;
+  if (step == SILA_STEP_ROW)
+    {
+      SilaCommitteeDecision *d = g_new0 (SilaCommitteeDecision, 1);
+
+      d->decision = column_status (stmt, 0);
+      d->reason = column_dup_or_null (stmt, 1);
+      sila_column_date (stmt, 2, &d->decided_on);
+      d->members = column_dup_or_null (stmt, 3);
+      d->recorded_by = sila_column_dup (stmt, 4);
+      d->recorded_at = sila_column_dup (stmt, 5);
+      request->decision = d;
+    }
+  g_clear_pointer (&stmt, sila_statement_release);
+
+  stmt = sila_store_prepare (self,
+                             "SELECT d.kind, d.description, d.amount_halalas, d.delivered_on, "
+                             "d.delivered_by, s.display_name, d.created_at FROM deliveries d "
+                             "LEFT JOIN staff s ON s.username = d.delivered_by "
+                             "WHERE d.request_id = ?1 AND d.deleted_at IS NULL "
+                             "ORDER BY d.created_at",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, request->id);
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    {
+      SilaDelivery *d = g_new0 (SilaDelivery, 1);
+
+      d->kind = sila_column_dup (stmt, 0);
+      d->description = column_dup_or_null (stmt, 1);
+      d->amount_halalas = sqlite3_column_int64 (stmt, 2);
+      sila_column_date (stmt, 3, &d->delivered_on);
+      d->delivered_by = sila_column_dup (stmt, 4);
+      d->delivered_by_name = column_dup_or_null (stmt, 5);
+      d->recorded_at = sila_column_dup (stmt, 6);
+      g_ptr_array_add (request->deliveries, d);
+    }
+
+  return step == SILA_STEP_DONE;
+}
+
+SilaRequest *
+sila_store_read_request (SilaStore   *self,
+                         const char  *where,
+                         const char  *key,
+                         GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(SilaRequest) request = NULL;
+  g_autofree char *sql = NULL;
+  SilaStep step;
+
+  sql = g_strdup_printf ("SELECT " REQUEST_COLUMNS " FROM requests r "
+                         "JOIN beneficiaries b ON b.id = r.beneficiary_id "
+                         "JOIN request_types t ON t.code = r.request_type "
+                         "LEFT JOIN staff rs ON rs.username = r.received_by "
+                         "LEFT JOIN staff res ON res.username = r.researcher "
+                         "WHERE r.deleted_at IS NULL AND %s", where);
+  stmt = sila_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, key);
+
+  step = sila_store_step (self, stmt, error);
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+  if (step == SILA_STEP_DONE)
+    {
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND,
+                   _("There is no request “%s”."), key != NULL ? key : "");
+      return NULL;
+    }
+
+  request = sila_request_new ();
+  request->id = sila_column_dup (stmt, 0);
+  request->number = sila_column_dup (stmt, 1);
+  request->seq = sqlite3_column_int64 (stmt, 2);
+  request->rev = sqlite3_column_int64 (stmt, 3);
+  request->created_at = sila_column_dup (stmt, 4);
+  request->updated_at = sila_column_dup (stmt, 5);
+  request->status_at = sila_column_dup (stmt, 6);
+  request->beneficiary_id = sila_column_dup (stmt, 7);
+  request->file_number = sqlite3_column_int64 (stmt, 8);
+  request->beneficiary_name = column_full_name (stmt, 9);
+  request->beneficiary_id_number = column_dup_or_null (stmt, 13);
+  request->beneficiary_mobile = column_dup_or_null (stmt, 14);
+  request->type = sila_column_dup (stmt, 15);
+  request->type_name_ar = sila_column_dup (stmt, 16);
+  request->type_name_en = sila_column_dup (stmt, 17);
+  request->channel = column_channel (stmt, 18);
+  request->status = column_status (stmt, 19);
+  sila_column_date (stmt, 20, &request->received);
+  sila_column_date (stmt, 21, &request->due);
+  request->received_by = sila_column_dup (stmt, 22);
+  request->received_by_name = column_dup_or_null (stmt, 23);
+  request->description = column_dup_or_null (stmt, 24);
+  request->amount_asked = sqlite3_column_type (stmt, 25) == SQLITE_NULL
+                          ? -1 : sqlite3_column_int64 (stmt, 25);
+  sila_declaration_from_code ((const char *)sqlite3_column_text (stmt, 26),
+                              &request->declaration);
+  request->signature = column_dup_or_null (stmt, 27);
+  request->signed_at = column_dup_or_null (stmt, 28);
+  request->researcher = column_dup_or_null (stmt, 29);
+  request->researcher_name = column_dup_or_null (stmt, 30);
+  g_clear_pointer (&stmt, sila_statement_release);
+
+  if (!read_documents (self, request, error) ||
+      !read_events (self, request, error) ||
+      !read_outcome (self, request, error))
+    return NULL;
+
+  return g_steal_pointer (&request);
+}
+
+SilaRequest *
+sila_store_get_request (SilaStore        *self,
+                        const SilaActor  *actor,
+                        const char       *id,
+                        GError          **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_REQUEST_VIEW, error))
+    return NULL;
+
+  return sila_store_read_request (self, "r.id = ?1", id, error);
+}
+
+SilaRequest *
+sila_store_find_request (SilaStore        *self,
+                         const SilaActor  *actor,
+                         const char       *number,
+                         GError          **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_REQUEST_VIEW, error))
+    return NULL;
+
+  clean = sila_request_number_normalize (number, &local_error);
+  if (clean == NULL)
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND,
+                           local_error->message);
+      return NULL;
+    }
+
+  return sila_store_read_request (self, "r.number = ?1", clean, error);
+}
+
+/* Rows */
+
+struct _SilaRequestRow
+{
+  GObject            parent_instance;
+
+  gint64             seq;
+  char              *id;
+  char              *number;
+  char              *beneficiary;
+  gint64             file_number;
+  char              *type_ar;
+  char              *type_en;
+  SilaChannel        channel;
+  SilaRequestStatus  status;
+  GDate              received;
+  GDate              due;
+  char              *researcher;
+  gboolean           overdue;
+  gboolean           due_soon;
+};
+
+G_DEFINE_FINAL_TYPE (SilaRequestRow, sila_request_row, G_TYPE_OBJECT)
+
+static void
+sila_request_row_finalize (GObject *object)
+{
+  SilaRequestRow *self = (SilaRequestRow *)object;
+
+  g_free (self->id);
+  g_free (self->number);
+  g_free (self->beneficiary);
+  g_free (self->type_ar);
+  g_free (self->type_en);
+  g_free (self->researcher);
+
+  G_OBJECT_CLASS (sila_request_row_parent_class)->finalize (object);
+}
+
+static void
+sila_request_row_class_init (SilaRequestRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sila_request_row_finalize;
+}
+
+static void
+sila_request_row_init (SilaRequestRow *self)
+{
+}
+
+#define ROW_COLUMNS \
+  "r.seq, r.id, r.number, b.first_name, b.father_name, b.grandfather_name, b.family_name, " \
+  "b.file_number, t.name_ar, t.name_en, r.channel, r.status, r.received_on, r.due_on, " \
+  "coalesce (s.display_name, r.researcher)"
+#define ROW_FROM \
+  " FROM requests r JOIN beneficiaries b ON b.id = r.beneficiary_id " \
+  "JOIN request_types t ON t.code = r.request_type " \
+  "LEFT JOIN staff s ON s.username = r.researcher "
+
+static SilaRequestRow *
+row_from_stmt (SilaStatement *stmt,
+               const GDate   *today)
+{
+  SilaRequestRow *row = g_object_new (SILA_TYPE_REQUEST_ROW, NULL);
+
+  row->seq = sqlite3_column_int64 (stmt, 0);
+  row->id = sila_column_dup (stmt, 1);
+  row->number = sila_column_dup (stmt, 2);
+  row->beneficiary = column_full_name (stmt, 3);
+  row->file_number = sqlite3_column_int64 (stmt, 7);
+  row->type_ar = sila_column_dup (stmt, 8);
+  row->type_en = sila_column_dup (stmt, 9);
+  row->channel = column_channel (stmt, 10);
+  row->status = column_status (stmt, 11);
+  sila_column_date (stmt, 12, &row->received);
+  sila_column_date (stmt, 13, &row->due);
+  row->researcher = column_dup_or_null (stmt, 14);
+  row->overdue = sila_request_is_overdue (row->status, &row->due, today);
+  row->due_soon = sila_request_is_due_soon (row->status, &row->due, today);
+  return row;
+}
+
+gint64 sila_request_row_get_seq (SilaRequestRow *self) { return self->seq; }
+const char *sila_request_row_get_id (SilaRequestRow *self) { return self->id; }
+const char *sila_request_row_get_number (SilaRequestRow *self) { return self->number; }
+const char *sila_request_row_get_beneficiary (SilaRequestRow *self) { return self->beneficiary; }
+gint64 sila_request_row_get_file_number (SilaRequestRow *self) { return self->file_number; }
+SilaChannel sila_request_row_get_channel (SilaRequestRow *self) { return self->channel; }
+SilaRequestStatus sila_request_row_get_status (SilaRequestRow *self) { return self->status; }
+const GDate *sila_request_row_get_received (SilaRequestRow *self) { return &self->received; }
+const GDate *sila_request_row_get_due (SilaRequestRow *self) { return &self->due; }
+const char *sila_request_row_get_researcher (SilaRequestRow *self) { return self->researcher; }
+gboolean sila_request_row_is_overdue (SilaRequestRow *self) { return self->overdue; }
+gboolean sila_request_row_is_due_soon (SilaRequestRow *self) { return self->due_soon; }
+
+const char *
+sila_request_row_get_type_display (SilaRequestRow *self)
+{
+  return sila_pick_name (self->type_ar, self->type_en);
+}
+
+/* Lists */
+
+void
+sila_request_filter_init (SilaRequestFilter *filter)
+{
+  memset (filter, 0, sizeof *filter);
+  filter->status = -1;
+  filter->channel = -1;
+}
+
+#define AWAITING "('received', 'documents_complete', 'in_research', 'research_done', " \
+                 "'with_committee')"
+
+/* The SQL of a filter, with parameters: ?1 status, ?2 type, ?3 channel,
+ * ?4 today, ?5 the last day counted as due soon, ?6 researcher,
+ * ?7 beneficiary, ?8 the FTS query of a name, ?9 a request number. */
+static char *
+filter_sql (const SilaRequestFilter *filter,
+            const char              *columns,
+            const char              *from,
+            gboolean                 by_name,
+            gboolean                 by_number,
+            gboolean                 limited)
+{
+  GString *sql = g_string_new ("SELECT ");
+
+  g_string_append (sql, columns);
+  g_string_append (sql, from);
+  g_string_append (sql, " WHERE r.deleted_at IS NULL");
+  if (filter->status >= 0)
+    g_string_append (sql, " AND r.status = ?1");
+  if (filter->open_only)
+    g_string_append (sql, " AND r.status NOT IN ('closed', 'withdrawn')");
+  if (filter->type != NULL)
+    g_string_append (sql, " AND r.request_type = ?2");
+  if (filter->channel >= 0)
+    g_string_append (sql, " AND r.channel = ?3");
+  if (filter->overdue_only)
+    g_string_append (sql, " AND r.status IN " AWAITING " AND r.due_on < ?4");
+  if (filter->attention_only)
+    g_string_append (sql, " AND r.status IN " AWAITING " AND r.due_on <= ?5");
+  if (filter->researcher != NULL)
+    g_string_append (sql, " AND r.status = 'in_research' "
+                          "AND (r.researcher = ?6 OR r.researcher IS NULL)");
+  if (filter->beneficiary_id != NULL)
+    g_string_append (sql, " AND r.beneficiary_id = ?7");
+  if (by_number)
+    g_string_append (sql, " AND r.number LIKE ?9");
+  else if (by_name)
+    g_string_append (sql, " AND r.beneficiary_id IN (SELECT b2.id FROM beneficiaries b2 "
+                          "WHERE b2.file_number IN (SELECT rowid FROM beneficiary_search "
+                          "WHERE beneficiary_search MATCH ?8))");
+  if (filter->order == SILA_REQUEST_ORDER_DUE)
+    g_string_append (sql, " ORDER BY r.due_on, r.seq");
+  else
+    g_string_append (sql, " ORDER BY r.seq DESC");
+  if (limited)
+    g_string_append (sql, " LIMIT ?10");
+
+  return g_string_free (sql, FALSE);
+}
+
+/* Prepares the filter's query and binds what it needs. NULL with @error
+ * set on failure; *@empty when the text can match nothing. */
+static SilaStatement *
+prepare_filter (SilaStore               *self,
+                const SilaRequestFilter *filter,
+                const char              *columns,
+                const char              *from,
+                gboolean                 limited,
+                gboolean                *empty,
+                GError                 **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *today_iso = NULL;
+  g_autofree char *soon_iso = NULL;
+  SilaStatement *stmt;
+  GDate today, soon;
+
+  *empty = FALSE;
+  if (filter->text != NULL)
+    {
+      g_autofree char *ascii = sila_text_digits_to_ascii (filter->text);
+
+      g_strstrip (ascii);
+      if (*ascii != '\0')
+        {
+          number = sila_request_number_normalize (ascii, NULL);
+          /* Part of a number: its digits anywhere. */
+          if (number == NULL && strspn (ascii, "0123456789-/") == strlen (ascii))
+            number = g_strdup_printf ("%%%s%%", ascii);
+          else if (number == NULL)
+            {
+              match = sila_store_beneficiary_match_query (ascii);
+              if (match == NULL)
+                *empty = TRUE;
+            }
+        }
+    }
+
+  sql = filter_sql (filter, columns, from, match != NULL, number != NULL, limited);
+  stmt = sila_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sila_clock_today (&today);
+  soon = today;
+  g_date_add_days (&soon, SILA_REQUEST_DUE_SOON_DAYS);
+  today_iso = sila_date_to_iso (&today);
+  soon_iso = sila_date_to_iso (&soon);
+
+  if (filter->status >= 0)
+    sila_bind_text (stmt, 1, sila_request_status_to_code (filter->status));
+  sila_bind_text (stmt, 2, filter->type);
+  if (filter->channel >= 0)
+    sila_bind_text (stmt, 3, sila_channel_to_code (filter->channel));
+  sila_bind_text (stmt, 4, today_iso);
+  sila_bind_text (stmt, 5, soon_iso);
+  sila_bind_text (stmt, 6, filter->researcher);
+  sila_bind_text (stmt, 7, filter->beneficiary_id);
+  sila_bind_text (stmt, 8, match);
+  sila_bind_text (stmt, 9, number);
+
+  return stmt;
+}
+
+GArray *
+sila_store_list_request_keys (SilaStore                *self,
+                              const SilaActor          *actor,
+                              const SilaRequestFilter  *filter,
+                              GError                  **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean empty;
+  SilaStep step;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_REQUEST_VIEW, error))
+    return NULL;
+
+  stmt = prepare_filter (self, filter, "r.seq", " FROM requests r", FALSE, &empty, error);
+  if (stmt == NULL)
+    return NULL;
+  if (empty)
+    return g_steal_pointer (&keys);
+
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (keys, seq);
+    }
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&keys);
+}
+
+GPtrArray *
+sila_store_get_request_rows (SilaStore        *self,
+                             const SilaActor  *actor,
+                             const gint64     *keys,
+                             guint             n,
+                             GError          **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GDate today;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_REQUEST_VIEW, error))
+    return NULL;
+
+  sila_clock_today (&today);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SilaStatement) stmt = NULL;
+      SilaStep step;
+
+      stmt = sila_store_prepare (self, "SELECT " ROW_COLUMNS ROW_FROM "WHERE r.seq = ?1", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, keys[i]);
+      step = sila_store_step (self, stmt, error);
+      if (step == SILA_STEP_ERROR)
+        return NULL;
+      /* Gone meanwhile (another desk): the list shows what is left. */
+      if (step == SILA_STEP_ROW)
+        g_ptr_array_add (rows, row_from_stmt (stmt, &today));
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+sila_store_list_requests (SilaStore                *self,
+                          const SilaActor          *actor,
+                          const SilaRequestFilter  *filter,
+                          guint                     limit,
+                          GError                  **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean empty;
+  SilaStep step;
+  GDate today;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_REQUEST_VIEW, error))
+    return NULL;
+
+  stmt = prepare_filter (self, filter, ROW_COLUMNS, ROW_FROM, TRUE, &empty, error);
+  if (stmt == NULL)
+    return NULL;
+  if (empty)
+    return g_steal_pointer (&rows);
+  sqlite3_bind_int (stmt, 10, (int)MIN (limit, G_MAXINT));
+
+  sila_clock_today (&today);
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    g_ptr_array_add (rows, row_from_stmt (stmt, &today));
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}

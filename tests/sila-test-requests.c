@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "sila-config.h"
+
+#include <string.h>
+
+#include "sila-national-id.h"
+#include "sila-store-beneficiaries.h"
+#include "sila-test-requests.h"
+
+char *
+sila_test_add_beneficiary (SilaStore       *store,
+                           const SilaActor *actor,
+                           const char      *nine,
+                           const char      *first_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaBeneficiary) file = sila_beneficiary_new ();
+
+  file->id_type = SILA_ID_TYPE_NATIONAL_ID;
+  file->id_number = g_strdup_printf ("%s%c", nine, sila_national_id_check_digit (nine));
+  g_free (file->name[0]);
+  file->name[0] = g_strdup (first_name);
+  g_free (file->name[1]);
+  file->name[1] = g_strdup ("عبدالله");
+  g_free (file->name[3]);
+  file->name[3] = g_strdup ("الحربي");
+  file->gender = g_strdup ("female");
+  g_free (file->consent);
+  file->consent = g_strdup ("given");
+  g_assert_true (sila_store_create_beneficiary (store, actor, file, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (file->id);
+}
+
+SilaRequest *
+sila_test_open_request (SilaStore       *store,
+                        const SilaActor *actor,
+                        const char      *beneficiary_id,
+                        const char      *type,
+                        const char      *received)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaRequestInput) input = sila_request_input_new ();
+  g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+  g_autoptr(GPtrArray) types = sila_store_list_request_types (store, FALSE, &error);
+  SilaRequest *request;
+
+  g_assert_no_error (error);
+  input->beneficiary_id = g_strdup (beneficiary_id);
+  sila_request_input_set (input, SILA_RF_TYPE, type);
+  sila_request_input_set (input, SILA_RF_CHANNEL, "phone");
+  sila_request_input_set (input, SILA_RF_RECEIVED, received);
+  request = sila_request_input_parse (input, types, SILA_REQUEST_PARSE_DEFAULT, errors);
+  g_assert_nonnull (request);
+  g_assert_true (sila_store_open_request (store, actor, request, &error));
+  g_assert_no_error (error);
+
+  return request;
+}
+
+void
+sila_test_step_input (SilaRequestStatus  to,
+                      SilaStepInput     *input)
+{
+  memset (input, 0, sizeof *input);
+  input->reason = to == SILA_REQUEST_REJECTED || to == SILA_REQUEST_WITHDRAWN
+                  ? "السبب" : NULL;
+  input->note = to == SILA_REQUEST_RESEARCH_DONE ? "الأسرة محتاجة؛ نوصي بالدعم" : NULL;
+  input->has_amount = to == SILA_REQUEST_DELIVERED;
+  input->amount_halalas = 150000;
+}
+
+static void
+verify_required (SilaStore       *store,
+                 const SilaActor *actor,
+                 const char      *request_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaRequest) request = sila_store_get_request (store, actor, request_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < request->documents->len; i++)
+    {
+      const SilaRequestDocument *d = g_ptr_array_index (request->documents, i);
+
+      if (!d->required || d->status == SILA_DOCUMENT_VERIFIED)
+        continue;
+      g_assert_true (sila_store_set_request_document (store, actor, request_id, d->type,
+                                                      SILA_DOCUMENT_VERIFIED, NULL, NULL, NULL,
+                                                      &error));
+      g_assert_no_error (error);
+    }
+}
+
+void
+sila_test_walk_request (SilaStore         *store,
+                        const SilaActor   *actor,
+                        const char        *request_id,
+                        SilaRequestStatus  status)
+{
+  static const SilaRequestStatus path[] = {
+    SILA_REQUEST_DOCUMENTS_COMPLETE, SILA_REQUEST_IN_RESEARCH, SILA_REQUEST_RESEARCH_DONE,
+    SILA_REQUEST_WITH_COMMITTEE, SILA_REQUEST_ACCEPTED, SILA_REQUEST_REGISTERED,
+    SILA_REQUEST_DELIVERED, SILA_REQUEST_CLOSED,
+  };
+  g_autoptr(GError) error = NULL;
+
+  if (status == SILA_REQUEST_RECEIVED)
+    return;
+
+  verify_required (store, actor, request_id);
+
+  if (status == SILA_REQUEST_WITHDRAWN || status == SILA_REQUEST_REJECTED)
+    {
+      SilaStepInput input;
+
+      if (status == SILA_REQUEST_REJECTED)
+        sila_test_walk_request (store, actor, request_id, SILA_REQUEST_WITH_COMMITTEE);
+      sila_test_step_input (status, &input);
+      g_assert_true (sila_store_move_request (store, actor, request_id, 0, status, &input,
+                                              &error));
+      g_assert_no_error (error);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    {
+      SilaStepInput input;
+
+      sila_test_step_input (path[i], &input);
+      g_assert_true (sila_store_move_request (store, actor, request_id, 0, path[i], &input,
+                                              &error));
+      g_assert_no_error (error);
+      if (path[i] == status)
+        return;
+    }
+}
