@@ -25,6 +25,10 @@ void         sila_test_walk_request    (SilaStore         *store,
                                         const SilaActor   *actor,
                                         const char        *request_id,
                                         SilaRequestStatus  status);
+/* Verifies every required document that is not verified yet. */
+void         sila_test_verify_documents (SilaStore        *store,
+                                         const SilaActor  *actor,
+                                         const char       *request_id);
 /* The input a step needs to pass the core's checks. */
 void         sila_test_step_input      (SilaRequestStatus  to,
                                         SilaStepInput     *input);
