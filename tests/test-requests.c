@@ -74,7 +74,7 @@ fixture_setup (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     f->actors[i] = sign_in (f->store, people[i].username);
   f->worker = f->actors[G_N_ELEMENTS (people) - 1];
-  f->beneficiary_id = sila_test_add_beneficiary (f->store, f->worker, "10000001", "نورة");
+  f->beneficiary_id = sila_test_add_beneficiary (f->store, f->worker, "100000001", "نورة");
 }
 
 static void

@@ -201,7 +201,7 @@ scene_request (RoleFixture       *f,
                                  PASSWORD, FALSE, &error);
   g_assert_no_error (error);
   f->worker = sila_staff_to_actor (worker);
-  f->beneficiary_id = sila_test_add_beneficiary (f->store, f->worker, "10000001", "نورة");
+  f->beneficiary_id = sila_test_add_beneficiary (f->store, f->worker, "100000001", "نورة");
   request = sila_test_open_request (f->store, f->worker, f->beneficiary_id, "financial_aid", NULL);
   f->request_id = g_strdup (request->id);
   sila_test_walk_request (f->store, f->worker, f->request_id, status);

@@ -7,6 +7,11 @@
 #include <adwaita.h>
 
 #include "sila-chart-view.h"
+#include "sila-contact-window.h"
+#include "sila-contacts-page.h"
+#include "sila-new-request-window.h"
+#include "sila-request-view.h"
+#include "sila-requests-page.h"
 #include "sila-i18n.h"
 #include "sila-library-page.h"
 #include "sila-audit-window.h"
@@ -101,10 +106,45 @@ build_staff (SilaSession *session)
   return GTK_WIDGET (sila_staff_window_new (NULL, session, NULL));
 }
 
+static GtkWidget *
+build_contact (SilaSession *session)
+{
+  return GTK_WIDGET (sila_contact_window_new (NULL, session, NULL));
+}
+
+static GtkWidget *
+build_contacts (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_CONTACTS_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_new_request (SilaSession *session)
+{
+  return GTK_WIDGET (sila_new_request_window_new (NULL, session, NULL));
+}
+
+static GtkWidget *
+build_request_view (SilaSession *session)
+{
+  return in_window (sila_request_view_new (session));
+}
+
+static GtkWidget *
+build_requests (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_REQUESTS_PAGE, "session", session, NULL));
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
 } templates[] = {
+  { "sila-contact-window.ui", build_contact },
+  { "sila-contacts-page.ui", build_contacts },
+  { "sila-new-request-window.ui", build_new_request },
+  { "sila-request-view.ui", build_request_view },
+  { "sila-requests-page.ui", build_requests },
   { "sila-audit-window.ui", build_audit },
   { "sila-library-page.ui", build_library },
   { "sila-login-window.ui", build_login },

@@ -67,5 +67,6 @@ int sila_cli_request_open     (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_document (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_move     (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_show     (SilaCli *cli, int argc, char **argv);
+int sila_cli_request_print    (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -83,6 +83,8 @@ static const SilaCliCommand commands[] = {
        "forbids it") },
   { "request", "show", sila_cli_request_show, "request show NUMBER [--json]",
     N_("Show a request: its status, due date, checklist and timeline") },
+  { "request", "print", sila_cli_request_print, "request print (NUMBER | --blank) --pdf FILE",
+    N_("Write a request's printable form, or the blank form, as an A4 PDF") },
 };
 
 void

@@ -6,7 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sila-contacts-page.h"
 #include "sila-library-page.h"
+#include "sila-requests-page.h"
 #include "sila-sections.h"
 
 static const SilaSection sections[] = {
@@ -18,10 +20,10 @@ static const SilaSection sections[] = {
     NULL },
   { "requests", "emblem-documents-symbolic", N_("Requests"),
     N_("Support requests and their documents are not available in this version yet."),
-    NULL },
+    sila_requests_page_get_type },
   { "contacts", "call-start-symbolic", N_("Contacts & Inquiries"),
     N_("The contacts and inquiries log is not available in this version yet."),
-    NULL },
+    sila_contacts_page_get_type },
   { "surveys", "face-smile-symbolic", N_("Surveys"),
     N_("Satisfaction surveys are not available in this version yet."),
     NULL },

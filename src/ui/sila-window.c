@@ -5,6 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-contact-window.h"
+#include "sila-new-request-window.h"
+#include "sila-requests-page.h"
 #include "sila-sections.h"
 #include "sila-settings.h"
 #include "sila-sign-in-page.h"
@@ -135,6 +138,59 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Quick entry of a contact, from anywhere in the window (Ctrl+I). */
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+  SilaContactWindow *dialog;
+
+  if (sila_window_is_locked (self))
+    return;
+
+  dialog = sila_contact_window_new (GTK_WINDOW (self), self->session, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_request_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  sila_window_show_request (SILA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+request_opened_cb (SilaWindow           *self,
+                   const char           *id,
+                   SilaNewRequestWindow *dialog)
+{
+  sila_session_notify_changed (self->session, "requests");
+  sila_window_show_request (self, id);
+}
+
+/* A new request for the beneficiary whose id is the parameter (the hook
+ * the beneficiary's profile calls). */
+static void
+new_request_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+  SilaNewRequestWindow *dialog;
+
+  if (sila_window_is_locked (self))
+    return;
+
+  dialog = sila_new_request_window_new (GTK_WINDOW (self), self->session,
+                                        g_variant_get_string (parameter, NULL));
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (request_opened_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Unlocking asks the locked person's password only; someone else signs in
  * through the application, in a new window of their own. */
 static void
@@ -207,6 +263,10 @@ sila_window_constructed (GObject *object)
                                               G_CONNECT_SWAPPED);
   update_identity (self);
   sila_window_show_section (self, sections[0].id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact",
+                                 sila_session_can (self->session, SILA_PERM_CONTACT_EDIT));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-request",
+                                 sila_session_can (self->session, SILA_PERM_REQUEST_OPEN));
 }
 
 static void
@@ -306,6 +366,11 @@ sila_window_class_init (SilaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.show-request", "s", show_request_action);
+  gtk_widget_class_install_action (widget_class, "win.new-request", "s", new_request_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.new-contact", NULL);
 
   /* Ctrl+1 … Ctrl+8 go to the sections in sidebar order. */
   sections = sila_sections_get (&n_sections);
@@ -388,6 +453,23 @@ sila_window_get_section_page (SilaWindow *self,
   g_return_val_if_fail (SILA_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_child_by_name (self->stack, section_id);
+}
+
+/* Shows the request screen of @request_id in the requests section. */
+gboolean
+sila_window_show_request (SilaWindow *self,
+                          const char *request_id)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (SILA_IS_WINDOW (self), FALSE);
+
+  if (!sila_window_show_section (self, "requests"))
+    return FALSE;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  page = sila_window_get_section_page (self, "requests");
+  return SILA_IS_REQUESTS_PAGE (page) &&
+         sila_requests_page_show_request (SILA_REQUESTS_PAGE (page), request_id);
 }
 
 void
