@@ -6,7 +6,10 @@
 
 #include <adwaita.h>
 
+#include "sila-beneficiaries-page.h"
+#include "sila-beneficiary-profile.h"
 #include "sila-chart-view.h"
+#include "sila-intake-form.h"
 #include "sila-i18n.h"
 #include "sila-preferences-window.h"
 #include "sila-problem-window.h"
@@ -38,10 +41,41 @@ build_problem (SilaSession *session)
   return GTK_WIDGET (window);
 }
 
+static GtkWidget *
+in_window (GtkWidget *child)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  return window;
+}
+
+static GtkWidget *
+build_beneficiaries_page (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_BENEFICIARIES_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_profile (SilaSession *session)
+{
+  return in_window (GTK_WIDGET (sila_beneficiary_profile_new (session)));
+}
+
+static GtkWidget *
+build_intake_form (SilaSession *session)
+{
+  return in_window (GTK_WIDGET (sila_intake_form_new (session)));
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
 } templates[] = {
+  { "sila-beneficiaries-page.ui", build_beneficiaries_page },
+  { "sila-beneficiary-profile.ui", build_profile },
+  { "sila-intake-form.ui", build_intake_form },
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
   { "sila-window.ui", build_window },

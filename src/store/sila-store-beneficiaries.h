@@ -32,6 +32,9 @@ const char *sila_beneficiary_row_get_district    (SilaBeneficiaryRow *self); /* 
 const char *sila_beneficiary_row_get_birth_date  (SilaBeneficiaryRow *self); /* ISO, or NULL */
 const char *sila_beneficiary_row_get_consent     (SilaBeneficiaryRow *self);
 const char *sila_beneficiary_row_get_status      (SilaBeneficiaryRow *self);
+/* A row for a file that was deleted since the list was made: it shows
+ * the number only, until the list reloads. */
+SilaBeneficiaryRow *sila_beneficiary_row_new_missing (gint64 file_number);
 
 /* What the list is narrowed to; NULL members (and FALSE) do not narrow. */
 typedef struct {

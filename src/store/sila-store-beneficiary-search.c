@@ -88,6 +88,18 @@ sila_beneficiary_row_new_from_stmt (SilaStatement *stmt,
   return self;
 }
 
+SilaBeneficiaryRow *
+sila_beneficiary_row_new_missing (gint64 file_number)
+{
+  SilaBeneficiaryRow *self = g_object_new (SILA_TYPE_BENEFICIARY_ROW, NULL);
+
+  self->file_number = file_number;
+  self->name = g_strdup ("");
+  self->consent = g_strdup ("given");
+  self->status = g_strdup ("closed");
+  return self;
+}
+
 const char *
 sila_beneficiary_row_get_id (SilaBeneficiaryRow *self)
 {

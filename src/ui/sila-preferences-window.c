@@ -25,6 +25,9 @@ struct _SilaPreferencesWindow
   AdwActionRow         *answer_row;
   GtkSpinButton        *answer_spin;
   GtkLabel             *answer_error;
+  AdwActionRow         *consent_row;
+  GtkSwitch            *consent_switch;
+  GtkLabel             *consent_error;
   AdwActionRow         *database_row;
   AdwActionRow         *version_row;
   GtkLabel             *permission_note;
@@ -63,6 +66,13 @@ load_office_settings (SilaPreferencesWindow *self)
                              sila_store_get_setting_int (store, SILA_SETTING_ANSWER_WINDOW,
                                                          SILA_ANSWER_WINDOW_DEFAULT));
 
+  {
+    g_autofree char *consent = sila_store_get_setting (store, SILA_SETTING_CONSENT_REQUIRED, "1");
+
+    gtk_switch_set_active (self->consent_switch, sila_policy_is_true (consent));
+  }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_switch), can_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->association_row), can_edit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->answer_spin), can_edit);
   gtk_widget_set_visible (GTK_WIDGET (self->permission_note), !can_edit);
@@ -142,6 +152,29 @@ answer_changed_cb (SilaPreferencesWindow *self)
   sila_field_error_clear (GTK_WIDGET (self->answer_row), self->answer_error);
   g_free (self->shown_answer_window);
   self->shown_answer_window = g_steal_pointer (&text);
+  sila_session_notify_changed (self->session, "settings");
+}
+
+static void
+consent_changed_cb (SilaPreferencesWindow *self)
+{
+  SilaStore *store = sila_session_get_store (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *current = NULL;
+
+  if (self->loading)
+    return;
+
+  current = sila_store_get_setting (store, SILA_SETTING_CONSENT_REQUIRED, NULL);
+  if (!sila_store_set_setting (store, sila_session_get_actor (self->session),
+                               SILA_SETTING_CONSENT_REQUIRED, current,
+                               gtk_switch_get_active (self->consent_switch) ? "1" : "0", &error))
+    {
+      sila_field_error_show (GTK_WIDGET (self->consent_row), self->consent_error, error);
+      return;
+    }
+
+  sila_field_error_clear (GTK_WIDGET (self->consent_row), self->consent_error);
   sila_session_notify_changed (self->session, "settings");
 }
 
@@ -256,11 +289,15 @@ sila_preferences_window_class_init (SilaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, answer_row);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, answer_spin);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, answer_error);
+  gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, consent_row);
+  gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, consent_switch);
+  gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, consent_error);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, version_row);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, permission_note);
   gtk_widget_class_bind_template_callback (widget_class, association_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, answer_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, consent_changed_cb);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sila-beneficiaries-page.h"
 #include "sila-sections.h"
 
 static const SilaSection sections[] = {
@@ -14,7 +15,7 @@ static const SilaSection sections[] = {
     NULL },
   { "beneficiaries", "system-users-symbolic", N_("Beneficiaries"),
     N_("Beneficiary files are not available in this version yet."),
-    NULL },
+    sila_beneficiaries_page_get_type },
   { "requests", "emblem-documents-symbolic", N_("Requests"),
     N_("Support requests and their documents are not available in this version yet."),
     NULL },
