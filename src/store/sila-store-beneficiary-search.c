@@ -538,29 +538,28 @@ sila_duplicate_free (SilaDuplicate *duplicate)
 char *
 sila_duplicate_describe (const SilaDuplicate *duplicate)
 {
-  SilaBeneficiaryRow *row;
+  g_autofree char *number = NULL;
+  const char *name;
 
   g_return_val_if_fail (duplicate != NULL, NULL);
 
-  row = duplicate->row;
+  number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            sila_beneficiary_row_get_file_number (duplicate->row));
+  name = sila_beneficiary_row_get_name (duplicate->row);
+
+  /* Translators: the first %s is a file number, the second a name. */
   switch (duplicate->reason)
     {
     case SILA_DUPLICATE_SAME_ID:
-      return g_strdup_printf (_("This ID number already has a file: number %" G_GINT64_FORMAT
-                                ", %s."),
-                              sila_beneficiary_row_get_file_number (row),
-                              sila_beneficiary_row_get_name (row));
+      return g_strdup_printf (_("This ID number already has a file: number %s, %s."), number,
+                              name);
     case SILA_DUPLICATE_NAME_AND_PHONE:
-      return g_strdup_printf (_("File number %" G_GINT64_FORMAT ", %s, has a similar name and "
-                                "the same mobile number."),
-                              sila_beneficiary_row_get_file_number (row),
-                              sila_beneficiary_row_get_name (row));
+      return g_strdup_printf (_("File number %s, %s, has a similar name and the same mobile "
+                                "number."), number, name);
     case SILA_DUPLICATE_NAME_AND_BIRTH:
     default:
-      return g_strdup_printf (_("File number %" G_GINT64_FORMAT ", %s, has a similar name and "
-                                "the same birth date."),
-                              sila_beneficiary_row_get_file_number (row),
-                              sila_beneficiary_row_get_name (row));
+      return g_strdup_printf (_("File number %s, %s, has a similar name and the same birth "
+                                "date."), number, name);
     }
 }
 
