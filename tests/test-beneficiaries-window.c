@@ -307,6 +307,8 @@ test_lazy_list_of_many (Fixture       *f,
   }
   sila_session_notify_changed (f->session, NULL);
   wait_for_draw (window);
+  while (sila_beneficiary_list_is_loading (SILA_BENEFICIARY_LIST (model)))
+    g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1200);
   /* Only pages around what the view shows were read (the view keeps some

@@ -3,9 +3,15 @@
 
 #include "sila-config.h"
 
+#include <string.h>
+
 #include "sila-beneficiary-list.h"
 
 #define MAX_PAGES 8
+/* The whole register (no search, no filter) is shown at once from its
+ * first rows; the other file numbers are read just after, when the window
+ * has been drawn. */
+#define FIRST_ROWS 60  /* more than a screen holds */
 
 typedef struct {
   guint      index;
@@ -27,6 +33,7 @@ struct _SilaBeneficiaryList
   GArray      *numbers;  /* gint64 file numbers, in list order */
   GPtrArray   *pages;    /* Page */
   guint64      clock;
+  guint        rest_id;  /* reading the rest of the register */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -117,6 +124,7 @@ sila_beneficiary_list_get_item (GListModel *model,
     page = load_page (self, index);
 
   page->used = ++self->clock;
+  g_return_val_if_fail (position % SILA_BENEFICIARY_LIST_PAGE_SIZE < page->rows->len, NULL);
   return g_object_ref (g_ptr_array_index (page->rows, position % SILA_BENEFICIARY_LIST_PAGE_SIZE));
 }
 
@@ -126,6 +134,16 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = sila_beneficiary_list_get_item_type;
   iface->get_n_items = sila_beneficiary_list_get_n_items;
   iface->get_item = sila_beneficiary_list_get_item;
+}
+
+static void
+sila_beneficiary_list_dispose (GObject *object)
+{
+  SilaBeneficiaryList *self = (SilaBeneficiaryList *)object;
+
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+
+  G_OBJECT_CLASS (sila_beneficiary_list_parent_class)->dispose (object);
 }
 
 static void
@@ -148,6 +166,7 @@ sila_beneficiary_list_finalize (GObject *object)
 static void
 sila_beneficiary_list_class_init (SilaBeneficiaryListClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = sila_beneficiary_list_dispose;
   G_OBJECT_CLASS (klass)->finalize = sila_beneficiary_list_finalize;
 }
 
@@ -173,6 +192,62 @@ sila_beneficiary_list_new (SilaStore       *store,
   return self;
 }
 
+static gboolean
+whole_register (SilaBeneficiaryList *self)
+{
+  return (self->text == NULL || *self->text == '\0') && self->segment == NULL &&
+         self->district == NULL && self->status == NULL && !self->consent_pending;
+}
+
+static void
+replace_numbers (SilaBeneficiaryList *self,
+                 GArray              *numbers)
+{
+  guint removed = self->numbers->len;
+
+  g_array_unref (self->numbers);
+  self->numbers = numbers;
+  g_ptr_array_set_size (self->pages, 0);
+
+  if (removed > 0 || self->numbers->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->numbers->len);
+}
+
+static gboolean
+read_rest_cb (gpointer user_data)
+{
+  SilaBeneficiaryList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) numbers = NULL;
+  guint shown = self->numbers->len;
+  gboolean same_start;
+
+  self->rest_id = 0;
+  numbers = sila_store_list_beneficiary_numbers (self->store, self->actor, NULL, NULL, &error);
+  if (numbers == NULL)
+    {
+      g_message ("Cannot read the beneficiary list: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+
+  same_start = numbers->len >= shown &&
+               memcmp (numbers->data, self->numbers->data, shown * sizeof (gint64)) == 0;
+  if (!same_start)
+    {
+      /* Something changed in between: show the new list whole. */
+      replace_numbers (self, g_steal_pointer (&numbers));
+      return G_SOURCE_REMOVE;
+    }
+
+  g_array_unref (self->numbers);
+  self->numbers = g_steal_pointer (&numbers);
+  /* The last page read may have been cut short by the first rows' end. */
+  g_ptr_array_set_size (self->pages, 0);
+  if (self->numbers->len > shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, self->numbers->len - shown);
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 sila_beneficiary_list_reload (SilaBeneficiaryList  *self,
                               GError              **error)
@@ -182,27 +257,39 @@ sila_beneficiary_list_reload (SilaBeneficiaryList  *self,
     .consent_pending = self->consent_pending,
   };
   g_autoptr(GArray) numbers = NULL;
-  guint removed;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SILA_IS_BENEFICIARY_LIST (self), FALSE);
 
-  numbers = sila_store_list_beneficiary_numbers (self->store, self->actor, self->text, &filter,
-                                                 error);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+
+  if (whole_register (self))
+    {
+      numbers = sila_store_list_first_beneficiary_numbers (self->store, self->actor, FIRST_ROWS,
+                                                           error);
+      if (numbers != NULL && numbers->len == FIRST_ROWS)
+        self->rest_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, read_rest_cb, self, NULL);
+    }
+  else
+    numbers = sila_store_list_beneficiary_numbers (self->store, self->actor, self->text,
+                                                   &filter, error);
   if (numbers == NULL)
     {
       numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
       ok = FALSE;
     }
 
-  removed = self->numbers->len;
-  g_array_unref (self->numbers);
-  self->numbers = g_steal_pointer (&numbers);
-  g_ptr_array_set_size (self->pages, 0);
-
-  if (removed > 0 || self->numbers->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->numbers->len);
+  replace_numbers (self, g_steal_pointer (&numbers));
   return ok;
+}
+
+/* TRUE while the rest of the register is still being read. */
+gboolean
+sila_beneficiary_list_is_loading (SilaBeneficiaryList *self)
+{
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_LIST (self), FALSE);
+
+  return self->rest_id != 0;
 }
 
 gboolean

@@ -29,6 +29,9 @@ gboolean             sila_beneficiary_list_reload       (SilaBeneficiaryList    
                                                          GError                     **error);
 gint64               sila_beneficiary_list_get_file_number (SilaBeneficiaryList      *self,
                                                             guint                     position);
+/* The whole register is shown from its first rows at once and completed
+ * just after (an idle callback); TRUE until then. */
+gboolean             sila_beneficiary_list_is_loading   (SilaBeneficiaryList         *self);
 /* How many pages are held now (for tests: it stays small). */
 guint                sila_beneficiary_list_get_n_cached_pages (SilaBeneficiaryList   *self);
 

@@ -116,6 +116,11 @@ GArray          *sila_store_list_beneficiary_numbers (SilaStore                 
                                                       const char                  *text,
                                                       const SilaBeneficiaryFilter *filter,
                                                       GError                     **error);
+/* The newest @n files' numbers (the top of the whole list). */
+GArray          *sila_store_list_first_beneficiary_numbers (SilaStore       *self,
+                                                            const SilaActor *actor,
+                                                            guint            n,
+                                                            GError         **error);
 GPtrArray       *sila_store_get_beneficiary_rows    (SilaStore          *self,
                                                      const SilaActor    *actor,
                                                      const gint64       *file_numbers,

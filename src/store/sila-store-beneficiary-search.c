@@ -366,7 +366,11 @@ prepare_numbers (SilaStore                   *self,
   SilaStatement *stmt;
   const char *sql;
 
-  if (query == NULL)
+  if (query == NULL && !has_filter (filter))
+    /* Every live file: the partial index beneficiaries_live covers it. */
+    sql = "SELECT file_number FROM beneficiaries WHERE deleted_at IS NULL "
+          "ORDER BY file_number DESC LIMIT ?6";
+  else if (query == NULL)
     sql = "SELECT b.file_number FROM beneficiaries b WHERE b.deleted_at IS NULL AND "
           FILTER_SQL " ORDER BY b.file_number DESC LIMIT ?6";
   else if (!has_filter (filter))
@@ -383,7 +387,7 @@ prepare_numbers (SilaStore                   *self,
     return NULL;
   if (query != NULL)
     sila_bind_text (stmt, 1, query);
-  if (query == NULL || has_filter (filter))
+  if (has_filter (filter))
     bind_filter (stmt, filter);
   sqlite3_bind_int64 (stmt, 6, limit > 0 ? (gint64)limit : G_MAXINT64);
   return stmt;
@@ -434,6 +438,20 @@ sila_store_list_beneficiary_numbers (SilaStore                   *self,
     return NULL;
 
   return list_numbers (self, text, filter, 0, error);
+}
+
+GArray *
+sila_store_list_first_beneficiary_numbers (SilaStore        *self,
+                                           const SilaActor  *actor,
+                                           guint             n,
+                                           GError          **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_VIEW, error))
+    return NULL;
+
+  return list_numbers (self, NULL, NULL, MAX (n, 1), error);
 }
 
 static GPtrArray *

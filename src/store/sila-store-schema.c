@@ -217,6 +217,8 @@ migrate_to_3 (SilaStore  *self,
       ");"
       "CREATE UNIQUE INDEX beneficiaries_id_number ON beneficiaries (id_number)"
       "  WHERE id_number IS NOT NULL AND deleted_at IS NULL;"
+      /* The whole list, newest first, read from the index alone. */
+      "CREATE INDEX beneficiaries_live ON beneficiaries (file_number) WHERE deleted_at IS NULL;"
       "CREATE INDEX beneficiaries_mobile ON beneficiaries (mobile) WHERE mobile IS NOT NULL;"
       "CREATE INDEX beneficiaries_birth_date ON beneficiaries (birth_date)"
       "  WHERE birth_date IS NOT NULL;"

@@ -11,6 +11,7 @@
 #include "sila-beneficiaries-page.h"
 #include "sila-beneficiary-list.h"
 #include "sila-beneficiary-profile.h"
+#include "sila-beneficiary-row-view.h"
 #include "sila-choices.h"
 #include "sila-form.h"
 #include "sila-format.h"
@@ -32,6 +33,7 @@ struct _SilaBeneficiariesPage
   GtkWidget              *district_filter;
   GtkWidget              *status_filter;
   gboolean                building_filters;
+  guint                   districts_id;
 
   /* Template widgets */
   GtkStack               *stack;
@@ -86,57 +88,12 @@ segment_name (SilaBeneficiariesPage *self,
 
 /* The list */
 
-enum {
-  ROW_NUMBER,
-  ROW_NAME,
-  ROW_ID,
-  ROW_PHONE,
-  ROW_SEGMENT,
-  ROW_DISTRICT,
-  ROW_CONSENT,
-  N_ROW_LABELS
-};
-
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  static const int widths[N_ROW_LABELS] = { 6, -1, 12, 14, 18, 14, -1 };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_widget_add_css_class (box, "sila-beneficiary-row");
-  for (guint i = 0; i < N_ROW_LABELS; i++)
-    {
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-      /* Numbers are never cut short; names and places may be. */
-      if (i != ROW_NUMBER && i != ROW_ID && i != ROW_PHONE)
-        gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      if (widths[i] > 0)
-        {
-          gtk_label_set_width_chars (GTK_LABEL (label), widths[i]);
-          gtk_label_set_max_width_chars (GTK_LABEL (label), widths[i]);
-        }
-      if (i == ROW_NAME)
-        {
-          gtk_widget_set_hexpand (label, TRUE);
-          gtk_widget_add_css_class (label, "heading");
-        }
-      if (i == ROW_NUMBER || i == ROW_ID || i == ROW_PHONE)
-        gtk_widget_add_css_class (label, "numeric");
-      if (i == ROW_NUMBER || i == ROW_SEGMENT || i == ROW_DISTRICT)
-        gtk_widget_add_css_class (label, "dim-label");
-      if (i == ROW_CONSENT)
-        {
-          gtk_widget_add_css_class (label, "sila-badge");
-          gtk_widget_add_css_class (label, "warning");
-        }
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, sila_beneficiary_row_view_new ());
 }
 
 static void
@@ -145,17 +102,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              SilaBeneficiariesPage    *self)
 {
   SilaBeneficiaryRow *row = gtk_list_item_get_item (item);
-  GtkWidget *labels[N_ROW_LABELS];
-  GtkWidget *child = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  SilaBeneficiaryRowView *view = SILA_BENEFICIARY_ROW_VIEW (gtk_list_item_get_child (item));
   g_autofree char *number = NULL;
   g_autofree char *number_shown = NULL;
   g_autofree char *id = NULL;
   g_autofree char *phone = NULL;
+  g_autofree char *accessible = NULL;
   const char *mobile = sila_beneficiary_row_get_mobile (row);
+  const char *name = sila_beneficiary_row_get_name (row);
   gboolean pending = g_strcmp0 (sila_beneficiary_row_get_consent (row), "pending") == 0;
-
-  for (guint i = 0; i < N_ROW_LABELS; i++, child = gtk_widget_get_next_sibling (child))
-    labels[i] = child;
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, sila_beneficiary_row_get_file_number (row));
   number_shown = sila_format_digits_for (number, sila_i18n_get_language ());
@@ -167,17 +122,24 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       phone = sila_form_ltr (shown != NULL ? shown : mobile);
     }
 
-  gtk_label_set_label (GTK_LABEL (labels[ROW_NUMBER]), number_shown);
-  gtk_label_set_label (GTK_LABEL (labels[ROW_NAME]), sila_beneficiary_row_get_name (row));
-  gtk_label_set_label (GTK_LABEL (labels[ROW_ID]), id);
-  gtk_label_set_label (GTK_LABEL (labels[ROW_PHONE]), phone != NULL ? phone : "");
-  gtk_label_set_label (GTK_LABEL (labels[ROW_SEGMENT]),
-                       segment_name (self, sila_beneficiary_row_get_segment (row)));
-  gtk_label_set_label (GTK_LABEL (labels[ROW_DISTRICT]),
-                       sila_choice_to_display (SILA_CHOICES_DISTRICT,
-                                               sila_beneficiary_row_get_district (row)));
-  gtk_label_set_label (GTK_LABEL (labels[ROW_CONSENT]), pending ? _("Consent pending") : "");
-  gtk_widget_set_visible (labels[ROW_CONSENT], pending);
+  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_NUMBER, number_shown);
+  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_NAME, name);
+  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_ID, id);
+  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_PHONE, phone);
+  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_SEGMENT,
+                                      segment_name (self,
+                                                    sila_beneficiary_row_get_segment (row)));
+  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_DISTRICT,
+                                      sila_choice_to_display (SILA_CHOICES_DISTRICT,
+                                                              sila_beneficiary_row_get_district (
+                                                                row)));
+  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_CONSENT,
+                                      pending ? _("Consent pending") : NULL);
+
+  /* What a screen reader says for the row. */
+  accessible = g_strdup_printf ("%s %s", number_shown, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
 }
 
 static void
@@ -288,7 +250,6 @@ build_filters (SilaBeneficiariesPage *self)
 {
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_auto(GStrv) districts = NULL;
   static const char *const status_codes[] = { NULL, "active", "closed", "pending", NULL };
   const char *status_names[] = {
     _("All files"), _("Active"), _("Closed"), _("Consent pending"), NULL,
@@ -309,17 +270,22 @@ build_filters (SilaBeneficiariesPage *self)
   self->segment_filter = sila_form_choice_new_full ((const char * const *)codes->pdata,
                                                     (const char * const *)names->pdata);
 
+  /* The districts of Makkah the app knows now; others that files name are
+   * added once the window is drawn (add_districts_in_use_cb). */
   g_ptr_array_set_size (codes, 0);
   g_ptr_array_set_size (names, 0);
-  districts = sila_store_list_districts_in_use (get_store (self), get_actor (self), NULL);
   g_ptr_array_add (codes, NULL);
   g_ptr_array_add (names, (gpointer)_("All districts"));
-  for (guint i = 0; districts != NULL && districts[i] != NULL; i++)
-    {
-      g_ptr_array_add (codes, districts[i]);
-      g_ptr_array_add (names, (gpointer)sila_choice_to_display (SILA_CHOICES_DISTRICT,
-                                                                districts[i]));
-    }
+  {
+    guint n;
+    const SilaChoice *known = sila_choices_get (SILA_CHOICES_DISTRICT, &n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_ptr_array_add (codes, (gpointer)known[i].code);
+        g_ptr_array_add (names, (gpointer)_(known[i].english));
+      }
+  }
   g_ptr_array_add (names, NULL);
   self->district_filter = sila_form_choice_new_full ((const char * const *)codes->pdata,
                                                      (const char * const *)names->pdata);
@@ -343,6 +309,34 @@ build_filters (SilaBeneficiariesPage *self)
   }
 
   self->building_filters = FALSE;
+}
+
+static gboolean
+add_districts_in_use_cb (gpointer user_data)
+{
+  SilaBeneficiariesPage *self = user_data;
+  g_auto(GStrv) districts = NULL;
+
+  self->districts_id = 0;
+  districts = sila_store_list_districts_in_use (get_store (self), get_actor (self), NULL);
+  self->building_filters = TRUE;
+  for (guint i = 0; districts != NULL && districts[i] != NULL; i++)
+    if (sila_choices_lookup (SILA_CHOICES_DISTRICT, districts[i]) == NULL)
+      {
+        guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->district_filter));
+
+        /* Appends it (a code the list lacks), keeping what was chosen. */
+        sila_form_choice_set_code (self->district_filter, districts[i]);
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->district_filter), selected);
+      }
+  self->building_filters = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+model_changed_cb (SilaBeneficiariesPage *self)
+{
+  update_count (self);
 }
 
 /* Drafts */
@@ -615,6 +609,9 @@ sila_beneficiaries_page_constructed (GObject *object)
 
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->districts_id = g_idle_add_full (G_PRIORITY_LOW, add_districts_in_use_cb, self, NULL);
 
   run_query (self);
   sila_beneficiaries_page_refresh_drafts (self);
@@ -625,6 +622,7 @@ sila_beneficiaries_page_dispose (GObject *object)
 {
   SilaBeneficiariesPage *self = (SilaBeneficiariesPage *)object;
 
+  g_clear_handle_id (&self->districts_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SILA_TYPE_BENEFICIARIES_PAGE);
   self->form = NULL;
   self->profile = NULL;
