@@ -28,6 +28,11 @@ static const SilaCliCommand commands[] = {
     N_("Print an office setting (association_name, answer_window_days)") },
   { "settings", "set", sila_cli_settings_set, "settings set KEY VALUE",
     N_("Change an office setting") },
+  { "survey", "results", sila_cli_survey_results,
+    "survey results --from DATE --to DATE [--json]",
+    N_("Satisfaction survey results for a period (dates inclusive)") },
+  { "survey", "templates", sila_cli_survey_templates, "survey templates [--json]",
+    N_("List the survey templates and their question codes") },
 };
 
 void
@@ -38,7 +43,13 @@ sila_cli_print_usage (FILE *stream)
   fprintf (stream, "%s\n\n", _("Without a command, Sila Desk opens its window."));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-32s %s\n", commands[i].synopsis, _(commands[i].summary));
+    {
+      if (strlen (commands[i].synopsis) > 32)
+        fprintf (stream, "  %s\n  %-32s %s\n", commands[i].synopsis, "",
+                 _(commands[i].summary));
+      else
+        fprintf (stream, "  %-32s %s\n", commands[i].synopsis, _(commands[i].summary));
+    }
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-32s %s\n", "--database DB",
            _("Use the database file DB instead of your default one"));
