@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Survey commands: results, templates (and import, in sila-cli-survey-import.c). */
+/* Survey commands: import, results, templates. */
 #define G_LOG_DOMAIN "sila-cli"
 
 #include "sila-config.h"
@@ -11,7 +11,9 @@
 
 #include "sila-cli-private.h"
 #include "sila-clock.h"
+#include "sila-date.h"
 #include "sila-store-surveys.h"
+#include "sila-survey-import.h"
 #include "sila-survey-results.h"
 #include "sila-text.h"
 
@@ -263,4 +265,167 @@ sila_cli_survey_templates (SilaCli  *cli,
     }
 
   return SILA_EXIT_OK;
+}
+
+/* sila survey import FILE [--template CODE] [--dry-run] [--report REPORT.csv]
+ * Exit 0 when every row was imported (or, with --dry-run, would be), 1
+ * when a row was rejected or the import refused, 2 for bad usage or a file
+ * that cannot be read. */
+int
+sila_cli_survey_import (SilaCli  *cli,
+                        int       argc,
+                        char    **argv)
+{
+  static const SilaCliOptionSpec specs[] = {
+    { "--template", TRUE },
+    { "--dry-run", FALSE },
+    { "--report", TRUE },
+    { NULL, FALSE },
+  };
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(SilaSurveyTemplate) tpl = NULL;
+  g_autoptr(SilaSurveyImport) import = NULL;
+  g_autoptr(SilaImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *failure = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *basename = NULL;
+  const char *report_path;
+  const char *template_code;
+  const char *path;
+  const SilaActor *actor;
+  gboolean dry_run;
+  SilaStore *store;
+  GPtrArray *responses;
+  guint n_rejected;
+  int status;
+
+  if (!sila_cli_args_parse (cli, argc, argv, specs, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len != 1)
+    return sila_cli_usage_error (cli, _("Usage: %s"),
+                                 "sila survey import FILE [--template CODE] [--dry-run] "
+                                 "[--report REPORT.csv]");
+
+  path = g_ptr_array_index (args.positional, 0);
+  template_code = sila_cli_args_get (&args, "--template");
+  report_path = sila_cli_args_get (&args, "--report");
+  dry_run = sila_cli_args_has (&args, "--dry-run");
+
+  if (report_path != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (report_path);
+
+      if (*report_path == '\0' || !g_file_test (dir, G_FILE_TEST_IS_DIR) ||
+          g_file_test (report_path, G_FILE_TEST_IS_DIR))
+        return sila_cli_usage_error (cli, _("The report cannot be written to “%s”."),
+                                     report_path);
+    }
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+  actor = sila_cli_get_actor (cli);
+  if (actor == NULL)
+    return SILA_EXIT_REFUSED;
+  if (!sila_store_require (store, actor, SILA_PERM_SURVEY_IMPORT, &error))
+    return sila_cli_fail (cli, error);
+
+  if (template_code != NULL)
+    tpl = sila_store_get_survey_template (store, actor, template_code, &error);
+  else
+    tpl = sila_store_get_default_survey_template (store, actor, &error);
+  if (tpl == NULL)
+    {
+      sila_cli_message (cli, "%s", error->message);
+      return g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND)
+               ? SILA_EXIT_USAGE : sila_cli_exit_for_error (error);
+    }
+  if (sila_survey_template_is_retired (tpl))
+    {
+      sila_cli_message (cli, _("The survey template “%s” is retired: it takes no new responses."),
+                        tpl->code);
+      return SILA_EXIT_REFUSED;
+    }
+
+  import = sila_survey_import_read (path, tpl, &error);
+  if (import == NULL)
+    {
+      sila_cli_message (cli, "%s", error->message);
+      return SILA_EXIT_USAGE;
+    }
+
+  responses = sila_survey_import_get_responses (import);
+  n_rejected = sila_survey_import_get_n_rejected (import);
+  basename = g_path_get_basename (path);
+
+  for (const char *const *c = sila_survey_import_get_ignored_columns (import);
+       c != NULL && *c != NULL; c++)
+    sila_cli_message (cli, _("The column “%s” is no question of the template “%s”: it was "
+                             "ignored."),
+                      *c, tpl->code);
+
+  if (!sila_store_find_survey_import (store, sila_survey_import_get_checksum (import), &previous,
+                                      &error))
+    return sila_cli_fail (cli, error);
+  if (previous != NULL)
+    {
+      GDate day;
+      g_autofree char *iso = g_strndup (previous, 10);
+      g_autofree char *when = sila_date_from_iso (iso, &day)
+                                ? sila_date_format (&day, SILA_CALENDAR_GREGORIAN)
+                                : g_strdup (previous);
+
+      failure = g_strdup_printf (_("This file was imported already, on %s. Nothing was "
+                                   "imported again."),
+                                 when);
+    }
+  else if (!dry_run && responses->len > 0 &&
+           !sila_store_import_survey_responses (store, actor, tpl, responses, basename,
+                                                sila_survey_import_get_checksum (import),
+                                                n_rejected, &error))
+    failure = g_strdup (error->message);
+
+  report = sila_survey_import_make_report (import, failure);
+  if (report_path != NULL)
+    {
+      g_autoptr(GError) write_error = NULL;
+
+      if (!sila_import_report_write (report, report_path, &write_error))
+        {
+          sila_cli_message (cli, "%s", write_error->message);
+          if (failure == NULL && !dry_run)
+            sila_cli_message (cli, "%s", _("The responses were imported all the same."));
+          return SILA_EXIT_USAGE;
+        }
+    }
+
+  if (failure != NULL)
+    {
+      sila_cli_message (cli, "%s", failure);
+      return SILA_EXIT_REFUSED;
+    }
+
+  status = n_rejected > 0 ? SILA_EXIT_REFUSED : SILA_EXIT_OK;
+  {
+    g_autofree char *accepted = NULL;
+    g_autofree char *refused = g_strdup_printf (ngettext ("%u row rejected",
+                                                          "%u rows rejected", n_rejected),
+                                                n_rejected);
+
+    if (dry_run)
+      accepted = g_strdup_printf (ngettext ("%u response would be imported",
+                                            "%u responses would be imported", responses->len),
+                                  responses->len);
+    else
+      accepted = g_strdup_printf (ngettext ("%u response imported",
+                                            "%u responses imported", responses->len),
+                                  responses->len);
+    /* TRANSLATORS: "5 responses imported; 1 row rejected." */
+    printf (_("%s; %s.\n"), accepted, refused);
+    if (dry_run)
+      printf ("%s\n", _("This was a dry run: nothing was saved."));
+  }
+
+  return status;
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sila-channel.h"
 #include "sila-clock.h"
 #include "sila-feedback.h"
 #include "sila-text.h"
@@ -295,6 +296,21 @@ sila_feedback_item_check (SilaFeedbackItem   *item,
       !clean_field (&item->answer, TRUE, SILA_FEEDBACK_TEXT_MAX, FALSE,
                     SILA_FEEDBACK_FIELD_ANSWER, field, error))
     return FALSE;
+
+  if (item->channel != NULL && *item->channel != '\0')
+    {
+      SilaChannel channel;
+
+      if (!sila_channel_parse (item->channel, &channel, error))
+        {
+          *field = SILA_FEEDBACK_FIELD_CHANNEL;
+          return FALSE;
+        }
+      g_free (item->channel);
+      item->channel = g_strdup (sila_channel_to_code (channel));
+    }
+  else
+    g_clear_pointer (&item->channel, g_free);
 
   if (item->anonymous && (item->submitter != NULL || item->beneficiary_id != NULL ||
                           item->request_id != NULL || item->contact_id != NULL))

@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sila-arabic.h"
+#include "sila-channel.h"
 #include "sila-clock.h"
 #include "sila-survey.h"
 #include "sila-text.h"
@@ -133,22 +135,29 @@ sila_survey_mode_parse (const char      *text,
                         GError         **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *folded = sila_arabic_normalize (clean);
 
   for (guint i = 0; i < SILA_N_SURVEY_MODES; i++)
     {
+      g_autofree char *display = sila_arabic_normalize (_(modes[i].display));
+
       if (g_ascii_strcasecmp (clean, modes[i].code) == 0 ||
-          g_str_equal (clean, _(modes[i].display)) ||
-          g_ascii_strcasecmp (clean, modes[i].display) == 0)
+          g_ascii_strcasecmp (clean, modes[i].display) == 0 ||
+          g_strcmp0 (folded, display) == 0)
         {
           *mode = i;
           return TRUE;
         }
       for (guint j = 0; modes[i].arabic[j] != NULL; j++)
-        if (g_str_equal (clean, modes[i].arabic[j]))
-          {
-            *mode = i;
-            return TRUE;
-          }
+        {
+          g_autofree char *name = sila_arabic_normalize (modes[i].arabic[j]);
+
+          if (g_strcmp0 (folded, name) == 0)
+            {
+              *mode = i;
+              return TRUE;
+            }
+        }
     }
 
   g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
@@ -938,6 +947,27 @@ sila_survey_response_set_links (SilaSurveyResponse  *response,
   return TRUE;
 }
 
+gboolean
+sila_survey_response_set_channel (SilaSurveyResponse  *response,
+                                  const char          *text,
+                                  GError             **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
+  SilaChannel channel;
+
+  if (*clean == '\0')
+    {
+      g_clear_pointer (&response->channel, g_free);
+      return TRUE;
+    }
+
+  if (!sila_channel_parse (clean, &channel, error))
+    return FALSE;
+
+  replace_str (&response->channel, sila_channel_to_code (channel));
+  return TRUE;
+}
+
 void
 sila_survey_response_make_anonymous (SilaSurveyResponse *response)
 {
@@ -996,6 +1026,28 @@ sila_survey_response_check (const SilaSurveyResponse  *response,
                            _("An anonymous response cannot be linked to a person, a request "
                              "or a contact."));
       return FALSE;
+    }
+
+  if (response->channel != NULL)
+    {
+      SilaChannel channel;
+
+      if (!sila_channel_parse (response->channel, &channel, error))
+        return FALSE;
+      if (!g_str_equal (response->channel, sila_channel_to_code (channel)))
+        {
+          g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                       _("“%s” is not a channel code."), response->channel);
+          return FALSE;
+        }
+    }
+
+  if (response->request_type != NULL)
+    {
+      g_autofree char *code = sila_survey_check_code (response->request_type, error);
+
+      if (code == NULL)
+        return FALSE;
     }
 
   sila_clock_today (&today);

@@ -225,6 +225,11 @@ gboolean            sila_survey_response_set_links  (SilaSurveyResponse       *r
                                                      const char               *request_id,
                                                      const char               *contact_id,
                                                      GError                  **error);
+/* Sets the channel from its code or its Arabic or English name (NULL or
+ * empty: none); an unknown channel is an error listing the codes. */
+gboolean            sila_survey_response_set_channel (SilaSurveyResponse     *response,
+                                                      const char             *text,
+                                                      GError                **error);
 /* Makes the response anonymous, dropping any link. */
 void                sila_survey_response_make_anonymous (SilaSurveyResponse   *response);
 /* Checks a response before it is saved: required questions answered (for

@@ -5,9 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "sila-channel.h"
 #include "sila-clock.h"
+#include "sila-date.h"
+#include "sila-format.h"
 #include "sila-i18n.h"
 #include "sila-survey-results.h"
 
@@ -278,6 +282,28 @@ compare_keys (gconstpointer a,
   return strcmp (ga->key, gb->key);
 }
 
+/* Channels in the policy's order; none recorded last. */
+static int
+channel_rank (const char *code)
+{
+  SilaChannel channel;
+
+  if (code != NULL && *code != '\0' && sila_channel_parse (code, &channel, NULL))
+    return channel;
+  return SILA_N_CHANNELS + (code == NULL || *code == '\0');
+}
+
+static int
+compare_channels (gconstpointer a,
+                  gconstpointer b)
+{
+  const SilaSurveyGroupResult *ga = *(SilaSurveyGroupResult **)a;
+  const SilaSurveyGroupResult *gb = *(SilaSurveyGroupResult **)b;
+  int ra = channel_rank (ga->key), rb = channel_rank (gb->key);
+
+  return ra != rb ? ra - rb : strcmp (ga->key, gb->key);
+}
+
 static int
 compare_responses (gconstpointer a,
                    gconstpointer b)
@@ -383,7 +409,7 @@ sila_survey_results_compute (SilaStore        *store,
                                         by_code, error);
   if (results->by_channel == NULL)
     return NULL;
-  g_ptr_array_sort (results->by_channel, compare_responses);
+  g_ptr_array_sort (results->by_channel, compare_channels);
 
   results->by_request_type = compute_groups (store, actor, from_iso, to_iso,
                                              SILA_SURVEY_GROUP_REQUEST_TYPE, by_code, error);
@@ -465,16 +491,22 @@ format_mean (double   value,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+  return sila_format_decimal_for (g_ascii_formatd (buf, sizeof buf, "%.2f", value), 2, 2,
+                                  sila_i18n_get_language ());
 }
 
 static char *
 format_percent (double   value,
                 gpointer user_data)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  return sila_format_percent (value);
+}
 
-  return g_strdup_printf ("%s%%", g_ascii_formatd (buf, sizeof buf, "%.1f", value));
+static char *
+format_count (double   value,
+              gpointer user_data)
+{
+  return sila_format_int ((gint64)round (value));
 }
 
 static SilaChart *
@@ -514,6 +546,7 @@ sila_survey_chart_nps (const SilaSurveyResults *results)
 {
   SilaChart *chart = new_chart (SILA_CHART_DONUT, _("Would they recommend us? (0–10)"));
 
+  sila_chart_set_formatter (chart, format_count, NULL, NULL);
   if (results->nps_answered > 0)
     {
       sila_chart_add (chart, _("Promoters (9–10)"), results->promoters);
@@ -528,9 +561,26 @@ char *
 sila_survey_group_label (SilaSurveyGroup  group,
                          const char      *key)
 {
+  SilaChannel channel;
+  unsigned year, month;
+
   if (key == NULL || *key == '\0')
     return g_strdup (group == SILA_SURVEY_GROUP_CHANNEL ? _("No channel recorded")
                                                         : _("Not recorded"));
+
+  if (group == SILA_SURVEY_GROUP_CHANNEL && sila_channel_parse (key, &channel, NULL))
+    return g_strdup (sila_channel_to_display (channel));
+
+  if (group == SILA_SURVEY_GROUP_MONTH && sscanf (key, "%4u-%2u", &year, &month) == 2 &&
+      month >= 1 && month <= 12)
+    {
+      g_autofree char *ascii = g_strdup_printf ("%u", year);
+      g_autofree char *digits = sila_format_digits_for (ascii, sila_i18n_get_language ());
+
+      return g_strdup_printf ("%s %s", sila_date_month_name (month, SILA_CALENDAR_GREGORIAN,
+                                                             sila_i18n_get_language ()),
+                              digits);
+    }
 
   return g_strdup (key);
 }
@@ -604,7 +654,8 @@ sila_survey_chart_question (const SilaSurveyResults *results,
                          sila_survey_question_get_short_name (r->question, language));
       for (int v = 0; v <= 10 && r->answered > 0; v++)
         {
-          g_autofree char *label = g_strdup_printf ("%d", v);
+          g_autofree char *ascii = g_strdup_printf ("%d", v);
+          g_autofree char *label = sila_format_digits_for (ascii, language);
 
           sila_chart_add (chart, label, r->counts[v]);
         }
@@ -636,5 +687,6 @@ sila_survey_chart_question (const SilaSurveyResults *results,
       g_return_val_if_reached (NULL);
     }
 
+  sila_chart_set_formatter (chart, format_count, NULL, NULL);
   return chart;
 }
