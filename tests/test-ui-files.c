@@ -7,9 +7,16 @@
 #include <adwaita.h>
 
 #include "sila-chart-view.h"
+#include "sila-feedback-dialog.h"
+#include "sila-feedback-page.h"
 #include "sila-i18n.h"
+#include "sila-kiosk-window.h"
 #include "sila-preferences-window.h"
 #include "sila-problem-window.h"
+#include "sila-store-surveys.h"
+#include "sila-survey-form.h"
+#include "sila-survey-templates-window.h"
+#include "sila-surveys-page.h"
 #include "sila-test-util.h"
 #include "sila-window.h"
 
@@ -38,12 +45,74 @@ build_problem (SilaSession *session)
   return GTK_WIDGET (window);
 }
 
+static GtkWidget *
+in_window (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  return window;
+}
+
+static GtkWidget *
+build_surveys_page (SilaSession *session)
+{
+  return in_window (sila_surveys_page_new (session));
+}
+
+static GtkWidget *
+build_feedback_page (SilaSession *session)
+{
+  return in_window (sila_feedback_page_new (session));
+}
+
+static GtkWidget *
+build_feedback_dialog (SilaSession *session)
+{
+  return GTK_WIDGET (sila_feedback_dialog_new (NULL, session, NULL));
+}
+
+static GtkWidget *
+build_survey_form (SilaSession *session)
+{
+  return GTK_WIDGET (sila_survey_form_new (NULL, session));
+}
+
+static GtkWidget *
+build_templates (SilaSession *session)
+{
+  return GTK_WIDGET (sila_survey_templates_window_new (NULL, session));
+}
+
+static GtkWidget *
+build_kiosk (SilaSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaSurveyTemplate) tpl = NULL;
+  SilaKioskWindow *kiosk;
+
+  tpl = sila_store_get_default_survey_template (sila_session_get_store (session),
+                                                sila_session_get_actor (session), &error);
+  g_assert_no_error (error);
+  kiosk = sila_kiosk_window_new (NULL, session, tpl, NULL);
+  /* Only the PIN closes it; the test lets it go by hand. */
+  g_object_set_data (G_OBJECT (kiosk), "sila-test-kiosk", GINT_TO_POINTER (1));
+  return GTK_WIDGET (kiosk);
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
 } templates[] = {
+  { "sila-feedback-dialog.ui", build_feedback_dialog },
+  { "sila-feedback-page.ui", build_feedback_page },
+  { "sila-kiosk-window.ui", build_kiosk },
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
+  { "sila-survey-form.ui", build_survey_form },
+  { "sila-survey-templates-window.ui", build_templates },
+  { "sila-surveys-page.ui", build_surveys_page },
   { "sila-window.ui", build_window },
 };
 

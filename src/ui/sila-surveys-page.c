@@ -8,6 +8,9 @@
 
 #include "sila-chart-view.h"
 #include "sila-clock.h"
+#include "sila-date.h"
+#include "sila-format.h"
+#include "sila-period.h"
 #include "sila-feedback.h"
 #include "sila-field-error.h"
 #include "sila-store-feedback.h"
@@ -22,10 +25,11 @@
 #define KIOSK_CHANNEL "interview"
 #define TEXTS_SHOWN   200
 
-typedef enum {
-  PERIOD_MONTH,
-  PERIOD_RANGE,
-} PeriodKind;
+/* The kinds of period offered, in the drop-down's order. */
+static const SilaPeriodKind period_kinds[] = {
+  SILA_PERIOD_MONTH, SILA_PERIOD_HIJRI_MONTH, SILA_PERIOD_QUARTER, SILA_PERIOD_YEAR,
+  SILA_PERIOD_RANGE,
+};
 
 struct _SilaSurveysPage
 {
@@ -34,9 +38,7 @@ struct _SilaSurveysPage
   SilaSession       *session;
   SilaSurveyResults *results;
   SilaKioskWindow   *kiosk;
-  PeriodKind         kind;
-  GDate              from;
-  GDate              to;
+  SilaPeriod         period;
 
   /* Template widgets */
   GtkDropDown       *period_kind;
@@ -65,45 +67,42 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* NPS reads as a signed number, not a percentage. */
 static char *
-format_percent (double value,
-                gboolean signed_value)
+format_nps (double value)
 {
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *number = NULL;
+
   if (!isfinite (value))
     return g_strdup ("—");
 
-  return g_strdup_printf (signed_value ? "%+.1f" : "%.1f%%", value);
+  number = sila_format_decimal_for (g_ascii_formatd (buf, sizeof buf, "%.1f", value), 1, 1,
+                                    sila_i18n_get_language ());
+  return value > 0 ? g_strconcat ("+", number, NULL) : g_steal_pointer (&number);
 }
 
 static void
 update_period_label (SilaSurveysPage *self)
 {
-  g_autofree char *from = sila_date_to_iso (&self->from);
-  g_autofree char *to = sila_date_to_iso (&self->to);
-  g_autofree char *label = NULL;
-
-  if (self->kind == PERIOD_MONTH)
-    label = g_strdup_printf ("%04u-%02u", g_date_get_year (&self->from),
-                             g_date_get_month (&self->from));
-  else
-    label = g_strdup_printf ("%s – %s", from, to);
+  g_autofree char *from = sila_date_to_iso (&self->period.start);
+  g_autofree char *to = sila_date_to_iso (&self->period.end);
+  g_autofree char *label = sila_period_to_label (&self->period);
 
   gtk_label_set_label (self->period_label, label);
   gtk_editable_set_text (GTK_EDITABLE (self->range_from), from);
   gtk_editable_set_text (GTK_EDITABLE (self->range_to), to);
 }
 
+/* The period of the kind chosen that holds @day; a Hijri month outside
+ * the official table falls back to the Gregorian one. */
 static void
-set_month_containing (SilaSurveysPage *self,
-                      const GDate     *day)
+set_period_containing (SilaSurveysPage *self,
+                       SilaPeriodKind   kind,
+                       const GDate     *day)
 {
-  guint year = g_date_get_year (day);
-  GDateMonth month = g_date_get_month (day);
-
-  g_date_clear (&self->from, 1);
-  g_date_set_dmy (&self->from, 1, month, year);
-  g_date_clear (&self->to, 1);
-  g_date_set_dmy (&self->to, g_date_get_days_in_month (month, year), month, year);
+  if (!sila_period_init_containing (&self->period, kind, day, NULL))
+    sila_period_init_containing (&self->period, SILA_PERIOD_MONTH, day, NULL);
 }
 
 static void
@@ -221,9 +220,9 @@ static void
 show_results (SilaSurveysPage *self)
 {
   SilaSurveyResults *r = self->results;
-  g_autofree char *responses = g_strdup_printf ("%" G_GINT64_FORMAT, r->responses);
-  g_autofree char *csat = format_percent (r->csat, FALSE);
-  g_autofree char *nps = format_percent (r->nps, TRUE);
+  g_autofree char *responses = sila_format_int (r->responses);
+  g_autofree char *csat = sila_format_percent (r->csat);
+  g_autofree char *nps = format_nps (r->nps);
   GtkWidget *child;
 
   gtk_label_set_label (self->responses_value, responses);
@@ -289,7 +288,8 @@ sila_surveys_page_refresh (SilaSurveysPage *self)
   g_clear_pointer (&self->results, sila_survey_results_free);
   self->results = sila_survey_results_compute (sila_session_get_store (self->session),
                                                sila_session_get_actor (self->session),
-                                               &self->from, &self->to, TEXTS_SHOWN, &error);
+                                               &self->period.start, &self->period.end,
+                                               TEXTS_SHOWN, &error);
   if (self->results == NULL)
     {
       sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
@@ -316,53 +316,60 @@ shift_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   SilaSurveysPage *self = SILA_SURVEYS_PAGE (widget);
-  int step = g_str_equal (action_name, "surveys.next") ? 1 : -1;
+  g_autoptr(GError) error = NULL;
+  SilaPeriod other;
 
-  if (self->kind == PERIOD_MONTH)
+  if (g_str_equal (action_name, "surveys.previous"))
     {
-      GDate day = self->from;
-
-      if (step > 0)
-        g_date_add_months (&day, 1);
-      else
-        g_date_subtract_months (&day, 1);
-      set_month_containing (self, &day);
+      if (!sila_period_previous (&self->period, &other, &error))
+        {
+          sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
+          return;
+        }
     }
   else
     {
-      int days = g_date_days_between (&self->from, &self->to) + 1;
+      GDate day = self->period.end;
 
-      if (step > 0)
+      /* The next period: the one that holds the day after this one, or as
+       * long a range right after it. */
+      g_date_add_days (&day, 1);
+      if (self->period.kind == SILA_PERIOD_RANGE)
         {
-          g_date_add_days (&self->from, days);
-          g_date_add_days (&self->to, days);
+          GDate end = day;
+
+          g_date_add_days (&end, sila_period_get_n_days (&self->period) - 1);
+          if (!sila_period_init_range (&other, &day, &end, &error))
+            {
+              sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
+              return;
+            }
         }
-      else
+      else if (!sila_period_init_containing (&other, self->period.kind, &day, &error))
         {
-          g_date_subtract_days (&self->from, days);
-          g_date_subtract_days (&self->to, days);
+          sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
+          return;
         }
     }
 
+  self->period = other;
   sila_surveys_page_refresh (self);
 }
 
+/* A date as typed: Gregorian, or Hijri with its mark or a year of 13xx–15xx. */
 static gboolean
 read_range_entry (SilaSurveysPage *self,
                   GtkEntry        *entry,
                   GDate           *date)
 {
-  g_autofree char *ascii = sila_text_digits_to_ascii (gtk_editable_get_text (GTK_EDITABLE (entry)));
   g_autoptr(GError) error = NULL;
 
-  if (sila_date_from_iso (g_strstrip (ascii), date))
+  if (sila_date_parse_guess (gtk_editable_get_text (GTK_EDITABLE (entry)), date, NULL, &error))
     {
       sila_field_error_clear (GTK_WIDGET (entry), self->period_error);
       return TRUE;
     }
 
-  error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("Write the date as year-month-day, for example 2026-03-15."));
   sila_field_error_show (GTK_WIDGET (entry), self->period_error, error);
   return FALSE;
 }
@@ -373,17 +380,16 @@ apply_range_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SilaSurveysPage *self = SILA_SURVEYS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  SilaPeriod period;
   GDate from, to;
 
   if (!read_range_entry (self, self->range_from, &from) ||
       !read_range_entry (self, self->range_to, &to))
     return;
 
-  if (g_date_compare (&from, &to) > 0)
+  if (!sila_period_init_range (&period, &from, &to, &error))
     {
-      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                                                     _("The period ends before it starts."));
-
       sila_field_error_show (GTK_WIDGET (self->range_to), self->period_error, error);
       return;
     }
@@ -401,19 +407,23 @@ range_activate_cb (SilaSurveysPage *self)
 static void
 period_kind_cb (SilaSurveysPage *self)
 {
-  PeriodKind kind = gtk_drop_down_get_selected (self->period_kind) == 1 ? PERIOD_RANGE
-                                                                        : PERIOD_MONTH;
+  guint selected = gtk_drop_down_get_selected (self->period_kind);
+  SilaPeriodKind kind;
+  GDate day;
 
-  if (kind == self->kind)
+  if (selected >= G_N_ELEMENTS (period_kinds))
+    return;
+  kind = period_kinds[selected];
+  if (kind == self->period.kind)
     return;
 
-  self->kind = kind;
-  gtk_widget_set_visible (self->range_box, kind == PERIOD_RANGE);
-  if (kind == PERIOD_MONTH)
+  gtk_widget_set_visible (self->range_box, kind == SILA_PERIOD_RANGE);
+  if (kind == SILA_PERIOD_RANGE)
+    self->period.kind = SILA_PERIOD_RANGE;  /* the same days, now editable */
+  else
     {
-      GDate from = self->from;
-
-      set_month_containing (self, &from);
+      day = self->period.start;
+      set_period_containing (self, kind, &day);
     }
   sila_surveys_page_refresh (self);
 }
@@ -568,7 +578,9 @@ static void
 sila_surveys_page_constructed (GObject *object)
 {
   SilaSurveysPage *self = (SilaSurveysPage *)object;
-  const char *kinds[] = { _("Month"), _("Any period"), NULL };
+  const char *kinds[] = {
+    _("Month"), _("Hijri month"), _("Quarter"), _("Year"), _("Any period"), NULL
+  };
   GDate today;
 
   G_OBJECT_CLASS (sila_surveys_page_parent_class)->constructed (object);
@@ -582,7 +594,7 @@ sila_surveys_page_constructed (GObject *object)
   gtk_widget_set_direction (GTK_WIDGET (self->range_to), GTK_TEXT_DIR_LTR);
 
   sila_clock_today (&today);
-  set_month_containing (self, &today);
+  set_period_containing (self, SILA_PERIOD_MONTH, &today);
 
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -697,7 +709,6 @@ sila_surveys_page_class_init (SilaSurveysPageClass *klass)
 static void
 sila_surveys_page_init (SilaSurveysPage *self)
 {
-  self->kind = PERIOD_MONTH;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -715,11 +726,10 @@ sila_surveys_page_set_range (SilaSurveysPage *self,
   g_return_if_fail (SILA_IS_SURVEYS_PAGE (self));
   g_return_if_fail (g_date_valid (from) && g_date_valid (to));
 
-  self->from = *from;
-  self->to = *to;
-  self->kind = PERIOD_RANGE;
+  if (!sila_period_init_range (&self->period, from, to, NULL))
+    return;
   g_signal_handlers_block_by_func (self->period_kind, period_kind_cb, self);
-  gtk_drop_down_set_selected (self->period_kind, 1);
+  gtk_drop_down_set_selected (self->period_kind, G_N_ELEMENTS (period_kinds) - 1);
   g_signal_handlers_unblock_by_func (self->period_kind, period_kind_cb, self);
   gtk_widget_set_visible (self->range_box, TRUE);
   sila_surveys_page_refresh (self);
