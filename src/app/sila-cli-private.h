@@ -50,6 +50,7 @@ int sila_cli_check         (SilaCli *cli, int argc, char **argv);
 int sila_cli_settings_get  (SilaCli *cli, int argc, char **argv);
 int sila_cli_settings_set  (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_import    (SilaCli *cli, int argc, char **argv);
+int sila_cli_survey_kiosk_pin (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_results   (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_templates (SilaCli *cli, int argc, char **argv);
 

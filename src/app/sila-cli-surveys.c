@@ -429,3 +429,46 @@ sila_cli_survey_import (SilaCli  *cli,
 
   return status;
 }
+
+/* sila survey kiosk-pin: sets the kiosk PIN from SILA_NEW_PIN, or from the
+ * first line of standard input. */
+int
+sila_cli_survey_kiosk_pin (SilaCli  *cli,
+                           int       argc,
+                           char    **argv)
+{
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pin = NULL;
+  const SilaActor *actor;
+  SilaStore *store;
+
+  if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len > 0)
+    return sila_cli_usage_error (cli, _("Usage: %s"), "sila survey kiosk-pin");
+
+  if (g_getenv ("SILA_NEW_PIN") != NULL)
+    pin = g_strdup (g_getenv ("SILA_NEW_PIN"));
+  else
+    {
+      char line[64] = { 0 };
+
+      if (fgets (line, sizeof line, stdin) == NULL)
+        return sila_cli_usage_error (cli, "%s",
+                                     _("Give the new PIN in SILA_NEW_PIN or on standard input."));
+      pin = g_strdup (g_strchomp (line));
+    }
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+  actor = sila_cli_get_actor (cli);
+  if (actor == NULL)
+    return SILA_EXIT_REFUSED;
+
+  if (!sila_store_set_kiosk_pin (store, actor, pin, &error))
+    return sila_cli_fail (cli, error);
+
+  return SILA_EXIT_OK;
+}

@@ -31,6 +31,8 @@ static const SilaCliCommand commands[] = {
   { "survey", "import", sila_cli_survey_import,
     "survey import FILE [--template CODE] [--dry-run] [--report REPORT.csv]",
     N_("Import survey responses from a CSV file or Excel workbook") },
+  { "survey", "kiosk-pin", sila_cli_survey_kiosk_pin, "survey kiosk-pin",
+    N_("Set the kiosk PIN (from SILA_NEW_PIN or standard input)") },
   { "survey", "results", sila_cli_survey_results,
     "survey results --from DATE --to DATE [--json]",
     N_("Satisfaction survey results for a period (dates inclusive)") },

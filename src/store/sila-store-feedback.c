@@ -124,10 +124,13 @@ get_item (SilaStore   *self,
     case SILA_STEP_ROW:
       return item_from_row (stmt);
     case SILA_STEP_DONE:
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND,
-                   _("There is no suggestion or complaint number %" G_GINT64_FORMAT "."),
-                   number);
-      return NULL;
+      {
+        g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
+        g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND,
+                     _("There is no suggestion or complaint number %s."), text);
+        return NULL;
+      }
     case SILA_STEP_ERROR:
     default:
       return NULL;

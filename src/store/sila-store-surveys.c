@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sila-clock.h"
+#include "sila-date.h"
 #include "sila-store-private.h"
 #include "sila-store-surveys.h"
 #include "sila-text.h"
@@ -1155,9 +1156,15 @@ sila_store_import_survey_responses (SilaStore                 *self,
 
   if (previous != NULL)
     {
+      g_autofree char *day = g_strndup (previous, 10);
+      GDate date;
+      g_autofree char *when = sila_date_from_iso (day, &date)
+                                ? sila_date_format (&date, SILA_CALENDAR_GREGORIAN)
+                                : g_strdup (previous);
+
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
-                   _("This file was imported already (%s). Nothing was imported again."),
-                   previous);
+                   _("This file was imported already, on %s. Nothing was imported again."),
+                   when);
       return FALSE;
     }
 

@@ -462,7 +462,7 @@ show_question (SilaKioskWindow *self)
   /* TRANSLATORS: "Question 3 of 8" on the kiosk. */
   progress = g_strdup_printf (T (self, N_("Question %s of %s")), position, total);
   gtk_label_set_label (self->progress_label, progress);
-  gtk_progress_bar_set_fraction (self->progress_bar, (double)self->index / n);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double)(self->index + 1) / n);
   gtk_label_set_label (self->question_label, sila_survey_question_get_text (q, self->language));
 
   build_answers (self);

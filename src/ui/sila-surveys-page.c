@@ -79,7 +79,7 @@ format_nps (double value)
 
   number = sila_format_decimal_for (g_ascii_formatd (buf, sizeof buf, "%.1f", value), 1, 1,
                                     sila_i18n_get_language ());
-  return value > 0 ? g_strconcat ("+", number, NULL) : g_steal_pointer (&number);
+  return g_steal_pointer (&number);
 }
 
 static void
@@ -200,7 +200,7 @@ add_chart (SilaSurveysPage *self,
     return;
 
   view = sila_chart_view_new (chart);
-  gtk_widget_set_size_request (view, 420, 280);
+  gtk_widget_set_size_request (view, 360, 280);
   gtk_widget_add_css_class (view, "card");
   gtk_flow_box_append (self->charts_box, view);
   g_object_unref (chart);
