@@ -11,6 +11,7 @@
 
 #include "sila-clock.h"
 #include "sila-i18n.h"
+#include "sila-store-feedback.h"
 #include "sila-store-private.h"
 #include "sila-store-surveys.h"
 #include "sila-survey-results.h"
@@ -1002,6 +1003,104 @@ test_permissions (Fixture       *f,
   g_clear_error (&error);
 }
 
+/* The register: numbers, forward-only moves, what each step needs, the
+ * overdue list, anonymity of items made from a survey. */
+static void
+test_feedback_register (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SilaFeedbackItem) item = sila_feedback_item_new (SILA_FEEDBACK_COMPLAINT);
+  g_autoptr(SilaFeedbackItem) second = sila_feedback_item_new (SILA_FEEDBACK_SUGGESTION);
+  g_autoptr(SilaFeedbackItem) stale = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+  SilaFeedbackField field;
+  gint64 n_open, n_overdue;
+  GDate expected;
+
+  /* The due date defaults to the office's answer window (14 days). */
+  g_assert_true (sila_date_from_iso ("2026-06-01", &item->received_on));
+  sila_store_feedback_default_due (f->store, &item->received_on, &item->due_on);
+  g_assert_true (sila_date_from_iso ("2026-06-15", &expected));
+  g_assert_cmpint (g_date_compare (&item->due_on, &expected), ==, 0);
+
+  /* Nothing said: refused, the field named. */
+  g_assert_false (sila_store_save_feedback (f->store, f->owner, item, &field, &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED);
+  g_assert_cmpint (field, ==, SILA_FEEDBACK_FIELD_DESCRIPTION);
+  g_assert_null (item->id);
+  g_clear_error (&error);
+
+  item->description = g_strdup ("  تأخر الرد على الاتصال  ");
+  item->channel = g_strdup ("الاتصالات الهاتفية");
+  g_assert_true (sila_store_save_feedback (f->store, f->owner, item, &field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (item->number, ==, 1);
+  g_assert_cmpstr (item->channel, ==, "phone");
+  g_assert_cmpstr (item->description, ==, "تأخر الرد على الاتصال");
+  stale = sila_feedback_item_copy (item);
+
+  /* Due on 15 June, today is 30 June: overdue. */
+  overdue = sila_store_list_feedback (f->store, f->owner, SILA_FEEDBACK_LIST_OVERDUE, 0, &error);
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_assert_true (sila_store_count_feedback (f->store, f->owner, &n_open, &n_overdue, &error));
+  g_assert_cmpint (n_open, ==, 1);
+  g_assert_cmpint (n_overdue, ==, 1);
+
+  /* In progress needs someone responsible; answered needs the answer. */
+  item->status = SILA_FEEDBACK_IN_PROGRESS;
+  g_assert_false (sila_store_save_feedback (f->store, f->owner, item, &field, &error));
+  g_assert_cmpint (field, ==, SILA_FEEDBACK_FIELD_RESPONSIBLE);
+  g_clear_error (&error);
+  item->responsible = g_strdup ("هدى");
+  g_assert_true (sila_store_save_feedback (f->store, f->owner, item, &field, &error));
+  item->status = SILA_FEEDBACK_ANSWERED;
+  g_assert_false (sila_store_save_feedback (f->store, f->owner, item, &field, &error));
+  g_assert_cmpint (field, ==, SILA_FEEDBACK_FIELD_ANSWER);
+  g_clear_error (&error);
+  item->answer = g_strdup ("اتصلنا به واعتذرنا وعُدّل جدول المناوبة");
+  g_assert_true (sila_store_save_feedback (f->store, f->owner, item, &field, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_date_valid (&item->answered_on));
+
+  /* Answered is not overdue any more, and does not go back. */
+  g_clear_pointer (&overdue, g_ptr_array_unref);
+  overdue = sila_store_list_feedback (f->store, f->owner, SILA_FEEDBACK_LIST_OVERDUE, 0, &error);
+  g_assert_cmpuint (overdue->len, ==, 0);
+  item->status = SILA_FEEDBACK_NEW;
+  g_assert_false (sila_store_save_feedback (f->store, f->owner, item, &field, &error));
+  g_assert_cmpint (field, ==, SILA_FEEDBACK_FIELD_STATUS);
+  g_clear_error (&error);
+  item->status = SILA_FEEDBACK_CLOSED;
+  g_assert_true (sila_store_save_feedback (f->store, f->owner, item, &field, &error));
+
+  /* A second desk that read the first version is told, not obeyed. */
+  g_free (stale->responsible);
+  stale->responsible = g_strdup ("سامي");
+  g_assert_false (sila_store_save_feedback (f->store, f->owner, stale, &field, &error));
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* From a survey's free text: anonymous, nobody can be named. */
+  second->from_survey = TRUE;
+  second->description = g_strdup ("أقترح رسالة نصية عند قبول الطلب");
+  second->submitter = g_strdup ("محمد");
+  g_assert_true (sila_date_from_iso ("2026-06-29", &second->received_on));
+  sila_store_feedback_default_due (f->store, &second->received_on, &second->due_on);
+  g_assert_false (sila_store_save_feedback (f->store, f->owner, second, &field, &error));
+  g_assert_cmpint (field, ==, SILA_FEEDBACK_FIELD_SUBMITTER);
+  g_clear_error (&error);
+  g_clear_pointer (&second->submitter, g_free);
+  g_assert_true (sila_store_save_feedback (f->store, f->owner, second, &field, &error));
+  g_assert_cmpint (second->number, ==, 2);
+  g_assert_true (second->anonymous);
+
+  open = sila_store_list_feedback (f->store, f->owner, SILA_FEEDBACK_LIST_OPEN, 0, &error);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_cmpint (((SilaFeedbackItem *)g_ptr_array_index (open, 0))->number, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1024,6 +1123,7 @@ main (int argc, char **argv)
   ADD ("/sila/surveys/template/editing", test_template_editing);
   ADD ("/sila/surveys/kiosk-pin", test_kiosk_pin);
   ADD ("/sila/surveys/permissions", test_permissions);
+  ADD ("/sila/feedback/register", test_feedback_register);
 
 #undef ADD
 
