@@ -2,7 +2,7 @@
 /* Times a period's survey results against the raw aggregate queries that
  * give the same figures, on the same database, in the same run:
  *
- *   bench-surveys DB FROM TO [RUNS]
+ *   bench-surveys DB FROM TO [RUNS [RAW_RUNS]]
  *
  * results  sila_survey_results_compute(): everything the Surveys page and
  *          `sila survey results` show (totals, every question, CSAT, NPS,
@@ -122,10 +122,11 @@ main (int    argc,
   g_autoptr(SilaStore) store = NULL;
   g_autoptr(SilaActor) owner = sila_actor_new_owner ();
   int runs = argc > 4 ? atoi (argv[4]) : 11;
+  int raw_runs = argc > 5 ? atoi (argv[5]) : runs;
 
-  if (argc < 4 || runs < 1)
+  if (argc < 4 || runs < 1 || raw_runs < 1)
     {
-      g_printerr ("usage: %s DB FROM TO [RUNS]\n", argv[0]);
+      g_printerr ("usage: %s DB FROM TO [RUNS [RAW_RUNS]]\n", argv[0]);
       return 2;
     }
 
@@ -139,8 +140,9 @@ main (int    argc,
 
   printf ("results-ms %.2f\n", median_ms (run_results, store, owner, argv[2], argv[3], runs));
   printf ("rollup-ms %.2f\n", median_ms (run_rollup, store, owner, argv[2], argv[3], runs));
-  printf ("raw-ms %.2f\n", median_ms (run_raw, store, owner, argv[2], argv[3], runs));
-  printf ("overall-raw-ms %.2f\n", median_ms (run_overall, store, owner, argv[2], argv[3], runs));
+  printf ("raw-ms %.2f\n", median_ms (run_raw, store, owner, argv[2], argv[3], raw_runs));
+  printf ("overall-raw-ms %.2f\n", median_ms (run_overall, store, owner, argv[2], argv[3],
+                                              raw_runs));
 
   return 0;
 }
