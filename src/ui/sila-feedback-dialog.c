@@ -201,8 +201,8 @@ load_item (SilaFeedbackDialog *self)
     {
       g_autofree char *number = sila_format_int (item->number);
 
-      /* TRANSLATORS: the title of an item of the register, "No. 12". */
-      title = g_strdup_printf (_("No. %s"), number);
+      title = g_strdup_printf (_("%s No. %s"), sila_feedback_kind_to_display (item->kind),
+                               number);
     }
   adw_window_title_set_title (self->title_widget, title);
   gtk_window_set_title (GTK_WINDOW (self), title);

@@ -16,6 +16,10 @@
 
 #define ROWS_SHOWN 500
 
+/* TRANSLATORS: between the parts of a line ("phone · Huda"). A middle dot
+ * beside Arabic-Indic digits reads as a zero: use your own separator. */
+#define SEPARATOR _(" · ")
+
 struct _SilaFeedbackPage
 {
   AdwBin       parent_instance;
@@ -70,15 +74,15 @@ item_row (SilaFeedbackPage       *self,
   SilaChannel channel;
   GtkWidget *due_label;
 
-  /* TRANSLATORS: "No. 12 · Complaint" */
-  title = g_strdup_printf (_("No. %s · %s"), number, sila_feedback_kind_to_display (item->kind));
+  /* TRANSLATORS: "Complaint No. 12"; the first %s is the kind. */
+  title = g_strdup_printf (_("%s No. %s"), sila_feedback_kind_to_display (item->kind), number);
   first_line = g_strndup (item->description,
                           strcspn (item->description != NULL ? item->description : "", "\n"));
   g_string_append (details, first_line);
   if (item->channel != NULL && sila_channel_parse (item->channel, &channel, NULL))
-    g_string_append_printf (details, " · %s", sila_channel_to_display (channel));
+    g_string_append_printf (details, "%s%s", SEPARATOR, sila_channel_to_display (channel));
   if (item->responsible != NULL)
-    g_string_append_printf (details, " · %s", item->responsible);
+    g_string_append_printf (details, "%s%s", SEPARATOR, item->responsible);
   subtitle = g_markup_escape_text (details->str, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -177,7 +181,7 @@ sila_feedback_page_refresh (SilaFeedbackPage *self)
     g_autofree char *overdue_text = g_strdup_printf (ngettext ("%s overdue", "%s overdue",
                                                                overdue),
                                                      n_overdue);
-    g_autofree char *counts = g_strdup_printf ("%s · %s", open_text, overdue_text);
+    g_autofree char *counts = g_strconcat (open_text, SEPARATOR, overdue_text, NULL);
 
     gtk_label_set_label (self->counts_label, counts);
   }

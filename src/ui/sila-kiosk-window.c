@@ -231,6 +231,9 @@ update_texts (SilaKioskWindow *self)
 
           gtk_button_set_label (GTK_BUTTON (child), label);
         }
+      else
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        T (self, N_("Erase the last digit")), -1);
     }
 }
 
@@ -777,19 +780,17 @@ digit_action (GtkWidget  *widget,
 static void
 build_keypad (SilaKioskWindow *self)
 {
-  /* 1 2 3 / 4 5 6 / 7 8 9 / ⌫ 0 — like a telephone, in either language. */
+  /* 1 2 3 / 4 5 6 / 7 8 9 / _ 0 ⌫ — like a telephone, in either language. */
   for (int i = 0; i < 12; i++)
     {
       int digit = i < 9 ? i + 1 : i == 10 ? 0 : -1;
       GtkWidget *button;
 
-      if (i == 11)
+      if (i == 9)
         continue;
       if (digit < 0)
         {
           button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, "⌫", -1);
         }
       else
         {

@@ -662,8 +662,9 @@ load_list (SilaSurveyTemplatesWindow *self)
       counts = g_strdup_printf (_("%s questions, %s responses"), n_questions, n_responses);
       state = tpl->is_default ? _("Default")
                               : sila_survey_template_is_retired (tpl) ? _("Retired") : _("In use");
-      /* TRANSLATORS: "satisfaction · Default · 8 questions, 120 responses" */
-      subtitle = g_strdup_printf ("\u2068%s\u2069 · %s · %s", tpl->code, state, counts);
+      /* The code stays left to right inside an Arabic line. */
+      subtitle = g_strdup_printf ("\u2068%s\u2069%s%s%s%s", tpl->code, _(" · "), state,
+                                  _(" · "), counts);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      sila_survey_template_get_name (tpl, language));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

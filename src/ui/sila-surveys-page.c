@@ -159,7 +159,14 @@ text_row (SilaSurveysPage      *self,
   GtkWidget *caption;
   GtkWidget *button;
 
-  caption_text = g_strdup_printf ("%s · %s", text->answered_on, channel);
+  {
+    GDate day;
+    g_autofree char *date = sila_date_from_iso (text->answered_on, &day)
+                              ? sila_date_format (&day, SILA_CALENDAR_GREGORIAN)
+                              : g_strdup (text->answered_on);
+
+    caption_text = g_strconcat (date, _(" · "), channel, NULL);
+  }
   caption = gtk_label_new (caption_text);
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_xalign (GTK_LABEL (body), 0);
@@ -249,7 +256,9 @@ show_results (SilaSurveysPage *self)
   add_chart (self, sila_survey_chart_means (r));
   add_chart (self, sila_survey_chart_nps (r));
   add_chart (self, sila_survey_chart_groups (r, SILA_SURVEY_GROUP_CHANNEL));
-  add_chart (self, sila_survey_chart_groups (r, SILA_SURVEY_GROUP_MONTH));
+  /* A trend needs two months at least. */
+  if (r->by_month->len > 1)
+    add_chart (self, sila_survey_chart_groups (r, SILA_SURVEY_GROUP_MONTH));
   if (r->by_request_type->len > 1 ||
       (r->by_request_type->len == 1 &&
        *((SilaSurveyGroupResult *)g_ptr_array_index (r->by_request_type, 0))->key != '\0'))
