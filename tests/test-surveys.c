@@ -12,6 +12,7 @@
 #include "sila-clock.h"
 #include "sila-i18n.h"
 #include "sila-store-feedback.h"
+#include "sila-store-staff.h"
 #include "sila-store-private.h"
 #include "sila-store-surveys.h"
 #include "sila-survey-results.h"
@@ -964,43 +965,71 @@ test_kiosk_pin (Fixture       *f,
                    ==, 0);
 }
 
-/* Who may do what (the table in sila-roles.c), enforced by the store. */
+/* Who may do what (the table in sila-roles.c), enforced by the store for
+ * real staff accounts. */
 static void
 test_permissions (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(SilaSurveyTemplate) tpl = default_template (f);
-  g_autoptr(SilaActor) officer = sila_actor_new (NULL, "huda", "هدى", SILA_ROLE_OFFICER);
-  g_autoptr(SilaActor) manager = sila_actor_new (NULL, "sami", "سامي", SILA_ROLE_MANAGER);
   g_autoptr(SilaSurveyResponse) r = make_response (tpl, SILA_SURVEY_MODE_KIOSK, "2026-06-01",
                                                    NULL, "overall=4,recommend=9");
+  g_autoptr(SilaStaff) admin_staff = NULL;
+  g_autoptr(SilaStaff) officer_staff = NULL;
+  g_autoptr(SilaStaff) manager_staff = NULL;
+  g_autoptr(SilaActor) admin = NULL;
+  g_autoptr(SilaActor) officer = NULL;
+  g_autoptr(SilaActor) manager = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *counts;
 
-  /* These actors are checked by their roles alone: ids are NULL only for
-   * the owner, so give them ids as staff accounts have. */
-  g_free (officer->id);
-  officer->id = g_uuid_string_random ();
-  g_free (manager->id);
-  manager->id = g_uuid_string_random ();
+  sila_store_set_cheap_hashes_for_testing (TRUE);
+  admin_staff = sila_store_create_first_admin (f->store, "جمعية الاختبار", "admin", "المسؤول",
+                                               "a long enough passphrase 1", &error);
+  g_assert_no_error (error);
+  admin = sila_staff_to_actor (admin_staff);
+  officer_staff = sila_store_add_staff (f->store, admin, "huda", "هدى", SILA_ROLE_OFFICER,
+                                        "another long passphrase 2", FALSE, &error);
+  g_assert_no_error (error);
+  officer = sila_staff_to_actor (officer_staff);
+  manager_staff = sila_store_add_staff (f->store, admin, "sami", "سامي", SILA_ROLE_MANAGER,
+                                        "a third long passphrase 3", FALSE, &error);
+  g_assert_no_error (error);
+  manager = sila_staff_to_actor (manager_staff);
+  sila_store_set_cheap_hashes_for_testing (FALSE);
 
+  /* Officers take surveys; managers do not… */
   g_assert_false (sila_store_add_survey_response (f->store, manager, r, NULL, &error));
   g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED);
   g_clear_error (&error);
+  g_assert_true (sila_store_add_survey_response (f->store, officer, r, NULL, &error));
+  g_assert_no_error (error);
 
+  /* … managers see results; officers do not. */
   counts = sila_store_survey_counts (f->store, officer, "2026-01-01", "2026-12-31",
                                      SILA_SURVEY_GROUP_NONE, &error);
   g_assert_null (counts);
   g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED);
   g_clear_error (&error);
+  counts = sila_store_survey_counts (f->store, manager, "2026-01-01", "2026-12-31",
+                                     SILA_SURVEY_GROUP_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (counts);
+  g_ptr_array_unref (counts);
 
+  /* The kiosk PIN: managers and administrators. */
   g_assert_false (sila_store_set_kiosk_pin (f->store, officer, "2580", &error));
   g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED);
   g_clear_error (&error);
 
+  /* Templates: administrators only. */
   g_assert_false (sila_store_save_survey_template (f->store, manager, tpl, NULL, &error));
   g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED);
   g_clear_error (&error);
+
+  /* Once accounts exist, the owner of a fresh database is nobody. */
+  g_assert_false (sila_store_add_survey_response (f->store, f->owner, r, NULL, &error));
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED);
 }
 
 /* The register: numbers, forward-only moves, what each step needs, the

@@ -10,9 +10,17 @@
 #include "sila-feedback-dialog.h"
 #include "sila-feedback-page.h"
 #include "sila-i18n.h"
+#include "sila-library-page.h"
+#include "sila-audit-window.h"
+#include "sila-i18n.h"
 #include "sila-kiosk-window.h"
+#include "sila-login-window.h"
+#include "sila-password-window.h"
 #include "sila-preferences-window.h"
 #include "sila-problem-window.h"
+#include "sila-setup-window.h"
+#include "sila-sign-in-page.h"
+#include "sila-staff-window.h"
 #include "sila-store-surveys.h"
 #include "sila-survey-form.h"
 #include "sila-survey-templates-window.h"
@@ -45,14 +53,59 @@ build_problem (SilaSession *session)
   return GTK_WIDGET (window);
 }
 
+/* A page is not a window: put it in one. */
 static GtkWidget *
 in_window (GtkWidget *page)
 {
   GtkWidget *window = gtk_window_new ();
 
   gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   return window;
+}
+
+static GtkWidget *
+build_audit (SilaSession *session)
+{
+  return GTK_WIDGET (sila_audit_window_new (NULL, session));
+}
+
+static GtkWidget *
+build_login (SilaSession *session)
+{
+  return GTK_WIDGET (sila_login_window_new (NULL, sila_session_get_store (session)));
+}
+
+static GtkWidget *
+build_password (SilaSession *session)
+{
+  g_autoptr(SilaActor) someone = sila_actor_new ("id", "huda", "هدى", SILA_ROLE_OFFICER);
+
+  return GTK_WIDGET (sila_password_window_new (NULL, sila_session_get_store (session), someone,
+                                               TRUE));
+}
+
+static GtkWidget *
+build_setup (SilaSession *session)
+{
+  return GTK_WIDGET (sila_setup_window_new (NULL, sila_session_get_store (session)));
+}
+
+static GtkWidget *
+build_sign_in_page (SilaSession *session)
+{
+  return in_window (GTK_WIDGET (sila_sign_in_page_new (sila_session_get_store (session))));
+}
+
+static GtkWidget *
+build_library (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_LIBRARY_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_staff (SilaSession *session)
+{
+  return GTK_WIDGET (sila_staff_window_new (NULL, session, NULL));
 }
 
 static GtkWidget *
@@ -90,26 +143,30 @@ build_kiosk (SilaSession *session)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaSurveyTemplate) tpl = NULL;
-  SilaKioskWindow *kiosk;
 
   tpl = sila_store_get_default_survey_template (sila_session_get_store (session),
                                                 sila_session_get_actor (session), &error);
   g_assert_no_error (error);
-  kiosk = sila_kiosk_window_new (NULL, session, tpl, NULL);
-  /* Only the PIN closes it; the test lets it go by hand. */
-  g_object_set_data (G_OBJECT (kiosk), "sila-test-kiosk", GINT_TO_POINTER (1));
-  return GTK_WIDGET (kiosk);
+  /* Only the PIN closes it; the test destroys it by hand. */
+  return GTK_WIDGET (sila_kiosk_window_new (NULL, session, tpl, NULL));
 }
 
 static const struct {
   const char *file;
   BuildFunc   build;
 } templates[] = {
+  { "sila-audit-window.ui", build_audit },
   { "sila-feedback-dialog.ui", build_feedback_dialog },
   { "sila-feedback-page.ui", build_feedback_page },
   { "sila-kiosk-window.ui", build_kiosk },
+  { "sila-library-page.ui", build_library },
+  { "sila-login-window.ui", build_login },
+  { "sila-password-window.ui", build_password },
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
+  { "sila-setup-window.ui", build_setup },
+  { "sila-sign-in-page.ui", build_sign_in_page },
+  { "sila-staff-window.ui", build_staff },
   { "sila-survey-form.ui", build_survey_form },
   { "sila-survey-templates-window.ui", build_templates },
   { "sila-surveys-page.ui", build_surveys_page },

@@ -129,6 +129,45 @@ migrate_to_2 (SilaStore  *self,
       error);
 }
 
+/* The library: the association's own documents, kept in the database so
+ * that a backup carries them. */
+static gboolean
+add_library_documents (SilaStore  *self,
+                       GError    **error)
+{
+  return sila_store_exec (self,
+      "CREATE TABLE library_documents ("
+      "  code       TEXT PRIMARY KEY,"
+      "  filename   TEXT NOT NULL,"
+      "  mime_type  TEXT NOT NULL,"
+      "  size       INTEGER NOT NULL,"
+      "  sha256     TEXT NOT NULL,"
+      "  content    BLOB NOT NULL,"
+      "  updated_at TEXT NOT NULL,"
+      "  updated_by TEXT NOT NULL,"
+      "  device_id  TEXT NOT NULL"
+      ") WITHOUT ROWID;",
+      error);
+}
+
+/* 3: signing in. Lockout after repeated wrong passwords, the last sign-in,
+ * a password an administrator reset and its owner must replace; the audit
+ * trail's filters (who, what) get indexes. */
+static gboolean
+migrate_to_3 (SilaStore  *self,
+              GError    **error)
+{
+  return sila_store_exec (self,
+      "ALTER TABLE staff ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE staff ADD COLUMN locked_until TEXT;"
+      "ALTER TABLE staff ADD COLUMN last_login_at TEXT;"
+      "ALTER TABLE staff ADD COLUMN password_changed_at TEXT;"
+      "ALTER TABLE staff ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;"
+      "CREATE INDEX audit_log_actor ON audit_log (actor_name, seq);"
+      "CREATE INDEX audit_log_action ON audit_log (action, seq);",
+      error);
+}
+
 /* The default survey template as it stood when this step was written. */
 static gboolean
 insert_default_template (SilaStore  *self,
@@ -388,6 +427,8 @@ migrate_surveys_and_feedback (SilaStore  *self,
 static const SilaMigration migrations[] = {
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
+  add_library_documents,
   migrate_surveys_and_feedback,
 };
 

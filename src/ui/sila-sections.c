@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sila-feedback-page.h"
+#include "sila-library-page.h"
 #include "sila-sections.h"
 #include "sila-surveys-page.h"
 
@@ -32,7 +33,7 @@ static const SilaSection sections[] = {
   { "library", "accessories-dictionary-symbolic", N_("Library"),
     N_("The bylaws, the guides and the blank request form are not available in this version "
        "yet."),
-    NULL },
+    sila_library_page_get_type },
 };
 
 const SilaSection *

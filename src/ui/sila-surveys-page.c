@@ -38,6 +38,7 @@ struct _SilaSurveysPage
   SilaSession       *session;
   SilaSurveyResults *results;
   SilaKioskWindow   *kiosk;
+  GStrv              disabled_actions;  /* the application's, while the kiosk runs */
   SilaPeriod         period;
 
   /* Template widgets */
@@ -466,23 +467,50 @@ templates_action (GtkWidget  *widget,
 }
 
 /* While the kiosk runs, nothing else of the app can be reached: the main
- * window is hidden and the application's own actions are off. */
+ * window is hidden and every action of the application is off (quitting,
+ * preferences, the idle lock that would close other windows, switching
+ * user…), and back on, exactly those, when the PIN lets the officer out. */
 static void
-set_app_actions_enabled (GtkApplication *app,
-                         gboolean        enabled)
+disable_app_actions (SilaSurveysPage *self,
+                     GtkApplication  *app)
 {
-  static const char *names[] = { "quit", "preferences", "about", "restart" };
+  g_autoptr(GStrvBuilder) disabled = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
 
   if (app == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  names = g_action_group_list_actions (G_ACTION_GROUP (app));
+  for (guint i = 0; names[i] != NULL; i++)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), names[i]);
 
-      if (G_IS_SIMPLE_ACTION (action))
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+      if (G_IS_SIMPLE_ACTION (action) && g_action_get_enabled (action))
+        {
+          g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+          g_strv_builder_add (disabled, names[i]);
+        }
     }
+
+  g_strfreev (self->disabled_actions);
+  self->disabled_actions = g_strv_builder_end (disabled);
+}
+
+static void
+restore_app_actions (SilaSurveysPage *self,
+                     GtkApplication  *app)
+{
+  for (guint i = 0; app != NULL && self->disabled_actions != NULL &&
+                    self->disabled_actions[i] != NULL; i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                    self->disabled_actions[i]);
+
+      if (G_IS_SIMPLE_ACTION (action))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), TRUE);
+    }
+
+  g_clear_pointer (&self->disabled_actions, g_strfreev);
 }
 
 static void
@@ -494,7 +522,7 @@ kiosk_destroyed_cb (SilaSurveysPage *self,
   self->kiosk = NULL;
   if (GTK_IS_WINDOW (root))
     {
-      set_app_actions_enabled (gtk_window_get_application (GTK_WINDOW (root)), TRUE);
+      restore_app_actions (self, gtk_window_get_application (GTK_WINDOW (root)));
       gtk_widget_set_visible (GTK_WIDGET (root), TRUE);
       gtk_window_present (GTK_WINDOW (root));
     }
@@ -561,7 +589,7 @@ kiosk_action (GtkWidget  *widget,
   self->kiosk = sila_kiosk_window_new (app, self->session, tpl, KIOSK_CHANNEL);
   g_signal_connect_object (self->kiosk, "destroy", G_CALLBACK (kiosk_destroyed_cb), self,
                            G_CONNECT_SWAPPED);
-  set_app_actions_enabled (app, FALSE);
+  disable_app_actions (self, app);
   gtk_window_fullscreen (GTK_WINDOW (self->kiosk));
   gtk_window_present (GTK_WINDOW (self->kiosk));
   if (GTK_IS_WINDOW (root))
@@ -631,6 +659,7 @@ sila_surveys_page_finalize (GObject *object)
   SilaSurveysPage *self = (SilaSurveysPage *)object;
 
   g_clear_pointer (&self->results, sila_survey_results_free);
+  g_clear_pointer (&self->disabled_actions, g_strfreev);
 
   G_OBJECT_CLASS (sila_surveys_page_parent_class)->finalize (object);
 }
