@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Fills a database with two years of realistic survey responses, through the store's own API (so the running counts are kept
- * by the same triggers as in the office):
+/* Fills a database with two years of realistic survey responses, through
+ * the store's own API (so the running counts are kept by the same
+ * triggers as in the office):
  *
  *   bench-gen-surveys DB [N]        (N = 200000 by default)
  *

@@ -255,8 +255,11 @@ sila_cli_survey_templates (SilaCli  *cli,
       g_autoptr(GString) codes = g_string_new (NULL);
 
       for (guint j = 0; j < tpl->questions->len; j++)
-        g_string_append_printf (codes, "%s%s", j > 0 ? " " : "",
-                                ((SilaSurveyQuestion *)g_ptr_array_index (tpl->questions, j))->code);
+        {
+          const SilaSurveyQuestion *q = g_ptr_array_index (tpl->questions, j);
+
+          g_string_append_printf (codes, "%s%s", j > 0 ? " " : "", q->code);
+        }
       printf ("%s\t%s\t%s\t%s\n", tpl->code,
               sila_survey_template_get_name (tpl, sila_i18n_get_language ()),
               tpl->is_default ? _("default")

@@ -122,9 +122,10 @@ item_row (SilaFeedbackPage       *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              pill (sila_feedback_status_to_display (item->status),
                                    item->status == SILA_FEEDBACK_NEW ? "sila-pill-new"
-                                   : item->status == SILA_FEEDBACK_IN_PROGRESS ? "sila-pill-progress"
-                                   : NULL));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+                                   : item->status == SILA_FEEDBACK_IN_PROGRESS
+                                   ? "sila-pill-progress" : NULL));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   return row;
 }
