@@ -309,7 +309,7 @@ migrate_surveys_and_feedback (SilaStore  *self,
       "  CHECK (mode = 'officer' OR anonymous = 1)"
       ") WITHOUT ROWID;"
       "CREATE INDEX survey_responses_day ON survey_responses (answered_on);"
-      "CREATE INDEX survey_responses_template ON survey_responses (template_id);"
+      "CREATE INDEX survey_responses_template ON survey_responses (template_id, answered_on);"
       "CREATE INDEX survey_responses_beneficiary ON survey_responses (beneficiary_id) "
       "  WHERE beneficiary_id IS NOT NULL;"
       "CREATE INDEX survey_responses_request ON survey_responses (request_id) "
