@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # For developers: a screenshot of the app as a user sees it, driven by
 # xdotool, under Xvfb. How the survey screenshots in data/screenshots were
-# made (a demo database from `_build-tests/bench/bench-gen-surveys DB 6000`):
+# made (a demo database from `_build-tests/bench/bench-gen-surveys DB 6000`, then
+# `sila --database DB settings set work_without_accounts 1` and
+# `SILA_NEW_PIN=2580 sila --database DB survey kiosk-pin`):
 #
 #   xvfb-run -a -s "-screen 0 1280x800x24" build-aux/screenshot.sh DB out.png ar ctrl+5
 #
