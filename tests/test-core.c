@@ -3,8 +3,11 @@
 #include "sila-config.h"
 
 #include <locale.h>
+#include <time.h>
 
+#include "sila-account.h"
 #include "sila-actor.h"
+#include "sila-audit.h"
 #include "sila-clock.h"
 #include "sila-i18n.h"
 #include "sila-policy.h"
@@ -61,6 +64,17 @@ test_permission_table (void)
     { SILA_PERM_BENEFICIARY_EXPORT, SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
     { SILA_PERM_REPORT_VIEW, SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
     { SILA_PERM_REPORT_EXPORT, SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
+    { SILA_PERM_LIBRARY_EDIT, SILA_ROLE_ADMIN },
+    { SILA_PERM_STAFF_VIEW, SILA_ROLE_ALL },
+    { SILA_PERM_OWN_ACCOUNT, SILA_ROLE_ALL },
+    { SILA_PERM_BACKUP_SCHEDULED, SILA_ROLE_ALL },
+    { SILA_PERM_SURVEY_TAKE, SILA_ROLE_OFFICER | SILA_ROLE_ADMIN },
+    { SILA_PERM_SURVEY_IMPORT, SILA_ROLE_OFFICER | SILA_ROLE_ADMIN },
+    { SILA_PERM_SURVEY_RESULTS, SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
+    { SILA_PERM_SURVEY_TEMPLATES, SILA_ROLE_ADMIN },
+    { SILA_PERM_KIOSK_PIN, SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
+    { SILA_PERM_FEEDBACK_VIEW, SILA_ROLE_ALL },
+    { SILA_PERM_FEEDBACK_EDIT, SILA_ROLE_OFFICER | SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
   };
 
   g_assert_cmpint (G_N_ELEMENTS (expected), ==, SILA_N_PERMS);
@@ -236,6 +250,251 @@ test_policy_settings (void)
 }
 
 static void
+test_policy_new_settings (void)
+{
+  static const char *expect_invalid[][2] = {
+    { SILA_SETTING_IDLE_LOCK, "241" },
+    { SILA_SETTING_IDLE_LOCK, "-1" },
+    { SILA_SETTING_BACKUP_KEEP, "0" },
+    { SILA_SETTING_BACKUP_DAILY, "maybe" },
+    { SILA_SETTING_BACKUP_FOLDER, "relative/folder" },
+    { SILA_SETTING_BACKUP_FOLDER, "/mnt/usb\u202E" },
+    { SILA_SETTING_RETENTION_YEARS, "0" },
+    { SILA_SETTING_CONSENT_REQUIRED, "\xff" },
+  };
+  static const char *expect_value[][3] = {
+    { SILA_SETTING_IDLE_LOCK, "٠", "0" },
+    { SILA_SETTING_IDLE_LOCK, "240", "240" },
+    { SILA_SETTING_BACKUP_KEEP, "30", "30" },
+    { SILA_SETTING_BACKUP_DAILY, "no", "0" },
+    { SILA_SETTING_BACKUP_DAILY, "نعم", "1" },
+    { SILA_SETTING_BACKUP_FOLDER, " /media/usb/نسخ ", "/media/usb/نسخ" },
+    { SILA_SETTING_BACKUP_FOLDER, "", "" },
+    { SILA_SETTING_CONSENT_REQUIRED, "false", "0" },
+    { SILA_SETTING_NO_ACCOUNTS, "TRUE", "1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expect_invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *input = g_strcompress (expect_invalid[i][1]);
+
+      value = sila_policy_normalize_setting (expect_invalid[i][0], input, &error);
+      g_assert_null (value);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == SILA_VALIDATION_ERROR);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expect_value); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = sila_policy_normalize_setting (expect_value[i][0],
+                                                              expect_value[i][1], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (value, ==, expect_value[i][2]);
+    }
+
+  /* Every key has a default that its own rule accepts. */
+  for (const char **key = sila_policy_get_keys (); *key != NULL; key++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+
+      g_assert_nonnull (sila_policy_get_default (*key));
+      value = sila_policy_normalize_setting (*key, sila_policy_get_default (*key), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (value, ==, sila_policy_get_default (*key));
+    }
+  g_assert_null (sila_policy_get_default ("colour"));
+  g_assert_cmpstr (sila_policy_get_default (SILA_SETTING_IDLE_LOCK), ==, "10");
+}
+
+static void
+test_usernames (void)
+{
+  static const struct {
+    const char *input;
+    const char *expected;  /* NULL: refused */
+    int         code;
+  } cases[] = {
+    { "huda", "huda", 0 },
+    { "  Huda.Salem ", "huda.salem", 0 },
+    { "a_1-b.c", "a_1-b.c", 0 },
+    { "user٢٣", "user23", 0 },
+    { "", NULL, SILA_VALIDATION_ERROR_REQUIRED },
+    { "   ", NULL, SILA_VALIDATION_ERROR_REQUIRED },
+    { "ab", NULL, SILA_VALIDATION_ERROR_INVALID },
+    { "1abc", NULL, SILA_VALIDATION_ERROR_INVALID },
+    { "هدى", NULL, SILA_VALIDATION_ERROR_INVALID },
+    { "huda salem", NULL, SILA_VALIDATION_ERROR_INVALID },
+    { "huda'; DROP TABLE staff; --", NULL, SILA_VALIDATION_ERROR_INVALID },
+    { "hu\u202Eda", NULL, SILA_VALIDATION_ERROR_INVALID },
+    { "hu\tda", NULL, SILA_VALIDATION_ERROR_INVALID },
+    { "\xff\xfe", NULL, SILA_VALIDATION_ERROR_INVALID },
+    { "abcdefghijabcdefghijabcdefghijabc", NULL, SILA_VALIDATION_ERROR_TOO_LONG },
+    { "Owner", NULL, SILA_VALIDATION_ERROR_INVALID },
+    { "(unknown)", NULL, SILA_VALIDATION_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *input = g_strcompress (cases[i].input);
+      g_autofree char *name = sila_account_normalize_username (input, &error);
+
+      g_test_message ("username %s", cases[i].input);
+      if (cases[i].expected != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (name, ==, cases[i].expected);
+        }
+      else
+        {
+          g_assert_null (name);
+          g_assert_error (error, SILA_VALIDATION_ERROR, cases[i].code);
+        }
+    }
+  g_assert_null (sila_account_normalize_username (NULL, NULL));
+}
+
+static void
+test_passwords (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *longest = g_strjoin ("", "abcdefg-", "abcdefg-", "abcdefg-", "abcdefg-",
+                                        "abcdefg-", "abcdefg-", "abcdefg-", "abcdefg-",
+                                        "abcdefg-", "abcdefg-", "abcdefg-", "abcdefg-",
+                                        "abcdefg-", "abcdefg-", "abcdefg-", "abcdefg-", NULL);
+  g_autofree char *long_one = g_strconcat (longest, "z", NULL);
+  static const char *weak[] = {
+    "", "short", "1234567", "12345678", "Password", "PASSWORD1", "aaaaaaaaaaaa", "ببببببببب",
+    "huda2026", "HUDA@huda!", "a\nnewline1", "tab\there1", "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8",
+  };
+  char *prepared;
+
+  for (guint i = 0; i < G_N_ELEMENTS (weak); i++)
+    {
+      g_autofree char *input = g_strcompress (weak[i]);
+
+      g_test_message ("weak password %s", weak[i]);
+      prepared = sila_account_check_new_password (input, "huda", &error);
+      g_assert_null (prepared);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == SILA_VALIDATION_ERROR);
+      g_clear_error (&error);
+    }
+
+  prepared = sila_account_check_new_password (long_one, "huda", &error);
+  g_assert_null (prepared);
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_TOO_LONG);
+  g_clear_error (&error);
+  g_free (sila_account_check_new_password (longest, "huda", &error));
+  g_assert_no_error (error);
+
+  /* A name inside a long enough password is only letters. */
+  g_free (sila_account_check_new_password ("huda's long passphrase", "huda", &error));
+  g_assert_no_error (error);
+  g_free (sila_account_check_new_password ("Khalid's garden", "ali", &error));
+  g_assert_no_error (error);
+
+  /* Arabic, spaces and SQL are only characters; kept as typed. */
+  prepared = sila_account_check_new_password ("  كلمة سر طويلة  ", "huda", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prepared, ==, "  كلمة سر طويلة  ");
+  g_free (prepared);
+  prepared = sila_account_check_new_password ("'; DROP TABLE staff; --", "huda", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prepared, ==, "'; DROP TABLE staff; --");
+  g_free (prepared);
+
+  /* Digits of either keyboard are one password. */
+  prepared = sila_account_check_new_password ("مفتاح٢٠٢٦س", "huda", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prepared, ==, "مفتاح2026س");
+  g_free (prepared);
+  prepared = sila_account_prepare_password ("مفتاح2026س");
+  g_assert_cmpstr (prepared, ==, "مفتاح2026س");
+  g_free (prepared);
+
+  /* NFC: a composed and a decomposed é are one password. */
+  {
+    g_autofree char *a = sila_account_prepare_password ("caf\xc3\xa9-latte-1");
+    g_autofree char *b = sila_account_prepare_password ("cafe\xcc\x81-latte-1");
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  g_assert_null (sila_account_prepare_password ("\xff\xfe"));
+  g_assert_null (sila_account_prepare_password (NULL));
+
+  g_assert_true (sila_account_check_confirmation ("كلمة سر ١٢٣", "كلمة سر 123", &error));
+  g_assert_false (sila_account_check_confirmation ("one password", "another one", &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sila_account_check_confirmation ("one password", "", &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED);
+  g_clear_error (&error);
+
+  /* Display names: any script, verbatim; no hidden controls. */
+  prepared = sila_account_normalize_display_name (" هدى بنت سالم ", &error);
+  g_assert_cmpstr (prepared, ==, "هدى بنت سالم");
+  g_free (prepared);
+  g_assert_null (sila_account_normalize_display_name ("هدى\u202Eسالم", &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sila_account_normalize_display_name ("", &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED);
+  g_clear_error (&error);
+  prepared = sila_account_normalize_display_name ("'); DELETE FROM staff; --", &error);
+  g_assert_cmpstr (prepared, ==, "'); DELETE FROM staff; --");
+  g_free (prepared);
+}
+
+static void
+test_audit_vocabulary (void)
+{
+  sila_i18n_init (SILA_LANGUAGE_ARABIC);
+  g_assert_cmpstr (sila_audit_action_to_display (SILA_AUDIT_LOGIN), ==, "دخول");
+  g_assert_cmpstr (sila_audit_entity_to_display (SILA_AUDIT_ENTITY_STAFF), ==, "حساب موظف");
+  g_assert_cmpstr (sila_audit_actor_to_display ("owner"), ==, "مالك قاعدة البيانات هذه");
+
+  sila_i18n_init (SILA_LANGUAGE_ENGLISH);
+  g_assert_cmpstr (sila_audit_action_to_display (SILA_AUDIT_LOGIN_FAILED), ==, "Failed sign-in");
+  g_assert_cmpstr (sila_audit_action_to_display ("frobnicate"), ==, "frobnicate");
+  g_assert_cmpstr (sila_audit_entity_to_display ("widget"), ==, "widget");
+  g_assert_cmpstr (sila_audit_actor_to_display ("huda"), ==, "huda");
+  for (const char **code = sila_audit_known_actions (); *code != NULL; code++)
+    g_assert_true (sila_audit_action_to_display (*code) != *code);
+
+  /* Local midnight, stored as UTC; the time shown back in local time. */
+  {
+    GDate date;
+    g_autofree char *start = NULL;
+    g_autofree char *shown = NULL;
+
+    g_setenv ("TZ", "Asia/Riyadh", TRUE);
+    tzset ();
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, 1, 3, 2026);
+    start = sila_audit_local_day_start (&date);
+    g_assert_cmpstr (start, ==, "2026-02-28T21:00:00.000Z");
+    shown = sila_audit_format_time ("2026-02-28T21:00:05.120Z");
+    g_assert_cmpstr (shown, ==, "2026-03-01 00:00:05");
+    g_free (shown);
+
+    sila_i18n_init (SILA_LANGUAGE_ARABIC);
+    shown = sila_audit_format_time ("2026-02-28T21:00:05.120Z");
+    g_assert_cmpstr (shown, ==, "\u2068٢٠٢٦-٠٣-٠١ ٠٠:٠٠:٠٥\u2069");
+    g_free (shown);
+    shown = sila_audit_format_time ("not a time");
+    g_assert_cmpstr (shown, ==, "not a time");
+    g_unsetenv ("TZ");
+    tzset ();
+  }
+}
+
+static void
 test_clock (void)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -301,6 +560,10 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/core/text/clean-line", test_clean_line);
   g_test_add_func ("/sila/core/text/parse-int", test_parse_int);
   g_test_add_func ("/sila/core/policy/settings", test_policy_settings);
+  g_test_add_func ("/sila/core/policy/new-settings", test_policy_new_settings);
+  g_test_add_func ("/sila/core/account/usernames", test_usernames);
+  g_test_add_func ("/sila/core/account/passwords", test_passwords);
+  g_test_add_func ("/sila/core/audit/vocabulary", test_audit_vocabulary);
   g_test_add_func ("/sila/core/clock", test_clock);
   g_test_add_func ("/sila/core/i18n/codes", test_language_codes);
   g_test_add_func ("/sila/core/i18n/arabic-first", test_arabic_messages);

@@ -11,6 +11,7 @@
 #include "sila-paths.h"
 #include "sila-session.h"
 #include "sila-store-private.h"
+#include "sila-store-staff.h"
 #include "sila-test-util.h"
 #include "sila-validation.h"
 
@@ -393,10 +394,22 @@ test_settings_permission (SilaTestDir   *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaStore) store = sila_store_open (fixture->db_path, 0, &error);
-  g_autoptr(SilaActor) officer = sila_actor_new ("o-1", "huda", "هدى", SILA_ROLE_OFFICER);
-  g_autoptr(SilaActor) admin = sila_actor_new ("a-1", "sami", "سامي", SILA_ROLE_ADMIN);
+  g_autoptr(SilaActor) owner = sila_actor_new_owner ();
+  g_autoptr(SilaStaff) admin_staff = NULL;
+  g_autoptr(SilaStaff) officer_staff = NULL;
+  g_autoptr(SilaActor) officer = NULL;
+  g_autoptr(SilaActor) admin = NULL;
   g_autoptr(GPtrArray) audit = NULL;
   g_autofree char *days = NULL;
+
+  admin_staff = sila_store_add_staff (store, owner, "sami", "سامي", SILA_ROLE_ADMIN,
+                                      "long enough secret", FALSE, &error);
+  g_assert_no_error (error);
+  admin = sila_staff_to_actor (admin_staff);
+  officer_staff = sila_store_add_staff (store, admin, "huda", "هدى", SILA_ROLE_OFFICER,
+                                        "another long secret", FALSE, &error);
+  g_assert_no_error (error);
+  officer = sila_staff_to_actor (officer_staff);
 
   g_assert_false (sila_store_set_setting (store, officer, SILA_SETTING_ANSWER_WINDOW, "14", "21",
                                           &error));
@@ -646,6 +659,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   sila_i18n_init (SILA_LANGUAGE_ENGLISH);
+  sila_store_set_cheap_hashes_for_testing (TRUE);
 
 #define ADD(path, func) \
   g_test_add (path, SilaTestDir, NULL, sila_test_dir_setup, func, sila_test_dir_teardown)

@@ -10,8 +10,12 @@
 
 #include "sila-application.h"
 #include "sila-i18n.h"
+#include "sila-library-page.h"
+#include "sila-store-library.h"
 #include "sila-preferences-window.h"
 #include "sila-sections.h"
+#include "sila-setup-window.h"
+#include "sila-store-private.h"
 #include "sila-test-util.h"
 #include "sila-window.h"
 
@@ -290,10 +294,70 @@ test_preferences (WindowFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static void
+test_library (WindowFixture *fixture,
+              gconstpointer  data)
+{
+  static const char pdf[] = "%PDF-1.7 bylaws of the association";
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *pdf_path = sila_test_dir_file (&fixture->dir, "اللائحة.pdf");
+  g_autofree char *png_path = sila_test_dir_file (&fixture->dir, "scan.png");
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *contents = NULL;
+  SilaLibraryPage *page;
+  GtkWidget *row;
+  GtkLabel *message;
+  gsize length;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (pdf_path, pdf, sizeof pdf - 1, NULL));
+  g_assert_true (g_file_set_contents (png_path, "\x89PNG\r\n\x1a\n", 8, NULL));
+
+  g_assert_true (sila_window_show_section (fixture->window, "library"));
+  wait_for_draw (window);
+  page = SILA_LIBRARY_PAGE (sila_window_get_section_page (fixture->window, "library"));
+  g_assert_true (SILA_IS_LIBRARY_PAGE (page));
+  row = sila_library_page_get_row (page, SILA_LIBRARY_BYLAWS);
+  message = GTK_LABEL (template_child (page, SILA_TYPE_LIBRARY_PAGE, "error_label"));
+
+  /* Nothing to open yet. */
+  g_assert_null (sila_library_page_export_document (page, SILA_LIBRARY_BYLAWS, &error));
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A picture: refused beside the row, in the UI language. */
+  g_assert_false (sila_library_page_replace_document (page, SILA_LIBRARY_BYLAWS, png_file));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_label_get_label (message), ==,
+                   arabic ? "هذا الملف ليس PDF ولا مستند Word أو OpenDocument نصيًا."
+                          : "This file is not a PDF, Word or OpenDocument text document.");
+
+  /* The PDF is kept, the error goes, the row names the file. */
+  g_assert_true (sila_library_page_replace_document (page, SILA_LIBRARY_BYLAWS, pdf_file));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "اللائحة.pdf"));
+
+  /* Opening writes it, privately, where the system's viewer can read it. */
+  exported = sila_library_page_export_document (page, SILA_LIBRARY_BYLAWS, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (exported, "/bylaws.pdf"));
+  g_assert_true (g_file_get_contents (exported, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, pdf, sizeof pdf - 1);
+  g_assert_cmpint (g_stat (exported, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_unlink (exported);
+}
+
 /* The application as a user starts it: a fresh database in a private
  * folder, the window in the right direction. */
 typedef struct {
   char    *db_path;
+  gboolean saw_setup;
   gboolean checked;
 } AppCheck;
 
@@ -308,6 +372,31 @@ check_app_cb (gpointer user_data)
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     return G_SOURCE_CONTINUE;
 
+  /* A new database starts with the first-run setup, in the UI's direction;
+   * the file already private. */
+  if (SILA_IS_SETUP_WINDOW (window))
+    {
+      static const char *fields[][2] = {
+        { "display_name_row", "سامي" }, { "username_row", "sami" },
+        { "password_row", "a long passphrase" }, { "confirm_row", "a long passphrase" },
+      };
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+        return G_SOURCE_CONTINUE;
+      g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==,
+                       arabic ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+      g_assert_cmpint (g_stat (check->db_path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        gtk_editable_set_text (GTK_EDITABLE (template_child (window, SILA_TYPE_SETUP_WINDOW,
+                                                             fields[i][0])),
+                               fields[i][1]);
+      gtk_widget_activate_action (GTK_WIDGET (window), "setup.create", NULL);
+      check->saw_setup = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+
+  g_assert_true (check->saw_setup);
   g_assert_true (SILA_IS_WINDOW (window));
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==,
                    arabic ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
@@ -351,8 +440,14 @@ main (int argc, char **argv)
 {
   const char *lang = g_getenv ("SILA_TEST_LANG");
 
+  /* The application's daily backup writes into a home of the test's own. */
+  g_autofree char *home = g_dir_make_tmp ("sila-home-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  sila_store_set_cheap_hashes_for_testing (TRUE);
 
   /* gtk_test_init() forced the C locale; choose the language as main() does. */
   arabic = g_strcmp0 (lang, "en") != 0;
@@ -367,10 +462,13 @@ main (int argc, char **argv)
   ADD ("/sila/ui/window/identity", window_setup, test_identity);
   ADD ("/sila/ui/window/read-only", window_setup_read_only, test_read_only_banner);
   ADD ("/sila/ui/preferences/office", window_setup, test_preferences);
+  ADD ("/sila/ui/library/replace-and-open", window_setup, test_library);
   g_test_add ("/sila/ui/application/start", SilaTestDir, NULL, sila_test_dir_setup,
               test_application, sila_test_dir_teardown);
 
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  sila_test_rm_rf (home);
+  return status;
 }

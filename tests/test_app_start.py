@@ -72,7 +72,8 @@ def first_start_creates_private_database():
     try:
         windows = wait_for_window(proc)
         names = [window_name(w) for w in windows]
-        check('صلة — مكتب علاقات المستفيدين' in names, names)
+        # A new database asks for the association and its first administrator.
+        check('مرحبًا بك في «صلة»' in names, names)
         folder = os.path.join(home, 'share', 'sila')
         db = os.path.join(folder, 'sila.db')
         check(os.path.isfile(db), 'no database was created')
@@ -89,7 +90,25 @@ def english_window_title():
     proc = start(['--lang', 'en'], home)
     try:
         names = [window_name(w) for w in wait_for_window(proc)]
-        check('Sila Desk' in names, names)
+        check('Welcome to Sila Desk' in names, names)
+    finally:
+        stderr = stop(proc)
+    check(not noisy_lines(stderr), stderr)
+
+
+@test
+def database_with_accounts_asks_to_sign_in():
+    home = tempdir()
+    db = os.path.join(home, 'office.db')
+    env = dict(os.environ, SILA_NEW_PASSWORD='a long passphrase')
+    r = subprocess.run([sila_bin(), '--database', db, 'user', 'add', 'sami', '--role', 'admin'],
+                       env=env, capture_output=True)
+    check(r.returncode == 0, r.stderr)
+    proc = start(['--database', db], home)
+    try:
+        names = [window_name(w) for w in wait_for_window(proc)]
+        # Only the sign-in window: nothing of the office before someone signs in.
+        check(names == ['تسجيل الدخول — صلة'], names)
     finally:
         stderr = stop(proc)
     check(not noisy_lines(stderr), stderr)

@@ -12,7 +12,7 @@ import sqlite3
 
 import openpyxl
 
-from taplib import check, err, out, run, sila, tempdir, test
+from taplib import check, err, headless_env, out, run, sila, tempdir, test
 
 ENGLISH = ('national_id,name,phone,gender,birth_date,birth_date_hijri,district,category\n'
            # 2: good, Gregorian ISO
@@ -294,6 +294,48 @@ def search_best_first_in_any_spelling():
     check(r.returncode == 0 and out(r) == '', out(r))
     r = sila('--database', db, 'search', '"*(')
     check(r.returncode == 0 and out(r) == '', (out(r), err(r)))
+
+
+def as_user(name, password, **extra):
+    return headless_env(SILA_USER=name, SILA_PASSWORD=password, **extra)
+
+
+@test
+def signed_in_staff_as_their_roles_allow():
+    db = imported_db()
+    r = sila('--database', db, 'user', 'add', 'sami', '--role', 'admin',
+             env=headless_env(SILA_NEW_PASSWORD='the admin passphrase'))
+    check(r.returncode == 0, err(r))
+    for name, role in (('huda', 'officer'), ('rana', 'researcher')):
+        r = sila('--database', db, 'user', 'add', name, '--role', role,
+                 env=as_user('sami', 'the admin passphrase',
+                             SILA_NEW_PASSWORD=f'{name} passphrase 1'))
+        check(r.returncode == 0, err(r))
+    path = os.path.join(tempdir(), 'out.xlsx')
+
+    # Nobody signed in: refused.
+    r = sila('--lang', 'en', '--database', db, 'search', 'فاطمة')
+    check(r.returncode == 1 and '--user' in err(r), err(r))
+    # An officer searches and imports but does not export.
+    huda = as_user('huda', 'huda passphrase 1')
+    r = sila('--database', db, 'search', 'فاطمة', env=huda)
+    check(r.returncode == 0 and out(r).startswith('1001\t'), (out(r), err(r)))
+    r = sila('--lang', 'en', '--database', db, 'export', 'beneficiaries', '--xlsx', path,
+             env=huda)
+    check(r.returncode == 1 and 'Not allowed' in err(r), err(r))
+    check(not os.path.exists(path))
+    # A researcher may look but not import.
+    d = tempdir()
+    src = write(os.path.join(d, 'r.csv'), ENGLISH.encode('utf-8'))
+    r = sila('--lang', 'en', '--database', db, 'import', 'beneficiaries', src,
+             env=as_user('rana', 'rana passphrase 1'))
+    check(r.returncode == 1 and 'Not allowed' in err(r), err(r))
+    # The administrator exports; the export is recorded under their name.
+    r = sila('--database', db, 'export', 'beneficiaries', '--xlsx', path,
+             env=as_user('sami', 'the admin passphrase'))
+    check(r.returncode == 0, err(r))
+    check(count(db, "SELECT count(*) FROM audit_log WHERE action = 'export' "
+                    "AND actor_name = 'sami'") == 1)
 
 
 run()

@@ -218,15 +218,14 @@ def default_database_is_private():
 @test
 def staff_accounts_require_a_user():
     db = new_db()
-    con = sqlite3.connect(db)
-    con.execute("INSERT INTO staff (id, username, display_name, roles, created_at, updated_at,"
-                " device_id) VALUES ('s1', 'huda', 'Huda', 1, 'x', 'x', 'd')")
-    con.commit()
-    con.close()
+    e = headless_env(SILA_NEW_PASSWORD='a long passphrase')
+    r = sila('--database', db, 'user', 'add', 'huda', '--role', 'admin', env=e)
+    check(r.returncode == 0, err(r))
     r = sila('--lang', 'en', '--database', db, 'settings', 'set', 'answer_window_days', '9')
     check(r.returncode == 1, r.returncode)
     check('staff accounts' in err(r), err(r))
-    r = sila('--database', db, 'settings', 'get', 'answer_window_days')
+    e = headless_env(SILA_USER='huda', SILA_PASSWORD='a long passphrase')
+    r = sila('--database', db, 'settings', 'get', 'answer_window_days', env=e)
     check(out(r).strip() == '14', out(r))
 
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "sila-cli-private.h"
+#include "sila-store-backup.h"
 
 int
 sila_cli_info (SilaCli  *cli,
@@ -15,7 +16,10 @@ sila_cli_info (SilaCli  *cli,
                char    **argv)
 {
   g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *last_backup = NULL;
+  gint64 n_staff = 0;
   SilaStore *store;
 
   if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
@@ -26,8 +30,13 @@ sila_cli_info (SilaCli  *cli,
   store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
   if (store == NULL)
     return SILA_EXIT_USAGE;
+  if (sila_cli_sign_in (cli, SILA_PERM_SETTINGS_VIEW) == NULL)
+    return SILA_EXIT_REFUSED;
 
   name = sila_store_get_setting (store, SILA_SETTING_ASSOCIATION_NAME, "");
+  if (!sila_store_count_staff (store, &n_staff, &error))
+    return sila_cli_fail (cli, error);
+  last_backup = sila_store_get_last_backup (store);
   printf ("database: %s\n", sila_store_get_path (store));
   printf ("format: %d\n", sila_store_get_schema_version (store));
   printf ("device: %s\n", sila_store_get_device_id (store));
@@ -36,6 +45,8 @@ sila_cli_info (SilaCli  *cli,
   printf ("answer_window_days: %d\n",
           sila_store_get_setting_int (store, SILA_SETTING_ANSWER_WINDOW,
                                       SILA_ANSWER_WINDOW_DEFAULT));
+  printf ("staff_accounts: %" G_GINT64_FORMAT "\n", n_staff);
+  printf ("last_backup: %s\n", last_backup != NULL ? last_backup : "never");
 
   return SILA_EXIT_OK;
 }
@@ -57,6 +68,8 @@ sila_cli_check (SilaCli  *cli,
   store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
   if (store == NULL)
     return SILA_EXIT_USAGE;
+  if (sila_cli_sign_in (cli, SILA_PERM_SETTINGS_VIEW) == NULL)
+    return SILA_EXIT_REFUSED;
 
   if (!sila_store_check_integrity (store, &error))
     {
@@ -83,20 +96,21 @@ sila_cli_settings_get (SilaCli  *cli,
   if (args.positional->len != 1)
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila settings get KEY");
 
+  key = g_ptr_array_index (args.positional, 0);
+  if (sila_policy_get_default (key) == NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (key, -1);
+
+      return sila_cli_usage_error (cli, _("There is no setting called “%s”."), shown);
+    }
+
   store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
   if (store == NULL)
     return SILA_EXIT_USAGE;
+  if (sila_cli_sign_in (cli, SILA_PERM_SETTINGS_VIEW) == NULL)
+    return SILA_EXIT_REFUSED;
 
-  key = g_ptr_array_index (args.positional, 0);
-  if (g_str_equal (key, SILA_SETTING_ANSWER_WINDOW))
-    value = g_strdup_printf ("%d", sila_store_get_setting_int (store, key,
-                                                               SILA_ANSWER_WINDOW_DEFAULT));
-  else if (g_str_equal (key, SILA_SETTING_ASSOCIATION_NAME))
-    value = sila_store_get_setting (store, key, "");
-  else if (g_str_equal (key, SILA_SETTING_CONSENT_REQUIRED))
-    value = sila_store_get_setting (store, key, "1");
-  else
-    return sila_cli_usage_error (cli, _("There is no setting called “%s”."), key);
+  value = sila_store_get_setting (store, key, sila_policy_get_default (key));
 
   printf ("%s\n", value);
   return SILA_EXIT_OK;

@@ -5,18 +5,27 @@
 
 #include "sila-config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
+#include "sila-account.h"
 #include "sila-cli-private.h"
 #include "sila-paths.h"
+#include "sila-store-staff.h"
 
 struct _SilaCli
 {
   SilaCliOptions *options;
   SilaStore      *store;
   SilaActor      *actor;
+  char           *password;          /* the one signed in with, for "user passwd" */
+  gboolean        allow_expired;     /* "user passwd" may run after a reset */
 };
 
 static const SilaCliCommand commands[] = {
@@ -25,9 +34,45 @@ static const SilaCliCommand commands[] = {
   { "check", NULL, sila_cli_check, "check",
     N_("Check the database file for damage") },
   { "settings", "get", sila_cli_settings_get, "settings get KEY",
-    N_("Print an office setting (association_name, answer_window_days)") },
+    N_("Print an office setting: association_name, answer_window_days, idle_lock_minutes, "
+       "backup_folder, backup_keep, backup_daily, consent_required, retention_years") },
   { "settings", "set", sila_cli_settings_set, "settings set KEY VALUE",
     N_("Change an office setting") },
+  { "user", "add", sila_cli_user_add, "user add NAME --role ROLE [--role ROLE …]",
+    N_("Add a staff account (password from SILA_NEW_PASSWORD or asked twice); "
+       "roles: officer, researcher, committee, manager, admin") },
+  { "user", "list", sila_cli_user_list, "user list [--all] [--json]",
+    N_("List the staff accounts (--all: deactivated ones too)") },
+  { "user", "roles", sila_cli_user_roles, "user roles NAME --role ROLE [--role ROLE …]",
+    N_("Give a staff account these roles instead of its present ones") },
+  { "user", "deactivate", sila_cli_user_deactivate, "user deactivate NAME",
+    N_("Deactivate a staff account: it can no longer sign in; its history stays") },
+  { "user", "activate", sila_cli_user_activate, "user activate NAME",
+    N_("Let a deactivated staff account sign in again") },
+  { "user", "reset-password", sila_cli_user_reset_password, "user reset-password NAME",
+    N_("Give a staff account a new password, to be changed at its next sign-in") },
+  { "user", "passwd", sila_cli_user_passwd, "user passwd",
+    N_("Change your own password (the new one from SILA_NEW_PASSWORD or asked twice)") },
+  { "roles", NULL, sila_cli_roles, "roles [--markdown]",
+    N_("Show what each role may do") },
+  { "audit", NULL, sila_cli_audit, "audit [--by NAME] [--entity E] [--action A] [--since DATE] "
+    "[--until DATE] [--text TEXT] [--limit N] [--json]",
+    N_("Show the audit trail, newest first (administrators)") },
+  { "backup", NULL, sila_cli_backup, "backup [FILE]",
+    N_("Back the database up into FILE, or into the office's backup folder") },
+  { "restore", NULL, sila_cli_restore, "restore FILE",
+    N_("Replace the database with the backup FILE, after checking it; the replaced "
+       "database is kept aside") },
+  { "survey", "import", sila_cli_survey_import,
+    "survey import FILE [--template CODE] [--dry-run] [--report REPORT.csv]",
+    N_("Import survey responses from a CSV file or Excel workbook") },
+  { "survey", "kiosk-pin", sila_cli_survey_kiosk_pin, "survey kiosk-pin",
+    N_("Set the kiosk PIN (from SILA_NEW_PIN or standard input)") },
+  { "survey", "results", sila_cli_survey_results,
+    "survey results --from DATE --to DATE [--json]",
+    N_("Satisfaction survey results for a period (dates inclusive)") },
+  { "survey", "templates", sila_cli_survey_templates, "survey templates [--json]",
+    N_("List the survey templates and their question codes") },
   { "import", "beneficiaries", sila_cli_import_beneficiaries,
     "import beneficiaries FILE [--dry-run] [--report REPORT.csv]",
     N_("Import a register of beneficiaries (CSV or XLSX, Arabic or English headers)") },
@@ -46,14 +91,20 @@ sila_cli_print_usage (FILE *stream)
   fprintf (stream, "%s\n\n", _("Without a command, Sila Desk opens its window."));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-32s %s\n", commands[i].synopsis, _(commands[i].summary));
+    {
+      if (strlen (commands[i].synopsis) > 32)
+        fprintf (stream, "  %s\n  %-32s %s\n", commands[i].synopsis, "", _(commands[i].summary));
+      else
+        fprintf (stream, "  %-32s %s\n", commands[i].synopsis, _(commands[i].summary));
+    }
   fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-32s %s\n", "--database DB",
            _("Use the database file DB instead of your default one"));
   fprintf (stream, "  %-32s %s\n", "--lang ar|en",
            _("Language of messages and exported labels (default: your setting, Arabic)"));
   fprintf (stream, "  %-32s %s\n", "--user NAME",
-           _("Act as this staff member (password from SILA_PASSWORD or the terminal)"));
+           _("Act as this staff member (or SILA_USER; password from SILA_PASSWORD or the "
+             "terminal)"));
   fprintf (stream, "  %-32s %s\n", "--help", _("Show this help"));
   fprintf (stream, "  %-32s %s\n", "--version", _("Show the version"));
   fprintf (stream, "\n%s\n", _("Exit status: 0 done; 1 refused or rejected something; "
@@ -173,6 +224,9 @@ sila_cli_exit_for_error (const GError *error)
         case SILA_STORE_ERROR_BUSY:
         case SILA_STORE_ERROR_READ_ONLY:
         case SILA_STORE_ERROR_DISK_FULL:
+        case SILA_STORE_ERROR_BAD_LOGIN:
+        case SILA_STORE_ERROR_LOCKED:
+        case SILA_STORE_ERROR_PASSWORD_EXPIRED:
           return SILA_EXIT_REFUSED;
         case SILA_STORE_ERROR_FAILED:
         case SILA_STORE_ERROR_CANNOT_OPEN:
@@ -230,6 +284,27 @@ sila_cli_usage_error (SilaCli    *cli,
   return SILA_EXIT_USAGE;
 }
 
+/* The database the command works on: --database, else the user's default
+ * one (its private folder is made if need be). NULL after saying why. */
+char *
+sila_cli_get_database_path (SilaCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+
+  if (cli->options->database != NULL)
+    return g_strdup (cli->options->database);
+
+  dir = sila_paths_get_data_dir ();
+  if (!sila_paths_ensure_private_dir (dir, &error))
+    {
+      sila_cli_fail (cli, error);
+      return NULL;
+    }
+
+  return sila_paths_get_default_database ();
+}
+
 /* Opens the database on first use; NULL (after saying why) if it cannot. */
 SilaStore *
 sila_cli_open_store (SilaCli            *cli,
@@ -241,19 +316,9 @@ sila_cli_open_store (SilaCli            *cli,
   if (cli->store != NULL)
     return cli->store;
 
-  if (cli->options->database != NULL)
-    path = g_strdup (cli->options->database);
-  else
-    {
-      g_autofree char *dir = sila_paths_get_data_dir ();
-
-      if (!sila_paths_ensure_private_dir (dir, &error))
-        {
-          sila_cli_fail (cli, error);
-          return NULL;
-        }
-      path = sila_paths_get_default_database ();
-    }
+  path = sila_cli_get_database_path (cli);
+  if (path == NULL)
+    return NULL;
 
   cli->store = sila_store_open (path, flags, &error);
   if (cli->store == NULL)
@@ -262,13 +327,181 @@ sila_cli_open_store (SilaCli            *cli,
   return cli->store;
 }
 
+/* Opens an existing database if it can be, saying nothing if it cannot:
+ * restore replaces damaged ones. */
+SilaStore *
+sila_cli_try_open_store (SilaCli *cli)
+{
+  g_autofree char *path = NULL;
+
+  if (cli->store != NULL)
+    return cli->store;
+
+  path = sila_cli_get_database_path (cli);
+  if (path != NULL)
+    cli->store = sila_store_open (path, SILA_STORE_OPEN_MUST_EXIST, NULL);
+
+  return cli->store;
+}
+
+/* Secrets */
+
+static void
+clear_secret (char **secret)
+{
+  if (*secret != NULL)
+    {
+      memset (*secret, 0, strlen (*secret));
+      g_clear_pointer (secret, g_free);
+    }
+}
+
+/* Reads one line from the terminal with echo off, as passwd(1) does. */
+static char *
+read_from_terminal (const char  *prompt,
+                    GError     **error)
+{
+  struct termios saved, quiet;
+  GString *line;
+  int fd;
+
+  fd = g_open ("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0 || tcgetattr (fd, &saved) != 0)
+    {
+      if (fd >= 0)
+        close (fd);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "");
+      return NULL;
+    }
+
+  quiet = saved;
+  quiet.c_lflag &= ~(ECHO | ECHOE | ECHOK);
+  quiet.c_lflag |= ECHONL;
+  tcsetattr (fd, TCSAFLUSH, &quiet);
+
+  /* The question is a courtesy; the answer is what matters. */
+  if (write (fd, prompt, strlen (prompt)) < 0)
+    g_debug ("The password prompt could not be written");
+
+  line = g_string_new (NULL);
+  for (;;)
+    {
+      char c;
+      gssize n = read (fd, &c, 1);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0 || c == '\n' || c == '\r')
+        break;
+      if (line->len < 4096)
+        g_string_append_c (line, c);
+    }
+
+  tcsetattr (fd, TCSAFLUSH, &saved);
+  close (fd);
+
+  return g_string_free (line, FALSE);
+}
+
+/* A password from the environment variable @variable, else asked on the
+ * terminal. NULL, after saying why, if there is neither. */
+char *
+sila_cli_read_password (SilaCli    *cli,
+                        const char *variable,
+                        const char *prompt)
+{
+  const char *value = g_getenv (variable);
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  if (value != NULL)
+    return g_strdup (value);
+
+  password = read_from_terminal (prompt, &error);
+  if (password == NULL)
+    sila_cli_message (cli, _("No password was given: set %s, or run the command in a terminal "
+                             "to type it."),
+                      variable);
+  return password;
+}
+
+/* A new password from SILA_NEW_PASSWORD, else asked twice on the
+ * terminal. Checks the rules before anything is saved. */
+char *
+sila_cli_read_new_password (SilaCli    *cli,
+                            const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *checked = NULL;
+  g_autofree char *prompt = NULL;
+
+  if (g_getenv ("SILA_NEW_PASSWORD") == NULL)
+    {
+      prompt = g_strdup_printf (_("New password for %s: "), username);
+      first = sila_cli_read_password (cli, "SILA_NEW_PASSWORD", prompt);
+      if (first == NULL)
+        return NULL;
+
+      checked = sila_account_check_new_password (first, username, &error);
+      if (checked == NULL)
+        {
+          sila_cli_message (cli, "%s", error->message);
+          clear_secret (&first);
+          return NULL;
+        }
+      clear_secret (&checked);
+
+      second = read_from_terminal (_("Type it again: "), NULL);
+      if (!sila_account_check_confirmation (first, second, &error))
+        {
+          sila_cli_message (cli, "%s", error->message);
+          clear_secret (&first);
+          clear_secret (&second);
+          return NULL;
+        }
+      clear_secret (&second);
+      return g_steal_pointer (&first);
+    }
+
+  first = g_strdup (g_getenv ("SILA_NEW_PASSWORD"));
+  checked = sila_account_check_new_password (first, username, &error);
+  if (checked == NULL)
+    {
+      sila_cli_message (cli, "%s", error->message);
+      clear_secret (&first);
+      return NULL;
+    }
+  clear_secret (&checked);
+
+  return g_steal_pointer (&first);
+}
+
+/* The password the command signed in with. */
+const char *
+sila_cli_get_password (SilaCli *cli)
+{
+  return cli->password;
+}
+
+void
+sila_cli_allow_expired_password (SilaCli *cli)
+{
+  cli->allow_expired = TRUE;
+}
+
 /* Who the command acts as: the owner of a database with no staff accounts,
- * else the staff member named by --user or SILA_USER. NULL (after saying
- * why) if there is no one to act as. */
+ * else the staff member named by --user or SILA_USER, signed in with the
+ * password from SILA_PASSWORD or the terminal. NULL (after saying why) if
+ * there is no one to act as. */
 const SilaActor *
 sila_cli_get_actor (SilaCli *cli)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStaff) staff = NULL;
+  g_autofree char *prompt = NULL;
+  const char *user;
   gint64 n_staff = 0;
 
   if (cli->actor != NULL)
@@ -288,10 +521,65 @@ sila_cli_get_actor (SilaCli *cli)
       return cli->actor;
     }
 
-  sila_cli_message (cli, "%s",
-                    _("This database has staff accounts, and signing in from the command line "
-                      "is not available in this version of Sila Desk."));
-  return NULL;
+  user = cli->options->user != NULL ? cli->options->user : g_getenv ("SILA_USER");
+  if (user == NULL || *user == '\0')
+    {
+      sila_cli_message (cli, "%s",
+                        _("This database has staff accounts: say who you are with --user NAME "
+                          "(or SILA_USER), with your password in SILA_PASSWORD or typed when "
+                          "asked."));
+      return NULL;
+    }
+
+  prompt = g_strdup_printf (_("Password for %s: "), g_utf8_validate (user, -1, NULL) ? user : "?");
+  cli->password = sila_cli_read_password (cli, "SILA_PASSWORD", prompt);
+  if (cli->password == NULL)
+    return NULL;
+
+  staff = sila_store_authenticate (cli->store, user, cli->password, &error);
+  if (staff == NULL)
+    {
+      sila_cli_fail (cli, error);
+      return NULL;
+    }
+
+  if (staff->must_change_password && !cli->allow_expired)
+    {
+      sila_cli_message (cli, "%s",
+                        _("An administrator reset your password: choose a new one with "
+                          "“sila user passwd” before anything else."));
+      return NULL;
+    }
+
+  cli->actor = sila_staff_to_actor (staff);
+  return cli->actor;
+}
+
+/* Signs in (see above) and checks that the person may @permission. */
+const SilaActor *
+sila_cli_sign_in (SilaCli        *cli,
+                  SilaPermission  permission)
+{
+  g_autoptr(GError) error = NULL;
+  const SilaActor *actor = sila_cli_get_actor (cli);
+
+  if (actor == NULL)
+    return NULL;
+
+  if (!sila_store_require (cli->store, actor, permission, &error))
+    {
+      sila_cli_fail (cli, error);
+      return NULL;
+    }
+
+  return actor;
+}
+
+/* Lets go of the database (restore replaces the file). */
+void
+sila_cli_close_store (SilaCli *cli)
+{
+  g_clear_object (&cli->store);
 }
 
 /* Command arguments */
@@ -436,6 +724,7 @@ sila_cli_run (SilaCliOptions *options)
 
   g_clear_pointer (&cli.actor, sila_actor_free);
   g_clear_object (&cli.store);
+  clear_secret (&cli.password);
 
   return status;
 }

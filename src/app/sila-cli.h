@@ -35,9 +35,21 @@ void       sila_cli_print_usage     (FILE            *stream);
 int        sila_cli_run             (SilaCliOptions  *options);
 
 /* For the command handlers. */
+char            *sila_cli_get_database_path (SilaCli    *cli);
 SilaStore       *sila_cli_open_store      (SilaCli      *cli,
                                            SilaStoreOpenFlags flags);
+SilaStore       *sila_cli_try_open_store  (SilaCli      *cli);
 const SilaActor *sila_cli_get_actor       (SilaCli      *cli);
+const SilaActor *sila_cli_sign_in         (SilaCli        *cli,
+                                           SilaPermission  permission);
+void             sila_cli_close_store     (SilaCli      *cli);
+char            *sila_cli_read_password   (SilaCli      *cli,
+                                           const char   *variable,
+                                           const char   *prompt);
+char            *sila_cli_read_new_password (SilaCli    *cli,
+                                             const char *username);
+const char      *sila_cli_get_password    (SilaCli      *cli);
+void             sila_cli_allow_expired_password (SilaCli *cli);
 int              sila_cli_fail            (SilaCli      *cli,
                                            const GError *error);
 int              sila_cli_usage_error     (SilaCli      *cli,

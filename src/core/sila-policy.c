@@ -9,6 +9,67 @@
 #include "sila-text.h"
 #include "sila-validation.h"
 
+typedef enum {
+  KIND_NAME,
+  KIND_INT,
+  KIND_BOOL,
+  KIND_FOLDER,
+} SettingKind;
+
+/* Every office setting, its kind and its default. */
+static const struct {
+  const char  *key;
+  SettingKind  kind;
+  gint64       min;
+  gint64       max;
+  const char  *fallback;
+} settings[] = {
+  { SILA_SETTING_ASSOCIATION_NAME, KIND_NAME, 0, 200, SILA_DEFAULT_ASSOCIATION_NAME },
+  { SILA_SETTING_ANSWER_WINDOW, KIND_INT, SILA_ANSWER_WINDOW_MIN, SILA_ANSWER_WINDOW_MAX,
+    G_STRINGIFY (SILA_ANSWER_WINDOW_DEFAULT) },
+  { SILA_SETTING_IDLE_LOCK, KIND_INT, 0, SILA_IDLE_LOCK_MAX, G_STRINGIFY (SILA_IDLE_LOCK_DEFAULT) },
+  { SILA_SETTING_BACKUP_FOLDER, KIND_FOLDER, 0, 1024, "" },
+  { SILA_SETTING_BACKUP_KEEP, KIND_INT, 1, SILA_BACKUP_KEEP_MAX,
+    G_STRINGIFY (SILA_BACKUP_KEEP_DEFAULT) },
+  { SILA_SETTING_BACKUP_DAILY, KIND_BOOL, 0, 0, "1" },
+  { SILA_SETTING_NO_ACCOUNTS, KIND_BOOL, 0, 0, "0" },
+  { SILA_SETTING_CONSENT_REQUIRED, KIND_BOOL, 0, 0, "1" },
+  { SILA_SETTING_RETENTION_YEARS, KIND_INT, 1, SILA_RETENTION_MAX,
+    G_STRINGIFY (SILA_RETENTION_DEFAULT) },
+};
+
+static int
+find_setting (const char *key)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (settings); i++)
+    if (g_str_equal (settings[i].key, key))
+      return i;
+
+  return -1;
+}
+
+/* The value a setting has until an administrator changes it; NULL for an
+ * unknown key. */
+const char *
+sila_policy_get_default (const char *key)
+{
+  int i = find_setting (key);
+
+  return i >= 0 ? settings[i].fallback : NULL;
+}
+
+const char **
+sila_policy_get_keys (void)
+{
+  static const char *keys[G_N_ELEMENTS (settings) + 1];
+
+  if (keys[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+      keys[i] = settings[i].key;
+
+  return keys;
+}
+
 gboolean
 sila_policy_is_true (const char *value)
 {
@@ -37,6 +98,26 @@ normalize_bool (const char  *value,
   return NULL;
 }
 
+static char *
+normalize_folder (const char  *value,
+                  guint        max_chars,
+                  GError     **error)
+{
+  g_autofree char *clean = sila_text_clean_line (value, max_chars, FALSE, error);
+
+  if (clean == NULL)
+    return NULL;
+
+  if (*clean != '\0' && !g_path_is_absolute (clean))
+    {
+      g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                           _("Give the whole path of the folder, starting with “/”."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&clean);
+}
+
 /* Checks an office setting's value and returns it in the form it is kept
  * in, or NULL with a message for the user. Unknown keys are refused, so a
  * typo in a script does not silently create a setting nobody reads. */
@@ -45,25 +126,37 @@ sila_policy_normalize_setting (const char  *key,
                                const char  *value,
                                GError     **error)
 {
+  int i;
+
   g_return_val_if_fail (key != NULL, NULL);
 
-  if (g_str_equal (key, SILA_SETTING_ASSOCIATION_NAME))
-    return sila_text_clean_line (value, 200, TRUE, error);
-
-  if (g_str_equal (key, SILA_SETTING_ANSWER_WINDOW))
+  i = find_setting (key);
+  if (i < 0)
     {
-      gint64 days;
-
-      if (!sila_text_parse_int (value, SILA_ANSWER_WINDOW_MIN, SILA_ANSWER_WINDOW_MAX, &days,
-                                error))
-        return NULL;
-      return g_strdup_printf ("%" G_GINT64_FORMAT, days);
+      g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                   _("There is no setting called “%s”."), key);
+      return NULL;
     }
 
-  if (g_str_equal (key, SILA_SETTING_CONSENT_REQUIRED))
-    return normalize_bool (value, error);
+  switch (settings[i].kind)
+    {
+    case KIND_NAME:
+      return sila_text_clean_line (value, settings[i].max, TRUE, error);
 
-  g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-               _("There is no setting called “%s”."), key);
-  return NULL;
+    case KIND_INT:
+      {
+        gint64 n;
+
+        if (!sila_text_parse_int (value, settings[i].min, settings[i].max, &n, error))
+          return NULL;
+        return g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      }
+
+    case KIND_BOOL:
+      return normalize_bool (value, error);
+
+    case KIND_FOLDER:
+    default:
+      return normalize_folder (value, settings[i].max, error);
+    }
 }

@@ -9,11 +9,23 @@ G_BEGIN_DECLS
  * command line follow the same policy. */
 #define SILA_SETTING_ASSOCIATION_NAME "association_name"
 #define SILA_SETTING_ANSWER_WINDOW    "answer_window_days"
-/* Personal data (PDPL): whether a beneficiary's file needs their recorded
- * consent before it is saved ("1", the default) or not ("0"). Files
- * imported from an existing register are never refused for it: their
- * consent stays pending until an officer records it. */
+/* Minutes without a key press or a pointer move before the window locks;
+ * 0 never locks. Office policy, so that no desk can quietly turn it off. */
+#define SILA_SETTING_IDLE_LOCK        "idle_lock_minutes"
+/* Automatic daily backups: the folder (empty: the default one beside the
+ * user's data), how many to keep, and whether they run at all. */
+#define SILA_SETTING_BACKUP_FOLDER    "backup_folder"
+#define SILA_SETTING_BACKUP_KEEP      "backup_keep"
+#define SILA_SETTING_BACKUP_DAILY     "backup_daily"
+/* "1" once the owner of a database chose, at first start, to work without
+ * staff accounts (a laptop used by one person); the window then opens
+ * without asking again until someone adds the first account. */
+#define SILA_SETTING_NO_ACCOUNTS      "work_without_accounts"
+/* Personal data (PDPL), for the beneficiary files: whether a file needs the
+ * beneficiary's recorded consent before it is saved, and after how many
+ * years a closed file may be anonymized. */
 #define SILA_SETTING_CONSENT_REQUIRED "consent_required"
+#define SILA_SETTING_RETENTION_YEARS  "retention_years"
 
 /* The association whose policy (shared/seed) this app serves; a new
  * database starts with it, and an administrator changes it in Preferences. */
@@ -24,10 +36,18 @@ G_BEGIN_DECLS
 #define SILA_ANSWER_WINDOW_MIN     1
 #define SILA_ANSWER_WINDOW_MAX     90
 
-char     *sila_policy_normalize_setting (const char  *key,
-                                         const char  *value,
-                                         GError     **error);
-/* TRUE for the stored form of "yes" ("1"). */
-gboolean  sila_policy_is_true           (const char  *value);
+#define SILA_IDLE_LOCK_DEFAULT     10
+#define SILA_IDLE_LOCK_MAX         240
+#define SILA_BACKUP_KEEP_DEFAULT   14
+#define SILA_BACKUP_KEEP_MAX       365
+#define SILA_RETENTION_DEFAULT     10
+#define SILA_RETENTION_MAX         50
+
+char        *sila_policy_normalize_setting (const char  *key,
+                                            const char  *value,
+                                            GError     **error);
+const char  *sila_policy_get_default       (const char  *key);
+const char **sila_policy_get_keys          (void);
+gboolean     sila_policy_is_true           (const char  *value);
 
 G_END_DECLS

@@ -54,6 +54,36 @@ static const struct {
     MAN | ADM },
   { SILA_PERM_REPORT_EXPORT,     "report.export",     N_("export and print reports"),
     MAN | ADM },
+  { SILA_PERM_LIBRARY_EDIT,      "library.edit",      N_("replace the documents of the library"),
+    ADM },
+  /* Colleagues' names and roles, to assign work to them; never passwords. */
+  { SILA_PERM_STAFF_VIEW,        "staff.view",        N_("see the list of staff"),
+    OFF | RES | COM | MAN | ADM },
+  { SILA_PERM_OWN_ACCOUNT,       "account.own",       N_("change your own password"),
+    OFF | RES | COM | MAN | ADM },
+  /* The daily backup an administrator set up runs whoever is signed in:
+   * an office whose laptop only officers use must not go without one. */
+  { SILA_PERM_BACKUP_SCHEDULED,  "backup.scheduled",  N_("run the daily automatic backup"),
+    OFF | RES | COM | MAN | ADM },
+  /* Officers take surveys with beneficiaries and start the kiosk; results
+   * are for managers, who use them to improve the service, never to judge
+   * a colleague by one answer. */
+  { SILA_PERM_SURVEY_TAKE,       "survey.take",
+    N_("take satisfaction surveys and run the kiosk"),
+    OFF | ADM },
+  { SILA_PERM_SURVEY_IMPORT,     "survey.import",     N_("import survey responses"),
+    OFF | ADM },
+  { SILA_PERM_SURVEY_RESULTS,    "survey.results",    N_("see survey results"),
+    MAN | ADM },
+  { SILA_PERM_SURVEY_TEMPLATES,  "survey.templates",  N_("edit survey templates"),
+    ADM },
+  { SILA_PERM_KIOSK_PIN,         "kiosk.pin",         N_("set the kiosk PIN"),
+    MAN | ADM },
+  { SILA_PERM_FEEDBACK_VIEW,     "feedback.view",     N_("view suggestions and complaints"),
+    OFF | RES | COM | MAN | ADM },
+  { SILA_PERM_FEEDBACK_EDIT,     "feedback.edit",
+    N_("register and answer suggestions and complaints"),
+    OFF | MAN | ADM },
 };
 
 SilaRole

@@ -71,10 +71,27 @@ gboolean       sila_store_audit        (SilaStore       *self,
                                         const char      *after_json,
                                         GError         **error);
 
+gboolean       sila_store_resolve_roles (SilaStore       *self,
+                                         const SilaActor *actor,
+                                         gboolean         allow_must_change,
+                                         SilaRole        *roles,
+                                         GError         **error);
+
 /* Migrations, in sila-store-schema.c. */
 gboolean       sila_store_migrate      (SilaStore     *self,
                                         int            target_version,
                                         GError       **error);
+
+SilaStore     *sila_store_open_unmigrated (const char  *path,
+                                           GError     **error);
+
+/* For tests only: make every later write fail with SQLITE_FULL once the
+ * file holds @pages pages, as a full disk would. */
+void           sila_store_set_max_pages_for_testing (SilaStore *self,
+                                                     gint64     pages);
+/* For tests only: hash new passwords with libsodium's minimum cost, so that
+ * a test can make many accounts. Never called by the app. */
+void           sila_store_set_cheap_hashes_for_testing (gboolean cheap);
 
 /* For tests: open a database and migrate it only as far as @version. */
 SilaStore     *sila_store_open_at_version (const char  *path,

@@ -578,6 +578,15 @@ sila_store_open (const char          *path,
   return open_internal (path, flags, sila_store_get_latest_version (), error);
 }
 
+/* Opens an existing database as it is, without bringing it up to date:
+ * restore looks at the database it is about to set aside. */
+SilaStore *
+sila_store_open_unmigrated (const char  *path,
+                            GError     **error)
+{
+  return open_internal (path, SILA_STORE_OPEN_MUST_EXIST, 0, error);
+}
+
 SilaStore *
 sila_store_open_at_version (const char  *path,
                             int          version,
@@ -677,15 +686,113 @@ sila_store_poll_external_change (SilaStore *self)
 }
 
 /* Permissions: the core's table decides, the store enforces. */
+
+/* The roles @actor holds now, as the database says. A role taken away or an
+ * account deactivated on another desk takes effect at the next call,
+ * whatever the caller's copy of the actor says; the owner of a database
+ * exists only while it has no staff accounts. */
+gboolean
+sila_store_resolve_roles (SilaStore        *self,
+                          const SilaActor  *actor,
+                          gboolean          allow_must_change,
+                          SilaRole         *roles,
+                          GError          **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  *roles = SILA_ROLE_NONE;
+
+  if (actor == NULL)
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
+                           _("Nobody is signed in."));
+      return FALSE;
+    }
+
+  if (sila_actor_is_owner (actor))
+    {
+      g_autoptr(GError) local_error = NULL;
+      gint64 n_staff = 0;
+
+      /* Before version 2 there were no accounts at all (no staff table). */
+      if (!sila_store_count_staff (self, &n_staff, &local_error))
+        {
+          if (sila_store_get_schema_version (self) >= 2)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          n_staff = 0;
+        }
+
+      if (n_staff > 0)
+        {
+          g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
+                               _("This database has staff accounts: sign in with your own "
+                                 "account."));
+          return FALSE;
+        }
+
+      *roles = SILA_ROLE_ALL;
+      return TRUE;
+    }
+
+  stmt = sila_store_prepare (self,
+                             "SELECT roles, active, must_change_password FROM staff "
+                             "WHERE id = ?1 AND deleted_at IS NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sila_bind_text (stmt, 1, actor->id);
+  switch (sila_store_step (self, stmt, error))
+    {
+    case SILA_STEP_ROW:
+      break;
+    case SILA_STEP_DONE:
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
+                           _("Your staff account no longer exists. Sign in again."));
+      return FALSE;
+    case SILA_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+
+  if (sqlite3_column_int (stmt, 1) == 0)
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
+                           _("Your staff account was deactivated. Ask an administrator."));
+      return FALSE;
+    }
+
+  if (!allow_must_change && sqlite3_column_int (stmt, 2) != 0)
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_PASSWORD_EXPIRED,
+                           _("An administrator reset your password: choose a new one before "
+                             "you go on."));
+      return FALSE;
+    }
+
+  *roles = (SilaRole)sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
 gboolean
 sila_store_require (SilaStore        *self,
                     const SilaActor  *actor,
                     SilaPermission    permission,
                     GError          **error)
 {
+  SilaRole roles;
+
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
-  if (actor == NULL || !sila_actor_can (actor, permission))
+  if (!sila_store_resolve_roles (self, actor, FALSE, &roles, error))
+    return FALSE;
+
+  if (!sila_roles_permit (roles, permission))
     {
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
                    _("Not allowed: your role does not permit you to %s."),
@@ -783,71 +890,15 @@ sila_store_audit (SilaStore        *self,
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
 }
 
+/* Tests */
+
 void
-sila_audit_entry_free (SilaAuditEntry *entry)
+sila_store_set_max_pages_for_testing (SilaStore *self,
+                                      gint64     pages)
 {
-  if (entry == NULL)
-    return;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
 
-  g_free (entry->at);
-  g_free (entry->actor_name);
-  g_free (entry->action);
-  g_free (entry->entity);
-  g_free (entry->entity_id);
-  g_free (entry->summary);
-  g_free (entry->before_json);
-  g_free (entry->after_json);
-  g_free (entry);
-}
+  g_return_if_fail (SILA_IS_STORE (self));
 
-/* The newest entries first, optionally for one entity or one record. */
-GPtrArray *
-sila_store_list_audit (SilaStore        *self,
-                       const SilaActor  *actor,
-                       const char       *entity,
-                       const char       *entity_id,
-                       guint             limit,
-                       GError          **error)
-{
-  g_autoptr(SilaStatement) stmt = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  SilaStep step;
-
-  if (!sila_store_require (self, actor, SILA_PERM_AUDIT_VIEW, error))
-    return NULL;
-
-  stmt = sila_store_prepare (self,
-                             "SELECT seq, at, actor_name, action, entity, entity_id, summary, "
-                             "before_json, after_json FROM audit_log "
-                             "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2) "
-                             "ORDER BY seq DESC LIMIT ?3",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-
-  sila_bind_text (stmt, 1, entity);
-  sila_bind_text (stmt, 2, entity_id);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : G_MAXINT64);
-
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_audit_entry_free);
-  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
-    {
-      SilaAuditEntry *e = g_new0 (SilaAuditEntry, 1);
-
-      e->seq = sqlite3_column_int64 (stmt, 0);
-      e->at = sila_column_dup (stmt, 1);
-      e->actor_name = sila_column_dup (stmt, 2);
-      e->action = sila_column_dup (stmt, 3);
-      e->entity = sila_column_dup (stmt, 4);
-      e->entity_id = sila_column_dup (stmt, 5);
-      e->summary = sila_column_dup (stmt, 6);
-      e->before_json = sila_column_dup (stmt, 7);
-      e->after_json = sila_column_dup (stmt, 8);
-      g_ptr_array_add (entries, e);
-    }
-
-  if (step == SILA_STEP_ERROR)
-    return NULL;
-
-  return g_steal_pointer (&entries);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }

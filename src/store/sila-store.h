@@ -26,6 +26,9 @@ typedef enum {
   SILA_STORE_ERROR_INVALID,      /* the core refused the values */
   SILA_STORE_ERROR_CONFLICT,     /* someone else changed it in the meantime */
   SILA_STORE_ERROR_DUPLICATE,
+  SILA_STORE_ERROR_BAD_LOGIN,        /* wrong user name or password */
+  SILA_STORE_ERROR_LOCKED,           /* too many wrong passwords: wait */
+  SILA_STORE_ERROR_PASSWORD_EXPIRED, /* reset by an administrator: choose a new one */
 } SilaStoreError;
 
 typedef enum {
@@ -83,7 +86,21 @@ typedef struct {
   char   *summary;
   char   *before_json;
   char   *after_json;
+  char   *device_id;
 } SilaAuditEntry;
+
+/* What the audit viewer and `sila audit` filter on; NULL members match
+ * everything. @since and @until are stored (UTC) timestamps, @until
+ * exclusive; @text is looked for in the record's id, summary and values. */
+typedef struct {
+  const char *actor_name;
+  const char *entity;
+  const char *entity_id;
+  const char *action;
+  const char *since;
+  const char *until;
+  const char *text;
+} SilaAuditFilter;
 
 void        sila_audit_entry_free             (SilaAuditEntry      *entry);
 GPtrArray  *sila_store_list_audit             (SilaStore           *self,
@@ -91,6 +108,24 @@ GPtrArray  *sila_store_list_audit             (SilaStore           *self,
                                                const char          *entity,
                                                const char          *entity_id,
                                                guint                limit,
+                                               GError             **error);
+GPtrArray  *sila_store_query_audit            (SilaStore             *self,
+                                               const SilaActor       *actor,
+                                               const SilaAuditFilter *filter,
+                                               gint64                 before_seq,
+                                               guint                  limit,
+                                               GError               **error);
+GStrv       sila_store_list_audit_values      (SilaStore           *self,
+                                               const SilaActor     *actor,
+                                               const char          *column,
+                                               GError             **error);
+gboolean    sila_store_record_access          (SilaStore           *self,
+                                               const SilaActor     *actor,
+                                               SilaPermission       permission,
+                                               const char          *action,
+                                               const char          *entity,
+                                               const char          *entity_id,
+                                               const char          *summary,
                                                GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaAuditEntry, sila_audit_entry_free)

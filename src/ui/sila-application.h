@@ -3,6 +3,9 @@
 
 #include <adwaita.h>
 
+#include "sila-idle-monitor.h"
+#include "sila-session.h"
+
 G_BEGIN_DECLS
 
 #define SILA_TYPE_APPLICATION (sila_application_get_type ())
@@ -10,5 +13,7 @@ G_DECLARE_FINAL_TYPE (SilaApplication, sila_application, SILA, APPLICATION, AdwA
 
 SilaApplication *sila_application_new                   (const char      *database_path);
 gboolean         sila_application_get_restart_requested (SilaApplication *self);
+SilaIdleMonitor *sila_application_get_idle_monitor      (SilaApplication *self);
+SilaSession     *sila_application_get_session           (SilaApplication *self);
 
 G_END_DECLS

@@ -14,4 +14,9 @@ G_DECLARE_FINAL_TYPE (SilaPreferencesWindow, sila_preferences_window, SILA, PREF
 SilaPreferencesWindow *sila_preferences_window_new (GtkWindow   *parent,
                                                     SilaSession *session);
 
+void                   sila_preferences_window_set_backup_folder (SilaPreferencesWindow *self,
+                                                                  const char            *path);
+void                   sila_preferences_window_ask_restore       (SilaPreferencesWindow *self,
+                                                                  const char            *path);
+
 G_END_DECLS

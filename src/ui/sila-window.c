@@ -8,6 +8,7 @@
 #include "sila-beneficiaries-page.h"
 #include "sila-sections.h"
 #include "sila-settings.h"
+#include "sila-sign-in-page.h"
 #include "sila-store-drafts.h"
 #include "sila-window.h"
 
@@ -19,6 +20,8 @@ struct _SilaWindow
   gulong                changed_id;
 
   /* Template widgets */
+  GtkStack             *lock_stack;
+  SilaSignInPage       *lock_page;
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
@@ -40,7 +43,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  UNLOCKED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 update_identity (SilaWindow *self)
@@ -58,6 +67,7 @@ update_identity (SilaWindow *self)
     signed_in = g_strdup (_("Owner of this database"));
   else
     signed_in = g_strdup_printf (_("Signed in as %s"), actor->display_name);
+  sila_sign_in_page_set_store (self->lock_page, store);
   gtk_label_set_label (self->actor_label, signed_in);
 
   basename = g_path_get_basename (sila_store_get_path (store));
@@ -175,6 +185,29 @@ resume_draft_action (GtkWidget  *widget,
   if (SILA_IS_BENEFICIARIES_PAGE (page))
     sila_beneficiaries_page_resume_draft (SILA_BENEFICIARIES_PAGE (page),
                                           g_variant_get_string (parameter, NULL));
+}
+
+/* Unlocking asks the locked person's password only; someone else signs in
+ * through the application, in a new window of their own. */
+static void
+lock_page_signed_in_cb (SilaWindow      *self,
+                        const SilaActor *actor,
+                        gboolean         must_change_password,
+                        SilaSignInPage  *page)
+{
+  const SilaActor *current = sila_session_get_actor (self->session);
+
+  if (g_strcmp0 (actor->id, current->id) != 0)
+    return;
+
+  g_signal_emit (self, signals[UNLOCKED], 0);
+}
+
+static void
+lock_page_other_user_cb (SilaWindow     *self,
+                         SilaSignInPage *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.switch-user", NULL);
 }
 
 static gboolean
@@ -296,7 +329,19 @@ sila_window_class_init (SilaWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * SilaWindow::unlocked:
+   *
+   * The person who locked the window typed their password again.
+   */
+  signals[UNLOCKED] =
+    g_signal_new ("unlocked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (SILA_TYPE_SIGN_IN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sila-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, SilaWindow, lock_page);
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, sidebar);
@@ -309,6 +354,8 @@ sila_window_class_init (SilaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, database_label);
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, read_only_revealer);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lock_page_signed_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, lock_page_other_user_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
@@ -404,4 +451,45 @@ sila_window_add_toast (SilaWindow *self,
   g_return_if_fail (SILA_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Hides everything the window shows behind the sign-in form of the person
+ * signed in; what they were typing stays where it was. */
+void
+sila_window_lock (SilaWindow *self)
+{
+  g_return_if_fail (SILA_IS_WINDOW (self));
+
+  if (sila_window_is_locked (self))
+    return;
+
+  sila_sign_in_page_set_locked (self->lock_page, sila_session_get_actor (self->session));
+  sila_sign_in_page_clear (self->lock_page);
+  gtk_stack_set_visible_child_name (self->lock_stack, "locked");
+  sila_sign_in_page_focus (self->lock_page);
+}
+
+void
+sila_window_unlock (SilaWindow *self)
+{
+  g_return_if_fail (SILA_IS_WINDOW (self));
+
+  sila_sign_in_page_clear (self->lock_page);
+  gtk_stack_set_visible_child_name (self->lock_stack, "main");
+}
+
+gboolean
+sila_window_is_locked (SilaWindow *self)
+{
+  g_return_val_if_fail (SILA_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->lock_stack), "locked") == 0;
+}
+
+SilaSignInPage *
+sila_window_get_lock_page (SilaWindow *self)
+{
+  g_return_val_if_fail (SILA_IS_WINDOW (self), NULL);
+
+  return self->lock_page;
 }

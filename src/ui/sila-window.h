@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sila-session.h"
+#include "sila-sign-in-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,9 @@ GtkWidget   *sila_window_get_section_page    (SilaWindow     *self,
                                               const char     *section_id);
 void         sila_window_add_toast           (SilaWindow     *self,
                                               AdwToast       *toast);
+void         sila_window_lock                (SilaWindow     *self);
+void         sila_window_unlock              (SilaWindow     *self);
+gboolean     sila_window_is_locked           (SilaWindow     *self);
+SilaSignInPage *sila_window_get_lock_page    (SilaWindow     *self);
 
 G_END_DECLS

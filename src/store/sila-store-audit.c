@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading the audit trail (administrators only), and recording who saw or
+ * exported personal data. Writing a change's entry is sila_store_audit(),
+ * called inside the change's own transaction. */
+#define G_LOG_DOMAIN "sila-store"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sila-audit.h"
+#include "sila-store-private.h"
+
+void
+sila_audit_entry_free (SilaAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->at);
+  g_free (entry->actor_name);
+  g_free (entry->action);
+  g_free (entry->entity);
+  g_free (entry->entity_id);
+  g_free (entry->summary);
+  g_free (entry->before_json);
+  g_free (entry->after_json);
+  g_free (entry->device_id);
+  g_free (entry);
+}
+
+/* The newest entries first, @limit at a time (0: all); pass the last seq of
+ * one page as @before_seq to get the next (0: from the newest). */
+GPtrArray *
+sila_store_query_audit (SilaStore             *self,
+                        const SilaActor       *actor,
+                        const SilaAuditFilter *filter,
+                        gint64                 before_seq,
+                        guint                  limit,
+                        GError               **error)
+{
+  static const SilaAuditFilter everything = { 0 };
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *text = NULL;
+  SilaStep step;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_AUDIT_VIEW, error))
+    return NULL;
+
+  if (filter == NULL)
+    filter = &everything;
+
+  /* Text is matched without regard to Latin case; Arabic has none. */
+  if (filter->text != NULL && *filter->text != '\0' && g_utf8_validate (filter->text, -1, NULL))
+    text = g_utf8_strdown (filter->text, -1);
+
+  stmt = sila_store_prepare (self,
+                             "SELECT seq, at, actor_name, action, entity, entity_id, summary, "
+                             "before_json, after_json, device_id FROM audit_log "
+                             "WHERE (?1 IS NULL OR actor_name = ?1) "
+                             "AND (?2 IS NULL OR entity = ?2) "
+                             "AND (?3 IS NULL OR entity_id = ?3) "
+                             "AND (?4 IS NULL OR action = ?4) "
+                             "AND (?5 IS NULL OR at >= ?5) "
+                             "AND (?6 IS NULL OR at < ?6) "
+                             "AND (?7 IS NULL OR instr (lower (actor_name || ' ' || "
+                             "coalesce (entity_id, '') || ' ' || coalesce (summary, '') || ' ' || "
+                             "coalesce (before_json, '') || ' ' || coalesce (after_json, '')), "
+                             "?7) > 0) "
+                             "AND (?8 <= 0 OR seq < ?8) "
+                             "ORDER BY seq DESC LIMIT ?9",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+
+  sila_bind_text (stmt, 1, filter->actor_name);
+  sila_bind_text (stmt, 2, filter->entity);
+  sila_bind_text (stmt, 3, filter->entity_id);
+  sila_bind_text (stmt, 4, filter->action);
+  sila_bind_text (stmt, 5, filter->since);
+  sila_bind_text (stmt, 6, filter->until);
+  sila_bind_text (stmt, 7, text);
+  sqlite3_bind_int64 (stmt, 8, before_seq);
+  sqlite3_bind_int64 (stmt, 9, limit > 0 ? (gint64)limit : G_MAXINT64);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_audit_entry_free);
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    {
+      SilaAuditEntry *e = g_new0 (SilaAuditEntry, 1);
+
+      e->seq = sqlite3_column_int64 (stmt, 0);
+      e->at = sila_column_dup (stmt, 1);
+      e->actor_name = sila_column_dup (stmt, 2);
+      e->action = sila_column_dup (stmt, 3);
+      e->entity = sila_column_dup (stmt, 4);
+      e->entity_id = sila_column_dup (stmt, 5);
+      e->summary = sila_column_dup (stmt, 6);
+      e->before_json = sila_column_dup (stmt, 7);
+      e->after_json = sila_column_dup (stmt, 8);
+      e->device_id = sila_column_dup (stmt, 9);
+      g_ptr_array_add (entries, e);
+    }
+
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&entries);
+}
+
+/* The newest entries first, optionally for one entity or one record. */
+GPtrArray *
+sila_store_list_audit (SilaStore        *self,
+                       const SilaActor  *actor,
+                       const char       *entity,
+                       const char       *entity_id,
+                       guint             limit,
+                       GError          **error)
+{
+  SilaAuditFilter filter = { .entity = entity, .entity_id = entity_id };
+
+  return sila_store_query_audit (self, actor, &filter, 0, limit, error);
+}
+
+/* The distinct values of one column ("actor", "entity" or "action") that
+ * occur in the trail, for the viewer's filters. */
+GStrv
+sila_store_list_audit_values (SilaStore        *self,
+                              const SilaActor  *actor,
+                              const char       *column,
+                              GError          **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const char *sql;
+  SilaStep step;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (g_strcmp0 (column, "actor") == 0)
+    sql = "SELECT DISTINCT actor_name FROM audit_log ORDER BY actor_name";
+  else if (g_strcmp0 (column, "entity") == 0)
+    sql = "SELECT DISTINCT entity FROM audit_log ORDER BY entity";
+  else if (g_strcmp0 (column, "action") == 0)
+    sql = "SELECT DISTINCT action FROM audit_log ORDER BY action";
+  else
+    g_return_val_if_reached (NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_AUDIT_VIEW, error))
+    return NULL;
+
+  stmt = sila_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  return g_strv_builder_end (builder);
+}
+
+/* Records that @actor saw (SILA_AUDIT_VIEW) or exported (SILA_AUDIT_EXPORT)
+ * the personal data of one record, for the PDPL's "who saw what", after
+ * checking that they hold @permission (to see it, to export it). The
+ * beneficiary files call it when a file is opened or exported. Runs in its
+ * own transaction, or inside the caller's. A read-only database cannot
+ * record anything: the READ_ONLY error lets the caller decide whether to
+ * show the data anyway. */
+gboolean
+sila_store_record_access (SilaStore        *self,
+                          const SilaActor  *actor,
+                          SilaPermission    permission,
+                          const char       *action,
+                          const char       *entity,
+                          const char       *entity_id,
+                          const char       *summary,
+                          GError          **error)
+{
+  g_autoptr(SilaTransaction) tx = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL && entity != NULL, FALSE);
+
+  if (!sila_store_require (self, actor, permission, error))
+    return FALSE;
+
+  tx = sila_transaction_begin (self, error);
+  if (tx == NULL ||
+      !sila_store_audit (self, actor, action, entity, entity_id, summary, NULL, NULL, error))
+    return FALSE;
+
+  return sila_transaction_commit (tx, error);
+}
