@@ -117,6 +117,23 @@ assert_error_beside (GtkWidget  *field,
   g_assert_cmpfloat (l.origin.x + l.size.width / 2, <, f.origin.x + f.size.width);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 model_has (GListModel *model,
            const char *id)
@@ -197,6 +214,15 @@ test_intake_bad_id_fix_save_find (Fixture       *f,
   saved = sila_beneficiary_profile_get_file (sila_beneficiaries_page_get_profile (f->page));
   g_assert_nonnull (saved);
   saved_id = g_strdup (saved->id);
+  /* The places later parts fill are there; surveys already offer to
+   * take one with her. */
+  {
+    GtkWidget *profile = GTK_WIDGET (sila_beneficiaries_page_get_profile (f->page));
+    const char *sections[] = { "requests", "contacts", "surveys" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      g_assert_nonnull (find_named (profile, sections[i]));
+  }
   g_assert_cmpstr (saved->mobile, ==, "+966551234567");
   g_assert_cmpuint (saved->members->len, ==, 1);
   g_assert_cmpint (sila_beneficiary_get_total_income (saved), ==, 120000);
