@@ -3,12 +3,31 @@
 """Sila Desk benchmarks: each figure is printed as a ratio against a floor
 measured in the same run, on the same machine (SPEC.md, Measures).
 
-usage: bench/run.py [--runs N] [--build DIR] [--database DB] [--section ID] [startup]
+usage: bench/run.py [--runs N] [--build DIR] [--database DB] [--section ID]
+                    [--files N] [--seed S] [generate] [startup] [search] [save] [surveys]
 
+generate  writes a synthetic registry (bench/sila-generate.c: Arabic names
+          from realistic distributions, households, incomes, mobiles,
+          districts of Makkah; --files, 100,000 by default; --seed) to
+          --database, or to bench/out/registry-FILES.db; once is enough.
 startup   start to first drawn window, and resident memory at that frame,
           against a minimal GTK 4 + libadwaita window (bench-minimal-window).
           --database and --section choose what sila opens (for example a
           generated 100,000-file registry and the beneficiaries list).
+search    search as you type on --database (or the generated registry),
+          against the raw FTS5 query of the same keystrokes.
+save      saving an intake, on a copy of the registry, against a raw SQLite
+          insert of the same row.
+surveys   a year's survey results (everything the Surveys page and
+          `sila survey results` show) on 200,000 responses, against the raw
+          aggregate queries over every answer that give the same figures.
+          The database is generated once (bench-gen-surveys) into the build
+          folder, or --database names one; --responses changes the size.
+
+Beneficiary files, a typical run (about ten minutes on two cores):
+  bench/run.py generate
+  bench/run.py search save
+  bench/run.py startup --database bench/out/registry-100000.db --section beneficiaries
 
 Builds an optimized tree in _build-bench unless --build is given. Needs an X
 display; without one it re-runs itself under xvfb-run.
@@ -80,6 +99,65 @@ def bench_startup(args, build):
           f'sila {s_kb / 1024:.1f} MiB, ratio {s_kb / f_kb:.2f} (target <= 1.5)')
 
 
+def registry_path(args):
+    return args.database or os.path.join(ROOT, 'bench', 'out', f'registry-{args.files}.db')
+
+
+def bench_generate(args, build):
+    path = registry_path(args)
+    if os.path.exists(path):
+        print(f'{path} exists: remove it to generate it again')
+        return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    subprocess.run([os.path.join(build, 'bench', 'sila-generate'), '--database', path,
+                    '--files', str(args.files), '--seed', str(args.seed)], check=True)
+    print(f'{path}: {os.path.getsize(path) / 2**20:.0f} MiB')
+
+
+def bench_store(args, build, what):
+    path = registry_path(args)
+    if not os.path.exists(path):
+        raise SystemExit(f'{path} does not exist: run "bench/run.py generate" first')
+    tool = os.path.join(build, 'bench', 'sila-bench-store')
+    if what == 'search':
+        subprocess.run([tool, 'search', path], check=True)
+        return
+    # Saving writes: work on a copy, so that the registry stays as generated.
+    workdir = tempfile.mkdtemp(prefix='sila-bench-')
+    try:
+        copy = os.path.join(workdir, 'registry.db')
+        shutil.copyfile(path, copy)
+        subprocess.run([tool, 'save', copy], check=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def bench_surveys(args, build):
+    database = args.database or os.path.join(build, f'surveys-{args.responses}.db')
+    if not os.path.exists(database):
+        print(f'generating {args.responses} survey responses into {database} …', flush=True)
+        subprocess.run([os.path.join(build, 'bench', 'bench-gen-surveys'), database,
+                        str(args.responses)], check=True)
+    # The last whole year of the generated data (November 2024 – October 2026).
+    start, end = '2025-11-01', '2026-10-31'
+    r = subprocess.run([os.path.join(build, 'bench', 'bench-surveys'), database, start, end,
+                        str(args.runs), str(max(3, args.runs // 3))],
+                       capture_output=True, text=True, check=True)
+    values = dict(line.split() for line in r.stdout.splitlines())
+    results, rollup = float(values['results-ms']), float(values['rollup-ms'])
+    raw, overall = float(values['raw-ms']), float(values['overall-raw-ms'])
+    print(f'a year of survey results ({start} – {end}, '
+          f'{os.path.basename(database)}, median of {args.runs}):')
+    print(f'  results (totals, every question, CSAT, NPS, by channel, type, month): '
+          f'{results:.1f} ms (target < 200 ms)')
+    print(f'  floor, the raw aggregate queries over every answer for the same figures: '
+          f'{raw:.1f} ms; ratio {results / raw:.3f}')
+    print(f'  the raw aggregate for the totals alone: {overall:.1f} ms; '
+          f'ratio {results / overall:.3f}')
+    print(f'  the running-count queries the results read, alone: {rollup:.1f} ms; '
+          f'ratio {results / rollup:.2f}')
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('what', nargs='*', default=['startup'])
@@ -87,9 +165,12 @@ def main():
     parser.add_argument('--build', default=os.path.join(ROOT, '_build-bench'))
     parser.add_argument('--database')
     parser.add_argument('--section')
+    parser.add_argument('--files', type=int, default=100000)
+    parser.add_argument('--seed', type=int, default=1446)
+    parser.add_argument('--responses', type=int, default=200000)
     args = parser.parse_args()
 
-    if not os.environ.get('DISPLAY'):
+    if 'startup' in args.what and not os.environ.get('DISPLAY'):
         os.execvp('xvfb-run', ['xvfb-run', '-a', '-s', '-screen 0 1280x800x24 -noreset',
                                sys.executable, *sys.argv])
 
@@ -97,6 +178,12 @@ def main():
     for what in args.what:
         if what == 'startup':
             bench_startup(args, args.build)
+        elif what == 'generate':
+            bench_generate(args, args.build)
+        elif what in ('search', 'save'):
+            bench_store(args, args.build, what)
+        elif what == 'surveys':
+            bench_surveys(args, args.build)
         else:
             raise SystemExit(f'unknown benchmark {what}')
 

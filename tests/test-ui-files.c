@@ -6,16 +6,22 @@
 
 #include <adwaita.h>
 
+#include "sila-beneficiaries-page.h"
+#include "sila-beneficiary-profile.h"
 #include "sila-chart-view.h"
 #include "sila-contact-window.h"
 #include "sila-contacts-page.h"
 #include "sila-new-request-window.h"
 #include "sila-request-view.h"
 #include "sila-requests-page.h"
+#include "sila-feedback-dialog.h"
+#include "sila-feedback-page.h"
+#include "sila-intake-form.h"
 #include "sila-i18n.h"
 #include "sila-library-page.h"
 #include "sila-audit-window.h"
 #include "sila-i18n.h"
+#include "sila-kiosk-window.h"
 #include "sila-login-window.h"
 #include "sila-password-window.h"
 #include "sila-preferences-window.h"
@@ -23,6 +29,10 @@
 #include "sila-setup-window.h"
 #include "sila-sign-in-page.h"
 #include "sila-staff-window.h"
+#include "sila-store-surveys.h"
+#include "sila-survey-form.h"
+#include "sila-survey-templates-window.h"
+#include "sila-surveys-page.h"
 #include "sila-test-util.h"
 #include "sila-window.h"
 
@@ -59,6 +69,24 @@ in_window (GtkWidget *page)
 
   gtk_window_set_child (GTK_WINDOW (window), page);
   return window;
+}
+
+static GtkWidget *
+build_beneficiaries_page (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_BENEFICIARIES_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_profile (SilaSession *session)
+{
+  return in_window (GTK_WIDGET (sila_beneficiary_profile_new (session)));
+}
+
+static GtkWidget *
+build_intake_form (SilaSession *session)
+{
+  return in_window (GTK_WIDGET (sila_intake_form_new (session)));
 }
 
 static GtkWidget *
@@ -136,6 +164,49 @@ build_requests (SilaSession *session)
   return in_window (g_object_new (SILA_TYPE_REQUESTS_PAGE, "session", session, NULL));
 }
 
+static GtkWidget *
+build_surveys_page (SilaSession *session)
+{
+  return in_window (sila_surveys_page_new (session));
+}
+
+static GtkWidget *
+build_feedback_page (SilaSession *session)
+{
+  return in_window (sila_feedback_page_new (session));
+}
+
+static GtkWidget *
+build_feedback_dialog (SilaSession *session)
+{
+  return GTK_WIDGET (sila_feedback_dialog_new (NULL, session, NULL));
+}
+
+static GtkWidget *
+build_survey_form (SilaSession *session)
+{
+  return GTK_WIDGET (sila_survey_form_new (NULL, session));
+}
+
+static GtkWidget *
+build_templates (SilaSession *session)
+{
+  return GTK_WIDGET (sila_survey_templates_window_new (NULL, session));
+}
+
+static GtkWidget *
+build_kiosk (SilaSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaSurveyTemplate) tpl = NULL;
+
+  tpl = sila_store_get_default_survey_template (sila_session_get_store (session),
+                                                sila_session_get_actor (session), &error);
+  g_assert_no_error (error);
+  /* Only the PIN closes it; the test destroys it by hand. */
+  return GTK_WIDGET (sila_kiosk_window_new (NULL, session, tpl, NULL));
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
@@ -146,6 +217,12 @@ static const struct {
   { "sila-request-view.ui", build_request_view },
   { "sila-requests-page.ui", build_requests },
   { "sila-audit-window.ui", build_audit },
+  { "sila-beneficiaries-page.ui", build_beneficiaries_page },
+  { "sila-beneficiary-profile.ui", build_profile },
+  { "sila-feedback-dialog.ui", build_feedback_dialog },
+  { "sila-feedback-page.ui", build_feedback_page },
+  { "sila-intake-form.ui", build_intake_form },
+  { "sila-kiosk-window.ui", build_kiosk },
   { "sila-library-page.ui", build_library },
   { "sila-login-window.ui", build_login },
   { "sila-password-window.ui", build_password },
@@ -154,6 +231,9 @@ static const struct {
   { "sila-setup-window.ui", build_setup },
   { "sila-sign-in-page.ui", build_sign_in_page },
   { "sila-staff-window.ui", build_staff },
+  { "sila-survey-form.ui", build_survey_form },
+  { "sila-survey-templates-window.ui", build_templates },
+  { "sila-surveys-page.ui", build_surveys_page },
   { "sila-window.ui", build_window },
 };
 

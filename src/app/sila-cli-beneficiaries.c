@@ -52,7 +52,7 @@ sila_cli_import_beneficiaries (SilaCli  *cli,
   store = sila_cli_open_store (cli, SILA_STORE_OPEN_DEFAULT);
   if (store == NULL)
     return SILA_EXIT_USAGE;
-  actor = sila_cli_get_actor (cli);
+  actor = sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_IMPORT);
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
 
@@ -112,7 +112,7 @@ sila_cli_export_beneficiaries (SilaCli  *cli,
   store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
   if (store == NULL)
     return SILA_EXIT_USAGE;
-  actor = sila_cli_get_actor (cli);
+  actor = sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_EXPORT);
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
 
@@ -159,7 +159,7 @@ sila_cli_search (SilaCli  *cli,
   store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
   if (store == NULL)
     return SILA_EXIT_USAGE;
-  actor = sila_cli_get_actor (cli);
+  actor = sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_VIEW);
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
 

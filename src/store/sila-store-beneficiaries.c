@@ -262,10 +262,16 @@ set_duplicate_error (SilaStore   *self,
         number = sqlite3_column_int64 (stmt, 0);
     }
 
-  g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
-               _("The ID number %s already has a file (number %" G_GINT64_FORMAT "). Open "
-                 "that file instead of making a new one."),
-               id_number, number);
+  {
+    g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
+    /* Translators: the first %s is the ID number, the second the file
+     * number. */
+    g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
+                 _("The ID number %s already has a file (number %s). Open that file instead "
+                   "of making a new one."),
+                 id_number, shown);
+  }
 }
 
 /* Inside the caller's transaction (or savepoint). */

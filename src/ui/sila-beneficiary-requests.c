@@ -7,7 +7,10 @@
 
 #include "sila-beneficiary-requests.h"
 #include "sila-clock.h"
+#include "sila-contact-row.h"
+#include "sila-contact-window.h"
 #include "sila-date.h"
+#include "sila-store-contacts.h"
 #include "sila-store-requests.h"
 
 #define LIMIT 100
@@ -206,4 +209,93 @@ sila_beneficiary_requests_count (SilaBeneficiaryRequests *self,
   if (n_overdue != NULL)
     *n_overdue = self->n_overdue;
   return self->rows->len;
+}
+
+void
+sila_beneficiary_requests_set_title (SilaBeneficiaryRequests *self,
+                                     const char              *title)
+{
+  g_return_if_fail (SILA_IS_BENEFICIARY_REQUESTS (self));
+
+  adw_preferences_group_set_title (self->group, title != NULL ? title : "");
+}
+
+GtkWidget *
+sila_profile_build_requests (SilaSession           *session,
+                             const SilaBeneficiary *file)
+{
+  GtkWidget *widget;
+
+  if (!sila_session_can (session, SILA_PERM_REQUEST_VIEW))
+    return NULL;
+
+  widget = sila_beneficiary_requests_new (session, file->id);
+  sila_beneficiary_requests_set_title (SILA_BENEFICIARY_REQUESTS (widget), NULL);
+  return widget;
+}
+
+static void
+record_contact_cb (GtkButton *button,
+                   gpointer   user_data)
+{
+  SilaSession *session = g_object_get_data (G_OBJECT (button), "sila-session");
+  const char *id = g_object_get_data (G_OBJECT (button), "sila-file-id");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
+  SilaContactWindow *dialog;
+
+  dialog = sila_contact_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, session, id);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The person's contacts, newest first, and a button to record one. */
+GtkWidget *
+sila_profile_build_contacts (SilaSession           *session,
+                             const SilaBeneficiary *file)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  SilaContactFilter filter;
+  GtkWidget *box;
+  GtkWidget *list;
+
+  if (!sila_session_can (session, SILA_PERM_CONTACT_VIEW))
+    return NULL;
+
+  sila_contact_filter_init (&filter);
+  filter.beneficiary_id = file->id;
+  contacts = sila_store_list_contacts (sila_session_get_store (session),
+                                       sila_session_get_actor (session), &filter, 20, NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  if (contacts == NULL || contacts->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No contact with this beneficiary is recorded yet."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+    }
+  else
+    {
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      for (guint i = 0; i < contacts->len; i++)
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             sila_contact_row_new (session, g_ptr_array_index (contacts, i)));
+      gtk_box_append (GTK_BOX (box), list);
+    }
+
+  if (sila_session_can (session, SILA_PERM_CONTACT_EDIT))
+    {
+      GtkWidget *record = gtk_button_new_with_mnemonic (_("_Record a Contact With Them"));
+
+      gtk_widget_set_halign (record, GTK_ALIGN_START);
+      g_object_set_data_full (G_OBJECT (record), "sila-session", g_object_ref (session),
+                              g_object_unref);
+      g_object_set_data_full (G_OBJECT (record), "sila-file-id", g_strdup (file->id), g_free);
+      g_signal_connect (record, "clicked", G_CALLBACK (record_contact_cb), NULL);
+      gtk_box_append (GTK_BOX (box), record);
+    }
+
+  return box;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sila-beneficiary.h"
 #include "sila-session.h"
 
 G_BEGIN_DECLS
@@ -22,8 +23,18 @@ GtkWidget *sila_beneficiary_requests_new        (SilaSession             *sessio
                                                  const char              *beneficiary_id);
 void       sila_beneficiary_requests_set_can_add (SilaBeneficiaryRequests *self,
                                                   gboolean                 can_add);
+/* Hides the list's own title (inside a titled group of the profile). */
+void       sila_beneficiary_requests_set_title  (SilaBeneficiaryRequests *self,
+                                                 const char              *title);
 /* How many requests it lists, and how many of them are overdue. */
 guint      sila_beneficiary_requests_count      (SilaBeneficiaryRequests *self,
                                                  guint                   *n_overdue);
+
+/* The build functions of the profile's places (sila-profile-sections.c):
+ * the person's requests, and their contacts with a button to record one. */
+GtkWidget *sila_profile_build_requests          (SilaSession             *session,
+                                                 const SilaBeneficiary   *file);
+GtkWidget *sila_profile_build_contacts          (SilaSession             *session,
+                                                 const SilaBeneficiary   *file);
 
 G_END_DECLS

@@ -6,10 +6,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sila-beneficiaries-page.h"
 #include "sila-contacts-page.h"
+#include "sila-feedback-page.h"
 #include "sila-library-page.h"
 #include "sila-requests-page.h"
 #include "sila-sections.h"
+#include "sila-surveys-page.h"
 
 static const SilaSection sections[] = {
   { "dashboard", "view-grid-symbolic", N_("Dashboard"),
@@ -17,19 +20,13 @@ static const SilaSection sections[] = {
     NULL },
   { "beneficiaries", "system-users-symbolic", N_("Beneficiaries"),
     N_("Beneficiary files are not available in this version yet."),
-    NULL },
-  { "requests", "emblem-documents-symbolic", N_("Requests"),
-    N_("Support requests and their documents are not available in this version yet."),
-    sila_requests_page_get_type },
-  { "contacts", "call-start-symbolic", N_("Contacts & Inquiries"),
-    N_("The contacts and inquiries log is not available in this version yet."),
+    sila_beneficiaries_page_get_type },
+  { "requests", "emblem-documents-symbolic", N_("Requests"), NULL, sila_requests_page_get_type },
+  { "contacts", "call-start-symbolic", N_("Contacts & Inquiries"), NULL,
     sila_contacts_page_get_type },
-  { "surveys", "face-smile-symbolic", N_("Surveys"),
-    N_("Satisfaction surveys are not available in this version yet."),
-    NULL },
-  { "feedback", "mail-unread-symbolic", N_("Suggestions & Complaints"),
-    N_("The suggestions and complaints register is not available in this version yet."),
-    NULL },
+  { "surveys", "face-smile-symbolic", N_("Surveys"), NULL, sila_surveys_page_get_type },
+  { "feedback", "mail-unread-symbolic", N_("Suggestions & Complaints"), NULL,
+    sila_feedback_page_get_type },
   { "reports", "x-office-spreadsheet-symbolic", N_("Reports"),
     N_("Reports for the board are not available in this version yet."),
     NULL },

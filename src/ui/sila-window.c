@@ -8,9 +8,11 @@
 #include "sila-contact-window.h"
 #include "sila-new-request-window.h"
 #include "sila-requests-page.h"
+#include "sila-beneficiaries-page.h"
 #include "sila-sections.h"
 #include "sila-settings.h"
 #include "sila-sign-in-page.h"
+#include "sila-store-drafts.h"
 #include "sila-window.h"
 
 struct _SilaWindow
@@ -191,6 +193,56 @@ new_request_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A form the app was killed in the middle of is offered back at start. */
+static void
+offer_drafts (SilaWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *title = NULL;
+  const SilaDraft *latest;
+  AdwToast *toast;
+
+  if (!sila_session_can (self->session, SILA_PERM_BENEFICIARY_EDIT) ||
+      sila_store_is_read_only (sila_session_get_store (self->session)))
+    return;
+
+  drafts = sila_store_list_drafts (sila_session_get_store (self->session),
+                                   sila_session_get_actor (self->session),
+                                   SILA_DRAFT_KIND_BENEFICIARY, NULL);
+  if (drafts == NULL || drafts->len == 0)
+    return;
+
+  latest = g_ptr_array_index (drafts, 0);
+  if (latest->summary != NULL)
+    title = g_strdup_printf (_("An unfinished beneficiary form was kept: %s"), latest->summary);
+  else
+    title = g_strdup (_("An unfinished beneficiary form was kept"));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Resume"));
+  adw_toast_set_action_name (toast, "win.resume-draft");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (latest->id));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+resume_draft_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+  GtkWidget *page;
+
+  if (!sila_window_show_section (self, "beneficiaries"))
+    return;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  page = sila_window_get_section_page (self, "beneficiaries");
+  if (SILA_IS_BENEFICIARIES_PAGE (page))
+    sila_beneficiaries_page_resume_draft (SILA_BENEFICIARIES_PAGE (page),
+                                          g_variant_get_string (parameter, NULL));
+}
+
 /* Unlocking asks the locked person's password only; someone else signs in
  * through the application, in a new window of their own. */
 static void
@@ -267,6 +319,7 @@ sila_window_constructed (GObject *object)
                                  sila_session_can (self->session, SILA_PERM_CONTACT_EDIT));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-request",
                                  sila_session_can (self->session, SILA_PERM_REQUEST_OPEN));
+  offer_drafts (self);
 }
 
 static void
@@ -371,6 +424,7 @@ sila_window_class_init (SilaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-request", "s", new_request_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.new-contact", NULL);
+  gtk_widget_class_install_action (widget_class, "win.resume-draft", "s", resume_draft_action);
 
   /* Ctrl+1 … Ctrl+8 go to the sections in sidebar order. */
   sections = sila_sections_get (&n_sections);
