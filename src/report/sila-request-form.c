@@ -308,7 +308,8 @@ add_request (SilaDocument      *document,
   sila_document_add_field (document, _("Answer due by"), due);
   sila_document_add_field (document, _("Received by"),
                            request->received_by_name != NULL ? request->received_by_name
-                                                             : request->received_by);
+                           : g_strcmp0 (request->received_by, "owner") == 0
+                           ? _("Owner of this database") : request->received_by);
   if (request->amount_asked >= 0)
     amount = sila_money_format (request->amount_asked, TRUE);
   sila_document_add_field (document, _("Amount asked for"), amount != NULL ? amount : "—");

@@ -55,6 +55,8 @@ sila_format_wait (gint64 seconds)
 {
   g_autofree char *n = NULL;
 
+  if (seconds < 60)
+    return g_strdup (_("less than a minute"));
   if (seconds >= 86400)
     {
       n = sila_format_int (seconds / 86400);

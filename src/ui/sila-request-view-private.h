@@ -17,6 +17,7 @@ struct _SilaRequestView
   GHashTable           *expiry_entries;    /* type → GtkEntry */
   GPtrArray            *researchers;       /* user names, in researcher_row's order */
   GPtrArray            *extra_rows;        /* rows added to groups, removed on reload */
+  GPtrArray            *signature_widgets; /* the drawn signature, in declaration_row */
   GtkFileChooserNative *chooser;
   char                 *choosing;          /* the document type a scan is chosen for */
 

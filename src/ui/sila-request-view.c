@@ -69,6 +69,9 @@ clear_rows (SilaRequestView *self)
         adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->extra_rows, 0);
+  for (guint i = 0; i < self->signature_widgets->len; i++)
+    adw_action_row_remove (self->declaration_row, g_ptr_array_index (self->signature_widgets, i));
+  g_ptr_array_set_size (self->signature_widgets, 0);
   g_hash_table_remove_all (self->document_rows);
   g_hash_table_remove_all (self->expiry_entries);
 }
@@ -329,22 +332,46 @@ show_declaration (SilaRequestView *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->declaration_row), text);
   gtk_widget_set_visible (self->paper_button, pending);
 
+  /* The signature itself, as it was drawn (not editable). */
+  if (r->declaration == SILA_DECLARATION_DRAWN && r->signature != NULL)
+    {
+      GtkWidget *shown = sila_signature_pad_new ();
+
+      if (sila_signature_pad_set_text (SILA_SIGNATURE_PAD (shown), r->signature))
+        {
+          gtk_widget_set_can_target (shown, FALSE);
+          gtk_widget_set_size_request (shown, 180, 60);
+          gtk_widget_set_margin_top (shown, 6);
+          gtk_widget_set_margin_bottom (shown, 6);
+          gtk_widget_set_direction (shown, GTK_TEXT_DIR_LTR);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (self->declaration_row), shown);
+          g_ptr_array_add (self->signature_widgets, shown);
+        }
+      else
+        {
+          g_object_ref_sink (shown);
+          g_object_unref (shown);
+        }
+    }
+
   if (pending)
     {
-      GtkWidget *row = add_row (self, self->declaration_group, _("Sign on the screen"), NULL);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *title = gtk_label_new (_("Sign on the screen"));
       GtkWidget *pad = sila_signature_pad_new ();
       GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Signature"));
 
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_add_css_class (title, "heading");
       gtk_widget_set_name (pad, "signature-pad");
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_widget_set_hexpand (pad, TRUE);
+      gtk_widget_set_margin_top (box, 12);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "request.sign-screen");
       gtk_widget_set_halign (save, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), title);
       gtk_box_append (GTK_BOX (box), pad);
       gtk_box_append (GTK_BOX (box), save);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      adw_preferences_group_add (self->declaration_group, box);
+      g_ptr_array_add (self->extra_rows, box);
     }
 }
 
@@ -452,8 +479,11 @@ show_steps (SilaRequestView *self)
   if (g_str_equal (page, "refer"))
     load_researchers (self);
   gtk_stack_set_visible_child_name (self->step_stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->step_stack), !g_str_equal (page, "none"));
+  gtk_widget_set_visible (GTK_WIDGET (self->step_buttons), any);
   gtk_widget_set_visible (GTK_WIDGET (self->step_group), any || other_role);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_row), any);
+  /* The note's own list, so that no empty frame is left. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->note_row)), any);
   adw_preferences_group_set_description (self->step_group,
                                          !any && other_role
                                          ? _("Another role takes the next step; it shows in "
@@ -609,6 +639,7 @@ sila_request_view_finalize (GObject *object)
   g_hash_table_unref (self->expiry_entries);
   g_ptr_array_unref (self->researchers);
   g_ptr_array_unref (self->extra_rows);
+  g_ptr_array_unref (self->signature_widgets);
   g_free (self->choosing);
 
   G_OBJECT_CLASS (sila_request_view_parent_class)->finalize (object);
@@ -724,6 +755,7 @@ sila_request_view_init (SilaRequestView *self)
   self->expiry_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->researchers = g_ptr_array_new_with_free_func (g_free);
   self->extra_rows = g_ptr_array_new ();
+  self->signature_widgets = g_ptr_array_new ();
 
   for (guint i = 0; codes[i] != NULL; i++)
     gtk_string_list_append (kinds, sila_delivery_kind_to_display (codes[i]));

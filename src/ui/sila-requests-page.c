@@ -42,6 +42,7 @@ struct _SilaRequestsPage
   GtkLabel             *referral_label;
   GtkListBox           *referral_list;
   GtkBox               *request_box;
+  GtkWidget            *new_button;
 };
 
 G_DEFINE_FINAL_TYPE (SilaRequestsPage, sila_requests_page, GTK_TYPE_WIDGET)
@@ -450,6 +451,9 @@ sila_requests_page_constructed (GObject *object)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.new",
                                  sila_session_can (self->session, SILA_PERM_REQUEST_OPEN) &&
                                  !sila_store_is_read_only (sila_session_get_store (self->session)));
+  /* Requests are opened by officers: others are not offered the button. */
+  gtk_widget_set_visible (self->new_button,
+                          sila_session_can (self->session, SILA_PERM_REQUEST_OPEN));
 
   refresh_list (self);
   refresh_queues (self);
@@ -552,6 +556,7 @@ sila_requests_page_class_init (SilaRequestsPageClass *klass)
   CHILD (referral_label);
   CHILD (referral_list);
   CHILD (request_box);
+  CHILD (new_button);
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "requests.new", NULL, new_action);

@@ -246,3 +246,21 @@ sila_signature_pad_add_stroke (SilaSignaturePad *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[CHANGED], 0);
 }
+
+gboolean
+sila_signature_pad_set_text (SilaSignaturePad *self,
+                             const char       *text)
+{
+  SilaSignature *signature;
+
+  g_return_val_if_fail (SILA_IS_SIGNATURE_PAD (self), FALSE);
+
+  signature = sila_signature_from_text (text, NULL);
+  if (signature == NULL)
+    return FALSE;
+
+  sila_signature_free (self->signature);
+  self->signature = signature;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}

@@ -16,6 +16,9 @@ void       sila_signature_pad_clear     (SilaSignaturePad *self);
 gboolean   sila_signature_pad_is_empty  (SilaSignaturePad *self);
 /* The strokes as stored text, or NULL when nothing was drawn. */
 char      *sila_signature_pad_get_text  (SilaSignaturePad *self);
+/* Shows stored strokes; FALSE if @text is not a signature. */
+gboolean   sila_signature_pad_set_text  (SilaSignaturePad *self,
+                                         const char       *text);
 /* For tests: a stroke through @points (n pairs of 0…1 coordinates), as
  * a drag on the pad would draw it. */
 void       sila_signature_pad_add_stroke (SilaSignaturePad *self,
