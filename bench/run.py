@@ -4,12 +4,15 @@
 measured in the same run, on the same machine (SPEC.md, Measures).
 
 usage: bench/run.py [--runs N] [--build DIR] [--database DB] [--section ID]
-                    [--files N] [--seed S] [generate] [startup] [search] [save] [surveys]
+                    [--files N] [--requests N] [--seed S]
+                    [generate] [startup] [search] [save] [surveys] [requests]
 
 generate  writes a synthetic registry (bench/sila-generate.c: Arabic names
           from realistic distributions, households, incomes, mobiles,
-          districts of Makkah; --files, 100,000 by default; --seed) to
-          --database, or to bench/out/registry-FILES.db; once is enough.
+          districts of Makkah; --files, 100,000 by default; --seed) and
+          support requests over them (bench/gen-requests.c: --requests,
+          300,000 by default, received over two years, in realistic states)
+          to --database, or to bench/out/registry-FILES.db; once is enough.
 startup   start to first drawn window, and resident memory at that frame,
           against a minimal GTK 4 + libadwaita window (bench-minimal-window).
           --database and --section choose what sila opens (for example a
@@ -23,6 +26,11 @@ surveys   a year's survey results (everything the Surveys page and
           aggregate queries over every answer that give the same figures.
           The database is generated once (bench-gen-surveys) into the build
           folder, or --database names one; --responses changes the size.
+
+requests  at 300,000 requests: opening one with its checklist and timeline,
+          against the same raw SELECTs; moving one a step (a durable
+          transaction with its timeline and audit), on a copy, against the
+          raw writes alone. Target: each under 50 ms.
 
 Beneficiary files, a typical run (about ten minutes on two cores):
   bench/run.py generate
@@ -110,7 +118,8 @@ def bench_generate(args, build):
         return
     os.makedirs(os.path.dirname(path), exist_ok=True)
     subprocess.run([os.path.join(build, 'bench', 'sila-generate'), '--database', path,
-                    '--files', str(args.files), '--seed', str(args.seed)], check=True)
+                    '--files', str(args.files), '--requests', str(args.requests),
+                    '--seed', str(args.seed)], check=True)
     print(f'{path}: {os.path.getsize(path) / 2**20:.0f} MiB')
 
 
@@ -130,6 +139,34 @@ def bench_store(args, build, what):
         subprocess.run([tool, 'save', copy], check=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def bench_requests(args, build):
+    path = registry_path(args)
+    if not os.path.exists(path):
+        raise SystemExit(f'{path} does not exist: run "bench/run.py generate" first')
+    tool = os.path.join(build, 'bench', 'bench-requests')
+    runs = str(max(args.runs, 200))
+    r = subprocess.run([tool, 'open', path, runs], capture_output=True, text=True, check=True)
+    opened = dict(line.split() for line in r.stdout.splitlines())
+    workdir = tempfile.mkdtemp(prefix='sila-bench-')
+    try:
+        copy = os.path.join(workdir, 'registry.db')
+        shutil.copyfile(path, copy)
+        r = subprocess.run([tool, 'move', copy, str(max(args.runs, 100))], capture_output=True,
+                           text=True, check=True)
+        moved = dict(line.split() for line in r.stdout.splitlines())
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(f'support requests ({os.path.basename(path)}):')
+    print(f'  open a request with its checklist and timeline: {opened["open-ms"]} ms median, '
+          f'{opened["open-p90-ms"]} ms 90th percentile (target < 50 ms); raw queries '
+          f'{opened["open-raw-ms"]} ms; ratio {opened["open-ratio"]} '
+          f'({opened["documents-per-request"]} documents, {opened["steps-per-request"]} steps '
+          f'on average)')
+    print(f'  move a request one step (durable): {moved["move-ms"]} ms median, '
+          f'{moved["move-p90-ms"]} ms 90th percentile (target < 50 ms); raw writes '
+          f'{moved["move-raw-ms"]} ms; ratio {moved["move-ratio"]}')
 
 
 def bench_surveys(args, build):
@@ -166,6 +203,7 @@ def main():
     parser.add_argument('--database')
     parser.add_argument('--section')
     parser.add_argument('--files', type=int, default=100000)
+    parser.add_argument('--requests', type=int, default=300000)
     parser.add_argument('--seed', type=int, default=1446)
     parser.add_argument('--responses', type=int, default=200000)
     args = parser.parse_args()
@@ -184,6 +222,8 @@ def main():
             bench_store(args, args.build, what)
         elif what == 'surveys':
             bench_surveys(args, args.build)
+        elif what == 'requests':
+            bench_requests(args, args.build)
         else:
             raise SystemExit(f'unknown benchmark {what}')
 
