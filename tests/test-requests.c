@@ -586,6 +586,17 @@ test_researcher_assignment (Fixture       *f,
   queue = sila_store_list_requests (f->store, f->actors[1], &filter, 50, &error);
   g_assert_cmpuint (queue->len, ==, 0);
 
+  /* Found by the applicant's name, spelt another way, and by part of its number. */
+  g_clear_pointer (&queue, g_ptr_array_unref);
+  sila_request_filter_init (&filter);
+  filter.text = "نوره";
+  queue = sila_store_list_requests (f->store, f->actors[1], &filter, 50, &error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+  filter.text = "سارة";
+  queue = sila_store_list_requests (f->store, f->actors[1], &filter, 50, &error);
+  g_assert_cmpuint (queue->len, ==, 0);
+
   g_assert_true (sila_store_assign_researcher (f->store, f->actors[0], request->id, "worker",
                                                &error));
   g_assert_false (sila_store_assign_researcher (f->store, f->actors[1], request->id, "fahad",

@@ -63,8 +63,20 @@ struct _SilaRequestView
 };
 
 /* In sila-request-view.c */
-void     sila_request_view_reload          (SilaRequestView *self);
-void     sila_request_view_clear_errors    (SilaRequestView *self);
+void        sila_request_view_reload          (SilaRequestView     *self);
+void        sila_request_view_clear_errors    (SilaRequestView     *self);
+/* A row added to @group, removed at the next reload. */
+GtkWidget  *sila_request_view_add_row         (SilaRequestView     *self,
+                                               AdwPreferencesGroup *group,
+                                               const char          *title,
+                                               const char          *subtitle);
+/* A staff member's display name, else user name; the owner, in words. */
+const char *sila_request_view_person          (const char          *name,
+                                               const char          *username);
+
+/* In sila-request-view-history.c */
+void        sila_request_view_show_record     (SilaRequestView     *self);
+void        sila_request_view_show_timeline   (SilaRequestView     *self);
 
 /* In sila-request-view-actions.c */
 void     sila_request_view_install_actions (GtkWidgetClass  *widget_class);

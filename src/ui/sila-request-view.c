@@ -27,8 +27,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-static const char *
-person (const char *name,
+const char *
+sila_request_view_person (const char *name,
         const char *username)
 {
   if (name != NULL)
@@ -38,8 +38,8 @@ person (const char *name,
   return username != NULL ? username : "";
 }
 
-static GtkWidget *
-add_row (SilaRequestView     *self,
+GtkWidget *
+sila_request_view_add_row (SilaRequestView     *self,
          AdwPreferencesGroup *group,
          const char          *title,
          const char          *subtitle)
@@ -143,7 +143,7 @@ show_header (SilaRequestView *self)
   /* Translators: type of support · channel · received on DATE by NAME. */
   meta = g_strdup_printf (_("%s · %s · received on %s by %s"), sila_request_get_type_display (r),
                           sila_channel_to_display (r->channel), received,
-                          person (r->received_by_name, r->received_by));
+                          sila_request_view_person (r->received_by_name, r->received_by));
   if (r->amount_asked >= 0)
     {
       g_autofree char *amount = sila_money_format (r->amount_asked, TRUE);
@@ -245,14 +245,14 @@ show_checklist (SilaRequestView *self)
           g_autofree char *at = sila_format_timestamp (d->verified_at);
 
           g_string_append_printf (subtitle, _(" · verified by %s on %s"),
-                                  person (d->verified_by_name, d->verified_by), at);
+                                  sila_request_view_person (d->verified_by_name, d->verified_by), at);
         }
       if (d->file_name != NULL)
         g_string_append_printf (subtitle, _(" · scan: %s"), d->file_name);
       if (d->note != NULL)
         g_string_append_printf (subtitle, " · %s", d->note);
 
-      row = add_row (self, self->checklist_group, sila_request_document_get_display (d),
+      row = sila_request_view_add_row (self, self->checklist_group, sila_request_document_get_display (d),
                      subtitle->str);
       gtk_widget_set_name (row, d->type);
       icon = d->status == SILA_DOCUMENT_VERIFIED && problem == NULL ? "emblem-ok-symbolic"
@@ -492,94 +492,6 @@ show_steps (SilaRequestView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->withdraw_group), withdraw);
 }
 
-static void
-show_record (SilaRequestView *self)
-{
-  const SilaRequest *r = self->request;
-  gboolean any = FALSE;
-
-  if (r->research != NULL)
-    {
-      g_autoptr(GString) text = g_string_new (r->research->findings);
-      g_autofree char *title = g_strdup_printf (_("Research report by %s"),
-                                                person (r->research->researcher_name,
-                                                        r->research->researcher));
-
-      if (g_date_valid (&r->research->visit_date))
-        {
-          g_autofree char *visit = sila_date_format (&r->research->visit_date,
-                                                     SILA_CALENDAR_GREGORIAN);
-
-          g_string_append_printf (text, _("\nHome visit: %s"), visit);
-        }
-      if (r->research->recommendation != NULL)
-        g_string_append_printf (text, _("\nRecommendation: %s"), r->research->recommendation);
-      add_row (self, self->record_group, title, text->str);
-      any = TRUE;
-    }
-
-  if (r->decision != NULL)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-      g_autofree char *day = sila_date_format (&r->decision->decided_on, SILA_CALENDAR_GREGORIAN);
-      g_autofree char *title = g_strdup_printf (_("The committee’s decision: %s"),
-                                                sila_request_status_to_display (r->decision->decision));
-
-      g_string_append_printf (text, _("Decided on %s"), day);
-      if (r->decision->reason != NULL)
-        g_string_append_printf (text, _("\nReason: %s"), r->decision->reason);
-      if (r->decision->members != NULL)
-        {
-          g_autofree char *members = g_strdelimit (g_strdup (r->decision->members), "\n", ' ');
-
-          g_string_append_printf (text, _("\nMembers present: %s"), members);
-        }
-      add_row (self, self->record_group, title, text->str);
-      any = TRUE;
-    }
-
-  for (guint i = 0; i < r->deliveries->len; i++)
-    {
-      const SilaDelivery *d = g_ptr_array_index (r->deliveries, i);
-      g_autofree char *amount = sila_money_format (d->amount_halalas, TRUE);
-      g_autofree char *day = sila_date_format (&d->delivered_on, SILA_CALENDAR_GREGORIAN);
-      g_autofree char *title = g_strdup_printf (_("Service delivered: %s, %s"),
-                                                sila_delivery_kind_to_display (d->kind), amount);
-      g_autofree char *text = g_strdup_printf (_("On %s by %s"), day,
-                                               person (d->delivered_by_name, d->delivered_by));
-
-      add_row (self, self->record_group, title, text);
-      any = TRUE;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->record_group), any);
-}
-
-static void
-show_timeline (SilaRequestView *self)
-{
-  for (guint i = 0; i < self->request->events->len; i++)
-    {
-      const SilaRequestEvent *e = g_ptr_array_index (self->request->events, i);
-      g_autoptr(GString) text = g_string_new (NULL);
-      g_autofree char *at = sila_format_timestamp (e->at);
-
-      /* Translators: who took a step and when: "Huda · 25 March 2025, 10:30". */
-      g_string_append_printf (text, _("%s · %s"), person (e->by_name, e->by), at);
-      if (e->elapsed_seconds >= 0)
-        {
-          g_autofree char *took = sila_format_wait (e->elapsed_seconds);
-
-          g_string_append_printf (text, _(" · after %s"), took);
-        }
-      if (e->reason != NULL)
-        g_string_append_printf (text, _("\nReason: %s"), e->reason);
-      if (e->note != NULL)
-        g_string_append_printf (text, "\n%s", e->note);
-      add_row (self, self->timeline_group, sila_request_status_to_display (e->status), text->str);
-    }
-}
-
 void
 sila_request_view_reload (SilaRequestView *self)
 {
@@ -605,8 +517,8 @@ sila_request_view_reload (SilaRequestView *self)
   show_checklist (self);
   show_declaration (self);
   show_steps (self);
-  show_record (self);
-  show_timeline (self);
+  sila_request_view_show_record (self);
+  sila_request_view_show_timeline (self);
   sila_request_view_update_actions (self);
 }
 
