@@ -299,6 +299,9 @@ test_search_variants (Fixture       *f,
   assert_finds_nothing (f, "...");
 }
 
+static void assert_finds (Fixture *f, const char *text, gint64 file_number);
+static void assert_finds_nothing (Fixture *f, const char *text);
+
 static gint64
 raw_count (Fixture    *f,
            const char *sql)
@@ -385,6 +388,10 @@ test_update_conflict_history (Fixture       *f,
   g_assert_true (sila_store_update_beneficiary (f->store, f->owner, b, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (b->rev, ==, 2);
+  /* The search index follows: the new mobile finds the file, the old one
+   * no longer does. */
+  assert_finds (f, "0561112222", b->file_number);
+  assert_finds_nothing (f, "0551234567");
 
   /* A screen that read the file before that change cannot overwrite it. */
   g_free (stale->notes);

@@ -226,28 +226,52 @@ sila_beneficiary_search_tokens (const SilaBeneficiary *file)
   return g_strjoinv (" ", (char **)tokens->pdata);
 }
 
+/* Writes @file's tokens into the search index; @before (NULL for a new
+ * file) is the file as it was indexed, whose tokens are taken out first. */
 gboolean
 sila_store_index_beneficiary (SilaStore              *self,
                               const SilaBeneficiary  *file,
+                              const SilaBeneficiary  *before,
                               GError                **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
-  g_autofree char *tokens = sila_beneficiary_search_tokens (file);
 
-  stmt = sila_store_prepare (self, "DELETE FROM beneficiary_search WHERE rowid = ?1", error);
-  if (stmt == NULL)
+  if (before != NULL && !sila_store_unindex_beneficiary (self, before, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, file->file_number);
-  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
-    return FALSE;
-  g_clear_pointer (&stmt, sila_statement_release);
+  if (file == NULL)
+    return TRUE;
+
+  {
+    g_autofree char *tokens = sila_beneficiary_search_tokens (file);
+
+    stmt = sila_store_prepare (self,
+                               "INSERT INTO beneficiary_search (rowid, tokens) VALUES (?1, ?2)",
+                               error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, file->file_number);
+    sila_bind_text (stmt, 2, tokens);
+  }
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+}
+
+/* The index is contentless: taking a file out means naming the tokens it
+ * was indexed with. */
+gboolean
+sila_store_unindex_beneficiary (SilaStore              *self,
+                                const SilaBeneficiary  *before,
+                                GError                **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *tokens = sila_beneficiary_search_tokens (before);
 
   stmt = sila_store_prepare (self,
-                             "INSERT INTO beneficiary_search (rowid, tokens) VALUES (?1, ?2)",
+                             "INSERT INTO beneficiary_search (beneficiary_search, rowid, tokens) "
+                             "VALUES ('delete', ?1, ?2)",
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, file->file_number);
+  sqlite3_bind_int64 (stmt, 1, before->file_number);
   sila_bind_text (stmt, 2, tokens);
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
 }

@@ -555,8 +555,11 @@ add_beneficiary_files (SilaStore  *self,
       ");"
       "CREATE INDEX beneficiary_incomes_beneficiary"
       "  ON beneficiary_incomes (beneficiary_id, position);"
+      /* Contentless: the tokens are the store's to give, and to give back
+       * when a file changes ('delete'); a change of how tokens are made
+       * rebuilds the index in a later step. */
       "CREATE VIRTUAL TABLE beneficiary_search USING fts5 ("
-      "  tokens, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'"
+      "  tokens, content = '', tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'"
       ");"
       "CREATE TABLE drafts ("
       "  id         TEXT PRIMARY KEY,"
