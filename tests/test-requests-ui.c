@@ -24,6 +24,7 @@
 #include "sila-requests-page.h"
 #include "sila-signature-pad.h"
 #include "sila-store-contacts.h"
+#include "sila-store-drafts.h"
 #include "sila-store-private.h"
 #include "sila-store-staff.h"
 #include "sila-test-requests.h"
@@ -384,6 +385,50 @@ test_request_to_closed (Fixture       *f,
   g_unlink (pdf);
 }
 
+/* A request half typed when the window went away comes back as it was. */
+static void
+test_draft_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const double stroke[] = { 0.1, 0.5, 0.3, 0.2, 0.5, 0.6, 0.7, 0.3, 0.9, 0.5 };
+  g_autoptr(GPtrArray) drafts = NULL;
+  SilaNewRequestWindow *dialog;
+  GtkWidget *amount;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", "s",
+                                             f->beneficiary_id));
+  dialog = SILA_NEW_REQUEST_WINDOW (find_toplevel (SILA_TYPE_NEW_REQUEST_WINDOW));
+  sila_new_request_window_choose (dialog, "medical", SILA_CHANNEL_WEBSITE);
+  amount = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                      SILA_TYPE_NEW_REQUEST_WINDOW, "amount_row"));
+  gtk_editable_set_text (GTK_EDITABLE (amount), "750 ر.س");
+  sila_signature_pad_add_stroke (SILA_SIGNATURE_PAD (sila_new_request_window_get_pad (dialog)),
+                                 stroke, G_N_ELEMENTS (stroke) / 2);
+  sila_new_request_window_save_draft (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (GTK_WIDGET (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", "s",
+                                             f->beneficiary_id));
+  dialog = SILA_NEW_REQUEST_WINDOW (find_toplevel (SILA_TYPE_NEW_REQUEST_WINDOW));
+  amount = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                      SILA_TYPE_NEW_REQUEST_WINDOW, "amount_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "750 ر.س");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                                    SILA_TYPE_NEW_REQUEST_WINDOW,
+                                                                                    "restored_box"))));
+  g_assert_false (sila_signature_pad_is_empty (SILA_SIGNATURE_PAD (sila_new_request_window_get_pad (dialog))));
+
+  /* Opened: the draft is done with. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-request.open", NULL);
+  settle (GTK_WIDGET (f->window));
+  g_assert_null (find_toplevel (SILA_TYPE_NEW_REQUEST_WINDOW));
+  g_assert_cmpstr (sila_request_view_get_request (sila_requests_page_get_view (requests_page (f)))->type,
+                   ==, "medical");
+  drafts = sila_store_list_drafts (f->store, f->officer, SILA_DRAFT_KIND_REQUEST, NULL);
+  g_assert_cmpuint (drafts->len, ==, 0);
+}
+
 /* The list, its filters and the beneficiary's requests. */
 static void
 test_lists (Fixture       *f,
@@ -566,6 +611,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/sila/ui/requests/received-to-closed", test_request_to_closed);
+  ADD ("/sila/ui/requests/draft-kept", test_draft_kept);
   ADD ("/sila/ui/requests/lists-and-profile", test_lists);
   ADD ("/sila/ui/contacts/quick-entry-and-referral", test_contacts);
   ADD ("/sila/ui/requests/library-and-preferences", test_library_and_preferences);

@@ -15,6 +15,7 @@
 #include "sila-request-input.h"
 #include "sila-signature-pad.h"
 #include "sila-store-beneficiaries.h"
+#include "sila-store-drafts.h"
 #include "sila-store-requests.h"
 #include "sila-text.h"
 #include "sila-validation.h"
@@ -28,6 +29,10 @@ struct _SilaNewRequestWindow
   GPtrArray       *type_codes;
   GtkWidget       *pad;
   GtkWidget       *history;
+  char            *draft_id;     /* the draft this form is kept in, once typed into */
+  char            *summary;      /* whose request, for the draft's line */
+  guint            save_id;
+  gboolean         restoring;
 
   /* Template widgets */
   AdwPreferencesGroup *who_group;
@@ -51,6 +56,7 @@ struct _SilaNewRequestWindow
   GtkBox          *pad_box;
   GtkLabel        *declaration_error;
   GtkLabel        *general_error;
+  GtkWidget       *restored_box;
 };
 
 G_DEFINE_FINAL_TYPE (SilaNewRequestWindow, sila_new_request_window, ADW_TYPE_WINDOW)
@@ -129,6 +135,8 @@ sila_new_request_window_set_beneficiary (SilaNewRequestWindow *self,
   g_free (self->beneficiary_id);
   self->beneficiary_id = g_strdup (file->id);
   name = sila_beneficiary_get_full_name (file);
+  g_free (self->summary);
+  self->summary = g_strdup (name);
   {
     g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, file->file_number);
 
@@ -231,17 +239,11 @@ show_field_errors (SilaNewRequestWindow *self,
     }
 }
 
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+/* The form as typed. */
+static SilaRequestInput *
+read_input (SilaNewRequestWindow *self)
 {
-  SilaNewRequestWindow *self = SILA_NEW_REQUEST_WINDOW (widget);
-  g_autoptr(SilaRequestInput) input = sila_request_input_new ();
-  g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
-  g_autoptr(SilaRequest) request = NULL;
-  g_autoptr(GPtrArray) types = NULL;
-  g_autoptr(GError) error = NULL;
+  SilaRequestInput *input = sila_request_input_new ();
   g_autofree char *description = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   GtkTextIter start, end;
@@ -249,7 +251,6 @@ open_action (GtkWidget  *widget,
   guint channel = adw_combo_row_get_selected (self->channel_row);
   gboolean drawn = gtk_check_button_get_active (self->drawn_check);
 
-  clear_errors (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
@@ -268,6 +269,150 @@ open_action (GtkWidget  *widget,
                                             ? "paper" : "pending");
   if (drawn)
     input->signature = sila_signature_pad_get_text (SILA_SIGNATURE_PAD (self->pad));
+  return input;
+}
+
+/* Drafts: what is typed is kept as it is typed (nothing typed is lost). */
+void
+sila_new_request_window_save_draft (SilaNewRequestWindow *self)
+{
+  g_autoptr(SilaRequestInput) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  SilaStore *store;
+
+  g_return_if_fail (SILA_IS_NEW_REQUEST_WINDOW (self));
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  store = sila_session_get_store (self->session);
+  if (self->restoring || sila_store_is_read_only (store) ||
+      !sila_session_can (self->session, SILA_PERM_REQUEST_OPEN))
+    return;
+
+  input = read_input (self);
+  json = sila_request_input_to_json (input);
+  if (!sila_store_save_draft (store, sila_session_get_actor (self->session),
+                              SILA_DRAFT_KIND_REQUEST, self->beneficiary_id, self->summary, json,
+                              &self->draft_id, &error))
+    g_debug ("The draft was not kept: %s", error->message);
+}
+
+static gboolean
+save_draft_cb (gpointer user_data)
+{
+  SilaNewRequestWindow *self = user_data;
+
+  self->save_id = 0;
+  sila_new_request_window_save_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+typed_cb (SilaNewRequestWindow *self)
+{
+  if (self->restoring)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (400, save_draft_cb, self);
+}
+
+static void
+drop_draft (SilaNewRequestWindow *self)
+{
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->draft_id != NULL)
+    sila_store_delete_draft (sila_session_get_store (self->session),
+                             sila_session_get_actor (self->session), self->draft_id, NULL);
+  g_clear_pointer (&self->draft_id, g_free);
+}
+
+/* Puts a kept draft back in the form: the one for this beneficiary, or the
+ * latest when the form was opened without one. */
+static void
+restore_draft (SilaNewRequestWindow *self,
+               const char           *beneficiary_id)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(SilaRequestInput) input = NULL;
+  const SilaDraft *found = NULL;
+
+  drafts = sila_store_list_drafts (sila_session_get_store (self->session),
+                                   sila_session_get_actor (self->session),
+                                   SILA_DRAFT_KIND_REQUEST, NULL);
+  for (guint i = 0; drafts != NULL && i < drafts->len && found == NULL; i++)
+    {
+      const SilaDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (beneficiary_id == NULL || g_strcmp0 (draft->entity_id, beneficiary_id) == 0)
+        found = draft;
+    }
+  if (found == NULL || (input = sila_request_input_from_json (found->content)) == NULL)
+    return;
+
+  self->restoring = TRUE;
+  self->draft_id = g_strdup (found->id);
+  if (input->beneficiary_id != NULL && beneficiary_id == NULL)
+    sila_new_request_window_set_beneficiary (self, input->beneficiary_id);
+  for (guint i = 0; i < self->type_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->type_codes, i), input->fields[SILA_RF_TYPE]) == 0)
+      adw_combo_row_set_selected (self->type_row, i);
+  {
+    SilaChannel channel;
+
+    if (sila_channel_parse (input->fields[SILA_RF_CHANNEL], &channel, NULL))
+      adw_combo_row_set_selected (self->channel_row, channel);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (self->received_row),
+                         input->fields[SILA_RF_RECEIVED] != NULL
+                         ? input->fields[SILA_RF_RECEIVED] : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row),
+                         input->fields[SILA_RF_AMOUNT] != NULL ? input->fields[SILA_RF_AMOUNT]
+                                                               : "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                            input->fields[SILA_RF_DESCRIPTION] != NULL
+                            ? input->fields[SILA_RF_DESCRIPTION] : "", -1);
+  gtk_check_button_set_active (g_strcmp0 (input->fields[SILA_RF_DECLARATION], "paper") == 0
+                               ? self->paper_check : self->drawn_check, TRUE);
+  if (input->signature != NULL)
+    sila_signature_pad_set_text (SILA_SIGNATURE_PAD (self->pad), input->signature);
+  gtk_widget_set_visible (self->restored_box, TRUE);
+  self->restoring = FALSE;
+}
+
+static void
+discard_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SilaNewRequestWindow *self = SILA_NEW_REQUEST_WINDOW (widget);
+
+  drop_draft (self);
+  self->restoring = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->received_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), "", -1);
+  sila_signature_pad_clear (SILA_SIGNATURE_PAD (self->pad));
+  self->restoring = FALSE;
+  gtk_widget_set_visible (self->restored_box, FALSE);
+  clear_errors (self);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SilaNewRequestWindow *self = SILA_NEW_REQUEST_WINDOW (widget);
+  g_autoptr(SilaRequestInput) input = NULL;
+  g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+  g_autoptr(SilaRequest) request = NULL;
+  g_autoptr(GPtrArray) types = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_errors (self);
+  input = read_input (self);
+  /* Whatever happens next, what was typed is kept. */
+  sila_new_request_window_save_draft (self);
 
   types = sila_store_list_request_types (sila_session_get_store (self->session), FALSE, &error);
   if (types == NULL)
@@ -291,6 +436,7 @@ open_action (GtkWidget  *widget,
       return;
     }
 
+  drop_draft (self);
   g_signal_emit (self, signals[OPENED], 0, request->id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -300,6 +446,10 @@ sila_new_request_window_dispose (GObject *object)
 {
   SilaNewRequestWindow *self = (SilaNewRequestWindow *)object;
 
+  /* Closed before opening the request: the draft keeps what was typed. */
+  if (self->save_id != 0 && self->session != NULL)
+    sila_new_request_window_save_draft (self);
+  g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SILA_TYPE_NEW_REQUEST_WINDOW);
   g_clear_object (&self->session);
 
@@ -312,6 +462,8 @@ sila_new_request_window_finalize (GObject *object)
   SilaNewRequestWindow *self = (SilaNewRequestWindow *)object;
 
   g_free (self->beneficiary_id);
+  g_free (self->draft_id);
+  g_free (self->summary);
   g_ptr_array_unref (self->type_codes);
 
   G_OBJECT_CLASS (sila_new_request_window_parent_class)->finalize (object);
@@ -357,11 +509,13 @@ sila_new_request_window_class_init (SilaNewRequestWindowClass *klass)
   CHILD (pad_box);
   CHILD (declaration_error);
   CHILD (general_error);
+  CHILD (restored_box);
 #undef CHILD
 
   gtk_widget_class_install_action (widget_class, "new-request.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "new-request.clear-signature", NULL,
                                    clear_signature_action);
+  gtk_widget_class_install_action (widget_class, "new-request.discard", NULL, discard_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "new-request.open", NULL);
@@ -392,6 +546,16 @@ sila_new_request_window_init (SilaNewRequestWindow *self)
                             self);
   g_signal_connect_swapped (self->received_row, "changed", G_CALLBACK (update_window_label),
                             self);
+
+  /* Every change is kept in the draft. */
+  g_signal_connect_swapped (self->received_row, "changed", G_CALLBACK (typed_cb), self);
+  g_signal_connect_swapped (self->amount_row, "changed", G_CALLBACK (typed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
+                            G_CALLBACK (typed_cb), self);
+  g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (typed_cb), self);
+  g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (typed_cb), self);
+  g_signal_connect_swapped (self->paper_check, "toggled", G_CALLBACK (typed_cb), self);
+  g_signal_connect_swapped (self->pad, "changed", G_CALLBACK (typed_cb), self);
 }
 
 SilaNewRequestWindow *
@@ -418,8 +582,12 @@ sila_new_request_window_new (GtkWindow   *parent,
     }
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (names));
 
+  self->restoring = TRUE;
   if (beneficiary_id != NULL && sila_new_request_window_set_beneficiary (self, beneficiary_id))
     gtk_widget_set_visible (GTK_WIDGET (self->lookup_row), FALSE);
+  self->restoring = FALSE;
+  if (sila_session_can (session, SILA_PERM_REQUEST_OPEN))
+    restore_draft (self, beneficiary_id);
   update_window_label (self);
   return self;
 }

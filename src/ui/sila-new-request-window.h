@@ -24,6 +24,8 @@ SilaNewRequestWindow *sila_new_request_window_new       (GtkWindow            *p
 gboolean              sila_new_request_window_set_beneficiary (SilaNewRequestWindow *self,
                                                                const char           *id);
 GtkWidget            *sila_new_request_window_get_pad   (SilaNewRequestWindow *self);
+/* Keeps what is typed now (it is kept anyway, a moment after each change). */
+void                  sila_new_request_window_save_draft (SilaNewRequestWindow *self);
 /* Selects the request type of @code and the channel of @channel. */
 void                  sila_new_request_window_choose    (SilaNewRequestWindow *self,
                                                          const char           *code,
