@@ -311,6 +311,13 @@ main (int argc, char **argv)
   sila_window_show_request (window, shown->id);
   shoot (GTK_WIDGET (window), "request");
 
+  /* Every request, the late ones standing out. */
+  sila_requests_page_show_list (SILA_REQUESTS_PAGE (sila_window_get_section_page (window,
+                                                                                 "requests")),
+                                "all");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  shoot (GTK_WIDGET (window), "requests");
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&session);
 
