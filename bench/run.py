@@ -86,6 +86,9 @@ def bench_startup(args, build):
         # window; otherwise the first start would show the set-up window.
         subprocess.run([os.path.join(build, 'src', 'sila'), '--database', database, 'settings',
                         'set', 'work_without_accounts', 'true'], env=env, check=True)
+        # Nor a daily backup at every start of the benchmark.
+        subprocess.run([os.path.join(build, 'src', 'sila'), '--database', database, 'settings',
+                        'set', 'backup_daily', 'false'], env=env, check=True)
     first_frame(sila_cmd, env)  # warms the caches
     first_frame(floor_cmd, env)
     floor_ms, floor_kb, sila_ms, sila_kb = [], [], [], []

@@ -12,8 +12,10 @@
  *                                     offers a draft, resumes it and prints
  *                                     "field KEY VALUE" lines; exits 0
  *   sila-ui-helper DB show VIEW [TEXT] shows VIEW (list, form-error,
- *                                     profile) and prints "ready", for a
- *                                     screenshot; exits after 60 s
+ *                                     profile, profile-bottom: the first
+ *                                     match of TEXT, edited once so that it
+ *                                     has a history) and prints "ready",
+ *                                     for a screenshot; exits after 60 s
  * The language is SILA_TEST_LANG (ar by default). */
 #include "sila-config.h"
 
@@ -122,6 +124,45 @@ do_check_draft (void)
             gtk_editable_get_text (GTK_EDITABLE (sila_intake_form_get_field (form, keys[i]))));
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A change, so that the profile has a history to show: a new mobile and
+ * consent recorded. */
+static void
+edit_once (const char *id)
+{
+  SilaSession *session = sila_window_get_session (window);
+  SilaStore *store = sila_session_get_store (session);
+  g_autoptr(SilaBeneficiary) file = sila_store_get_beneficiary (store,
+                                                                sila_session_get_actor (session),
+                                                                id, NULL);
+
+  if (file == NULL)
+    return;
+  g_free (file->mobile);
+  file->mobile = g_strdup ("+966559876543");
+  g_free (file->consent);
+  file->consent = g_strdup ("given");
+  g_free (file->notes);
+  file->notes = g_strdup ("زارت المكتب وطلبت تحديث رقم الجوال.");
+  sila_store_update_beneficiary (store, sila_session_get_actor (session), file, NULL, NULL);
+}
+
 static gboolean
 quit_cb (gpointer data)
 {
@@ -151,7 +192,7 @@ do_show (void)
       type_into (form, "district", "الزاهر");
       sila_intake_form_save (form, FALSE);
     }
-  else if (g_strcmp0 (view, "profile") == 0)
+  else if (g_str_has_prefix (view, "profile"))
     {
       GListModel *model = sila_beneficiaries_page_get_model (page);
       g_autoptr(SilaBeneficiaryRow) row = NULL;
@@ -160,7 +201,29 @@ do_show (void)
         sila_beneficiaries_page_set_search (page, text);
       row = g_list_model_get_item (model, 0);
       if (row != NULL)
-        sila_beneficiaries_page_open_file (page, sila_beneficiary_row_get_id (row));
+        {
+          edit_once (sila_beneficiary_row_get_id (row));
+          sila_beneficiaries_page_open_file (page, sila_beneficiary_row_get_id (row));
+        }
+      if (g_str_equal (view, "profile-bottom"))
+        {
+          GtkWidget *profile = GTK_WIDGET (sila_beneficiaries_page_get_profile (page));
+          GtkWidget *scroller = find_type (profile, GTK_TYPE_SCROLLED_WINDOW);
+
+          GtkWidget *change = find_type (profile, ADW_TYPE_EXPANDER_ROW);
+
+          /* The latest change, opened: what it was before and after. */
+          if (change != NULL)
+            adw_expander_row_set_expanded (ADW_EXPANDER_ROW (change), TRUE);
+          wait_for_draw (GTK_WIDGET (window));
+          if (scroller != NULL)
+            {
+              GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (
+                GTK_SCROLLED_WINDOW (scroller));
+
+              gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+            }
+        }
     }
   else if (text != NULL)
     sila_beneficiaries_page_set_search (page, text);

@@ -18,8 +18,16 @@ struct _SilaBeneficiaryRowView
 
 G_DEFINE_FINAL_TYPE (SilaBeneficiaryRowView, sila_beneficiary_row_view, GTK_TYPE_WIDGET)
 
-/* Widths in average characters; the name takes what is left. */
-static const int column_chars[SILA_N_ROW_COLUMNS] = { 6, -1, 11, 13, 16, 12, 14 };
+/* Widths in average characters (digits for the numeric columns); the
+ * name takes what is left. */
+static const int column_chars[SILA_N_ROW_COLUMNS] = { 6, -1, 12, 14, 20, 12, 14 };
+
+static gboolean
+is_numeric (guint column)
+{
+  return column == SILA_ROW_COLUMN_NUMBER || column == SILA_ROW_COLUMN_ID ||
+         column == SILA_ROW_COLUMN_PHONE;
+}
 
 static void
 sila_beneficiary_row_view_measure (GtkWidget      *widget,
@@ -73,7 +81,8 @@ sila_beneficiary_row_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   PangoFontMetrics *metrics;
-  int char_width;
+  int char_width, digit_width;
+  int widths[SILA_N_ROW_COLUMNS];
   int fixed = 0;
   int x = GAP;
   GdkRGBA color, dim, warning;
@@ -88,16 +97,19 @@ sila_beneficiary_row_view_snapshot (GtkWidget   *widget,
 
   metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
   char_width = pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+  digit_width = pango_font_metrics_get_approximate_digit_width (metrics) / PANGO_SCALE;
   pango_font_metrics_unref (metrics);
 
   for (guint c = 0; c < SILA_N_ROW_COLUMNS; c++)
-    if (column_chars[c] > 0)
-      fixed += column_chars[c] * char_width + GAP;
+    {
+      widths[c] = column_chars[c] * (is_numeric (c) ? digit_width + 1 : char_width);
+      if (column_chars[c] > 0)
+        fixed += widths[c] + GAP;
+    }
 
   for (guint c = 0; c < SILA_N_ROW_COLUMNS; c++)
     {
-      int w = column_chars[c] > 0 ? column_chars[c] * char_width
-                                  : MAX (width - fixed - 2 * GAP, 4 * char_width);
+      int w = column_chars[c] > 0 ? widths[c] : MAX (width - fixed - 2 * GAP, 4 * char_width);
       PangoLayout *layout = get_layout (self, c);
       const GdkRGBA *ink = &color;
       int text_height;
