@@ -67,5 +67,9 @@ int sila_cli_survey_templates (SilaCli *cli, int argc, char **argv);
 int sila_cli_import_beneficiaries (SilaCli *cli, int argc, char **argv);
 int sila_cli_export_beneficiaries (SilaCli *cli, int argc, char **argv);
 int sila_cli_search               (SilaCli *cli, int argc, char **argv);
+int sila_cli_segments             (SilaCli *cli, int argc, char **argv);
+int sila_cli_segment_add          (SilaCli *cli, int argc, char **argv);
+int sila_cli_segment_rename       (SilaCli *cli, int argc, char **argv);
+int sila_cli_segment_retire       (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS
