@@ -277,14 +277,14 @@ main (int    argc,
   g_autoptr(SilaActor) actor = sila_actor_new_owner ();
   g_autofree char *database = NULL;
   gint64 n_files = 100000;
-  gint64 n_requests = 300000;
+  gint64 n_requests = -1;
   gint64 seed = 1446;
   Generator g = { 0 };
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, "The database to write", "DB" },
     { "files", 0, 0, G_OPTION_ARG_INT64, &n_files, "How many files (100000)", "N" },
     { "requests", 0, 0, G_OPTION_ARG_INT64, &n_requests,
-      "How many support requests over them (300000; 0 for none)", "N" },
+      "How many support requests over them (three per file; 0 for none)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the random draws (1446)", "S" },
     { NULL }
   };
@@ -334,6 +334,8 @@ main (int    argc,
       return 1;
     }
 
+  if (n_requests < 0)
+    n_requests = 3 * n_files;
   start = g_get_monotonic_time ();
   if (n_requests > 0 && !bench_generate_requests (store, g.rand, (guint)n_requests, &error))
     {

@@ -296,6 +296,36 @@ def search_best_first_in_any_spelling():
     check(r.returncode == 0 and out(r) == '', (out(r), err(r)))
 
 
+@test
+def segments_listed_added_renamed_retired():
+    db = imported_db()
+    r = sila('--database', db, 'segments')
+    check(r.returncode == 0, err(r))
+    lines = out(r).splitlines()
+    check('widow\tأرملة\tWidow' in lines, lines)
+    r = sila('--database', db, 'segment', 'add', 'طلاب جامعيون', '--english', 'Students')
+    check(r.returncode == 0, err(r))
+    code = out(r).strip()
+    check(code.startswith('segment_'), code)
+    r = sila('--lang', 'en', '--database', db, 'segment', 'add', 'أرملة')
+    check(r.returncode == 1 and 'already' in err(r), err(r))
+    r = sila('--database', db, 'segment', 'rename', code, 'طلاب')
+    check(r.returncode == 0, err(r))
+    r = sila('--database', db, 'segment', 'retire', code)
+    check(r.returncode == 0, err(r))
+    lines = out(sila('--database', db, 'segments')).splitlines()
+    check(f'{code}\tطلاب\tStudents\tretired' in lines, lines)
+    # A retired segment is not offered to new rows.
+    d = tempdir()
+    src = write(os.path.join(d, 'r.csv'),
+                'national_id,name,category\n1087345292,نورة خالد الشهري,طلاب\n'.encode('utf-8'))
+    r = sila('--lang', 'en', '--database', db, 'import', 'beneficiaries', src)
+    check(r.returncode == 1, err(r))
+    r = sila('--lang', 'en', '--database', db, 'segment', 'retire', 'nothing')
+    check(r.returncode == 1 and 'There is no segment' in err(r), err(r))
+    check(sila('--database', db, 'segment', 'rename', code).returncode == 2)
+
+
 def as_user(name, password, **extra):
     return headless_env(SILA_USER=name, SILA_PASSWORD=password, **extra)
 

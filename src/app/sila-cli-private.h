@@ -72,5 +72,9 @@ int sila_cli_survey_import    (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_kiosk_pin (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_results   (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_templates (SilaCli *cli, int argc, char **argv);
+int sila_cli_segments             (SilaCli *cli, int argc, char **argv);
+int sila_cli_segment_add          (SilaCli *cli, int argc, char **argv);
+int sila_cli_segment_rename       (SilaCli *cli, int argc, char **argv);
+int sila_cli_segment_retire       (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

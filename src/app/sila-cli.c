@@ -95,6 +95,15 @@ static const SilaCliCommand commands[] = {
     N_("Export the register of beneficiaries as an Excel workbook") },
   { "search", NULL, sila_cli_search, "search TEXT",
     N_("Find beneficiary files by name, file number, ID or phone, best first") },
+  { "segments", NULL, sila_cli_segments, "segments",
+    N_("List the segments (شرائح) files are filed under") },
+  { "segment", "add", sila_cli_segment_add, "segment add ARABIC [--english NAME]",
+    N_("Add a segment to the office's list (administrators); prints its code") },
+  { "segment", "rename", sila_cli_segment_rename,
+    "segment rename CODE ARABIC [--english NAME]",
+    N_("Rename a segment; files keep it") },
+  { "segment", "retire", sila_cli_segment_retire, "segment retire CODE",
+    N_("Stop offering a segment for new files; files filed under it keep it") },
 };
 
 void

@@ -16,7 +16,6 @@
 #include "sila-form.h"
 #include "sila-format.h"
 #include "sila-intake-form.h"
-#include "sila-phone.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-drafts.h"
 
@@ -72,20 +71,6 @@ get_actor (SilaBeneficiariesPage *self)
   return sila_session_get_actor (self->session);
 }
 
-static const char *
-segment_name (SilaBeneficiariesPage *self,
-              const char            *code)
-{
-  for (guint i = 0; code != NULL && self->segments != NULL && i < self->segments->len; i++)
-    {
-      const SilaSegment *s = g_ptr_array_index (self->segments, i);
-
-      if (g_str_equal (s->code, code))
-        return sila_segment_get_display (s);
-    }
-  return code;
-}
-
 /* The list */
 
 static void
@@ -101,45 +86,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              SilaBeneficiariesPage    *self)
 {
-  SilaBeneficiaryRow *row = gtk_list_item_get_item (item);
-  SilaBeneficiaryRowView *view = SILA_BENEFICIARY_ROW_VIEW (gtk_list_item_get_child (item));
-  g_autofree char *number = NULL;
-  g_autofree char *number_shown = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *accessible = NULL;
-  const char *mobile = sila_beneficiary_row_get_mobile (row);
-  const char *name = sila_beneficiary_row_get_name (row);
-  gboolean pending = g_strcmp0 (sila_beneficiary_row_get_consent (row), "pending") == 0;
-
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, sila_beneficiary_row_get_file_number (row));
-  number_shown = sila_format_digits_for (number, sila_i18n_get_language ());
-  id = sila_form_ltr (sila_beneficiary_row_get_id_number (row) != NULL
-                      ? sila_beneficiary_row_get_id_number (row) : "—");
-  if (mobile != NULL)
-    {
-      g_autofree char *shown = sila_phone_format_display (mobile);
-      phone = sila_form_ltr (shown != NULL ? shown : mobile);
-    }
-
-  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_NUMBER, number_shown);
-  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_NAME, name);
-  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_ID, id);
-  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_PHONE, phone);
-  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_SEGMENT,
-                                      segment_name (self,
-                                                    sila_beneficiary_row_get_segment (row)));
-  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_DISTRICT,
-                                      sila_choice_to_display (SILA_CHOICES_DISTRICT,
-                                                              sila_beneficiary_row_get_district (
-                                                                row)));
-  sila_beneficiary_row_view_set_text (view, SILA_ROW_COLUMN_CONSENT,
-                                      pending ? _("Consent pending") : NULL);
-
-  /* What a screen reader says for the row. */
-  accessible = g_strdup_printf ("%s %s", number_shown, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
+  sila_beneficiary_row_view_show (SILA_BENEFICIARY_ROW_VIEW (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item), self->segments);
 }
 
 static void

@@ -3,7 +3,13 @@
 
 #include "sila-config.h"
 
+#include <glib/gi18n.h>
+
 #include "sila-beneficiary-row-view.h"
+#include "sila-choices.h"
+#include "sila-form.h"
+#include "sila-format.h"
+#include "sila-phone.h"
 
 #define ROW_HEIGHT  36
 #define GAP         12
@@ -221,4 +227,66 @@ sila_beneficiary_row_view_get_text (SilaBeneficiaryRowView *self,
   g_return_val_if_fail (column < SILA_N_ROW_COLUMNS, NULL);
 
   return self->texts[column];
+}
+
+static const char *
+segment_name (GPtrArray  *segments,
+              const char *code)
+{
+  for (guint i = 0; code != NULL && segments != NULL && i < segments->len; i++)
+    {
+      const SilaSegment *s = g_ptr_array_index (segments, i);
+
+      if (g_str_equal (s->code, code))
+        return sila_segment_get_display (s);
+    }
+  return code;
+}
+
+/* Shows @row: its number in the UI language's digits, the name, ID and
+ * mobile left to right, segment (@segments name them), district and a
+ * "consent pending" mark; and what a screen reader says for it. */
+void
+sila_beneficiary_row_view_show (SilaBeneficiaryRowView *self,
+                                SilaBeneficiaryRow     *row,
+                                GPtrArray              *segments)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *number_shown = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *accessible = NULL;
+  const char *mobile = sila_beneficiary_row_get_mobile (row);
+  const char *name = sila_beneficiary_row_get_name (row);
+  gboolean pending = g_strcmp0 (sila_beneficiary_row_get_consent (row), "pending") == 0;
+
+  g_return_if_fail (SILA_IS_BENEFICIARY_ROW_VIEW (self));
+
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, sila_beneficiary_row_get_file_number (row));
+  number_shown = sila_format_digits_for (number, sila_i18n_get_language ());
+  id = sila_form_ltr (sila_beneficiary_row_get_id_number (row) != NULL
+                      ? sila_beneficiary_row_get_id_number (row) : "—");
+  if (mobile != NULL)
+    {
+      g_autofree char *shown = sila_phone_format_display (mobile);
+      phone = sila_form_ltr (shown != NULL ? shown : mobile);
+    }
+
+  sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_NUMBER, number_shown);
+  sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_NAME, name);
+  sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_ID, id);
+  sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_PHONE, phone);
+  sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_SEGMENT,
+                                      segment_name (segments,
+                                                    sila_beneficiary_row_get_segment (row)));
+  sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_DISTRICT,
+                                      sila_choice_to_display (SILA_CHOICES_DISTRICT,
+                                                              sila_beneficiary_row_get_district (
+                                                                row)));
+  sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_CONSENT,
+                                      pending ? _("Consent pending") : NULL);
+
+  accessible = g_strdup_printf ("%s %s", number_shown, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
 }

@@ -34,5 +34,8 @@ void        sila_beneficiary_row_view_set_text (SilaBeneficiaryRowView *self,
                                                 const char             *text);
 const char *sila_beneficiary_row_view_get_text (SilaBeneficiaryRowView *self,
                                                 SilaRowColumn           column);
+void        sila_beneficiary_row_view_show     (SilaBeneficiaryRowView *self,
+                                                SilaBeneficiaryRow     *row,
+                                                GPtrArray              *segments);
 
 G_END_DECLS

@@ -58,6 +58,10 @@ void       sila_intake_form_fill                (SilaIntakeForm             *sel
 GtkWidget *sila_intake_form_find_row            (SilaIntakeForm             *self,
                                                  const char                 *key,
                                                  const char                **subkey);
+GtkWidget *sila_intake_form_append_member       (SilaIntakeForm             *self,
+                                                 const SilaMemberInput      *input);
+GtkWidget *sila_intake_form_append_income       (SilaIntakeForm             *self,
+                                                 const SilaIncomeInput      *input);
 void       sila_intake_form_update_birth_hint   (SilaIntakeForm             *self);
 void       sila_intake_form_update_income_total (SilaIntakeForm             *self);
 void       sila_intake_form_update_consent_info (SilaIntakeForm             *self);

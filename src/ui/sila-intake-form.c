@@ -192,120 +192,6 @@ field_leave_cb (GtkEventControllerFocus *controller,
       }
 }
 
-/* Household and incomes */
-
-static void
-renumber_members (SilaIntakeForm *self)
-{
-  guint n = 1;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (self->members_box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (SILA_IS_MEMBER_EDITOR (child))
-      sila_member_editor_set_number (SILA_MEMBER_EDITOR (child), n++);
-}
-
-static void
-member_remove_cb (SilaIntakeForm *self,
-                  GtkWidget      *editor)
-{
-  gtk_box_remove (GTK_BOX (self->members_box), editor);
-  renumber_members (self);
-  field_changed_cb (self);
-}
-
-static GtkWidget *
-append_member (SilaIntakeForm        *self,
-               const SilaMemberInput *input)
-{
-  GtkWidget *editor = sila_member_editor_new ();
-
-  if (input != NULL)
-    sila_member_editor_set_input (SILA_MEMBER_EDITOR (editor), input);
-  g_signal_connect_swapped (editor, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (editor, "remove", G_CALLBACK (member_remove_cb), self);
-  gtk_box_append (GTK_BOX (self->members_box), editor);
-  renumber_members (self);
-  return editor;
-}
-
-void
-sila_intake_form_update_income_total (SilaIntakeForm *self)
-{
-  g_autofree char *total_text = NULL;
-  g_autofree char *label = NULL;
-  gint64 total = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (self->incomes_box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      g_autofree char *amount = NULL;
-      gint64 halalas = 0;
-
-      if (!SILA_IS_INCOME_EDITOR (child))
-        continue;
-      amount = sila_form_get_text (sila_income_editor_get_field (SILA_INCOME_EDITOR (child),
-                                                                 "amount"));
-      if (amount != NULL && sila_money_parse (amount, 0, &halalas, NULL))
-        total += halalas;
-    }
-
-  total_text = sila_money_format (total, TRUE);
-  label = g_strdup_printf (_("Total monthly income: %s"), total_text);
-  gtk_label_set_label (self->income_total, label);
-}
-
-static void
-income_changed_cb (SilaIntakeForm *self)
-{
-  sila_intake_form_update_income_total (self);
-  field_changed_cb (self);
-}
-
-static void
-income_remove_cb (SilaIntakeForm *self,
-                  GtkWidget      *editor)
-{
-  gtk_box_remove (GTK_BOX (self->incomes_box), editor);
-  income_changed_cb (self);
-}
-
-static GtkWidget *
-append_income (SilaIntakeForm        *self,
-               const SilaIncomeInput *input)
-{
-  GtkWidget *editor = sila_income_editor_new ();
-
-  if (input != NULL)
-    sila_income_editor_set_input (SILA_INCOME_EDITOR (editor), input);
-  g_signal_connect_swapped (editor, "changed", G_CALLBACK (income_changed_cb), self);
-  g_signal_connect_swapped (editor, "remove", G_CALLBACK (income_remove_cb), self);
-  gtk_box_append (GTK_BOX (self->incomes_box), editor);
-  return editor;
-}
-
-void
-sila_intake_form_add_member (SilaIntakeForm *self)
-{
-  GtkWidget *editor;
-
-  g_return_if_fail (SILA_IS_INTAKE_FORM (self));
-
-  editor = append_member (self, NULL);
-  gtk_widget_grab_focus (sila_member_editor_get_field (SILA_MEMBER_EDITOR (editor), "name"));
-}
-
-void
-sila_intake_form_add_income (SilaIntakeForm *self)
-{
-  GtkWidget *editor;
-
-  g_return_if_fail (SILA_IS_INTAKE_FORM (self));
-
-  editor = append_income (self, NULL);
-  gtk_widget_grab_focus (sila_income_editor_get_field (SILA_INCOME_EDITOR (editor), "source"));
-}
-
 /* Building */
 
 static GtkWidget *
@@ -576,14 +462,14 @@ sila_intake_form_fill (SilaIntakeForm             *self,
   while ((child = gtk_widget_get_first_child (self->members_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->members_box), child);
   for (guint i = 0; i < input->members->len; i++)
-    append_member (self, g_ptr_array_index (input->members, i));
+    sila_intake_form_append_member (self, g_ptr_array_index (input->members, i));
 
   while ((child = gtk_widget_get_first_child (self->incomes_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->incomes_box), child);
   for (guint i = 0; i < input->incomes->len; i++)
-    append_income (self, g_ptr_array_index (input->incomes, i));
+    sila_intake_form_append_income (self, g_ptr_array_index (input->incomes, i));
   if (input->incomes->len == 0)
-    append_income (self, NULL);
+    sila_intake_form_append_income (self, NULL);
 
   gtk_revealer_set_reveal_child (self->problem_revealer, FALSE);
   gtk_revealer_set_reveal_child (self->duplicate_revealer, FALSE);
