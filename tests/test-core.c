@@ -88,6 +88,8 @@ test_permission_table (void)
     { SILA_PERM_KIOSK_PIN, SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
     { SILA_PERM_FEEDBACK_VIEW, SILA_ROLE_ALL },
     { SILA_PERM_FEEDBACK_EDIT, SILA_ROLE_OFFICER | SILA_ROLE_MANAGER | SILA_ROLE_ADMIN },
+    { SILA_PERM_PERSONAL_DATA_EXPORT, SILA_ROLE_OFFICER | SILA_ROLE_MANAGER },
+    { SILA_PERM_RETENTION, SILA_ROLE_ADMIN },
   };
 
   g_assert_cmpint (G_N_ELEMENTS (expected), ==, SILA_N_PERMS);
@@ -356,8 +358,9 @@ test_usernames (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *input = g_strcompress (cases[i].input);
       g_autofree char *name = sila_account_normalize_username (input, &error);
+      g_autofree char *shown_name = g_strescape (cases[i].input, NULL);
 
-      g_test_message ("username %s", cases[i].input);
+      g_test_message ("username %s", shown_name);
       if (cases[i].expected != NULL)
         {
           g_assert_no_error (error);
@@ -391,7 +394,9 @@ test_passwords (void)
     {
       g_autofree char *input = g_strcompress (weak[i]);
 
-      g_test_message ("weak password %s", weak[i]);
+      g_autofree char *shown = g_strescape (weak[i], NULL);
+
+      g_test_message ("weak password %s", shown);
       prepared = sila_account_check_new_password (input, "huda", &error);
       g_assert_null (prepared);
       g_assert_nonnull (error);

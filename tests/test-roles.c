@@ -14,6 +14,7 @@
 #include "sila-store-backup.h"
 #include "sila-store-feedback.h"
 #include "sila-store-library.h"
+#include "sila-store-person.h"
 #include "sila-store-private.h"
 #include "sila-store-contacts.h"
 #include "sila-store-staff.h"
@@ -384,6 +385,23 @@ op_save_feedback (RoleFixture *f, GError **error)
   return sila_store_save_feedback (f->store, f->actor, item, NULL, error);
 }
 
+/* PDPL: a person's own data, and retention. */
+static gboolean
+op_person_export (RoleFixture *f, GError **error)
+{
+  g_autoptr(JsonNode) data = sila_store_collect_person_data (f->store, f->actor, 1001, error);
+
+  return data != NULL;
+}
+
+static gboolean
+op_retention (RoleFixture *f, GError **error)
+{
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  return sila_store_anonymize_files (f->store, f->actor, numbers, error);
+}
+
 static const struct {
   const char     *name;
   SilaPermission  permission;
@@ -407,6 +425,8 @@ static const struct {
   { "backup/automatic", SILA_PERM_BACKUP_SCHEDULED, op_backup_automatic },
   { "backup/restore", SILA_PERM_BACKUP, op_restore },
   { "library/replace", SILA_PERM_LIBRARY_EDIT, op_library_replace },
+  { "person/export", SILA_PERM_PERSONAL_DATA_EXPORT, op_person_export, scene_received },
+  { "retention/anonymize", SILA_PERM_RETENTION, op_retention },
   { "request/view", SILA_PERM_REQUEST_VIEW, op_request_view, scene_received },
   { "request/open", SILA_PERM_REQUEST_OPEN, op_request_open, scene_received },
   { "request/document", SILA_PERM_REQUEST_DOCUMENTS, op_request_document, scene_received },

@@ -77,4 +77,7 @@ int sila_cli_segment_add          (SilaCli *cli, int argc, char **argv);
 int sila_cli_segment_rename       (SilaCli *cli, int argc, char **argv);
 int sila_cli_segment_retire       (SilaCli *cli, int argc, char **argv);
 
+int sila_cli_export_person       (SilaCli *cli, int argc, char **argv);
+int sila_cli_retention_anonymize (SilaCli *cli, int argc, char **argv);
+
 G_END_DECLS

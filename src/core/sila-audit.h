@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define SILA_AUDIT_RESTORE         "restore"
 #define SILA_AUDIT_VIEW            "view"    /* someone saw personal data */
 #define SILA_AUDIT_EXPORT          "export"  /* personal data left the app */
+#define SILA_AUDIT_ANONYMIZE       "anonymize" /* retention: the person is no longer named */
 
 /* Summaries the app itself writes: codes, named when shown. */
 #define SILA_AUDIT_WRONG_PASSWORD  "wrong_password"

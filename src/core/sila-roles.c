@@ -116,6 +116,14 @@ static const struct {
   { SILA_PERM_FEEDBACK_EDIT,     "feedback.edit",
     N_("register and answer suggestions and complaints"),
     OFF | MAN | ADM },
+  /* PDPL: a person may ask for everything held about them; the office
+   * that serves them at the desk hands it over. */
+  { SILA_PERM_PERSONAL_DATA_EXPORT, "personal_data.export",
+    N_("give a beneficiary everything held about them"),
+    OFF | MAN },
+  { SILA_PERM_RETENTION,         "retention.anonymize",
+    N_("anonymize files closed longer than the retention period"),
+    ADM },
 };
 
 SilaRole

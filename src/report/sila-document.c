@@ -725,9 +725,11 @@ sila_document_paginate (SilaDocument *self,
       if (block->kind == BLOCK_SPACE && page->len == 0)
         continue;
 
-      /* A heading or a table's header row goes with what follows it. */
-      if (slice->keep_with_next && i + 1 < self->slices->len)
-        needed += g_array_index (self->slices, Slice, i + 1).height;
+      /* A heading or a table's header row goes with what follows it, and a
+       * heading over a table with the header row and the first row too. */
+      for (guint k = i; k + 1 < self->slices->len &&
+                        g_array_index (self->slices, Slice, k).keep_with_next; k++)
+        needed += g_array_index (self->slices, Slice, k + 1).height;
 
       if (y + needed > body_bottom && page->len > 0)
         {

@@ -974,6 +974,31 @@ add_contacts_log (SilaStore  *self,
       error);
 }
 
+/* Retention (PDPL): a file closed longer than the office keeps files is
+ * anonymized, and the audit trail must then lose the personal data it
+ * copied. The trail stays append-only in every other way: the one change it
+ * accepts is the redaction of a row's before/after copies and summary. */
+static gboolean
+prepare_retention (SilaStore  *self,
+                   GError    **error)
+{
+  return sila_store_exec (self,
+      "ALTER TABLE beneficiaries ADD COLUMN anonymized_at TEXT;"
+      "DROP TRIGGER audit_log_no_update;"
+      "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+      "WHEN NOT (NEW.seq = OLD.seq AND NEW.id = OLD.id AND NEW.at = OLD.at "
+      "  AND NEW.actor_id IS OLD.actor_id AND NEW.actor_name = OLD.actor_name "
+      "  AND NEW.device_id = OLD.device_id AND NEW.action = OLD.action "
+      "  AND NEW.entity = OLD.entity AND NEW.entity_id IS OLD.entity_id "
+      "  AND (NEW.summary IS OLD.summary OR NEW.summary IS NULL) "
+      "  AND (NEW.before_json IS OLD.before_json "
+      "       OR NEW.before_json = '{\"redacted\":\"retention\"}') "
+      "  AND (NEW.after_json IS OLD.after_json "
+      "       OR NEW.after_json = '{\"redacted\":\"retention\"}')) "
+      "BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;",
+      error);
+}
+
 static const SilaMigration migrations[] = {
   migrate_to_1,
   migrate_to_2,
@@ -983,6 +1008,7 @@ static const SilaMigration migrations[] = {
   add_beneficiary_files,
   add_support_requests,
   add_contacts_log,
+  prepare_retention,
 };
 
 int

@@ -7,6 +7,7 @@
 #include "sila-config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sila-beneficiary-history.h"
 #include "sila-beneficiary-profile.h"
@@ -17,7 +18,10 @@
 #include "sila-money.h"
 #include "sila-phone.h"
 #include "sila-profile-sections.h"
+#include "sila-field-error.h"
+#include "sila-person-report.h"
 #include "sila-store-beneficiaries.h"
+#include "sila-store-person.h"
 
 struct _SilaBeneficiaryProfile
 {
@@ -31,6 +35,8 @@ struct _SilaBeneficiaryProfile
   GtkWidget           *root;
   GtkLabel            *title_label;
   GtkWidget           *edit_button;
+  GtkLabel            *export_error;
+  GtkFileChooserNative *chooser;
   GtkLabel            *name_label;
   GtkLabel            *summary_label;
   GtkWidget           *badges;
@@ -453,11 +459,99 @@ edit_action (GtkWidget  *widget,
 
 /* Object */
 
+/* PDPL, the right of access: everything held about the person, as a PDF
+ * to hand over and as JSON beside it (@pdf with ".json" in place of
+ * ".pdf"). Both readable by their owner only; the store audits it. */
+gboolean
+sila_beneficiary_profile_export_personal_data (SilaBeneficiaryProfile  *self,
+                                               GFile                   *pdf,
+                                               GError                 **error)
+{
+  SilaStore *store;
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(SilaDocument) doc = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (SILA_IS_BENEFICIARY_PROFILE (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+
+  pdf_path = g_file_get_path (pdf);
+  if (pdf_path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Choose a folder on this computer."));
+      return FALSE;
+    }
+
+  store = sila_session_get_store (self->session);
+  data = sila_store_collect_person_data (store, sila_session_get_actor (self->session),
+                                         self->file->file_number, error);
+  if (data == NULL)
+    return FALSE;
+
+  doc = sila_person_report_new (data, self->segments);
+  if (!sila_document_write_pdf (doc, pdf_path, error))
+    return FALSE;
+
+  base = g_str_has_suffix (pdf_path, ".pdf") ? g_strndup (pdf_path, strlen (pdf_path) - 4)
+                                             : g_strdup (pdf_path);
+  json_path = g_strconcat (base, ".json", NULL);
+  json = json_to_string (data, TRUE);
+  return g_file_set_contents_full (json_path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                   error);
+}
+
+static void
+chooser_response_cb (SilaBeneficiaryProfile *self,
+                     int                     response,
+                     GtkFileChooserNative   *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !sila_beneficiary_profile_export_personal_data (self, file, &error))
+        sila_field_error_show (GTK_WIDGET (self->export_error), self->export_error, error);
+      else
+        sila_field_error_clear (GTK_WIDGET (self->export_error), self->export_error);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+personal_data_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SilaBeneficiaryProfile *self = SILA_BENEFICIARY_PROFILE (widget);
+  g_autofree char *name = NULL;
+
+  if (self->file == NULL || self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Personal Data"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
+  name = g_strdup_printf ("personal-data-%" G_GINT64_FORMAT ".pdf", self->file->file_number);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 sila_beneficiary_profile_dispose (GObject *object)
 {
   SilaBeneficiaryProfile *self = (SilaBeneficiaryProfile *)object;
 
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SILA_TYPE_BENEFICIARY_PROFILE);
   g_clear_object (&self->session);
 
@@ -538,6 +632,7 @@ sila_beneficiary_profile_class_init (SilaBeneficiaryProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaBeneficiaryProfile, root);
   gtk_widget_class_bind_template_child (widget_class, SilaBeneficiaryProfile, title_label);
   gtk_widget_class_bind_template_child (widget_class, SilaBeneficiaryProfile, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, SilaBeneficiaryProfile, export_error);
   gtk_widget_class_bind_template_child (widget_class, SilaBeneficiaryProfile, name_label);
   gtk_widget_class_bind_template_child (widget_class, SilaBeneficiaryProfile, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SilaBeneficiaryProfile, badges);
@@ -552,6 +647,8 @@ sila_beneficiary_profile_class_init (SilaBeneficiaryProfileClass *klass)
 
   gtk_widget_class_install_action (widget_class, "profile.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "profile.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "profile.personal-data", NULL,
+                                   personal_data_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "profile.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "profile.edit", NULL);
@@ -592,6 +689,9 @@ sila_beneficiary_profile_show (SilaBeneficiaryProfile  *self,
   can_edit = sila_session_can (self->session, SILA_PERM_BENEFICIARY_EDIT) &&
              !sila_store_is_read_only (store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.edit", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.personal-data",
+                                 sila_session_can (self->session,
+                                                   SILA_PERM_PERSONAL_DATA_EXPORT));
 
   fill_header (self);
   fill_identity (self);

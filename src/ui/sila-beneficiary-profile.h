@@ -21,4 +21,8 @@ gboolean                sila_beneficiary_profile_show     (SilaBeneficiaryProfil
                                                            GError                **error);
 const SilaBeneficiary  *sila_beneficiary_profile_get_file (SilaBeneficiaryProfile *self);
 
+gboolean sila_beneficiary_profile_export_personal_data (SilaBeneficiaryProfile  *self,
+                                                        GFile                   *pdf,
+                                                        GError                 **error);
+
 G_END_DECLS

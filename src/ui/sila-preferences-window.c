@@ -8,6 +8,7 @@
 #include "sila-audit.h"
 #include "sila-field-error.h"
 #include "sila-preferences-window.h"
+#include "sila-retention-row.h"
 #include "sila-request-prefs-page.h"
 #include "sila-settings.h"
 #include "sila-staff-window.h"
@@ -47,6 +48,7 @@ struct _SilaPreferencesWindow
   GtkSwitch            *consent_switch;
   GtkLabel             *consent_error;
   GtkWidget            *retention_row;
+  AdwPreferencesGroup  *personal_data_group;
   GtkSpinButton        *retention_spin;
   GtkLabel             *retention_error;
   GtkWidget            *staff_page;
@@ -735,6 +737,10 @@ sila_preferences_window_constructed (GObject *object)
 
   gtk_widget_set_direction (GTK_WIDGET (self->idle_spin), GTK_TEXT_DIR_LTR);
   gtk_widget_set_direction (GTK_WIDGET (self->retention_spin), GTK_TEXT_DIR_LTR);
+
+  /* Retention is the administrator's to apply, after the period is set. */
+  if (sila_session_can (self->session, SILA_PERM_RETENTION))
+    adw_preferences_group_add (self->personal_data_group, sila_retention_row_new (self->session));
   gtk_widget_set_direction (GTK_WIDGET (self->backup_keep_spin), GTK_TEXT_DIR_LTR);
 
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self,
@@ -851,6 +857,8 @@ sila_preferences_window_class_init (SilaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, consent_switch);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, consent_error);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, retention_row);
+  gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow,
+                                        personal_data_group);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, retention_error);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, staff_page);
