@@ -3,12 +3,18 @@
 """Sila Desk benchmarks: each figure is printed as a ratio against a floor
 measured in the same run, on the same machine (SPEC.md, Measures).
 
-usage: bench/run.py [--runs N] [--build DIR] [--database DB] [--section ID] [startup]
+usage: bench/run.py [--runs N] [--build DIR] [--database DB] [--section ID]
+                    [startup] [surveys]
 
 startup   start to first drawn window, and resident memory at that frame,
           against a minimal GTK 4 + libadwaita window (bench-minimal-window).
           --database and --section choose what sila opens (for example a
           generated 100,000-file registry and the beneficiaries list).
+surveys   a year's survey results (everything the Surveys page and
+          `sila survey results` show) on 200,000 responses, against the raw
+          aggregate queries over every answer that give the same figures.
+          The database is generated once (bench-gen-surveys) into the build
+          folder, or --database names one; --responses changes the size.
 
 Builds an optimized tree in _build-bench unless --build is given. Needs an X
 display; without one it re-runs itself under xvfb-run.
@@ -80,6 +86,32 @@ def bench_startup(args, build):
           f'sila {s_kb / 1024:.1f} MiB, ratio {s_kb / f_kb:.2f} (target <= 1.5)')
 
 
+def bench_surveys(args, build):
+    database = args.database or os.path.join(build, f'surveys-{args.responses}.db')
+    if not os.path.exists(database):
+        print(f'generating {args.responses} survey responses into {database} …', flush=True)
+        subprocess.run([os.path.join(build, 'bench', 'bench-gen-surveys'), database,
+                        str(args.responses)], check=True)
+    # The last whole year of the generated data (November 2024 – October 2026).
+    start, end = '2025-11-01', '2026-10-31'
+    r = subprocess.run([os.path.join(build, 'bench', 'bench-surveys'), database, start, end,
+                        str(args.runs), str(max(3, args.runs // 3))],
+                       capture_output=True, text=True, check=True)
+    values = dict(line.split() for line in r.stdout.splitlines())
+    results, rollup = float(values['results-ms']), float(values['rollup-ms'])
+    raw, overall = float(values['raw-ms']), float(values['overall-raw-ms'])
+    print(f'a year of survey results ({start} – {end}, '
+          f'{os.path.basename(database)}, median of {args.runs}):')
+    print(f'  results (totals, every question, CSAT, NPS, by channel, type, month): '
+          f'{results:.1f} ms (target < 200 ms)')
+    print(f'  floor, the raw aggregate queries over every answer for the same figures: '
+          f'{raw:.1f} ms; ratio {results / raw:.3f}')
+    print(f'  the raw aggregate for the totals alone: {overall:.1f} ms; '
+          f'ratio {results / overall:.3f}')
+    print(f'  the running-count queries the results read, alone: {rollup:.1f} ms; '
+          f'ratio {results / rollup:.2f}')
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('what', nargs='*', default=['startup'])
@@ -87,9 +119,10 @@ def main():
     parser.add_argument('--build', default=os.path.join(ROOT, '_build-bench'))
     parser.add_argument('--database')
     parser.add_argument('--section')
+    parser.add_argument('--responses', type=int, default=200000)
     args = parser.parse_args()
 
-    if not os.environ.get('DISPLAY'):
+    if not os.environ.get('DISPLAY') and 'startup' in args.what:
         os.execvp('xvfb-run', ['xvfb-run', '-a', '-s', '-screen 0 1280x800x24 -noreset',
                                sys.executable, *sys.argv])
 
@@ -97,6 +130,8 @@ def main():
     for what in args.what:
         if what == 'startup':
             bench_startup(args, args.build)
+        elif what == 'surveys':
+            bench_surveys(args, args.build)
         else:
             raise SystemExit(f'unknown benchmark {what}')
 

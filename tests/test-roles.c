@@ -12,10 +12,12 @@
 
 #include "sila-i18n.h"
 #include "sila-store-backup.h"
+#include "sila-store-feedback.h"
 #include "sila-store-library.h"
 #include "sila-store-private.h"
 #include "sila-store-contacts.h"
 #include "sila-store-staff.h"
+#include "sila-store-surveys.h"
 #include "sila-test-requests.h"
 #include "sila-test-util.h"
 
@@ -297,6 +299,91 @@ op_contact_add (RoleFixture *f, GError **error)
   return sila_store_add_contact (f->store, f->actor, contact, error);
 }
 
+/* Surveys and the register (issue 7) */
+
+static SilaSurveyResponse *
+new_response (RoleFixture    *f,
+              SilaSurveyMode  mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaSurveyTemplate) tpl = sila_store_get_default_survey_template (f->store, f->admin,
+                                                                             &error);
+  SilaSurveyResponse *r;
+
+  g_assert_no_error (error);
+  r = sila_survey_response_new (tpl, mode);
+  g_assert_true (sila_survey_answer_parse (sila_survey_template_find (tpl, "overall"), "4",
+                                           sila_survey_response_get_answer (r, "overall"), NULL));
+  g_assert_true (sila_survey_answer_parse (sila_survey_template_find (tpl, "recommend"), "9",
+                                           sila_survey_response_get_answer (r, "recommend"),
+                                           NULL));
+  return r;
+}
+
+static gboolean
+op_take_survey (RoleFixture *f, GError **error)
+{
+  g_autoptr(SilaSurveyResponse) r = new_response (f, SILA_SURVEY_MODE_KIOSK);
+
+  return sila_store_add_survey_response (f->store, f->actor, r, NULL, error);
+}
+
+static gboolean
+op_import_surveys (RoleFixture *f, GError **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(SilaSurveyTemplate) tpl = NULL;
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_survey_response_free);
+  g_ptr_array_add (rows, new_response (f, SILA_SURVEY_MODE_PAPER));
+  tpl = sila_survey_template_copy (((SilaSurveyResponse *)g_ptr_array_index (rows, 0))->tpl);
+  return sila_store_import_survey_responses (f->store, f->actor, tpl, rows, "paper.csv",
+                                             "0123abcd", 0, error);
+}
+
+static gboolean
+op_survey_results (RoleFixture *f, GError **error)
+{
+  g_autoptr(GPtrArray) counts = sila_store_survey_counts (f->store, f->actor, "2020-01-01",
+                                                          "2030-12-31", SILA_SURVEY_GROUP_NONE,
+                                                          error);
+  return counts != NULL;
+}
+
+static gboolean
+op_save_template (RoleFixture *f, GError **error)
+{
+  g_autoptr(SilaSurveyTemplate) tpl = sila_survey_template_new ("event", "الفعالية", "Event");
+
+  g_ptr_array_add (tpl->questions, sila_survey_question_new ("event_rating", SILA_QUESTION_LIKERT,
+                                                             "كيف كانت؟", "How was it?", TRUE));
+  return sila_store_save_survey_template (f->store, f->actor, tpl, NULL, error);
+}
+
+static gboolean
+op_set_kiosk_pin (RoleFixture *f, GError **error)
+{
+  return sila_store_set_kiosk_pin (f->store, f->actor, "2580", error);
+}
+
+static gboolean
+op_list_feedback (RoleFixture *f, GError **error)
+{
+  g_autoptr(GPtrArray) items = sila_store_list_feedback (f->store, f->actor,
+                                                         SILA_FEEDBACK_LIST_ALL, 0, error);
+  return items != NULL;
+}
+
+static gboolean
+op_save_feedback (RoleFixture *f, GError **error)
+{
+  g_autoptr(SilaFeedbackItem) item = sila_feedback_item_new (SILA_FEEDBACK_COMPLAINT);
+
+  item->description = g_strdup ("تأخر الرد");
+  sila_store_feedback_default_due (f->store, &item->received_on, &item->due_on);
+  return sila_store_save_feedback (f->store, f->actor, item, NULL, error);
+}
+
 static const struct {
   const char     *name;
   SilaPermission  permission;
@@ -333,6 +420,13 @@ static const struct {
   { "request/configure", SILA_PERM_REQUEST_CONFIGURE, op_request_configure },
   { "contact/list", SILA_PERM_CONTACT_VIEW, op_contact_list },
   { "contact/add", SILA_PERM_CONTACT_EDIT, op_contact_add },
+  { "survey/take", SILA_PERM_SURVEY_TAKE, op_take_survey },
+  { "survey/import", SILA_PERM_SURVEY_IMPORT, op_import_surveys },
+  { "survey/results", SILA_PERM_SURVEY_RESULTS, op_survey_results },
+  { "survey/templates", SILA_PERM_SURVEY_TEMPLATES, op_save_template },
+  { "kiosk/pin", SILA_PERM_KIOSK_PIN, op_set_kiosk_pin },
+  { "feedback/list", SILA_PERM_FEEDBACK_VIEW, op_list_feedback },
+  { "feedback/save", SILA_PERM_FEEDBACK_EDIT, op_save_feedback },
 };
 
 /* Permissions no store call guards yet, and why. Remove one from here when
@@ -448,7 +542,8 @@ snapshot (const char *path)
   static const char *tables[] = {
     "meta", "office_settings", "counters", "staff", "audit_log", "requests", "request_documents",
     "request_events", "research_reports", "committee_decisions", "deliveries", "contacts",
-    "request_types",
+    "request_types", "survey_templates", "survey_questions", "survey_responses",
+    "survey_answers", "survey_stats", "survey_imports", "feedback_items",
   };
   GString *all = g_string_new (NULL);
   sqlite3 *db = NULL;

@@ -7,10 +7,13 @@
 #include <adwaita.h>
 
 #include "sila-chart-view.h"
+#include "sila-feedback-dialog.h"
+#include "sila-feedback-page.h"
 #include "sila-i18n.h"
 #include "sila-library-page.h"
 #include "sila-audit-window.h"
 #include "sila-i18n.h"
+#include "sila-kiosk-window.h"
 #include "sila-login-window.h"
 #include "sila-password-window.h"
 #include "sila-preferences-window.h"
@@ -18,6 +21,10 @@
 #include "sila-setup-window.h"
 #include "sila-sign-in-page.h"
 #include "sila-staff-window.h"
+#include "sila-store-surveys.h"
+#include "sila-survey-form.h"
+#include "sila-survey-templates-window.h"
+#include "sila-surveys-page.h"
 #include "sila-test-util.h"
 #include "sila-window.h"
 
@@ -101,11 +108,57 @@ build_staff (SilaSession *session)
   return GTK_WIDGET (sila_staff_window_new (NULL, session, NULL));
 }
 
+static GtkWidget *
+build_surveys_page (SilaSession *session)
+{
+  return in_window (sila_surveys_page_new (session));
+}
+
+static GtkWidget *
+build_feedback_page (SilaSession *session)
+{
+  return in_window (sila_feedback_page_new (session));
+}
+
+static GtkWidget *
+build_feedback_dialog (SilaSession *session)
+{
+  return GTK_WIDGET (sila_feedback_dialog_new (NULL, session, NULL));
+}
+
+static GtkWidget *
+build_survey_form (SilaSession *session)
+{
+  return GTK_WIDGET (sila_survey_form_new (NULL, session));
+}
+
+static GtkWidget *
+build_templates (SilaSession *session)
+{
+  return GTK_WIDGET (sila_survey_templates_window_new (NULL, session));
+}
+
+static GtkWidget *
+build_kiosk (SilaSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaSurveyTemplate) tpl = NULL;
+
+  tpl = sila_store_get_default_survey_template (sila_session_get_store (session),
+                                                sila_session_get_actor (session), &error);
+  g_assert_no_error (error);
+  /* Only the PIN closes it; the test destroys it by hand. */
+  return GTK_WIDGET (sila_kiosk_window_new (NULL, session, tpl, NULL));
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
 } templates[] = {
   { "sila-audit-window.ui", build_audit },
+  { "sila-feedback-dialog.ui", build_feedback_dialog },
+  { "sila-feedback-page.ui", build_feedback_page },
+  { "sila-kiosk-window.ui", build_kiosk },
   { "sila-library-page.ui", build_library },
   { "sila-login-window.ui", build_login },
   { "sila-password-window.ui", build_password },
@@ -114,6 +167,9 @@ static const struct {
   { "sila-setup-window.ui", build_setup },
   { "sila-sign-in-page.ui", build_sign_in_page },
   { "sila-staff-window.ui", build_staff },
+  { "sila-survey-form.ui", build_survey_form },
+  { "sila-survey-templates-window.ui", build_templates },
+  { "sila-surveys-page.ui", build_surveys_page },
   { "sila-window.ui", build_window },
 };
 

@@ -67,5 +67,9 @@ int sila_cli_request_open     (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_document (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_move     (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_show     (SilaCli *cli, int argc, char **argv);
+int sila_cli_survey_import    (SilaCli *cli, int argc, char **argv);
+int sila_cli_survey_kiosk_pin (SilaCli *cli, int argc, char **argv);
+int sila_cli_survey_results   (SilaCli *cli, int argc, char **argv);
+int sila_cli_survey_templates (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -83,6 +83,16 @@ static const SilaCliCommand commands[] = {
        "forbids it") },
   { "request", "show", sila_cli_request_show, "request show NUMBER [--json]",
     N_("Show a request: its status, due date, checklist and timeline") },
+  { "survey", "import", sila_cli_survey_import,
+    "survey import FILE [--template CODE] [--dry-run] [--report REPORT.csv]",
+    N_("Import survey responses from a CSV file or Excel workbook") },
+  { "survey", "kiosk-pin", sila_cli_survey_kiosk_pin, "survey kiosk-pin",
+    N_("Set the kiosk PIN (from SILA_NEW_PIN or standard input)") },
+  { "survey", "results", sila_cli_survey_results,
+    "survey results --from DATE --to DATE [--json]",
+    N_("Satisfaction survey results for a period (dates inclusive)") },
+  { "survey", "templates", sila_cli_survey_templates, "survey templates [--json]",
+    N_("List the survey templates and their question codes") },
 };
 
 void

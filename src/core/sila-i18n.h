@@ -18,5 +18,7 @@ void          sila_i18n_init           (SilaLanguage  language);
 SilaLanguage  sila_i18n_get_language   (void);
 gboolean      sila_i18n_is_rtl         (void);
 const char   *sila_i18n_get_icu_locale (void);
+const char   *sila_i18n_translate_to   (SilaLanguage  language,
+                                        const char   *msgid) G_GNUC_FORMAT (2);
 
 G_END_DECLS

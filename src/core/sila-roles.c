@@ -97,6 +97,25 @@ static const struct {
     OFF | RES | MAN },
   { SILA_PERM_CONTACT_EDIT,      "contact.edit",      N_("record contacts and answer inquiries"),
     OFF | RES },
+  /* Officers take surveys with beneficiaries and start the kiosk; results
+   * are for managers, who use them to improve the service, never to judge
+   * a colleague by one answer. */
+  { SILA_PERM_SURVEY_TAKE,       "survey.take",
+    N_("take satisfaction surveys and run the kiosk"),
+    OFF | ADM },
+  { SILA_PERM_SURVEY_IMPORT,     "survey.import",     N_("import survey responses"),
+    OFF | ADM },
+  { SILA_PERM_SURVEY_RESULTS,    "survey.results",    N_("see survey results"),
+    MAN | ADM },
+  { SILA_PERM_SURVEY_TEMPLATES,  "survey.templates",  N_("edit survey templates"),
+    ADM },
+  { SILA_PERM_KIOSK_PIN,         "kiosk.pin",         N_("set the kiosk PIN"),
+    MAN | ADM },
+  { SILA_PERM_FEEDBACK_VIEW,     "feedback.view",     N_("view suggestions and complaints"),
+    OFF | RES | COM | MAN | ADM },
+  { SILA_PERM_FEEDBACK_EDIT,     "feedback.edit",
+    N_("register and answer suggestions and complaints"),
+    OFF | MAN | ADM },
 };
 
 SilaRole

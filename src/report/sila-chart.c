@@ -460,7 +460,7 @@ draw_columns (Ctx    *ctx,
   SilaChart *self = ctx->chart;
   guint n = self->items->len;
   double max = max_value (self);
-  double label_h = ctx->font_size * 3.2;
+  double label_h = ctx->font_size * 4.0;  /* two lines of Arabic, with its tall marks */
   double value_h = ctx->font_size * 1.5;
   double plot_top = top + value_h;
   double plot_h = height - label_h - value_h;
@@ -634,7 +634,7 @@ draw_line (Ctx    *ctx,
   SilaChart *self = ctx->chart;
   guint n = self->items->len;
   double max = max_value (self);
-  double label_h = ctx->font_size * 3.2;
+  double label_h = ctx->font_size * 4.0;  /* two lines of Arabic, with its tall marks */
   double value_h = ctx->font_size * 1.5;
   double plot_top = top + value_h;
   double plot_h = height - label_h - value_h;

@@ -12,6 +12,7 @@
 #include "sila-staff-window.h"
 #include "sila-store-backup.h"
 #include "sila-store-staff.h"
+#include "sila-store-surveys.h"
 
 struct _SilaPreferencesWindow
 {
@@ -61,6 +62,9 @@ struct _SilaPreferencesWindow
   AdwActionRow         *last_backup_row;
   GtkWidget            *backup_now_button;
   GtkLabel             *backup_status;
+  AdwActionRow         *kiosk_pin_state;
+  AdwPasswordEntryRow  *kiosk_pin_row;
+  GtkLabel             *kiosk_pin_error;
 };
 
 G_DEFINE_FINAL_TYPE (SilaPreferencesWindow, sila_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -595,6 +599,43 @@ load_office_settings (SilaPreferencesWindow *self)
 }
 
 static void
+load_kiosk_pin (SilaPreferencesWindow *self)
+{
+  SilaStore *store = sila_session_get_store (self->session);
+  gboolean can_set = sila_session_can (self->session, SILA_PERM_KIOSK_PIN) &&
+                     !sila_store_is_read_only (store);
+
+  adw_action_row_set_subtitle (self->kiosk_pin_state,
+                               sila_store_has_kiosk_pin (store)
+                                 ? _("Set. Officers need it to leave the kiosk.")
+                                 : _("Not set yet: the kiosk cannot start without one."));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kiosk_pin_row), can_set);
+  if (!can_set)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kiosk_pin_row),
+                                   _("Only a manager or an administrator sets the kiosk PIN."));
+}
+
+static void
+kiosk_pin_apply_cb (SilaPreferencesWindow *self)
+{
+  SilaStore *store = sila_session_get_store (self->session);
+  g_autoptr(GError) error = NULL;
+  const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->kiosk_pin_row));
+
+  if (!sila_store_set_kiosk_pin (store, sila_session_get_actor (self->session), pin, &error))
+    {
+      sila_field_error_show (GTK_WIDGET (self->kiosk_pin_row), self->kiosk_pin_error, error);
+      return;
+    }
+
+  sila_field_error_clear (GTK_WIDGET (self->kiosk_pin_row), self->kiosk_pin_error);
+  gtk_editable_set_text (GTK_EDITABLE (self->kiosk_pin_row), "");
+  load_kiosk_pin (self);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("The kiosk PIN was changed.")));
+}
+
+static void
 language_selected_cb (SilaPreferencesWindow *self,
                       GParamSpec            *pspec,
                       AdwComboRow           *row)
@@ -689,6 +730,7 @@ sila_preferences_window_constructed (GObject *object)
 
   /* Identifiers and numbers read left to right even in an Arabic window. */
   gtk_widget_set_direction (GTK_WIDGET (self->answer_spin), GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (GTK_WIDGET (self->kiosk_pin_row), GTK_TEXT_DIR_LTR);
 
   gtk_widget_set_direction (GTK_WIDGET (self->idle_spin), GTK_TEXT_DIR_LTR);
   gtk_widget_set_direction (GTK_WIDGET (self->retention_spin), GTK_TEXT_DIR_LTR);
@@ -697,6 +739,7 @@ sila_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
   load_office_settings (self);
+  load_kiosk_pin (self);
 }
 
 static void
@@ -819,7 +862,11 @@ sila_preferences_window_class_init (SilaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, last_backup_row);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, backup_now_button);
   gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, backup_status);
+  gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, kiosk_pin_state);
+  gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, kiosk_pin_row);
+  gtk_widget_class_bind_template_child (widget_class, SilaPreferencesWindow, kiosk_pin_error);
   gtk_widget_class_bind_template_callback (widget_class, association_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kiosk_pin_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, answer_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, idle_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, consent_changed_cb);

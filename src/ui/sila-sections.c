@@ -6,8 +6,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sila-feedback-page.h"
 #include "sila-library-page.h"
 #include "sila-sections.h"
+#include "sila-surveys-page.h"
 
 static const SilaSection sections[] = {
   { "dashboard", "view-grid-symbolic", N_("Dashboard"),
@@ -22,12 +24,9 @@ static const SilaSection sections[] = {
   { "contacts", "call-start-symbolic", N_("Contacts & Inquiries"),
     N_("The contacts and inquiries log is not available in this version yet."),
     NULL },
-  { "surveys", "face-smile-symbolic", N_("Surveys"),
-    N_("Satisfaction surveys are not available in this version yet."),
-    NULL },
-  { "feedback", "mail-unread-symbolic", N_("Suggestions & Complaints"),
-    N_("The suggestions and complaints register is not available in this version yet."),
-    NULL },
+  { "surveys", "face-smile-symbolic", N_("Surveys"), NULL, sila_surveys_page_get_type },
+  { "feedback", "mail-unread-symbolic", N_("Suggestions & Complaints"), NULL,
+    sila_feedback_page_get_type },
   { "reports", "x-office-spreadsheet-symbolic", N_("Reports"),
     N_("Reports for the board are not available in this version yet."),
     NULL },
