@@ -71,5 +71,7 @@ int sila_cli_survey_import    (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_kiosk_pin (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_results   (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_templates (SilaCli *cli, int argc, char **argv);
+int sila_cli_report           (SilaCli *cli, int argc, char **argv);
+int sila_cli_import_requests  (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

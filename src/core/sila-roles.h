@@ -60,6 +60,10 @@ typedef enum {
   SILA_PERM_KIOSK_PIN,
   SILA_PERM_FEEDBACK_VIEW,
   SILA_PERM_FEEDBACK_EDIT,
+  /* Reports for the board (issue 8): recording the board's approval of a
+   * period's report, and importing the office's past requests. */
+  SILA_PERM_REPORT_APPROVE,
+  SILA_PERM_REQUEST_IMPORT,
   SILA_N_PERMS
 } SilaPermission;
 

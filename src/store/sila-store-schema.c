@@ -17,6 +17,7 @@
 
 #include "sila-clock.h"
 #include "sila-store-private.h"
+#include "sila-store-report-private.h"
 #include "sila-survey.h"
 
 typedef gboolean (*SilaMigration) (SilaStore *self, GError **error);
@@ -978,6 +979,7 @@ static const SilaMigration migrations[] = {
   add_support_requests,
   add_contacts_log,
   migrate_surveys_and_feedback,
+  sila_store_migrate_reports,      /* sila-store-report.c */
 };
 
 int
