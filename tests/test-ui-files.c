@@ -6,7 +6,9 @@
 
 #include <adwaita.h>
 
+#include "sila-approval-dialog.h"
 #include "sila-chart-view.h"
+#include "sila-dashboard-page.h"
 #include "sila-feedback-dialog.h"
 #include "sila-feedback-page.h"
 #include "sila-i18n.h"
@@ -18,6 +20,7 @@
 #include "sila-password-window.h"
 #include "sila-preferences-window.h"
 #include "sila-problem-window.h"
+#include "sila-reports-page.h"
 #include "sila-setup-window.h"
 #include "sila-sign-in-page.h"
 #include "sila-staff-window.h"
@@ -151,11 +154,39 @@ build_kiosk (SilaSession *session)
   return GTK_WIDGET (sila_kiosk_window_new (NULL, session, tpl, NULL));
 }
 
+static GtkWidget *
+build_dashboard (SilaSession *session)
+{
+  return in_window (sila_dashboard_page_new (session));
+}
+
+static GtkWidget *
+build_reports_page (SilaSession *session)
+{
+  return in_window (sila_reports_page_new (session));
+}
+
+static GtkWidget *
+build_approval_dialog (SilaSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaReportFigures) figures = NULL;
+  SilaPeriod period;
+
+  g_assert_true (sila_period_init_month (&period, 2026, 3, NULL));
+  figures = sila_report_figures_compute (sila_session_get_store (session),
+                                         sila_session_get_actor (session), &period, &error);
+  g_assert_no_error (error);
+  return GTK_WIDGET (sila_approval_dialog_new (NULL, session, figures));
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
 } templates[] = {
+  { "sila-approval-dialog.ui", build_approval_dialog },
   { "sila-audit-window.ui", build_audit },
+  { "sila-dashboard-page.ui", build_dashboard },
   { "sila-feedback-dialog.ui", build_feedback_dialog },
   { "sila-feedback-page.ui", build_feedback_page },
   { "sila-kiosk-window.ui", build_kiosk },
@@ -164,6 +195,7 @@ static const struct {
   { "sila-password-window.ui", build_password },
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
+  { "sila-reports-page.ui", build_reports_page },
   { "sila-setup-window.ui", build_setup },
   { "sila-sign-in-page.ui", build_sign_in_page },
   { "sila-staff-window.ui", build_staff },

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sila-audit.h"
 #include "sila-clock.h"
 #include "sila-report-figures.h"
 #include "sila-store-beneficiaries.h"
@@ -687,7 +688,9 @@ sila_report_figures_compute (SilaStore         *store,
   out->period = *period;
   out->changes = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_report_change_free);
   out->association = sila_store_get_setting (store, SILA_SETTING_ASSOCIATION_NAME, "");
-  out->prepared_by = g_strdup (actor->display_name != NULL && *actor->display_name != '\0'
+  out->prepared_by = g_strdup (sila_actor_is_owner (actor)
+                               ? sila_audit_actor_to_display (actor->username)
+                               : actor->display_name != NULL && *actor->display_name != '\0'
                                ? actor->display_name : actor->username);
 
   work = (Work) { .store = store, .actor = actor, .names = &names, .out = out,
