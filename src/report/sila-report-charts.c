@@ -8,7 +8,6 @@
 
 #include "sila-format.h"
 #include "sila-i18n.h"
-#include "sila-money.h"
 #include "sila-report-charts.h"
 
 static char *
@@ -23,7 +22,7 @@ static char *
 format_riyals (double   value,
                gpointer user_data)
 {
-  return sila_money_format ((gint64)llround (value) * 100, FALSE);
+  return sila_format_int (llround (value));
 }
 
 static char *

@@ -581,7 +581,6 @@ sila_report_document_new (const SilaReportFigures *figures)
 
   add_summary (&b);
 
-  sila_document_add_page_break (b.doc);
   add_breakdown (&b, _("Requests received, by status now"), _("Status"), figures->by_status);
   add_chart (&b, sila_report_chart_status (figures));
   add_breakdown (&b, _("Requests received, by type"), _("Request type"), figures->by_type);

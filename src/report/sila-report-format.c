@@ -12,8 +12,21 @@
 
 #include "sila-date.h"
 #include "sila-format.h"
+#include "sila-i18n.h"
 #include "sila-money.h"
 #include "sila-report-figures.h"
+
+/* A signed number reads left to right even inside Arabic text: "-2", not
+ * "2-". Isolated (U+2066 … U+2069), which Pango honours and readers do
+ * not see. */
+static char *
+signed_text (const char *sign,
+             const char *number)
+{
+  if (sila_i18n_is_rtl ())
+    return g_strconcat ("\u2066", sign, number, "\u2069", NULL);
+  return g_strconcat (sign, number, NULL);
+}
 
 /* Rates, days and hours carry one decimal wherever they are written. */
 static double
@@ -36,9 +49,9 @@ format_decimal (double   value,
   number = sila_format_decimal_for (g_ascii_formatd (buf, sizeof buf, "%.1f", fabs (rounded)),
                                     0, 1, sila_i18n_get_language ());
   if (rounded < 0)
-    return g_strconcat ("−", number, NULL);
+    return signed_text ("-", number);
   if (signed_ && rounded > 0)
-    return g_strconcat ("+", number, NULL);
+    return signed_text ("+", number);
   return g_steal_pointer (&number);
 }
 
@@ -76,16 +89,16 @@ sila_report_format_change (SilaFigure             figure,
         gint64 d = now->count - before->count;
         g_autofree char *n = sila_format_int (ABS (d));
 
-        return d > 0 ? g_strconcat ("+", n, NULL) : d < 0 ? g_strconcat ("−", n, NULL)
-                                                           : g_steal_pointer (&n);
+        return d > 0 ? signed_text ("+", n) : d < 0 ? signed_text ("-", n)
+                                                     : g_steal_pointer (&n);
       }
     case SILA_FIGURE_KIND_MONEY:
       {
         gint64 d = now->count - before->count;
         g_autofree char *n = sila_money_format (ABS (d), FALSE);
 
-        return d > 0 ? g_strconcat ("+", n, NULL) : d < 0 ? g_strconcat ("−", n, NULL)
-                                                           : g_steal_pointer (&n);
+        return d > 0 ? signed_text ("+", n) : d < 0 ? signed_text ("-", n)
+                                                     : g_steal_pointer (&n);
       }
     case SILA_FIGURE_KIND_PERCENT:
     case SILA_FIGURE_KIND_SCORE:

@@ -243,8 +243,6 @@ show_inquiries (SilaDashboardPage *self)
     {
       const SilaContact *c = g_ptr_array_index (waiting, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf ("%s · %s", sila_channel_to_display (c->channel),
-                                                sila_contact_status_to_display (c->status));
       GDate asked;
       g_autofree char *day = NULL;
 
@@ -256,7 +254,8 @@ show_inquiries (SilaDashboardPage *self)
           if (sila_date_from_iso (iso, &asked))
             day = sila_date_format (&asked, SILA_CALENDAR_GREGORIAN);
         }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     sila_channel_to_display (c->channel));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), c->question);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);

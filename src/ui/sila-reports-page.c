@@ -57,7 +57,6 @@ struct _SilaReportsPage
   GtkLabel          *rate_value;
   GtkLabel          *services_value;
   GtkLabel          *csat_value;
-  GtkLabel          *nps_value;
   GtkFlowBox        *charts_box;
   GtkBox            *tables_box;
 };
@@ -230,7 +229,6 @@ show_figures (SilaReportsPage *self)
   set_figure (self->rate_value, f, SILA_FIGURE_ACCEPTANCE_RATE);
   set_figure (self->services_value, f, SILA_FIGURE_SERVICES_VALUE);
   set_figure (self->csat_value, f, SILA_FIGURE_CSAT);
-  set_figure (self->nps_value, f, SILA_FIGURE_NPS);
   show_approval (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
@@ -803,7 +801,6 @@ sila_reports_page_class_init (SilaReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, rate_value);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, services_value);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, csat_value);
-  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, nps_value);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, tables_box);
   gtk_widget_class_bind_template_callback (widget_class, range_activate_cb);
