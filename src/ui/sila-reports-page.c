@@ -47,6 +47,7 @@ struct _SilaReportsPage
   GtkEntry          *range_from;
   GtkEntry          *range_to;
   GtkLabel          *period_error;
+  GtkWidget         *xlsx_button;
   GtkRevealer       *progress_revealer;
   GtkProgressBar    *progress_bar;
   GtkLabel          *progress_label;
@@ -791,6 +792,7 @@ sila_reports_page_class_init (SilaReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, range_from);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, range_to);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, period_error);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, xlsx_button);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, progress_label);
