@@ -184,7 +184,7 @@ bench_raw (const char *tsv,
       if (cell.type == 's')
         cell.text = unescape (f[4]);
       else if (cell.type == 'd')
-        sscanf (f[4], "%d-%hhu-%hhu", &cell.date.year, &cell.date.month, &cell.date.day);
+        sscanf (f[4], "%d-%d-%d", &cell.date.year, &cell.date.month, &cell.date.day);
       else
         cell.number = g_ascii_strtod (f[4], NULL);
       g_array_append_val (cells, cell);

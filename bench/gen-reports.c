@@ -27,6 +27,7 @@
 #include "sila-store-feedback.h"
 #include "sila-store-private.h"
 #include "sila-store-request-import.h"
+#include "sila-store-requests.h"
 #include "sila-store-surveys.h"
 
 static const struct {
@@ -107,7 +108,10 @@ add_days (GDate       *date,
           int          days)
 {
   *date = *from;
-  g_date_add_days (date, days);
+  if (days >= 0)
+    g_date_add_days (date, (guint)days);
+  else
+    g_date_subtract_days (date, (guint)-days);
 }
 
 static void
@@ -314,6 +318,82 @@ add_feedback_and_surveys (SilaStore       *store,
   return sila_transaction_commit (tx, error);
 }
 
+/* Requests of the last days taken through the workflow itself, so that
+ * queues have what a working office has: documents being checked, research
+ * under way, the committee's queue. */
+static gboolean
+add_open_requests (SilaStore       *store,
+                   const SilaActor *actor,
+                   GRand           *rand,
+                   const GDate     *until,
+                   guint            n,
+                   GError         **error)
+{
+  static const SilaRequestStatus stops[] = {
+    SILA_REQUEST_DOCUMENTS_COMPLETE, SILA_REQUEST_IN_RESEARCH, SILA_REQUEST_WITH_COMMITTEE,
+    SILA_REQUEST_WITH_COMMITTEE,
+  };
+  static const SilaRequestStatus path[] = {
+    SILA_REQUEST_DOCUMENTS_COMPLETE, SILA_REQUEST_IN_RESEARCH, SILA_REQUEST_RESEARCH_DONE,
+    SILA_REQUEST_WITH_COMMITTEE,
+  };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SilaTransaction) tx = NULL;
+
+  {
+    g_autoptr(SilaStatement) stmt = sila_store_prepare (store, "SELECT id FROM beneficiaries "
+                                                        "WHERE deleted_at IS NULL LIMIT 5000",
+                                                        error);
+
+    while (stmt != NULL && sila_store_step (store, stmt, error) == SILA_STEP_ROW)
+      g_ptr_array_add (ids, sila_column_dup (stmt, 0));
+  }
+  tx = sila_transaction_begin (store, error);
+  if (tx == NULL || ids->len == 0)
+    return tx != NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SilaRequest) request = sila_request_new ();
+      g_autoptr(SilaRequest) read = NULL;
+      SilaRequestStatus stop = stops[g_rand_int_range (rand, 0, G_N_ELEMENTS (stops))];
+      int t = pick_type (rand);
+
+      request->beneficiary_id = g_strdup (g_ptr_array_index (ids, g_rand_int_range (
+                                                               rand, 0, (gint32)ids->len)));
+      request->type = g_strdup (types[t].code);
+      sila_channel_parse (pick_channel (rand), &request->channel, NULL);
+      add_days (&request->received, until, -g_rand_int_range (rand, 1, 16));
+      request->description = g_strdup ("طلب دعم");
+      set_clock (&request->received, 10 * 3600);
+      if (!sila_store_open_request (store, actor, request, error))
+        return FALSE;
+      read = sila_store_get_request (store, actor, request->id, error);
+      if (read == NULL)
+        return FALSE;
+      for (guint d = 0; d < read->documents->len; d++)
+        {
+          const SilaRequestDocument *doc = g_ptr_array_index (read->documents, d);
+
+          if (doc->required &&
+              !sila_store_set_request_document (store, actor, request->id, doc->type,
+                                                SILA_DOCUMENT_VERIFIED, NULL, NULL, NULL, error))
+            return FALSE;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (path); k++)
+        {
+          SilaStepInput input = { .note = "الأسرة محتاجة؛ نوصي بالدعم" };
+
+          if (!sila_store_move_request (store, actor, request->id, 0, path[k], &input, error))
+            return FALSE;
+          if (path[k] == stop)
+            break;
+        }
+    }
+  set_clock (until, 20 * 3600);
+  return sila_transaction_commit (tx, error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -402,6 +482,12 @@ main (int    argc,
   g_unlink (csv_path);
   g_printerr ("%u requests imported (%u rejected, %u duplicates)\n", counts.ok, counts.rejected,
               counts.duplicates);
+
+  if (!add_open_requests (store, actor, rand, &until, (guint)MAX (6, n_requests / 60), &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
 
   {
     GDate first = until;

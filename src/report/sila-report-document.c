@@ -135,8 +135,8 @@ static void
 add_decisions (Build *b)
 {
   const SilaReportFigures *f = b->figures;
-  const char *headers[] = { _("Request type"), _("Requests decided"), _("Accepted"),
-                            _("Rejected"), _("Acceptance rate") };
+  const char *headers[] = { _("Request type"), _("Requests decided"),
+                            _("Requests accepted"), _("Requests rejected"), _("Acceptance rate") };
   const double widths[] = { 2.6, 1.2, 1, 1, 1.2 };
   SilaDocumentTable *table;
 
@@ -184,8 +184,8 @@ add_request_list (Build      *b,
 {
   const SilaReportFigures *f = b->figures;
   const char *headers[] = {
-    _("Request number"), _("Request type"), _("Received"), _("Due"),
-    late ? _("Decided") : _("Status now"), late ? _("Days late") : _("Days overdue"),
+    _("Request number"), _("Request type"), _("Date received"), _("Due"),
+    late ? _("Date decided") : _("Status now"), late ? _("Days late") : _("Days overdue"),
   };
   const double widths[] = { 1.3, 1.9, 1.2, 1.2, 1.4, 0.8 };
   const SilaCellAlign aligns[] = {
@@ -220,11 +220,12 @@ add_request_list (Build      *b,
     }
   if (n > SILA_REPORT_PRINTED_LIST_MAX)
     {
+      g_autofree char *count = count_text (n - SILA_REPORT_PRINTED_LIST_MAX);
       g_autofree char *more = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "And %u more: the workbook lists them all.",
-                     "And %u more: the workbook lists them all.",
+        g_dngettext (GETTEXT_PACKAGE, "And %s more: the workbook lists them all.",
+                     "And %s more: the workbook lists them all.",
                      n - SILA_REPORT_PRINTED_LIST_MAX),
-        n - SILA_REPORT_PRINTED_LIST_MAX);
+        count);
 
       sila_document_add_note (b->doc, more);
     }
@@ -387,7 +388,7 @@ static void
 add_feedback (Build *b)
 {
   const SilaReportFigures *f = b->figures;
-  const char *headers[] = { _("Number"), _("Kind"), _("Received"), _("Status now"),
+  const char *headers[] = { _("Number"), _("Kind"), _("Date received"), _("Status now"),
                             _("What was said") };
   const double widths[] = { 0.7, 1, 1.3, 1.2, 3.6 };
   const SilaCellAlign aligns[] = {
@@ -513,14 +514,15 @@ add_approval_state (Build *b)
   }
   if (f->changes != NULL && f->changes->len > 0)
     {
+      g_autofree char *n = count_text (f->changes->len);
       g_autofree char *changed =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Changed since the board approved it: %u figure differs "
+                                      "Changed since the board approved it: %s figure differs "
                                       "from the approved copy (see the last page).",
-                                      "Changed since the board approved it: %u figures differ "
+                                      "Changed since the board approved it: %s figures differ "
                                       "from the approved copy (see the last page).",
                                       f->changes->len),
-                         f->changes->len);
+                         n);
 
       sila_document_add_paragraph (b->doc, changed);
     }

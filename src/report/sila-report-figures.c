@@ -22,42 +22,42 @@ static const struct {
   const char     *label;
   SilaFigureKind  kind;
 } figures_info[SILA_N_FIGURES] = {
-  { SILA_FIGURE_REQUESTS_RECEIVED, "requests_received", N_("Requests received"),
+  { SILA_FIGURE_REQUESTS_RECEIVED, "requests_received", NC_("report figure", "Requests received"),
     SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_NEW_FILES, "new_files", N_("New files"), SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_DECIDED, "decided", N_("Requests decided"), SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_ACCEPTED, "accepted", N_("Accepted"), SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_REJECTED, "rejected", N_("Rejected"), SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_ACCEPTANCE_RATE, "acceptance_rate", N_("Acceptance rate"),
+  { SILA_FIGURE_NEW_FILES, "new_files", NC_("report figure", "New files"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_DECIDED, "decided", NC_("report figure", "Requests decided"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_ACCEPTED, "accepted", NC_("report figure", "Accepted"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_REJECTED, "rejected", NC_("report figure", "Rejected"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_ACCEPTANCE_RATE, "acceptance_rate", NC_("report figure", "Acceptance rate"),
     SILA_FIGURE_KIND_PERCENT },
-  { SILA_FIGURE_MEDIAN_DAYS, "median_days", N_("Days from receipt to decision (median)"),
+  { SILA_FIGURE_MEDIAN_DAYS, "median_days", NC_("report figure", "Days from receipt to decision (median)"),
     SILA_FIGURE_KIND_DAYS },
-  { SILA_FIGURE_P90_DAYS, "p90_days", N_("Days from receipt to decision (90th percentile)"),
+  { SILA_FIGURE_P90_DAYS, "p90_days", NC_("report figure", "Days from receipt to decision (90th percentile)"),
     SILA_FIGURE_KIND_DAYS },
-  { SILA_FIGURE_DECIDED_LATE, "decided_late", N_("Decided after the answer window"),
+  { SILA_FIGURE_DECIDED_LATE, "decided_late", NC_("report figure", "Decided after the answer window"),
     SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_OVERDUE, "overdue", N_("Overdue, still waiting"), SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_SERVICES_DELIVERED, "services_delivered", N_("Services delivered"),
+  { SILA_FIGURE_OVERDUE, "overdue", NC_("report figure", "Overdue, still waiting"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_SERVICES_DELIVERED, "services_delivered", NC_("report figure", "Services delivered"),
     SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_SERVICES_VALUE, "services_value", N_("Services delivered value"),
+  { SILA_FIGURE_SERVICES_VALUE, "services_value", NC_("report figure", "Services delivered value"),
     SILA_FIGURE_KIND_MONEY },
-  { SILA_FIGURE_CONTACTS, "contacts", N_("Contacts"), SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_INQUIRIES, "inquiries", N_("Inquiries"), SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_ANSWER_HOURS, "answer_hours", N_("Hours to answer a contact (median)"),
+  { SILA_FIGURE_CONTACTS, "contacts", NC_("report figure", "Contacts"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_INQUIRIES, "inquiries", NC_("report figure", "Inquiries"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_ANSWER_HOURS, "answer_hours", NC_("report figure", "Hours to answer a contact (median)"),
     SILA_FIGURE_KIND_HOURS },
-  { SILA_FIGURE_REFERRALS, "referrals", N_("Referrals to social research"),
+  { SILA_FIGURE_REFERRALS, "referrals", NC_("report figure", "Referrals to social research"),
     SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_SURVEY_RESPONSES, "survey_responses", N_("Survey responses"),
+  { SILA_FIGURE_SURVEY_RESPONSES, "survey_responses", NC_("report figure", "Survey responses"),
     SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_CSAT, "csat", N_("CSAT"), SILA_FIGURE_KIND_PERCENT },
-  { SILA_FIGURE_NPS, "nps", N_("NPS"), SILA_FIGURE_KIND_SCORE },
-  { SILA_FIGURE_SUGGESTIONS, "suggestions", N_("Suggestions received"),
+  { SILA_FIGURE_CSAT, "csat", NC_("report figure", "CSAT"), SILA_FIGURE_KIND_PERCENT },
+  { SILA_FIGURE_NPS, "nps", NC_("report figure", "NPS"), SILA_FIGURE_KIND_SCORE },
+  { SILA_FIGURE_SUGGESTIONS, "suggestions", NC_("report figure", "Suggestions received"),
     SILA_FIGURE_KIND_COUNT },
-  { SILA_FIGURE_COMPLAINTS, "complaints", N_("Complaints received"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_COMPLAINTS, "complaints", NC_("report figure", "Complaints received"), SILA_FIGURE_KIND_COUNT },
   { SILA_FIGURE_FEEDBACK_ANSWERED, "feedback_answered",
-    N_("Suggestions and complaints answered"), SILA_FIGURE_KIND_COUNT },
+    NC_("report figure", "Suggestions and complaints answered"), SILA_FIGURE_KIND_COUNT },
   { SILA_FIGURE_FEEDBACK_OVERDUE, "feedback_overdue",
-    N_("Suggestions and complaints overdue"), SILA_FIGURE_KIND_COUNT },
+    NC_("report figure", "Suggestions and complaints overdue"), SILA_FIGURE_KIND_COUNT },
 };
 
 const char *
@@ -74,7 +74,7 @@ sila_figure_to_label (SilaFigure figure)
 {
   g_return_val_if_fail (figure < SILA_N_FIGURES, NULL);
 
-  return _(figures_info[figure].label);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "report figure", figures_info[figure].label);
 }
 
 SilaFigureKind
@@ -258,12 +258,27 @@ count_requests (Work              *work,
                 const SilaPeriod  *period,
                 GError           **error)
 {
-  g_autoptr(GPtrArray) counts = sila_store_report_requests (work->store, work->actor,
-                                                            &period->start, &period->end,
-                                                            error);
+  g_autoptr(GPtrArray) counts = NULL;
   SilaReportFigures *out = work->out;
   gint64 total = 0;
 
+  /* The period before needs the totals only. */
+  if (out == NULL)
+    {
+      gint64 received, delivered, halalas;
+
+      if (!sila_store_report_totals (work->store, work->actor, &period->start, &period->end,
+                                     &received, &delivered, &halalas, error))
+        return FALSE;
+      set_count (work, SILA_FIGURE_REQUESTS_RECEIVED, received);
+      set_count (work, SILA_FIGURE_SERVICES_DELIVERED, delivered);
+      work->figures[SILA_FIGURE_SERVICES_VALUE].count = halalas;
+      work->figures[SILA_FIGURE_SERVICES_VALUE].value = (double)halalas / 100;
+      return TRUE;
+    }
+
+  counts = sila_store_report_requests (work->store, work->actor, &period->start, &period->end,
+                                       error);
   if (counts == NULL)
     return FALSE;
 
@@ -327,7 +342,7 @@ count_decisions (Work              *work,
 {
   g_autoptr(GPtrArray) lines = sila_store_report_decisions (work->store, work->actor,
                                                             &period->start, &period->end,
-                                                            error);
+                                                            FALSE, error);
   g_autofree double *days = NULL;
   g_autoptr(GPtrArray) overdue = NULL;
   SilaReportFigures *out = work->out;
@@ -339,8 +354,10 @@ count_decisions (Work              *work,
   if (out != NULL)
     {
       out->decisions_by_type = type_items (work->names);
-      out->decided_late = g_ptr_array_new_with_free_func (
-        (GDestroyNotify)sila_report_request_line_free);
+      out->decided_late = sila_store_report_decisions (work->store, work->actor, &period->start,
+                                                       &period->end, TRUE, error);
+      if (out->decided_late == NULL)
+        return FALSE;
     }
 
   days = g_new (double, MAX (lines->len, 1));
@@ -368,12 +385,7 @@ count_decisions (Work              *work,
         else
           item->rejected++;
       }
-      if (is_late)
-        {
-          /* Moved, not copied: the list frees what is left. */
-          g_ptr_array_add (out->decided_late, line);
-          lines->pdata[i] = NULL;
-        }
+
     }
 
   set_count (work, SILA_FIGURE_DECIDED, accepted + rejected);
@@ -405,12 +417,16 @@ count_services (Work              *work,
                 const SilaPeriod  *period,
                 GError           **error)
 {
-  g_autoptr(GPtrArray) lines = sila_store_report_deliveries (work->store, work->actor,
-                                                             &period->start, &period->end,
-                                                             error);
+  g_autoptr(GPtrArray) lines = NULL;
   SilaReportFigures *out = work->out;
   gint64 halalas = 0;
 
+  /* The period before: its totals came with the requests'. */
+  if (out == NULL)
+    return TRUE;
+
+  lines = sila_store_report_deliveries (work->store, work->actor, &period->start, &period->end,
+                                        error);
   if (lines == NULL)
     return FALSE;
 

@@ -11,6 +11,7 @@
 #include "sila-clock.h"
 #include "sila-date.h"
 #include "sila-feedback.h"
+#include "sila-format.h"
 #include "sila-report-workbook-private.h"
 
 void
@@ -73,7 +74,7 @@ sila_report_book_write_feedback (SilaReportBook *book)
     { N_("Number"), 8, SILA_COLUMN_INTEGER },
     { N_("Kind"), 12, SILA_COLUMN_TEXT },
     { N_("Channel"), 20, SILA_COLUMN_TEXT },
-    { N_("Received"), 12, SILA_COLUMN_DATE },
+    { N_("Date received"), 12, SILA_COLUMN_DATE },
     { N_("Due"), 12, SILA_COLUMN_DATE },
     { N_("Status now"), 14, SILA_COLUMN_TEXT },
     { N_("Answered"), 12, SILA_COLUMN_DATE },
@@ -139,14 +140,14 @@ enum {
 static const SilaReportColumn register_columns[N_REG] = {
   [REG_NUMBER] = { N_("Request number"), 13, SILA_COLUMN_ID },
   [REG_FILE] = { N_("File number"), 9, SILA_COLUMN_INTEGER },
-  [REG_RECEIVED] = { N_("Received"), 11, SILA_COLUMN_DATE },
-  [REG_RECEIVED_HIJRI] = { N_("Received (Hijri)"), 11, SILA_COLUMN_ID },
+  [REG_RECEIVED] = { N_("Date received"), 11, SILA_COLUMN_DATE },
+  [REG_RECEIVED_HIJRI] = { N_("Date received (Hijri)"), 11, SILA_COLUMN_ID },
   [REG_TYPE] = { N_("Request type"), 20, SILA_COLUMN_TEXT },
   [REG_CHANNEL] = { N_("Channel"), 18, SILA_COLUMN_TEXT },
   [REG_SEGMENT] = { N_("Segment"), 16, SILA_COLUMN_TEXT },
   [REG_STATUS] = { N_("Status now"), 16, SILA_COLUMN_TEXT },
   [REG_DUE] = { N_("Due"), 11, SILA_COLUMN_DATE },
-  [REG_DECIDED] = { N_("Decided"), 11, SILA_COLUMN_DATE },
+  [REG_DECIDED] = { N_("Date decided"), 11, SILA_COLUMN_DATE },
   [REG_DECISION] = { N_("Decision"), 10, SILA_COLUMN_TEXT },
   [REG_DAYS] = { N_("Days to decision"), 9, SILA_COLUMN_INTEGER },
   [REG_VALUE] = { N_("Value delivered"), 14, SILA_COLUMN_MONEY },
@@ -265,14 +266,15 @@ sila_report_book_write_approval_state (SilaReportBook *book,
   worksheet_write_string (ws, (*row)++, 0, text, book->label_bold);
   if (f->changes != NULL && f->changes->len > 0)
     {
+      g_autofree char *n = sila_format_int (f->changes->len);
       g_autofree char *changed =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Changed since the board approved it: %u figure differs "
+                                      "Changed since the board approved it: %s figure differs "
                                       "from the approved copy (see the approval sheet).",
-                                      "Changed since the board approved it: %u figures differ "
+                                      "Changed since the board approved it: %s figures differ "
                                       "from the approved copy (see the approval sheet).",
                                       f->changes->len),
-                         f->changes->len);
+                         n);
 
       worksheet_write_string (ws, (*row)++, 0, changed, book->warning);
     }

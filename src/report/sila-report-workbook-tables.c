@@ -16,8 +16,8 @@ sila_report_book_write_decisions (SilaReportBook *book)
   static const SilaReportColumn columns[] = {
     { N_("Request type"), 30, SILA_COLUMN_TEXT },
     { N_("Requests decided"), 12, SILA_COLUMN_INTEGER },
-    { N_("Accepted"), 12, SILA_COLUMN_INTEGER },
-    { N_("Rejected"), 12, SILA_COLUMN_INTEGER },
+    { N_("Requests accepted"), 12, SILA_COLUMN_INTEGER },
+    { N_("Requests rejected"), 12, SILA_COLUMN_INTEGER },
     { N_("Acceptance rate"), 14, SILA_COLUMN_PERCENT },
   };
   const SilaReportFigures *f = book->figures;

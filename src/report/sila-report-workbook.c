@@ -389,7 +389,7 @@ write_overdue (SilaReportBook *book)
     { N_("File number"), 10, SILA_COLUMN_INTEGER },
     { N_("Request type"), 24, SILA_COLUMN_TEXT },
     { N_("Channel"), 20, SILA_COLUMN_TEXT },
-    { N_("Received"), 12, SILA_COLUMN_DATE },
+    { N_("Date received"), 12, SILA_COLUMN_DATE },
     { N_("Due"), 12, SILA_COLUMN_DATE },
     { N_("Days overdue"), 10, SILA_COLUMN_INTEGER },
     { N_("Status now"), 18, SILA_COLUMN_TEXT },
@@ -431,9 +431,9 @@ write_late (SilaReportBook *book)
     { N_("Request number"), 14, SILA_COLUMN_ID },
     { N_("File number"), 10, SILA_COLUMN_INTEGER },
     { N_("Request type"), 24, SILA_COLUMN_TEXT },
-    { N_("Received"), 12, SILA_COLUMN_DATE },
+    { N_("Date received"), 12, SILA_COLUMN_DATE },
     { N_("Due"), 12, SILA_COLUMN_DATE },
-    { N_("Decided"), 12, SILA_COLUMN_DATE },
+    { N_("Date decided"), 12, SILA_COLUMN_DATE },
     { N_("Days late"), 10, SILA_COLUMN_INTEGER },
     { N_("Decision"), 14, SILA_COLUMN_TEXT },
   };
@@ -469,7 +469,7 @@ write_deliveries (SilaReportBook *book)
     { N_("File number"), 10, SILA_COLUMN_INTEGER },
     { N_("Request type"), 24, SILA_COLUMN_TEXT },
     { N_("Form of delivery"), 16, SILA_COLUMN_TEXT },
-    { N_("Delivered"), 12, SILA_COLUMN_DATE },
+    { N_("Date delivered"), 12, SILA_COLUMN_DATE },
     { N_("Value"), 16, SILA_COLUMN_MONEY },
   };
   const SilaReportFigures *f = book->figures;

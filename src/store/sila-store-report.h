@@ -62,11 +62,25 @@ typedef struct {
 
 void       sila_report_request_line_free   (SilaReportRequestLine *line);
 
-/* The committee's decisions dated in the period, oldest first. */
+/* The committee's decisions dated in the period: all of them without
+ * their request and file numbers (number NULL), or, with @late_only, those
+ * taken after the request's due date, with them, oldest first. */
 GPtrArray *sila_store_report_decisions     (SilaStore        *self,
                                             const SilaActor  *actor,
                                             const GDate      *from,
                                             const GDate      *to,
+                                            gboolean          late_only,
+                                            GError          **error);
+
+/* What the period before needs, cheaply: requests received, and services
+ * delivered with their value. */
+gboolean   sila_store_report_totals        (SilaStore        *self,
+                                            const SilaActor  *actor,
+                                            const GDate      *from,
+                                            const GDate      *to,
+                                            gint64           *received,
+                                            gint64           *delivered,
+                                            gint64           *halalas,
                                             GError          **error);
 
 /* Requests that were still waiting for the committee's answer at the end

@@ -84,8 +84,8 @@ static void
 add_decisions (GtkBox                  *box,
                const SilaReportFigures *f)
 {
-  const char *headers[] = { _("Request type"), _("Requests decided"), _("Accepted"),
-                            _("Rejected"), _("Acceptance rate") };
+  const char *headers[] = { _("Request type"), _("Requests decided"),
+                            _("Requests accepted"), _("Requests rejected"), _("Acceptance rate") };
   GtkWidget *table = sila_report_table_new (_("The committee’s decisions"), NULL, 5, headers,
                                             text_then_numbers);
 
@@ -227,11 +227,13 @@ add_overdue (GtkBox                  *box,
   guint n = f->overdue != NULL ? f->overdue->len : 0;
 
   if (n > OVERDUE_SHOWN)
-    more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The first %u of %u; the workbook lists them all.",
-                                         "The first %u of %u; the workbook lists them all.",
-                                         OVERDUE_SHOWN),
-                            OVERDUE_SHOWN, n);
+    {
+      g_autofree char *shown = sila_format_int (OVERDUE_SHOWN);
+      g_autofree char *all = sila_format_int (n);
+
+      /* Translators: "The first 25 of 130; …". */
+      more = g_strdup_printf (_("The first %s of %s; the workbook lists them all."), shown, all);
+    }
   table = sila_report_table_new (title, more, 4, headers, numeric);
   for (guint i = 0; i < MIN (n, OVERDUE_SHOWN); i++)
     {

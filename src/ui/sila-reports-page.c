@@ -10,6 +10,7 @@
 #include "sila-clock.h"
 #include "sila-date.h"
 #include "sila-field-error.h"
+#include "sila-format.h"
 #include "sila-report-charts.h"
 #include "sila-report-document.h"
 #include "sila-report-print.h"
@@ -193,14 +194,15 @@ show_approval (SilaReportsPage *self)
   else
     {
       GString *s = g_string_new (NULL);
+      g_autofree char *n = sila_format_int (f->changes->len);
 
       g_string_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                       "Changed since the board approved it: %u figure differs "
+                                       "Changed since the board approved it: %s figure differs "
                                        "from the approved copy.",
-                                       "Changed since the board approved it: %u figures "
+                                       "Changed since the board approved it: %s figures "
                                        "differ from the approved copy.",
                                        f->changes->len),
-                       f->changes->len);
+                       n);
       for (guint i = 0; i < f->changes->len; i++)
         {
           const SilaReportChange *c = g_ptr_array_index (f->changes, i);
