@@ -17,7 +17,7 @@
 #include "sila-report-task.h"
 #include "sila-report-view.h"
 #include "sila-report-workbook.h"
-#include "sila-reports-page.h"
+#include "sila-reports-page-private.h"
 
 /* The kinds of period offered, in the drop-down's order. */
 static const SilaPeriodKind period_kinds[] = {
@@ -25,43 +25,6 @@ static const SilaPeriodKind period_kinds[] = {
   SILA_PERIOD_RANGE,
 };
 
-struct _SilaReportsPage
-{
-  AdwBin             parent_instance;
-
-  SilaSession       *session;
-  SilaPeriod         period;
-  SilaReportFigures *figures;
-  GCancellable      *cancellable;         /* of the figures shown */
-  GCancellable      *export_cancellable;  /* of files being written */
-  guint              busy;          /* tasks running */
-  gboolean           figures_pending;
-  guint              exports_pending;
-  guint              pulse_id;
-  char              *message;
-  GtkFileChooserNative *chooser;
-
-  /* Template widgets */
-  GtkDropDown       *period_kind;
-  GtkLabel          *period_label;
-  GtkWidget         *range_box;
-  GtkEntry          *range_from;
-  GtkEntry          *range_to;
-  GtkLabel          *period_error;
-  GtkWidget         *xlsx_button;
-  GtkRevealer       *progress_revealer;
-  GtkProgressBar    *progress_bar;
-  GtkLabel          *progress_label;
-  GtkStack          *stack;
-  GtkLabel          *approval_label;
-  GtkLabel          *changes_label;
-  GtkLabel          *received_value;
-  GtkLabel          *rate_value;
-  GtkLabel          *services_value;
-  GtkLabel          *csat_value;
-  GtkFlowBox        *charts_box;
-  GtkBox            *tables_box;
-};
 
 G_DEFINE_FINAL_TYPE (SilaReportsPage, sila_reports_page, ADW_TYPE_BIN)
 
@@ -75,9 +38,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_actions (SilaReportsPage *self);
 
-static void
-say (SilaReportsPage *self,
-     const char      *message)
+void
+sila_reports_page_say (SilaReportsPage *self,
+                       const char      *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -103,18 +66,18 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-stage_cb (const char *stage,
-          gpointer    object)
+void
+sila_reports_page_stage_cb (const char *stage,
+                            gpointer    object)
 {
   SilaReportsPage *self = SILA_REPORTS_PAGE (object);
 
   gtk_label_set_label (self->progress_label, stage);
 }
 
-static void
-work_started (SilaReportsPage *self,
-              const char      *what)
+void
+sila_reports_page_work_started (SilaReportsPage *self,
+                                const char      *what)
 {
   if (self->busy++ == 0)
     {
@@ -125,8 +88,8 @@ work_started (SilaReportsPage *self,
   update_actions (self);
 }
 
-static void
-work_ended (SilaReportsPage *self)
+void
+sila_reports_page_work_ended (SilaReportsPage *self)
 {
   g_return_if_fail (self->busy > 0);
 
@@ -263,7 +226,7 @@ figures_ready_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->figures_pending = FALSE;
-  work_ended (self);
+  sila_reports_page_work_ended (self);
 
   if (figures == NULL)
     {
@@ -306,16 +269,16 @@ sila_reports_page_refresh (SilaReportsPage *self)
 
   /* A newer question replaces an older one still being answered. */
   if (self->figures_pending)
-    work_ended (self);
+    sila_reports_page_work_ended (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_clear_pointer (&self->figures, sila_report_figures_free);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   self->figures_pending = TRUE;
-  work_started (self, _("Computing the figures…"));
+  sila_reports_page_work_started (self, _("Computing the figures…"));
   sila_report_task_run_async (self->session, &self->period, SILA_REPORT_OUTPUT_NONE, NULL,
-                              stage_cb, self, self->cancellable, figures_ready_cb, self);
+                              sila_reports_page_stage_cb, self, self->cancellable, figures_ready_cb, self);
 }
 
 static void
@@ -453,179 +416,6 @@ period_kind_cb (SilaReportsPage *self)
   sila_reports_page_refresh (self);
 }
 
-/* Exports */
-
-typedef struct {
-  SilaReportsPage *self;  /* not referenced: dispose cancels the export */
-  char            *path;
-} Export;
-
-static void
-export_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Export *export = user_data;
-  SilaReportsPage *self = export->self;
-  g_autofree char *path = export->path;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SilaReportFigures) figures = sila_report_task_run_finish (result, &error);
-
-  g_free (export);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->exports_pending--;
-  work_ended (self);
-  if (figures == NULL)
-    {
-      say (self, error->message);
-      return;
-    }
-  {
-    g_autofree char *name = g_path_get_basename (path);
-    /* Translators: %s is a file's name. */
-    g_autofree char *text = g_strdup_printf (_("Saved as “%s”."), name);
-
-    say (self, text);
-  }
-}
-
-void
-sila_reports_page_export (SilaReportsPage *self,
-                          gboolean         pdf,
-                          const char      *path)
-{
-  Export *export;
-
-  g_return_if_fail (SILA_IS_REPORTS_PAGE (self));
-  g_return_if_fail (path != NULL);
-
-  export = g_new0 (Export, 1);
-  export->self = self;
-  export->path = g_strdup (path);
-  if (self->export_cancellable == NULL || g_cancellable_is_cancelled (self->export_cancellable))
-    {
-      g_clear_object (&self->export_cancellable);
-      self->export_cancellable = g_cancellable_new ();
-    }
-  self->exports_pending++;
-  work_started (self, pdf ? _("Writing the PDF…") : _("Writing the workbook…"));
-  /* The figures are computed again in the worker, from the database as it
-   * is when the file is written. */
-  sila_report_task_run_async (self->session, &self->period,
-                              pdf ? SILA_REPORT_OUTPUT_PDF : SILA_REPORT_OUTPUT_XLSX, path,
-                              stage_cb, self, self->export_cancellable, export_ready_cb, export);
-}
-
-static char *
-suggested_name (SilaReportsPage *self,
-                const char      *extension)
-{
-  g_autofree char *code = sila_period_to_code (&self->period);
-  g_autofree char *safe = g_strdelimit (g_strdup (code), "./", '_');
-
-  /* Translators: the start of a report's file name, "board-report-2026-03.xlsx". */
-  return g_strdup_printf ("%s-%s.%s", _("board-report"), safe, extension);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     SilaReportsPage *self)
-{
-  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "sila-pdf"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        sila_reports_page_export (self, pdf, path);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_file (SilaReportsPage *self,
-             gboolean         pdf)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = suggested_name (self, pdf ? "pdf" : "xlsx");
-
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (pdf ? _("Save the Report as PDF")
-                                                   : _("Export the Report Workbook"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
-  gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("Excel workbooks"));
-  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data (G_OBJECT (self->chooser), "sila-pdf", GINT_TO_POINTER (pdf));
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_file (SILA_REPORTS_PAGE (widget), g_str_equal (action_name, "reports.save-pdf"));
-}
-
-void
-sila_reports_page_print (SilaReportsPage *self,
-                         const char      *export_path)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(SilaDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (SILA_IS_REPORTS_PAGE (self));
-
-  if (self->figures == NULL)
-    return;
-  if (!sila_report_record_print (sila_session_get_store (self->session),
-                                 sila_session_get_actor (self->session), self->figures, &error))
-    {
-      say (self, error->message);
-      return;
-    }
-  document = sila_report_document_new (self->figures);
-  if (sila_report_print (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, document,
-                         export_path, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    say (self, error->message);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  sila_reports_page_print (SILA_REPORTS_PAGE (widget), NULL);
-}
-
-static void
-approve_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SilaReportsPage *self = SILA_REPORTS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  SilaApprovalDialog *dialog;
-
-  if (self->figures == NULL)
-    return;
-  dialog = sila_approval_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     self->session, self->figures);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
@@ -636,7 +426,7 @@ cancel_action (GtkWidget  *widget,
   if (self->figures_pending)
     {
       self->figures_pending = FALSE;
-      work_ended (self);
+      sila_reports_page_work_ended (self);
       /* What was shown stays unknown: say so rather than show nothing. */
       if (self->figures == NULL)
         gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -644,12 +434,12 @@ cancel_action (GtkWidget  *widget,
   while (self->exports_pending > 0)
     {
       self->exports_pending--;
-      work_ended (self);
+      sila_reports_page_work_ended (self);
     }
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
-  say (self, _("Stopped."));
+  sila_reports_page_say (self, _("Stopped."));
 }
 
 static void
@@ -813,10 +603,14 @@ sila_reports_page_class_init (SilaReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.next", NULL, shift_action);
   gtk_widget_class_install_action (widget_class, "reports.apply-range", NULL,
                                    apply_range_action);
-  gtk_widget_class_install_action (widget_class, "reports.export-xlsx", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "reports.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-xlsx", NULL,
+                                   sila_reports_page_export_action);
+  gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL,
+                                   sila_reports_page_export_action);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL,
+                                   sila_reports_page_print_action);
+  gtk_widget_class_install_action (widget_class, "reports.approve", NULL,
+                                   sila_reports_page_approve_action);
   gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "reports.print", NULL);
