@@ -253,12 +253,66 @@ set_value (Work       *work,
   work->figures[figure].value = value;
 }
 
+static void
+register_row_clear (SilaReportRegisterRow *row)
+{
+  g_free (row->number);
+}
+
+typedef struct {
+  SilaReportFigures *out;
+  GHashTable        *types;     /* code → SilaReportItem of by_type */
+  GHashTable        *segments;  /* code → SilaReportItem of by_segment */
+} Scan;
+
+static gboolean
+scan_request (const SilaReportRequestLine *line,
+              const char                  *segment,
+              gpointer                     user_data)
+{
+  Scan *scan = user_data;
+  SilaReportFigures *out = scan->out;
+  SilaReportRegisterRow row = { 0 };
+  SilaReportItem *item;
+
+  row.number = g_strdup (line->number);
+  row.file_number = line->file_number;
+  row.type = g_intern_string (line->type);
+  row.channel = line->channel;
+  row.status = line->status;
+  row.received = line->received;
+  row.due = line->due;
+  row.decided = line->decided;
+  row.decision = line->decision;
+  row.segment = g_intern_string (segment != NULL ? segment : "");
+  row.halalas = line->halalas;
+  g_array_append_val (out->requests, row);
+
+  if (line->status >= 0)
+    ((SilaReportItem *)g_ptr_array_index (out->by_status, line->status))->count++;
+  ((SilaReportItem *)g_ptr_array_index (out->by_channel, line->channel))->count++;
+  item = g_hash_table_lookup (scan->types, row.type);
+  if (item == NULL)
+    {
+      item = new_item (out->by_type, row.type, row.type);
+      g_hash_table_insert (scan->types, item->key, item);
+    }
+  item->count++;
+  item = g_hash_table_lookup (scan->segments, row.segment);
+  if (item == NULL)
+    {
+      item = new_item (out->by_segment, row.segment, row.segment);
+      g_hash_table_insert (scan->segments, item->key, item);
+    }
+  item->count++;
+  return TRUE;
+}
+
 static gboolean
 count_requests (Work              *work,
                 const SilaPeriod  *period,
                 GError           **error)
 {
-  g_autoptr(GPtrArray) counts = NULL;
   SilaReportFigures *out = work->out;
   gint64 total = 0;
 
@@ -277,58 +331,56 @@ count_requests (Work              *work,
       return TRUE;
     }
 
-  counts = sila_store_report_requests (work->store, work->actor, &period->start, &period->end,
-                                       error);
-  if (counts == NULL)
-    return FALSE;
-
-  if (out != NULL)
+  out->by_status = new_items ();
+  for (int s = 0; s < SILA_N_REQUEST_STATUSES; s++)
+    new_item (out->by_status, sila_request_status_to_code (s), sila_request_status_to_display (s));
+  out->by_type = type_items (work->names);
+  out->by_channel = new_items ();
+  for (int c = 0; c < SILA_N_CHANNELS; c++)
+    new_item (out->by_channel, sila_channel_to_code (c), sila_channel_to_display (c));
+  out->by_segment = new_items ();
+  for (guint i = 0; i < work->names->segments->len; i++)
     {
-      out->by_status = new_items ();
-      for (int s = 0; s < SILA_N_REQUEST_STATUSES; s++)
-        new_item (out->by_status, sila_request_status_to_code (s),
-                  sila_request_status_to_display (s));
-      out->by_type = type_items (work->names);
-      out->by_channel = new_items ();
-      for (int c = 0; c < SILA_N_CHANNELS; c++)
-        new_item (out->by_channel, sila_channel_to_code (c), sila_channel_to_display (c));
-      out->by_segment = new_items ();
-      for (guint i = 0; i < work->names->segments->len; i++)
-        {
-          const SilaSegment *s = g_ptr_array_index (work->names->segments, i);
+      const SilaSegment *s = g_ptr_array_index (work->names->segments, i);
 
-          new_item (out->by_segment, s->code, sila_segment_get_display (s));
-        }
-      new_item (out->by_segment, "", _("No segment recorded"));
+      new_item (out->by_segment, s->code, sila_segment_get_display (s));
     }
+  new_item (out->by_segment, "", _("No segment recorded"));
 
-  for (guint i = 0; i < counts->len; i++)
-    {
-      const SilaReportRequestCount *c = g_ptr_array_index (counts, i);
+  /* One pass over the month's requests gives the breakdowns and the
+   * register the workbook lists, without reading them twice. */
+  {
+    Scan scan = { out, g_hash_table_new (g_str_hash, g_str_equal),
+                  g_hash_table_new (g_str_hash, g_str_equal) };
+    gboolean ok;
 
-      total += c->count;
-      if (out == NULL)
-        continue;
-      if (c->status >= 0)
-        ((SilaReportItem *)g_ptr_array_index (out->by_status, c->status))->count += c->count;
-      type_item (out->by_type, c->type)->count += c->count;
-      ((SilaReportItem *)g_ptr_array_index (out->by_channel, c->channel))->count += c->count;
+    for (guint i = 0; i < out->by_type->len; i++)
       {
-        SilaReportItem *item = find_item (out->by_segment, c->segment);
+        SilaReportItem *item = g_ptr_array_index (out->by_type, i);
 
-        if (item == NULL)
-          item = new_item (out->by_segment, c->segment, c->segment);
-        item->count += c->count;
+        g_hash_table_insert (scan.types, item->key, item);
       }
-    }
+    for (guint i = 0; i < out->by_segment->len; i++)
+      {
+        SilaReportItem *item = g_ptr_array_index (out->by_segment, i);
 
-  if (out != NULL)
-    {
-      /* Every channel of the policy is shown, even unused: that is news too. */
-      drop_empty (out->by_status);
-      drop_empty (out->by_type);
-      drop_empty (out->by_segment);
-    }
+        g_hash_table_insert (scan.segments, item->key, item);
+      }
+    out->requests = g_array_new (FALSE, TRUE, sizeof (SilaReportRegisterRow));
+    g_array_set_clear_func (out->requests, (GDestroyNotify)register_row_clear);
+    ok = sila_store_report_foreach_request (work->store, work->actor, &period->start,
+                                            &period->end, scan_request, &scan, error);
+    g_hash_table_unref (scan.types);
+    g_hash_table_unref (scan.segments);
+    if (!ok)
+      return FALSE;
+    total = out->requests->len;
+  }
+
+  /* Every channel of the policy is shown, even unused: that is news too. */
+  drop_empty (out->by_status);
+  drop_empty (out->by_type);
+  drop_empty (out->by_segment);
 
   set_count (work, SILA_FIGURE_REQUESTS_RECEIVED, total);
   return TRUE;
@@ -690,7 +742,8 @@ sila_report_figures_compute (SilaStore         *store,
   g_return_val_if_fail (SILA_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  if (!sila_store_require (store, actor, SILA_PERM_REPORT_VIEW, error))
+  if (!sila_store_require (store, actor, SILA_PERM_REPORT_VIEW, error) ||
+      !sila_store_report_prepare (store, error))
     return NULL;
 
   names.types = sila_store_list_request_types (store, TRUE, error);
@@ -754,6 +807,7 @@ sila_report_figures_free (SilaReportFigures *figures)
 
   for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
     g_clear_pointer (arrays[i], g_ptr_array_unref);
+  g_clear_pointer (&figures->requests, g_array_unref);
   g_free (figures->association);
   g_free (figures->prepared_by);
   sila_report_approval_free (figures->approval);

@@ -100,6 +100,21 @@ typedef struct {
   gboolean  hidden;     /* withheld by the small-group rule */
 } SilaReportItem;
 
+/* A request received in the period, as the workbook's register lists it. */
+typedef struct {
+  char              *number;
+  gint64             file_number;
+  const char        *type;       /* interned code */
+  SilaChannel        channel;
+  SilaRequestStatus  status;     /* now */
+  GDate              received;
+  GDate              due;
+  GDate              decided;    /* invalid: not decided */
+  SilaRequestStatus  decision;   /* or SILA_REQUEST_NONE */
+  const char        *segment;    /* interned code, "" for none */
+  gint64             halalas;    /* delivered on it so far */
+} SilaReportRegisterRow;
+
 typedef struct {
   SilaPeriod       period;
   gboolean         has_previous;
@@ -125,6 +140,9 @@ typedef struct {
   GPtrArray       *survey_questions;
   GPtrArray       *survey_by_channel;
 
+  /* Every request received in the period (SilaReportRegisterRow), in the
+   * order received. */
+  GArray          *requests;
   /* Lists (SilaReportRequestLine). */
   GPtrArray       *decided_late;
   GPtrArray       *overdue;

@@ -12,6 +12,7 @@
 #include "sila-date.h"
 #include "sila-feedback.h"
 #include "sila-format.h"
+#include "sila-hijri.h"
 #include "sila-report-workbook-private.h"
 
 void
@@ -153,65 +154,51 @@ static const SilaReportColumn register_columns[N_REG] = {
   [REG_VALUE] = { N_("Value delivered"), 14, SILA_COLUMN_MONEY },
 };
 
-typedef struct {
-  SilaReportBook *book;
-  SilaSheet      *sheet;
-  lxw_row_t       row;
-} Register;
-
-static gboolean
-write_register_row (const SilaReportRequestLine *line,
-                    const char                  *segment,
-                    gpointer                     user_data)
-{
-  Register *reg = user_data;
-  SilaSheet *sheet = reg->sheet;
-  lxw_row_t row = ++reg->row;
-  g_autofree char *hijri = sila_date_format_numeric (&line->received, SILA_CALENDAR_HIJRI);
-  const char *segment_label = segment_name (reg->book, segment);
-
-  sila_sheet_write_text (sheet, row, REG_NUMBER, line->number);
-  sila_sheet_write_number (sheet, row, REG_FILE, (double)line->file_number, SILA_COLUMN_INTEGER);
-  sila_sheet_write_date (sheet, row, REG_RECEIVED, &line->received);
-  sila_sheet_write_text (sheet, row, REG_RECEIVED_HIJRI, hijri);
-  sila_sheet_write_text (sheet, row, REG_TYPE, sila_report_book_type_name (reg->book, line->type));
-  sila_sheet_write_text (sheet, row, REG_CHANNEL, sila_channel_to_display (line->channel));
-  if (segment_label != NULL)
-    sila_sheet_write_text (sheet, row, REG_SEGMENT, segment_label);
-  if (line->status >= 0)
-    sila_sheet_write_text (sheet, row, REG_STATUS, sila_request_status_to_display (line->status));
-  sila_sheet_write_date (sheet, row, REG_DUE, &line->due);
-  if (line->decision >= 0)
-    {
-      sila_sheet_write_date (sheet, row, REG_DECIDED, &line->decided);
-      sila_sheet_write_text (sheet, row, REG_DECISION,
-                             sila_request_status_to_display (line->decision));
-      sila_sheet_write_number (sheet, row, REG_DAYS,
-                               g_date_days_between (&line->received, &line->decided),
-                               SILA_COLUMN_INTEGER);
-    }
-  if (line->halalas > 0)
-    sila_sheet_write_money (sheet, row, REG_VALUE, line->halalas);
-  return TRUE;
-}
-
-gboolean
-sila_report_book_write_register (SilaReportBook   *book,
-                                 SilaStore        *store,
-                                 const SilaActor  *actor,
-                                 GError          **error)
+void
+sila_report_book_write_register (SilaReportBook *book)
 {
   const SilaReportFigures *f = book->figures;
-  Register reg = { book, NULL, 0 };
+  lxw_row_t row;
+  SilaSheet *sheet = sila_report_book_add_table (book, _("Requests"),
+                                                 _("Every request received in the period"),
+                                                 N_REG, register_columns, TRUE, &row);
 
-  reg.sheet = sila_report_book_add_table (book, _("Requests"),
-                                          _("Every request received in the period"),
-                                          N_REG, register_columns, TRUE, &reg.row);
-  if (!sila_store_report_foreach_request (store, actor, &f->period.start, &f->period.end,
-                                          write_register_row, &reg, error))
-    return FALSE;
-  sila_sheet_finish_table (reg.sheet, reg.row);
-  return TRUE;
+  for (guint i = 0; f->requests != NULL && i < f->requests->len; i++)
+    {
+      const SilaReportRegisterRow *r = &g_array_index (f->requests, SilaReportRegisterRow, i);
+      const char *segment_label = segment_name (book, r->segment);
+      char hijri[16];
+      SilaHijriDate h;
+
+      row++;
+      sila_sheet_write_text (sheet, row, REG_NUMBER, r->number);
+      sila_sheet_write_number (sheet, row, REG_FILE, (double)r->file_number, SILA_COLUMN_INTEGER);
+      sila_sheet_write_date (sheet, row, REG_RECEIVED, &r->received);
+      if (sila_hijri_from_gregorian (&r->received, &h, NULL))
+        {
+          g_snprintf (hijri, sizeof hijri, "%04u-%02u-%02u", h.year, h.month, h.day);
+          sila_sheet_write_text (sheet, row, REG_RECEIVED_HIJRI, hijri);
+        }
+      sila_sheet_write_text (sheet, row, REG_TYPE, sila_report_book_type_name (book, r->type));
+      sila_sheet_write_text (sheet, row, REG_CHANNEL, sila_channel_to_display (r->channel));
+      if (segment_label != NULL)
+        sila_sheet_write_text (sheet, row, REG_SEGMENT, segment_label);
+      if (r->status >= 0)
+        sila_sheet_write_text (sheet, row, REG_STATUS, sila_request_status_to_display (r->status));
+      sila_sheet_write_date (sheet, row, REG_DUE, &r->due);
+      if (r->decision >= 0)
+        {
+          sila_sheet_write_date (sheet, row, REG_DECIDED, &r->decided);
+          sila_sheet_write_text (sheet, row, REG_DECISION,
+                                 sila_request_status_to_display (r->decision));
+          sila_sheet_write_number (sheet, row, REG_DAYS,
+                                   g_date_days_between (&r->received, &r->decided),
+                                   SILA_COLUMN_INTEGER);
+        }
+      if (r->halalas > 0)
+        sila_sheet_write_money (sheet, row, REG_VALUE, r->halalas);
+    }
+  sila_sheet_finish_table (sheet, row);
 }
 
 /* The board's approval */

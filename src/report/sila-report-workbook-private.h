@@ -80,10 +80,7 @@ void        sila_report_book_write_satisfaction (SilaReportBook        *book);
 
 /* In sila-report-workbook-lists.c. */
 void        sila_report_book_write_feedback    (SilaReportBook         *book);
-gboolean    sila_report_book_write_register    (SilaReportBook         *book,
-                                                SilaStore              *store,
-                                                const SilaActor        *actor,
-                                                GError                **error);
+void        sila_report_book_write_register    (SilaReportBook         *book);
 void        sila_report_book_write_approval    (SilaReportBook         *book);
 void        sila_report_book_write_approval_state (SilaReportBook      *book,
                                                    SilaSheet           *sheet,

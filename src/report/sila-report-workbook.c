@@ -582,11 +582,7 @@ sila_report_write_xlsx (SilaStore               *store,
   write_late (&book);
   write_deliveries (&book);
   sila_report_book_write_feedback (&book);
-  if (!sila_report_book_write_register (&book, store, actor, error))
-    {
-      sila_report_book_clear (&book);
-      return FALSE;
-    }
+  sila_report_book_write_register (&book);
   sila_report_book_write_approval (&book);
   write_charts (&book, summary);
 

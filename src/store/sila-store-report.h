@@ -21,19 +21,9 @@ G_BEGIN_DECLS
 
 #define SILA_AUDIT_ENTITY_REPORT "report"
 
-/* Requests received, counted by what they are now. */
-typedef struct {
-  SilaRequestStatus  status;
-  char              *type;      /* request type code */
-  SilaChannel        channel;
-  char              *segment;   /* segment code, "" for a file without one */
-  gint64             count;
-} SilaReportRequestCount;
-
-GPtrArray *sila_store_report_requests      (SilaStore        *self,
-                                            const SilaActor  *actor,
-                                            const GDate      *from,
-                                            const GDate      *to,
+/* Tunes the connection for reading a report (memory-mapped I/O, a larger
+ * page cache); the report's computation calls it once. */
+gboolean   sila_store_report_prepare       (SilaStore        *self,
                                             GError          **error);
 
 /* Beneficiary files opened in the period (by when they were created). */
