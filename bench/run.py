@@ -4,17 +4,33 @@
 measured in the same run, on the same machine (SPEC.md, Measures).
 
 usage: bench/run.py [--runs N] [--build DIR] [--database DB] [--section ID]
-                    [startup] [surveys] [reports]
+                    [--files N] [--requests N] [--seed S]
+                    [generate] [startup] [search] [save] [surveys] [requests] [reports]
 
+generate  writes a synthetic registry (bench/sila-generate.c: Arabic names
+          from realistic distributions, households, incomes, mobiles,
+          districts of Makkah; --files, 100,000 by default; --seed) and
+          support requests over them (bench/gen-requests.c: --requests,
+          300,000 by default, received over two years, in realistic states)
+          to --database, or to bench/out/registry-FILES.db; once is enough.
 startup   start to first drawn window, and resident memory at that frame,
           against a minimal GTK 4 + libadwaita window (bench-minimal-window).
           --database and --section choose what sila opens (for example a
           generated 100,000-file registry and the beneficiaries list).
+search    search as you type on --database (or the generated registry),
+          against the raw FTS5 query of the same keystrokes.
+save      saving an intake, on a copy of the registry, against a raw SQLite
+          insert of the same row.
 surveys   a year's survey results (everything the Surveys page and
           `sila survey results` show) on 200,000 responses, against the raw
           aggregate queries over every answer that give the same figures.
           The database is generated once (bench-gen-surveys) into the build
           folder, or --database names one; --responses changes the size.
+
+requests  at 300,000 requests: opening one with its checklist and timeline,
+          against the same raw SELECTs; moving one a step (a durable
+          transaction with its timeline and audit), on a copy, against the
+          raw writes alone. Target: each under 50 ms.
 
 reports   the board's report of a month with 10,000 requests received (on the
           benchmark registry: 100,000 files and a year of requests, contacts,
@@ -23,6 +39,11 @@ reports   the board's report of a month with 10,000 requests received (on the
           workbook export (queries, figures, formats, charts, print set-up,
           the register of every request) against bare libxlsxwriter writing
           the same cells (dumped from that workbook), and the PDF.
+
+Beneficiary files, a typical run (about ten minutes on two cores):
+  bench/run.py generate
+  bench/run.py search save
+  bench/run.py startup --database bench/out/registry-100000.db --section beneficiaries
 
 Builds an optimized tree in _build-bench unless --build is given. Needs an X
 display; without one it re-runs itself under xvfb-run.
@@ -73,6 +94,9 @@ def bench_startup(args, build):
         # window; otherwise the first start would show the set-up window.
         subprocess.run([os.path.join(build, 'src', 'sila'), '--database', database, 'settings',
                         'set', 'work_without_accounts', 'true'], env=env, check=True)
+        # Nor a daily backup at every start of the benchmark.
+        subprocess.run([os.path.join(build, 'src', 'sila'), '--database', database, 'settings',
+                        'set', 'backup_daily', 'false'], env=env, check=True)
     first_frame(sila_cmd, env)  # warms the caches
     first_frame(floor_cmd, env)
     floor_ms, floor_kb, sila_ms, sila_kb = [], [], [], []
@@ -92,6 +116,68 @@ def bench_startup(args, build):
           f'floor {f_ms:.0f} ms, sila {s_ms:.0f} ms, ratio {s_ms / f_ms:.2f} (target <= 1.5)')
     print(f'resident memory at the first frame: floor {f_kb / 1024:.1f} MiB, '
           f'sila {s_kb / 1024:.1f} MiB, ratio {s_kb / f_kb:.2f} (target <= 1.5)')
+
+
+def registry_path(args):
+    return args.database or os.path.join(ROOT, 'bench', 'out', f'registry-{args.files}.db')
+
+
+def bench_generate(args, build):
+    path = registry_path(args)
+    if os.path.exists(path):
+        print(f'{path} exists: remove it to generate it again')
+        return
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    subprocess.run([os.path.join(build, 'bench', 'sila-generate'), '--database', path,
+                    '--files', str(args.files), '--requests', str(args.requests),
+                    '--seed', str(args.seed)], check=True)
+    print(f'{path}: {os.path.getsize(path) / 2**20:.0f} MiB')
+
+
+def bench_store(args, build, what):
+    path = registry_path(args)
+    if not os.path.exists(path):
+        raise SystemExit(f'{path} does not exist: run "bench/run.py generate" first')
+    tool = os.path.join(build, 'bench', 'sila-bench-store')
+    if what == 'search':
+        subprocess.run([tool, 'search', path], check=True)
+        return
+    # Saving writes: work on a copy, so that the registry stays as generated.
+    workdir = tempfile.mkdtemp(prefix='sila-bench-')
+    try:
+        copy = os.path.join(workdir, 'registry.db')
+        shutil.copyfile(path, copy)
+        subprocess.run([tool, 'save', copy], check=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def bench_requests(args, build):
+    path = registry_path(args)
+    if not os.path.exists(path):
+        raise SystemExit(f'{path} does not exist: run "bench/run.py generate" first')
+    tool = os.path.join(build, 'bench', 'bench-requests')
+    runs = str(max(args.runs, 200))
+    r = subprocess.run([tool, 'open', path, runs], capture_output=True, text=True, check=True)
+    opened = dict(line.split() for line in r.stdout.splitlines())
+    workdir = tempfile.mkdtemp(prefix='sila-bench-')
+    try:
+        copy = os.path.join(workdir, 'registry.db')
+        shutil.copyfile(path, copy)
+        r = subprocess.run([tool, 'move', copy, str(max(args.runs, 100))], capture_output=True,
+                           text=True, check=True)
+        moved = dict(line.split() for line in r.stdout.splitlines())
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(f'support requests ({os.path.basename(path)}):')
+    print(f'  open a request with its checklist and timeline: {opened["open-ms"]} ms median, '
+          f'{opened["open-p90-ms"]} ms 90th percentile (target < 50 ms); raw queries '
+          f'{opened["open-raw-ms"]} ms; ratio {opened["open-ratio"]} '
+          f'({opened["documents-per-request"]} documents, {opened["steps-per-request"]} steps '
+          f'on average)')
+    print(f'  move a request one step (durable): {moved["move-ms"]} ms median, '
+          f'{moved["move-p90-ms"]} ms 90th percentile (target < 50 ms); raw writes '
+          f'{moved["move-raw-ms"]} ms; ratio {moved["move-ratio"]}')
 
 
 def bench_surveys(args, build):
@@ -199,10 +285,13 @@ def main():
     parser.add_argument('--build', default=os.path.join(ROOT, '_build-bench'))
     parser.add_argument('--database')
     parser.add_argument('--section')
+    parser.add_argument('--files', type=int, default=100000)
+    parser.add_argument('--requests', type=int, default=300000)
+    parser.add_argument('--seed', type=int, default=1446)
     parser.add_argument('--responses', type=int, default=200000)
     args = parser.parse_args()
 
-    if not os.environ.get('DISPLAY') and 'startup' in args.what:
+    if 'startup' in args.what and not os.environ.get('DISPLAY'):
         os.execvp('xvfb-run', ['xvfb-run', '-a', '-s', '-screen 0 1280x800x24 -noreset',
                                sys.executable, *sys.argv])
 
@@ -210,8 +299,14 @@ def main():
     for what in args.what:
         if what == 'startup':
             bench_startup(args, args.build)
+        elif what == 'generate':
+            bench_generate(args, args.build)
+        elif what in ('search', 'save'):
+            bench_store(args, args.build, what)
         elif what == 'surveys':
             bench_surveys(args, args.build)
+        elif what == 'requests':
+            bench_requests(args, args.build)
         elif what == 'reports':
             bench_reports(args, args.build)
         else:

@@ -74,7 +74,7 @@ fixture_setup (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     f->actors[i] = sign_in (f->store, people[i].username);
   f->worker = f->actors[G_N_ELEMENTS (people) - 1];
-  f->beneficiary_id = sila_test_add_beneficiary (f->store, f->worker, "10000001", "نورة");
+  f->beneficiary_id = sila_test_add_beneficiary (f->store, f->worker, "100000001", "نورة");
 }
 
 static void
@@ -583,6 +583,17 @@ test_researcher_assignment (Fixture       *f,
   g_assert_cmpuint (queue->len, ==, 1);
   g_clear_pointer (&queue, g_ptr_array_unref);
   filter.researcher = "worker";
+  queue = sila_store_list_requests (f->store, f->actors[1], &filter, 50, &error);
+  g_assert_cmpuint (queue->len, ==, 0);
+
+  /* Found by the applicant's name, spelt another way, and by part of its number. */
+  g_clear_pointer (&queue, g_ptr_array_unref);
+  sila_request_filter_init (&filter);
+  filter.text = "نوره";
+  queue = sila_store_list_requests (f->store, f->actors[1], &filter, 50, &error);
+  g_assert_cmpuint (queue->len, ==, 1);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+  filter.text = "سارة";
   queue = sila_store_list_requests (f->store, f->actors[1], &filter, 50, &error);
   g_assert_cmpuint (queue->len, ==, 0);
 

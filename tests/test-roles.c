@@ -20,8 +20,8 @@
 #include "sila-store-private.h"
 #include "sila-store-contacts.h"
 #include "sila-store-staff.h"
-#include "sila-store-surveys.h"
 #include "sila-test-requests.h"
+#include "sila-store-surveys.h"
 #include "sila-test-util.h"
 
 #define PASSWORD "the right password"
@@ -206,7 +206,7 @@ scene_request (RoleFixture       *f,
                                  PASSWORD, FALSE, &error);
   g_assert_no_error (error);
   f->worker = sila_staff_to_actor (worker);
-  f->beneficiary_id = sila_test_add_beneficiary (f->store, f->worker, "10000001", "نورة");
+  f->beneficiary_id = sila_test_add_beneficiary (f->store, f->worker, "100000001", "نورة");
   request = sila_test_open_request (f->store, f->worker, f->beneficiary_id, "financial_aid", NULL);
   f->request_id = g_strdup (request->id);
   sila_test_walk_request (f->store, f->worker, f->request_id, status);
@@ -601,10 +601,10 @@ static char *
 snapshot (const char *path)
 {
   static const char *tables[] = {
-    "meta", "office_settings", "counters", "staff", "audit_log", "requests", "request_documents",
-    "request_events", "research_reports", "committee_decisions", "deliveries", "contacts",
-    "request_types", "survey_templates", "survey_questions", "survey_responses",
-    "survey_answers", "survey_stats", "survey_imports", "feedback_items", "report_approvals",
+    "meta", "office_settings", "counters", "staff", "audit_log", "survey_templates",
+    "survey_questions", "survey_responses", "survey_answers", "survey_stats", "survey_imports",
+    "feedback_items", "requests", "request_documents", "request_events", "research_reports",
+    "committee_decisions", "deliveries", "contacts", "request_types", "report_approvals",
     "request_imports", "imported_requests",
   };
   GString *all = g_string_new (NULL);

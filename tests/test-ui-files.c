@@ -6,11 +6,19 @@
 
 #include <adwaita.h>
 
+#include "sila-beneficiaries-page.h"
+#include "sila-beneficiary-profile.h"
 #include "sila-approval-dialog.h"
 #include "sila-chart-view.h"
+#include "sila-contact-window.h"
+#include "sila-contacts-page.h"
 #include "sila-dashboard-page.h"
+#include "sila-new-request-window.h"
+#include "sila-request-view.h"
+#include "sila-requests-page.h"
 #include "sila-feedback-dialog.h"
 #include "sila-feedback-page.h"
+#include "sila-intake-form.h"
 #include "sila-i18n.h"
 #include "sila-library-page.h"
 #include "sila-audit-window.h"
@@ -67,6 +75,24 @@ in_window (GtkWidget *page)
 }
 
 static GtkWidget *
+build_beneficiaries_page (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_BENEFICIARIES_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_profile (SilaSession *session)
+{
+  return in_window (GTK_WIDGET (sila_beneficiary_profile_new (session)));
+}
+
+static GtkWidget *
+build_intake_form (SilaSession *session)
+{
+  return in_window (GTK_WIDGET (sila_intake_form_new (session)));
+}
+
+static GtkWidget *
 build_audit (SilaSession *session)
 {
   return GTK_WIDGET (sila_audit_window_new (NULL, session));
@@ -109,6 +135,36 @@ static GtkWidget *
 build_staff (SilaSession *session)
 {
   return GTK_WIDGET (sila_staff_window_new (NULL, session, NULL));
+}
+
+static GtkWidget *
+build_contact (SilaSession *session)
+{
+  return GTK_WIDGET (sila_contact_window_new (NULL, session, NULL));
+}
+
+static GtkWidget *
+build_contacts (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_CONTACTS_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_new_request (SilaSession *session)
+{
+  return GTK_WIDGET (sila_new_request_window_new (NULL, session, NULL));
+}
+
+static GtkWidget *
+build_request_view (SilaSession *session)
+{
+  return in_window (sila_request_view_new (session));
+}
+
+static GtkWidget *
+build_requests (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_REQUESTS_PAGE, "session", session, NULL));
 }
 
 static GtkWidget *
@@ -185,17 +241,25 @@ static const struct {
   BuildFunc   build;
 } templates[] = {
   { "sila-approval-dialog.ui", build_approval_dialog },
-  { "sila-audit-window.ui", build_audit },
   { "sila-dashboard-page.ui", build_dashboard },
+  { "sila-reports-page.ui", build_reports_page },
+  { "sila-contact-window.ui", build_contact },
+  { "sila-contacts-page.ui", build_contacts },
+  { "sila-new-request-window.ui", build_new_request },
+  { "sila-request-view.ui", build_request_view },
+  { "sila-requests-page.ui", build_requests },
+  { "sila-audit-window.ui", build_audit },
+  { "sila-beneficiaries-page.ui", build_beneficiaries_page },
+  { "sila-beneficiary-profile.ui", build_profile },
   { "sila-feedback-dialog.ui", build_feedback_dialog },
   { "sila-feedback-page.ui", build_feedback_page },
+  { "sila-intake-form.ui", build_intake_form },
   { "sila-kiosk-window.ui", build_kiosk },
   { "sila-library-page.ui", build_library },
   { "sila-login-window.ui", build_login },
   { "sila-password-window.ui", build_password },
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
-  { "sila-reports-page.ui", build_reports_page },
   { "sila-setup-window.ui", build_setup },
   { "sila-sign-in-page.ui", build_sign_in_page },
   { "sila-staff-window.ui", build_staff },

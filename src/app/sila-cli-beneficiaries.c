@@ -52,7 +52,7 @@ sila_cli_import_beneficiaries (SilaCli  *cli,
   store = sila_cli_open_store (cli, SILA_STORE_OPEN_DEFAULT);
   if (store == NULL)
     return SILA_EXIT_USAGE;
-  actor = sila_cli_get_actor (cli);
+  actor = sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_IMPORT);
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
 
@@ -112,7 +112,7 @@ sila_cli_export_beneficiaries (SilaCli  *cli,
   store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
   if (store == NULL)
     return SILA_EXIT_USAGE;
-  actor = sila_cli_get_actor (cli);
+  actor = sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_EXPORT);
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
 
@@ -159,7 +159,7 @@ sila_cli_search (SilaCli  *cli,
   store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
   if (store == NULL)
     return SILA_EXIT_USAGE;
-  actor = sila_cli_get_actor (cli);
+  actor = sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_VIEW);
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
 
@@ -177,4 +177,133 @@ sila_cli_search (SilaCli  *cli,
     }
 
   return SILA_EXIT_OK;
+}
+
+/* sila segments: the office's list, one per line: CODE<TAB>ARABIC<TAB>ENGLISH
+ * (and <TAB>retired for those no longer offered). */
+int
+sila_cli_segments (SilaCli  *cli,
+                   int       argc,
+                   char    **argv)
+{
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  SilaStore *store;
+
+  if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len != 0)
+    return sila_cli_usage_error (cli, _("Usage: %s"), "sila segments");
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+  if (sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_VIEW) == NULL)
+    return SILA_EXIT_REFUSED;
+
+  segments = sila_store_list_segments (store, TRUE, &error);
+  if (segments == NULL)
+    return sila_cli_fail (cli, error);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const SilaSegment *seg = g_ptr_array_index (segments, i);
+
+      printf ("%s\t%s\t%s%s\n", seg->code, seg->name_ar, seg->name_en,
+              seg->retired ? "\tretired" : "");
+    }
+  return SILA_EXIT_OK;
+}
+
+/* sila segment add ARABIC [--english NAME]: prints the new code.
+ * sila segment rename CODE ARABIC [--english NAME]
+ * sila segment retire CODE */
+static int
+segment_change (SilaCli     *cli,
+                int          argc,
+                char       **argv,
+                const char  *verb)
+{
+  static const SilaCliOptionSpec specs[] = {
+    { "--english", TRUE },
+    { NULL }
+  };
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  const SilaActor *actor;
+  SilaStore *store;
+  guint wanted = g_str_equal (verb, "rename") ? 2 : 1;
+
+  if (!sila_cli_args_parse (cli, argc, argv, specs, &args))
+    return SILA_EXIT_USAGE;
+  if (args.positional->len != wanted)
+    return sila_cli_usage_error (cli, _("Usage: %s"),
+                                 g_str_equal (verb, "add")
+                                 ? "sila segment add ARABIC [--english NAME]"
+                                 : g_str_equal (verb, "rename")
+                                 ? "sila segment rename CODE ARABIC [--english NAME]"
+                                 : "sila segment retire CODE");
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+  actor = sila_cli_sign_in (cli, SILA_PERM_SETTINGS_EDIT);
+  if (actor == NULL)
+    return SILA_EXIT_REFUSED;
+
+  if (g_str_equal (verb, "add"))
+    {
+      if (!sila_store_add_segment (store, actor, g_ptr_array_index (args.positional, 0),
+                                   sila_cli_args_get (&args, "--english"), &code, &error))
+        return sila_cli_fail (cli, error);
+      printf ("%s\n", code);
+      return SILA_EXIT_OK;
+    }
+
+  {
+    g_autoptr(GPtrArray) segments = sila_store_list_segments (store, TRUE, &error);
+    const char *wanted_code = g_ptr_array_index (args.positional, 0);
+    const SilaSegment *found = NULL;
+
+    if (segments == NULL)
+      return sila_cli_fail (cli, error);
+    for (guint i = 0; i < segments->len; i++)
+      if (g_str_equal (((SilaSegment *)g_ptr_array_index (segments, i))->code, wanted_code))
+        found = g_ptr_array_index (segments, i);
+    if (found == NULL)
+      {
+        sila_cli_message (cli, _("There is no segment “%s”. Use one of: %s."), wanted_code,
+                          "sila segments");
+        return SILA_EXIT_REFUSED;
+      }
+
+    if (!sila_store_update_segment (store, actor, found->code,
+                                    g_str_equal (verb, "rename")
+                                    ? g_ptr_array_index (args.positional, 1) : found->name_ar,
+                                    g_str_equal (verb, "rename") &&
+                                    sila_cli_args_get (&args, "--english") != NULL
+                                    ? sila_cli_args_get (&args, "--english") : found->name_en,
+                                    g_str_equal (verb, "retire"), &error))
+      return sila_cli_fail (cli, error);
+  }
+  return SILA_EXIT_OK;
+}
+
+int
+sila_cli_segment_add (SilaCli *cli, int argc, char **argv)
+{
+  return segment_change (cli, argc, argv, "add");
+}
+
+int
+sila_cli_segment_rename (SilaCli *cli, int argc, char **argv)
+{
+  return segment_change (cli, argc, argv, "rename");
+}
+
+int
+sila_cli_segment_retire (SilaCli *cli, int argc, char **argv)
+{
+  return segment_change (cli, argc, argv, "retire");
 }

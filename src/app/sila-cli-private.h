@@ -67,11 +67,16 @@ int sila_cli_request_open     (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_document (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_move     (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_show     (SilaCli *cli, int argc, char **argv);
+int sila_cli_request_print    (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_import    (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_kiosk_pin (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_results   (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_templates (SilaCli *cli, int argc, char **argv);
 int sila_cli_report           (SilaCli *cli, int argc, char **argv);
 int sila_cli_import_requests  (SilaCli *cli, int argc, char **argv);
+int sila_cli_segments             (SilaCli *cli, int argc, char **argv);
+int sila_cli_segment_add          (SilaCli *cli, int argc, char **argv);
+int sila_cli_segment_rename       (SilaCli *cli, int argc, char **argv);
+int sila_cli_segment_retire       (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "sila-clock.h"
 #include "sila-date.h"
 #include "sila-money.h"
+#include "sila-request-form.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-requests.h"
 
@@ -423,6 +424,61 @@ sila_cli_request_show (SilaCli  *cli,
     }
   else
     print_request (request);
+
+  return SILA_EXIT_OK;
+}
+
+/* sila request print (NUMBER | --blank) --pdf FILE */
+int
+sila_cli_request_print (SilaCli  *cli,
+                        int       argc,
+                        char    **argv)
+{
+  static const SilaCliOptionSpec specs[] = {
+    { "--pdf", TRUE },
+    { "--blank", FALSE },
+    { NULL }
+  };
+  g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaRequest) request = NULL;
+  gboolean blank;
+  const char *path;
+  const SilaActor *actor;
+  SilaStore *store;
+  int exit_status = SILA_EXIT_REFUSED;
+
+  if (!sila_cli_args_parse (cli, argc, argv, specs, &args))
+    return SILA_EXIT_USAGE;
+  path = sila_cli_args_get (&args, "--pdf");
+  blank = sila_cli_args_has (&args, "--blank");
+  if (path == NULL || *path == '\0' || args.positional->len != (blank ? 0 : 1))
+    return sila_cli_usage_error (cli, _("Usage: %s"),
+                                 "sila request print (NUMBER | --blank) --pdf FILE");
+
+  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  if (store == NULL)
+    return SILA_EXIT_USAGE;
+  actor = sila_cli_get_actor (cli);
+  if (actor == NULL)
+    return SILA_EXIT_REFUSED;
+  if (!blank)
+    {
+      request = find_request (cli, store, actor, g_ptr_array_index (args.positional, 0),
+                              &exit_status);
+      if (request == NULL)
+        return exit_status;
+    }
+
+  if (!sila_request_form_write_pdf (store, actor, request, path, &error))
+    {
+      if (error->domain == G_IO_ERROR)
+        {
+          sila_cli_message (cli, "%s", error->message);
+          return SILA_EXIT_USAGE;
+        }
+      return sila_cli_fail (cli, error);
+    }
 
   return SILA_EXIT_OK;
 }

@@ -26,6 +26,8 @@ static const struct {
   { SILA_AUDIT_RESTORE,         N_("Restored") },
   { SILA_AUDIT_VIEW,            N_("Viewed") },
   { SILA_AUDIT_EXPORT,          N_("Exported") },
+  { "import",                   N_("Imported") },
+  { "delete",                   N_("Deleted") },
 };
 
 static const struct {
@@ -36,6 +38,7 @@ static const struct {
   { SILA_AUDIT_ENTITY_SETTINGS, N_("Office setting") },
   { SILA_AUDIT_ENTITY_DATABASE, N_("Database") },
   { "beneficiary",              N_("Beneficiary file") },
+  { "segment",                  N_("Segment") },
   { "request",                  N_("Support request") },
 };
 

@@ -4,6 +4,7 @@
 #include "sila-config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "sila-clock.h"
 #include "sila-date.h"
@@ -53,6 +54,66 @@ sila_request_input_set (SilaRequestInput *self,
 
   g_free (self->fields[field]);
   self->fields[field] = g_strdup (text);
+}
+
+#define DRAFT_FORMAT 1
+
+char *
+sila_request_input_to_json (const SilaRequestInput *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, DRAFT_FORMAT);
+  json_builder_set_member_name (builder, "beneficiary");
+  json_builder_add_string_value (builder, self->beneficiary_id);
+  for (guint i = 0; i < SILA_N_RF_FIELDS; i++)
+    {
+      json_builder_set_member_name (builder, keys[i]);
+      json_builder_add_string_value (builder, self->fields[i]);
+    }
+  json_builder_set_member_name (builder, "signature");
+  json_builder_add_string_value (builder, self->signature);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static char *
+member_text (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+SilaRequestInput *
+sila_request_input_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SilaRequestInput) input = NULL;
+  JsonObject *object;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  if (json_object_get_int_member_with_default (object, "format", 0) != DRAFT_FORMAT)
+    return NULL;
+
+  input = sila_request_input_new ();
+  input->beneficiary_id = member_text (object, "beneficiary");
+  for (guint i = 0; i < SILA_N_RF_FIELDS; i++)
+    input->fields[i] = member_text (object, keys[i]);
+  input->signature = member_text (object, "signature");
+  return g_steal_pointer (&input);
 }
 
 static gboolean

@@ -51,6 +51,11 @@ SilaRequest      *sila_request_input_parse  (const SilaRequestInput *self,
                                              SilaRequestParseFlags   flags,
                                              SilaFieldErrors        *errors);
 
+/* Drafts: every text kept exactly, valid or not (nothing typed is lost);
+ * from_json() returns NULL for text that is not a request draft. */
+char             *sila_request_input_to_json   (const SilaRequestInput *self);
+SilaRequestInput *sila_request_input_from_json (const char             *json);
+
 /* Free text of several lines (descriptions, findings, answers): trimmed,
  * new lines and tabs kept, other control and bidi-override characters
  * refused; NULL and no error for blank text. */

@@ -115,9 +115,18 @@ sila_request_status_parse (const char         *text,
   const char *codes[SILA_N_REQUEST_STATUSES];
   const char *arabic[SILA_N_REQUEST_STATUSES];
   const char *english[SILA_N_REQUEST_STATUSES];
-  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GString) list = NULL;
   int i;
 
+  /* The stored codes first, without normalizing anything. */
+  for (guint k = 0; text != NULL && k < SILA_N_REQUEST_STATUSES; k++)
+    if (strcmp (text, statuses[k].code) == 0)
+      {
+        *status = (SilaRequestStatus)k;
+        return TRUE;
+      }
+
+  list = g_string_new (NULL);
   for (guint k = 0; k < SILA_N_REQUEST_STATUSES; k++)
     {
       codes[k] = statuses[k].code;
@@ -178,6 +187,13 @@ sila_document_status_parse (const char          *text,
   const char *arabic[SILA_N_DOCUMENT_STATUSES];
   const char *english[SILA_N_DOCUMENT_STATUSES];
   int i;
+
+  for (guint k = 0; text != NULL && k < SILA_N_DOCUMENT_STATUSES; k++)
+    if (strcmp (text, document_statuses[k].code) == 0)
+      {
+        *status = (SilaDocumentStatus)k;
+        return TRUE;
+      }
 
   for (guint k = 0; k < SILA_N_DOCUMENT_STATUSES; k++)
     {

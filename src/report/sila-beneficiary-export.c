@@ -44,27 +44,27 @@ static const struct {
   double          width;
   SilaColumnKind  kind;
 } file_columns[N_COLUMNS] = {
-  [COL_FILE_NUMBER]  = { N_("File number"),        10, SILA_COLUMN_INTEGER },
-  [COL_NATIONAL_ID]  = { N_("National ID"),        14, SILA_COLUMN_ID },
-  [COL_ID_TYPE]      = { N_("ID type"),            14, SILA_COLUMN_TEXT },
-  [COL_NAME]         = { N_("Name"),               34, SILA_COLUMN_TEXT },
-  [COL_GENDER]       = { N_("Gender"),              8, SILA_COLUMN_TEXT },
-  [COL_BIRTH]        = { N_("Birth date"),         12, SILA_COLUMN_DATE },
-  [COL_BIRTH_HIJRI]  = { N_("Birth date (Hijri)"), 12, SILA_COLUMN_ID },
-  [COL_NATIONALITY]  = { N_("Nationality"),        12, SILA_COLUMN_TEXT },
-  [COL_MARITAL]      = { N_("Marital status"),     12, SILA_COLUMN_TEXT },
-  [COL_PHONE]        = { N_("Phone"),              15, SILA_COLUMN_ID },
-  [COL_OTHER_PHONES] = { N_("Other phones"),       18, SILA_COLUMN_ID },
-  [COL_DISTRICT]     = { N_("District"),           14, SILA_COLUMN_TEXT },
-  [COL_ADDRESS]      = { N_("Address"),            24, SILA_COLUMN_TEXT },
-  [COL_SEGMENT]      = { N_("Segment"),            18, SILA_COLUMN_TEXT },
-  [COL_HOUSEHOLD]    = { N_("Household members"),  10, SILA_COLUMN_INTEGER },
-  [COL_INCOME]       = { N_("Monthly income"),     14, SILA_COLUMN_MONEY },
-  [COL_HOUSING]      = { N_("Housing"),            14, SILA_COLUMN_TEXT },
-  [COL_RENT]         = { N_("Yearly rent"),        14, SILA_COLUMN_MONEY },
-  [COL_CONSENT]      = { N_("Consent"),            20, SILA_COLUMN_TEXT },
-  [COL_CONSENT_AT]   = { N_("Consent date"),       12, SILA_COLUMN_DATE },
-  [COL_STATUS]       = { N_("Status"),             10, SILA_COLUMN_TEXT },
+  [COL_FILE_NUMBER]  = { NC_("register column", "File number"),        10, SILA_COLUMN_INTEGER },
+  [COL_NATIONAL_ID]  = { NC_("register column", "National ID"),        14, SILA_COLUMN_ID },
+  [COL_ID_TYPE]      = { NC_("register column", "ID type"),            14, SILA_COLUMN_TEXT },
+  [COL_NAME]         = { NC_("register column", "Name"),               34, SILA_COLUMN_TEXT },
+  [COL_GENDER]       = { NC_("register column", "Gender"),              8, SILA_COLUMN_TEXT },
+  [COL_BIRTH]        = { NC_("register column", "Birth date"),         12, SILA_COLUMN_DATE },
+  [COL_BIRTH_HIJRI]  = { NC_("register column", "Birth date (Hijri)"), 12, SILA_COLUMN_ID },
+  [COL_NATIONALITY]  = { NC_("register column", "Nationality"),        12, SILA_COLUMN_TEXT },
+  [COL_MARITAL]      = { NC_("register column", "Marital status"),     12, SILA_COLUMN_TEXT },
+  [COL_PHONE]        = { NC_("register column", "Phone"),              15, SILA_COLUMN_ID },
+  [COL_OTHER_PHONES] = { NC_("register column", "Other phones"),       18, SILA_COLUMN_ID },
+  [COL_DISTRICT]     = { NC_("register column", "District"),           14, SILA_COLUMN_TEXT },
+  [COL_ADDRESS]      = { NC_("register column", "Address"),            24, SILA_COLUMN_TEXT },
+  [COL_SEGMENT]      = { NC_("register column", "Segment"),            18, SILA_COLUMN_TEXT },
+  [COL_HOUSEHOLD]    = { NC_("register column", "Household members"),  10, SILA_COLUMN_INTEGER },
+  [COL_INCOME]       = { NC_("register column", "Monthly income"),     14, SILA_COLUMN_MONEY },
+  [COL_HOUSING]      = { NC_("register column", "Housing"),            14, SILA_COLUMN_TEXT },
+  [COL_RENT]         = { NC_("register column", "Yearly rent"),        14, SILA_COLUMN_MONEY },
+  [COL_CONSENT]      = { NC_("register column", "Consent"),            20, SILA_COLUMN_TEXT },
+  [COL_CONSENT_AT]   = { NC_("register column", "Consent date"),       12, SILA_COLUMN_DATE },
+  [COL_STATUS]       = { NC_("register column", "Status"),             10, SILA_COLUMN_TEXT },
 };
 
 enum {
@@ -86,14 +86,14 @@ static const struct {
   double          width;
   SilaColumnKind  kind;
 } member_columns[N_MEMBER_COLUMNS] = {
-  [MEM_FILE_NUMBER] = { N_("File number"),       10, SILA_COLUMN_INTEGER },
-  [MEM_NAME]        = { N_("Name"),              30, SILA_COLUMN_TEXT },
-  [MEM_RELATION]    = { N_("Relation"),          14, SILA_COLUMN_TEXT },
-  [MEM_ID]          = { N_("ID number"),         14, SILA_COLUMN_ID },
-  [MEM_BIRTH]       = { N_("Birth date"),        12, SILA_COLUMN_DATE },
-  [MEM_GENDER]      = { N_("Gender"),             8, SILA_COLUMN_TEXT },
-  [MEM_OCCUPATION]  = { N_("Schooling or work"), 18, SILA_COLUMN_TEXT },
-  [MEM_HEALTH]      = { N_("Health"),            24, SILA_COLUMN_TEXT },
+  [MEM_FILE_NUMBER] = { NC_("register column", "File number"),       10, SILA_COLUMN_INTEGER },
+  [MEM_NAME]        = { NC_("register column", "Name"),              30, SILA_COLUMN_TEXT },
+  [MEM_RELATION]    = { NC_("register column", "Relation"),          14, SILA_COLUMN_TEXT },
+  [MEM_ID]          = { NC_("register column", "ID number"),         14, SILA_COLUMN_ID },
+  [MEM_BIRTH]       = { NC_("register column", "Birth date"),        12, SILA_COLUMN_DATE },
+  [MEM_GENDER]      = { NC_("register column", "Gender"),             8, SILA_COLUMN_TEXT },
+  [MEM_OCCUPATION]  = { NC_("register column", "Schooling or work"), 18, SILA_COLUMN_TEXT },
+  [MEM_HEALTH]      = { NC_("register column", "Health"),            24, SILA_COLUMN_TEXT },
 };
 
 typedef struct {
@@ -243,7 +243,7 @@ sila_beneficiary_export_xlsx (SilaStore        *store,
   export.files = sila_workbook_add_sheet (workbook, _("Beneficiaries"));
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      headers[i] = _(file_columns[i].header);
+      headers[i] = g_dpgettext2 (GETTEXT_PACKAGE, "register column", file_columns[i].header);
       widths[i] = file_columns[i].width;
       kinds[i] = file_columns[i].kind;
     }
@@ -253,7 +253,8 @@ sila_beneficiary_export_xlsx (SilaStore        *store,
   export.members = sila_workbook_add_sheet (workbook, _("Household members"));
   for (guint i = 0; i < N_MEMBER_COLUMNS; i++)
     {
-      headers[i] = _(member_columns[i].header);
+      headers[i] = g_dpgettext2 (GETTEXT_PACKAGE, "register column",
+                                 member_columns[i].header);
       widths[i] = member_columns[i].width;
       kinds[i] = member_columns[i].kind;
     }

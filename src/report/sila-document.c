@@ -29,6 +29,7 @@ typedef enum {
   BLOCK_CHART,
   BLOCK_CHECKBOX,
   BLOCK_SIGNATURES,
+  BLOCK_DRAWING,
   BLOCK_SPACE,
   BLOCK_PAGE_BREAK,
 } BlockKind;
@@ -52,6 +53,9 @@ typedef struct {
   GStrv              labels;
   SilaChart         *chart;
   SilaDocumentTable *table;
+  SilaDocumentDrawFunc draw;
+  gpointer           draw_data;
+  GDestroyNotify     draw_destroy;
 } Block;
 
 /* A piece of a block that is never split across pages: a heading, a line
@@ -111,6 +115,9 @@ clear_block (gpointer data)
   g_strfreev (block->labels);
   g_clear_object (&block->chart);
   g_clear_pointer (&block->table, table_free);
+  if (block->draw_destroy != NULL)
+    block->draw_destroy (block->draw_data);
+  block->draw_destroy = NULL;
 }
 
 static void
@@ -374,6 +381,25 @@ sila_document_add_signatures (SilaDocument       *self,
 }
 
 void
+sila_document_add_drawing (SilaDocument         *self,
+                           double                height,
+                           SilaDocumentDrawFunc  func,
+                           gpointer              user_data,
+                           GDestroyNotify        destroy)
+{
+  Block *block;
+
+  g_return_if_fail (SILA_IS_DOCUMENT (self));
+  g_return_if_fail (func != NULL);
+
+  block = append_block (self, BLOCK_DRAWING);
+  block->height = MAX (height, 1);
+  block->draw = func;
+  block->draw_data = user_data;
+  block->draw_destroy = destroy;
+}
+
+void
 sila_document_add_space (SilaDocument *self,
                          double        points)
 {
@@ -628,6 +654,10 @@ slice_blocks (SilaDocument *self,
             for (guint r = 0; r < (n + 2) / 3; r++)
               add_slice (self, (Slice) { b, (int)r, 0, 0, 78, FALSE });
           }
+          break;
+
+        case BLOCK_DRAWING:
+          add_slice (self, (Slice) { b, 0, 0, 0, block->height + 6, FALSE });
           break;
 
         case BLOCK_SPACE:
@@ -991,6 +1021,13 @@ draw_slice (SilaDocument *self,
 
     case BLOCK_SIGNATURES:
       draw_signatures (self, cr, block, slice->row, y);
+      break;
+
+    case BLOCK_DRAWING:
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN_SIDE, y);
+      block->draw (cr, width, block->height, self->rtl, block->draw_data);
+      cairo_restore (cr);
       break;
 
     case BLOCK_SPACE:

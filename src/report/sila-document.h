@@ -29,6 +29,14 @@ G_DECLARE_FINAL_TYPE (SilaDocument, sila_document, SILA, DOCUMENT, GObject)
 
 typedef struct _SilaDocumentTable SilaDocumentTable;
 
+/* Draws a block of the body's width and @height points, the origin at its
+ * top-left corner (mirror it yourself for right to left). */
+typedef void (*SilaDocumentDrawFunc) (cairo_t  *cr,
+                                      double    width,
+                                      double    height,
+                                      gboolean  rtl,
+                                      gpointer  user_data);
+
 SilaDocument      *sila_document_new               (const char         *title);
 void               sila_document_set_rtl           (SilaDocument       *self,
                                                     gboolean            rtl);
@@ -67,6 +75,12 @@ void               sila_document_add_checkbox      (SilaDocument       *self,
                                                     const char         *text);
 void               sila_document_add_signatures    (SilaDocument       *self,
                                                     const char * const *labels);
+/* A block drawn by @func (a signature, a stamp); never split. */
+void               sila_document_add_drawing       (SilaDocument       *self,
+                                                    double              height,
+                                                    SilaDocumentDrawFunc func,
+                                                    gpointer            user_data,
+                                                    GDestroyNotify      destroy);
 void               sila_document_add_space         (SilaDocument       *self,
                                                     double              points);
 void               sila_document_add_page_break    (SilaDocument       *self);

@@ -47,8 +47,14 @@ gboolean  sila_store_insert_beneficiary  (SilaStore        *self,
 /* The folded tokens the search index holds for @file. */
 char     *sila_beneficiary_search_tokens (const SilaBeneficiary *file);
 
-gboolean  sila_store_index_beneficiary   (SilaStore        *self,
-                                          const SilaBeneficiary *file,
-                                          GError          **error);
+/* The search index (contentless FTS5): @before, the file as it was
+ * indexed (NULL for a new one), comes out; @file (NULL: none) goes in. */
+gboolean  sila_store_index_beneficiary   (SilaStore              *self,
+                                          const SilaBeneficiary  *file,
+                                          const SilaBeneficiary  *before,
+                                          GError                **error);
+gboolean  sila_store_unindex_beneficiary (SilaStore              *self,
+                                          const SilaBeneficiary  *before,
+                                          GError                **error);
 
 G_END_DECLS

@@ -90,10 +90,14 @@ bind_file (SilaStatement         *stmt,
 static gboolean
 save_members (SilaStore        *self,
               SilaBeneficiary  *file,
+              gboolean          is_new,
               const char       *now,
               GError          **error)
 {
   g_autoptr(SilaStatement) drop = NULL;
+
+  if (is_new)
+    goto insert;
 
   drop = sila_store_prepare (self,
                              "UPDATE household_members SET deleted_at = ?2, updated_at = ?2, "
@@ -106,6 +110,7 @@ save_members (SilaStore        *self,
   if (sila_store_step (self, drop, error) != SILA_STEP_DONE)
     return FALSE;
 
+insert:
   for (guint i = 0; i < file->members->len; i++)
     {
       SilaHouseholdMember *m = g_ptr_array_index (file->members, i);
@@ -150,10 +155,14 @@ save_members (SilaStore        *self,
 static gboolean
 save_incomes (SilaStore        *self,
               SilaBeneficiary  *file,
+              gboolean          is_new,
               const char       *now,
               GError          **error)
 {
   g_autoptr(SilaStatement) drop = NULL;
+
+  if (is_new)
+    goto insert;
 
   drop = sila_store_prepare (self,
                              "UPDATE beneficiary_incomes SET deleted_at = ?2, updated_at = ?2, "
@@ -166,6 +175,7 @@ save_incomes (SilaStore        *self,
   if (sila_store_step (self, drop, error) != SILA_STEP_DONE)
     return FALSE;
 
+insert:
   for (guint i = 0; i < file->incomes->len; i++)
     {
       SilaIncome *income = g_ptr_array_index (file->incomes, i);
@@ -262,10 +272,16 @@ set_duplicate_error (SilaStore   *self,
         number = sqlite3_column_int64 (stmt, 0);
     }
 
-  g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
-               _("The ID number %s already has a file (number %" G_GINT64_FORMAT "). Open "
-                 "that file instead of making a new one."),
-               id_number, number);
+  {
+    g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
+    /* Translators: the first %s is the ID number, the second the file
+     * number. */
+    g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
+                 _("The ID number %s already has a file (number %s). Open that file instead "
+                   "of making a new one."),
+                 id_number, shown);
+  }
 }
 
 /* Inside the caller's transaction (or savepoint). */
@@ -344,9 +360,9 @@ sila_store_insert_beneficiary (SilaStore        *self,
   after = sila_beneficiary_to_json (file);
   summary = g_strdup_printf ("%" G_GINT64_FORMAT, file->file_number);
 
-  return save_members (self, file, now, error) &&
-         save_incomes (self, file, now, error) &&
-         sila_store_index_beneficiary (self, file, error) &&
+  return save_members (self, file, TRUE, now, error) &&
+         save_incomes (self, file, TRUE, now, error) &&
+         sila_store_index_beneficiary (self, file, NULL, error) &&
          sila_store_drop_draft (self, draft_id, error) &&
          sila_store_audit (self, actor, "create", SILA_AUDIT_ENTITY_BENEFICIARY, file->id,
                            summary, NULL, after, error);
@@ -470,8 +486,9 @@ sila_store_update_beneficiary (SilaStore        *self,
     }
   g_clear_pointer (&stmt, sila_statement_release);
 
-  if (!save_members (self, file, now, error) || !save_incomes (self, file, now, error) ||
-      !sila_store_index_beneficiary (self, file, error) ||
+  if (!save_members (self, file, FALSE, now, error) ||
+      !save_incomes (self, file, FALSE, now, error) ||
+      !sila_store_index_beneficiary (self, file, before, error) ||
       !sila_store_drop_draft (self, draft_id, error))
     return FALSE;
 
@@ -541,11 +558,7 @@ sila_store_delete_beneficiary (SilaStore        *self,
     return FALSE;
   g_clear_pointer (&stmt, sila_statement_release);
 
-  stmt = sila_store_prepare (self, "DELETE FROM beneficiary_search WHERE rowid = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, before->file_number);
-  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
+  if (!sila_store_unindex_beneficiary (self, before, error))
     return FALSE;
 
   before_json = sila_beneficiary_to_json (before);

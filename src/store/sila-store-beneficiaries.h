@@ -32,6 +32,9 @@ const char *sila_beneficiary_row_get_district    (SilaBeneficiaryRow *self); /* 
 const char *sila_beneficiary_row_get_birth_date  (SilaBeneficiaryRow *self); /* ISO, or NULL */
 const char *sila_beneficiary_row_get_consent     (SilaBeneficiaryRow *self);
 const char *sila_beneficiary_row_get_status      (SilaBeneficiaryRow *self);
+/* A row for a file that was deleted since the list was made: it shows
+ * the number only, until the list reloads. */
+SilaBeneficiaryRow *sila_beneficiary_row_new_missing (gint64 file_number);
 
 /* What the list is narrowed to; NULL members (and FALSE) do not narrow. */
 typedef struct {
@@ -113,6 +116,11 @@ GArray          *sila_store_list_beneficiary_numbers (SilaStore                 
                                                       const char                  *text,
                                                       const SilaBeneficiaryFilter *filter,
                                                       GError                     **error);
+/* The newest @n files' numbers (the top of the whole list). */
+GArray          *sila_store_list_first_beneficiary_numbers (SilaStore       *self,
+                                                            const SilaActor *actor,
+                                                            guint            n,
+                                                            GError         **error);
 GPtrArray       *sila_store_get_beneficiary_rows    (SilaStore          *self,
                                                      const SilaActor    *actor,
                                                      const gint64       *file_numbers,

@@ -88,6 +88,18 @@ sila_beneficiary_row_new_from_stmt (SilaStatement *stmt,
   return self;
 }
 
+SilaBeneficiaryRow *
+sila_beneficiary_row_new_missing (gint64 file_number)
+{
+  SilaBeneficiaryRow *self = g_object_new (SILA_TYPE_BENEFICIARY_ROW, NULL);
+
+  self->file_number = file_number;
+  self->name = g_strdup ("");
+  self->consent = g_strdup ("given");
+  self->status = g_strdup ("closed");
+  return self;
+}
+
 const char *
 sila_beneficiary_row_get_id (SilaBeneficiaryRow *self)
 {
@@ -214,28 +226,52 @@ sila_beneficiary_search_tokens (const SilaBeneficiary *file)
   return g_strjoinv (" ", (char **)tokens->pdata);
 }
 
+/* Writes @file's tokens into the search index; @before (NULL for a new
+ * file) is the file as it was indexed, whose tokens are taken out first. */
 gboolean
 sila_store_index_beneficiary (SilaStore              *self,
                               const SilaBeneficiary  *file,
+                              const SilaBeneficiary  *before,
                               GError                **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
-  g_autofree char *tokens = sila_beneficiary_search_tokens (file);
 
-  stmt = sila_store_prepare (self, "DELETE FROM beneficiary_search WHERE rowid = ?1", error);
-  if (stmt == NULL)
+  if (before != NULL && !sila_store_unindex_beneficiary (self, before, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, file->file_number);
-  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
-    return FALSE;
-  g_clear_pointer (&stmt, sila_statement_release);
+  if (file == NULL)
+    return TRUE;
+
+  {
+    g_autofree char *tokens = sila_beneficiary_search_tokens (file);
+
+    stmt = sila_store_prepare (self,
+                               "INSERT INTO beneficiary_search (rowid, tokens) VALUES (?1, ?2)",
+                               error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, file->file_number);
+    sila_bind_text (stmt, 2, tokens);
+  }
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+}
+
+/* The index is contentless: taking a file out means naming the tokens it
+ * was indexed with. */
+gboolean
+sila_store_unindex_beneficiary (SilaStore              *self,
+                                const SilaBeneficiary  *before,
+                                GError                **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *tokens = sila_beneficiary_search_tokens (before);
 
   stmt = sila_store_prepare (self,
-                             "INSERT INTO beneficiary_search (rowid, tokens) VALUES (?1, ?2)",
+                             "INSERT INTO beneficiary_search (beneficiary_search, rowid, tokens) "
+                             "VALUES ('delete', ?1, ?2)",
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, file->file_number);
+  sqlite3_bind_int64 (stmt, 1, before->file_number);
   sila_bind_text (stmt, 2, tokens);
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
 }
@@ -354,7 +390,11 @@ prepare_numbers (SilaStore                   *self,
   SilaStatement *stmt;
   const char *sql;
 
-  if (query == NULL)
+  if (query == NULL && !has_filter (filter))
+    /* Every live file: the partial index beneficiaries_live covers it. */
+    sql = "SELECT file_number FROM beneficiaries WHERE deleted_at IS NULL "
+          "ORDER BY file_number DESC LIMIT ?6";
+  else if (query == NULL)
     sql = "SELECT b.file_number FROM beneficiaries b WHERE b.deleted_at IS NULL AND "
           FILTER_SQL " ORDER BY b.file_number DESC LIMIT ?6";
   else if (!has_filter (filter))
@@ -371,7 +411,7 @@ prepare_numbers (SilaStore                   *self,
     return NULL;
   if (query != NULL)
     sila_bind_text (stmt, 1, query);
-  if (query == NULL || has_filter (filter))
+  if (has_filter (filter))
     bind_filter (stmt, filter);
   sqlite3_bind_int64 (stmt, 6, limit > 0 ? (gint64)limit : G_MAXINT64);
   return stmt;
@@ -422,6 +462,20 @@ sila_store_list_beneficiary_numbers (SilaStore                   *self,
     return NULL;
 
   return list_numbers (self, text, filter, 0, error);
+}
+
+GArray *
+sila_store_list_first_beneficiary_numbers (SilaStore        *self,
+                                           const SilaActor  *actor,
+                                           guint             n,
+                                           GError          **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_VIEW, error))
+    return NULL;
+
+  return list_numbers (self, NULL, NULL, MAX (n, 1), error);
 }
 
 static GPtrArray *
@@ -526,29 +580,28 @@ sila_duplicate_free (SilaDuplicate *duplicate)
 char *
 sila_duplicate_describe (const SilaDuplicate *duplicate)
 {
-  SilaBeneficiaryRow *row;
+  g_autofree char *number = NULL;
+  const char *name;
 
   g_return_val_if_fail (duplicate != NULL, NULL);
 
-  row = duplicate->row;
+  number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                            sila_beneficiary_row_get_file_number (duplicate->row));
+  name = sila_beneficiary_row_get_name (duplicate->row);
+
+  /* Translators: the first %s is a file number, the second a name. */
   switch (duplicate->reason)
     {
     case SILA_DUPLICATE_SAME_ID:
-      return g_strdup_printf (_("This ID number already has a file: number %" G_GINT64_FORMAT
-                                ", %s."),
-                              sila_beneficiary_row_get_file_number (row),
-                              sila_beneficiary_row_get_name (row));
+      return g_strdup_printf (_("This ID number already has a file: number %s, %s."), number,
+                              name);
     case SILA_DUPLICATE_NAME_AND_PHONE:
-      return g_strdup_printf (_("File number %" G_GINT64_FORMAT ", %s, has a similar name and "
-                                "the same mobile number."),
-                              sila_beneficiary_row_get_file_number (row),
-                              sila_beneficiary_row_get_name (row));
+      return g_strdup_printf (_("File number %s, %s, has a similar name and the same mobile "
+                                "number."), number, name);
     case SILA_DUPLICATE_NAME_AND_BIRTH:
     default:
-      return g_strdup_printf (_("File number %" G_GINT64_FORMAT ", %s, has a similar name and "
-                                "the same birth date."),
-                              sila_beneficiary_row_get_file_number (row),
-                              sila_beneficiary_row_get_name (row));
+      return g_strdup_printf (_("File number %s, %s, has a similar name and the same birth "
+                                "date."), number, name);
     }
 }
 

@@ -33,6 +33,8 @@ require_for_kind (SilaStore        *self,
 {
   if (g_strcmp0 (kind, SILA_DRAFT_KIND_BENEFICIARY) == 0)
     return sila_store_require (self, actor, SILA_PERM_BENEFICIARY_EDIT, error);
+  if (g_strcmp0 (kind, SILA_DRAFT_KIND_REQUEST) == 0)
+    return sila_store_require (self, actor, SILA_PERM_REQUEST_OPEN, error);
 
   /* Other kinds (requests, surveys…) need at least a signed-in actor. */
   if (actor == NULL)

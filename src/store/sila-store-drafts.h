@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 #define SILA_DRAFT_KIND_BENEFICIARY "beneficiary"
+#define SILA_DRAFT_KIND_REQUEST     "request"      /* a new support request */
 
 typedef struct {
   char *id;

@@ -85,9 +85,14 @@ static SilaChannel
 column_channel (SilaStatement *stmt,
                 int            column)
 {
+  const char *code = (const char *)sqlite3_column_text (stmt, column);
   SilaChannel channel = SILA_CHANNEL_INTERVIEW;
 
-  sila_channel_parse ((const char *)sqlite3_column_text (stmt, column), &channel, NULL);
+  /* Stored codes are exact: no need to normalize them. */
+  for (guint i = 0; code != NULL && i < SILA_N_CHANNELS; i++)
+    if (strcmp (code, sila_channel_to_code (i)) == 0)
+      return (SilaChannel)i;
+  sila_channel_parse (code, &channel, NULL);
   return channel;
 }
 

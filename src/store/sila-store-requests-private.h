@@ -28,6 +28,18 @@ gboolean     sila_store_staff_has_role  (SilaStore   *self,
                                          SilaRole     role,
                                          GError     **error);
 
+/* Reads the request for a change, inside the caller's transaction: it must
+ * exist and not be closed or withdrawn (INVALID). */
+SilaRequest *sila_store_read_request_for_change (SilaStore   *self,
+                                                 const char  *request_id,
+                                                 GError     **error);
+/* Marks the request changed by @actor: updated_at, updated_by, rev. */
+gboolean     sila_store_touch_request   (SilaStore        *self,
+                                         const SilaActor  *actor,
+                                         const char       *request_id,
+                                         const char       *now,
+                                         GError          **error);
+
 /* The summary of a request for the audit trail, as JSON. */
 char        *sila_request_audit_json    (const SilaRequest *request);
 

@@ -9,6 +9,8 @@
 
 #include "sila-field-error.h"
 #include "sila-library-page.h"
+#include "sila-print.h"
+#include "sila-request-form.h"
 #include "sila-store-library.h"
 
 struct _SilaLibraryPage
@@ -25,6 +27,7 @@ struct _SilaLibraryPage
   /* Template widgets */
   AdwPreferencesGroup  *documents_group;
   GtkLabel             *error_label;
+  AdwActionRow         *form_row;
 };
 
 G_DEFINE_FINAL_TYPE (SilaLibraryPage, sila_library_page, GTK_TYPE_WIDGET)
@@ -256,6 +259,66 @@ replace_clicked_cb (GtkButton       *button,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The blank form, drawn by the same renderer as every printed request. */
+char *
+sila_library_page_export_form (SilaLibraryPage  *self,
+                               GError          **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "sila", "library", NULL);
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SILA_IS_LIBRARY_PAGE (self), NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create the folder “%s”."),
+                   dir);
+      return NULL;
+    }
+  path = g_build_filename (dir, "support-request-form.pdf", NULL);
+  if (!sila_request_form_write_pdf (sila_session_get_store (self->session),
+                                    sila_session_get_actor (self->session), NULL, path, error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+static void
+form_open_clicked_cb (GtkButton       *button,
+                      SilaLibraryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  sila_field_error_clear (GTK_WIDGET (self->form_row), self->error_label);
+  path = sila_library_page_export_form (self, &error);
+  if (path == NULL)
+    {
+      sila_field_error_show (GTK_WIDGET (self->form_row), self->error_label, error);
+      return;
+    }
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+}
+
+static void
+form_print_clicked_cb (GtkButton       *button,
+                       SilaLibraryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaDocument) document = NULL;
+
+  sila_field_error_clear (GTK_WIDGET (self->form_row), self->error_label);
+  document = sila_request_form_new (sila_session_get_store (self->session),
+                                    sila_session_get_actor (self->session), NULL, &error);
+  if (document == NULL ||
+      !sila_print_document (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), document, NULL,
+                            &error))
+    sila_field_error_show (GTK_WIDGET (self->form_row), self->error_label, error);
+}
+
 static GtkWidget *
 row_button (SilaLibraryPage     *self,
             SilaLibraryDocument  document,
@@ -304,6 +367,21 @@ sila_library_page_constructed (GObject *object)
   g_assert (SILA_IS_SESSION (self->session));
 
   build_rows (self);
+
+  /* The blank request form is the app's own: open or print it. */
+  {
+    GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+    GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
+
+    gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (open, "suggested-action");
+    g_signal_connect (open, "clicked", G_CALLBACK (form_open_clicked_cb), self);
+    g_signal_connect (print, "clicked", G_CALLBACK (form_print_clicked_cb), self);
+    adw_action_row_add_suffix (self->form_row, print);
+    adw_action_row_add_suffix (self->form_row, open);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->form_row), TRUE);
+  }
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
   reload (self);
@@ -382,6 +460,7 @@ sila_library_page_class_init (SilaLibraryPageClass *klass)
                                                RESOURCE_PREFIX "/ui/sila-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SilaLibraryPage, documents_group);
   gtk_widget_class_bind_template_child (widget_class, SilaLibraryPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SilaLibraryPage, form_row);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

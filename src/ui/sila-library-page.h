@@ -21,5 +21,9 @@ gboolean  sila_library_page_replace_document (SilaLibraryPage     *self,
                                               GFile               *file);
 GtkWidget *sila_library_page_get_row        (SilaLibraryPage      *self,
                                              SilaLibraryDocument   document);
+/* The blank support request form, the fourth tool: written as a PDF where
+ * the system's viewer opens it (its path returned), or printed. */
+char      *sila_library_page_export_form    (SilaLibraryPage      *self,
+                                             GError              **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "sila-audit.h"
 #include "sila-field-error.h"
 #include "sila-preferences-window.h"
+#include "sila-request-prefs-page.h"
 #include "sila-settings.h"
 #include "sila-staff-window.h"
 #include "sila-store-backup.h"
@@ -740,6 +741,10 @@ sila_preferences_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   load_office_settings (self);
   load_kiosk_pin (self);
+
+  /* Request types, document types and their checklists (support requests). */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (sila_request_prefs_page_new (self->session)));
 }
 
 static void

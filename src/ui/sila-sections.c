@@ -6,10 +6,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sila-beneficiaries-page.h"
+#include "sila-contacts-page.h"
 #include "sila-dashboard-page.h"
 #include "sila-feedback-page.h"
 #include "sila-library-page.h"
 #include "sila-reports-page.h"
+#include "sila-requests-page.h"
 #include "sila-sections.h"
 #include "sila-surveys-page.h"
 
@@ -17,13 +20,10 @@ static const SilaSection sections[] = {
   { "dashboard", "view-grid-symbolic", N_("Dashboard"), NULL, sila_dashboard_page_get_type },
   { "beneficiaries", "system-users-symbolic", N_("Beneficiaries"),
     N_("Beneficiary files are not available in this version yet."),
-    NULL },
-  { "requests", "emblem-documents-symbolic", N_("Requests"),
-    N_("Support requests and their documents are not available in this version yet."),
-    NULL },
-  { "contacts", "call-start-symbolic", N_("Contacts & Inquiries"),
-    N_("The contacts and inquiries log is not available in this version yet."),
-    NULL },
+    sila_beneficiaries_page_get_type },
+  { "requests", "emblem-documents-symbolic", N_("Requests"), NULL, sila_requests_page_get_type },
+  { "contacts", "call-start-symbolic", N_("Contacts & Inquiries"), NULL,
+    sila_contacts_page_get_type },
   { "surveys", "face-smile-symbolic", N_("Surveys"), NULL, sila_surveys_page_get_type },
   { "feedback", "mail-unread-symbolic", N_("Suggestions & Complaints"), NULL,
     sila_feedback_page_get_type },

@@ -5,9 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-contact-window.h"
+#include "sila-new-request-window.h"
+#include "sila-requests-page.h"
+#include "sila-beneficiaries-page.h"
 #include "sila-sections.h"
 #include "sila-settings.h"
 #include "sila-sign-in-page.h"
+#include "sila-store-drafts.h"
 #include "sila-window.h"
 
 struct _SilaWindow
@@ -135,6 +140,109 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Quick entry of a contact, from anywhere in the window (Ctrl+I). */
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+  SilaContactWindow *dialog;
+
+  if (sila_window_is_locked (self))
+    return;
+
+  dialog = sila_contact_window_new (GTK_WINDOW (self), self->session, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_request_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  sila_window_show_request (SILA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+request_opened_cb (SilaWindow           *self,
+                   const char           *id,
+                   SilaNewRequestWindow *dialog)
+{
+  sila_session_notify_changed (self->session, "requests");
+  sila_window_show_request (self, id);
+}
+
+/* A new request for the beneficiary whose id is the parameter (the hook
+ * the beneficiary's profile calls). */
+static void
+new_request_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+  SilaNewRequestWindow *dialog;
+
+  if (sila_window_is_locked (self))
+    return;
+
+  dialog = sila_new_request_window_new (GTK_WINDOW (self), self->session,
+                                        g_variant_get_string (parameter, NULL));
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (request_opened_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A form the app was killed in the middle of is offered back at start. */
+static void
+offer_drafts (SilaWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *title = NULL;
+  const SilaDraft *latest;
+  AdwToast *toast;
+
+  if (!sila_session_can (self->session, SILA_PERM_BENEFICIARY_EDIT) ||
+      sila_store_is_read_only (sila_session_get_store (self->session)))
+    return;
+
+  drafts = sila_store_list_drafts (sila_session_get_store (self->session),
+                                   sila_session_get_actor (self->session),
+                                   SILA_DRAFT_KIND_BENEFICIARY, NULL);
+  if (drafts == NULL || drafts->len == 0)
+    return;
+
+  latest = g_ptr_array_index (drafts, 0);
+  if (latest->summary != NULL)
+    title = g_strdup_printf (_("An unfinished beneficiary form was kept: %s"), latest->summary);
+  else
+    title = g_strdup (_("An unfinished beneficiary form was kept"));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Resume"));
+  adw_toast_set_action_name (toast, "win.resume-draft");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (latest->id));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+resume_draft_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+  GtkWidget *page;
+
+  if (!sila_window_show_section (self, "beneficiaries"))
+    return;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  page = sila_window_get_section_page (self, "beneficiaries");
+  if (SILA_IS_BENEFICIARIES_PAGE (page))
+    sila_beneficiaries_page_resume_draft (SILA_BENEFICIARIES_PAGE (page),
+                                          g_variant_get_string (parameter, NULL));
+}
+
 /* Unlocking asks the locked person's password only; someone else signs in
  * through the application, in a new window of their own. */
 static void
@@ -207,6 +315,11 @@ sila_window_constructed (GObject *object)
                                               G_CONNECT_SWAPPED);
   update_identity (self);
   sila_window_show_section (self, sections[0].id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact",
+                                 sila_session_can (self->session, SILA_PERM_CONTACT_EDIT));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-request",
+                                 sila_session_can (self->session, SILA_PERM_REQUEST_OPEN));
+  offer_drafts (self);
 }
 
 static void
@@ -306,6 +419,12 @@ sila_window_class_init (SilaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.show-request", "s", show_request_action);
+  gtk_widget_class_install_action (widget_class, "win.new-request", "s", new_request_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.new-contact", NULL);
+  gtk_widget_class_install_action (widget_class, "win.resume-draft", "s", resume_draft_action);
 
   /* Ctrl+1 … Ctrl+8 go to the sections in sidebar order. */
   sections = sila_sections_get (&n_sections);
@@ -388,6 +507,23 @@ sila_window_get_section_page (SilaWindow *self,
   g_return_val_if_fail (SILA_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_child_by_name (self->stack, section_id);
+}
+
+/* Shows the request screen of @request_id in the requests section. */
+gboolean
+sila_window_show_request (SilaWindow *self,
+                          const char *request_id)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (SILA_IS_WINDOW (self), FALSE);
+
+  if (!sila_window_show_section (self, "requests"))
+    return FALSE;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  page = sila_window_get_section_page (self, "requests");
+  return SILA_IS_REQUESTS_PAGE (page) &&
+         sila_requests_page_show_request (SILA_REQUESTS_PAGE (page), request_id);
 }
 
 void

@@ -19,6 +19,8 @@ gboolean     sila_window_show_section        (SilaWindow     *self,
 const char  *sila_window_get_visible_section (SilaWindow     *self);
 GtkWidget   *sila_window_get_section_page    (SilaWindow     *self,
                                               const char     *section_id);
+gboolean     sila_window_show_request        (SilaWindow     *self,
+                                              const char     *request_id);
 void         sila_window_add_toast           (SilaWindow     *self,
                                               AdwToast       *toast);
 void         sila_window_lock                (SilaWindow     *self);

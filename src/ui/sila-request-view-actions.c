@@ -1,0 +1,574 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the request screen does: take a step, record a document, attach and
+ * open scans, record the declaration, print the form. Each field is
+ * checked here first so that its message stands beside it; the store then
+ * has the last word (policy, role, another desk). */
+#define G_LOG_DOMAIN "sila-ui"
+
+#include "sila-config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sila-date.h"
+#include "sila-field-error.h"
+#include "sila-money.h"
+#include "sila-print.h"
+#include "sila-request-form.h"
+#include "sila-request-input.h"
+#include "sila-request-view-private.h"
+#include "sila-signature-pad.h"
+#include "sila-validation.h"
+#include "sila-window.h"
+
+static const char *
+text_of (gpointer editable)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (editable));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *copy == '\0';
+}
+
+static void
+required (gpointer  field,
+          GtkLabel *label)
+{
+  g_autoptr(GError) error = g_error_new_literal (SILA_VALIDATION_ERROR,
+                                                 SILA_VALIDATION_ERROR_REQUIRED,
+                                                 _("This field is required."));
+
+  sila_field_error_show (GTK_WIDGET (field), label, error);
+}
+
+/* An optional date field: empty is today (NULL); a bad date is shown
+ * beside the field. */
+static gboolean
+read_date (gpointer   row,
+           GtkLabel  *label,
+           GDate     *date,
+           gboolean  *given)
+{
+  g_autoptr(GError) error = NULL;
+
+  *given = !is_blank (text_of (row));
+  if (!*given)
+    return TRUE;
+  if (!sila_date_parse_guess (text_of (row), date, NULL, &error) ||
+      !sila_date_check_not_future (date, &error))
+    {
+      sila_field_error_show (GTK_WIDGET (row), label, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+changed (SilaRequestView *self,
+         const char      *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  sila_request_view_reload (self);
+  sila_session_notify_changed (self->session, "requests");
+  if (message != NULL && SILA_IS_WINDOW (root))
+    sila_window_add_toast (SILA_WINDOW (root), adw_toast_new (message));
+}
+
+/* Where a refusal of the store goes: beside what it is about. */
+static void
+show_refusal (SilaRequestView   *self,
+              SilaRequestStatus  to,
+              const GError      *error)
+{
+  if (to == SILA_REQUEST_WITHDRAWN)
+    sila_field_error_show (GTK_WIDGET (self->withdraw_reason_row), self->withdraw_error, error);
+  else
+    sila_field_error_show (GTK_WIDGET (self->step_buttons), self->step_error, error);
+
+  /* The committee gate names documents: mark their rows. */
+  for (guint i = 0; i < self->request->documents->len; i++)
+    {
+      const SilaRequestDocument *d = g_ptr_array_index (self->request->documents, i);
+      g_autofree char *problem = sila_request_document_problem (d);
+      GtkWidget *row = g_hash_table_lookup (self->document_rows, d->type);
+
+      if (problem != NULL && row != NULL &&
+          strstr (error->message, sila_request_document_get_display (d)) != NULL)
+        gtk_widget_add_css_class (row, "error");
+    }
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SilaRequestView *self = SILA_REQUEST_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *findings = NULL;
+  g_autofree char *message = NULL;
+  SilaStepInput input = { 0 };
+  SilaRequestStatus to;
+  GDate visit, decided, delivered;
+  gboolean given, ok = TRUE;
+
+  if (self->request == NULL ||
+      !sila_request_status_parse (g_variant_get_string (parameter, NULL), &to, NULL))
+    return;
+
+  sila_request_view_clear_errors (self);
+  if (!is_blank (text_of (self->note_row)))
+    input.note = text_of (self->note_row);
+
+  switch (to)
+    {
+    case SILA_REQUEST_IN_RESEARCH:
+      {
+        guint selected = adw_combo_row_get_selected (self->researcher_row);
+
+        if (selected != GTK_INVALID_LIST_POSITION && selected < self->researchers->len)
+          input.researcher = g_ptr_array_index (self->researchers, selected);
+      }
+      break;
+
+    case SILA_REQUEST_RESEARCH_DONE:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->findings_view);
+        GtkTextIter start, end;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        findings = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        ok &= read_date (self->visit_row, self->visit_error, &visit, &given);
+        input.visit_date = given ? &visit : NULL;
+        if (is_blank (findings))
+          {
+            required (self->findings_view, self->findings_error);
+            ok = FALSE;
+          }
+        input.findings = findings;
+        if (is_blank (text_of (self->recommendation_row)))
+          {
+            required (self->recommendation_row, self->recommendation_error);
+            ok = FALSE;
+          }
+        input.recommendation = text_of (self->recommendation_row);
+      }
+      break;
+
+    case SILA_REQUEST_ACCEPTED:
+    case SILA_REQUEST_REJECTED:
+      ok &= read_date (self->decided_row, self->decided_error, &decided, &given);
+      input.decided_on = given ? &decided : NULL;
+      if (!is_blank (text_of (self->members_row)))
+        input.members = text_of (self->members_row);
+      if (!is_blank (text_of (self->reason_row)))
+        input.reason = text_of (self->reason_row);
+      else if (to == SILA_REQUEST_REJECTED)
+        {
+          g_autoptr(GError) why = g_error_new_literal (SILA_VALIDATION_ERROR,
+                                                       SILA_VALIDATION_ERROR_REQUIRED,
+                                                       _("A rejection needs its reason: the "
+                                                         "applicant is told why."));
+
+          sila_field_error_show (GTK_WIDGET (self->reason_row), self->reason_error, why);
+          ok = FALSE;
+        }
+      break;
+
+    case SILA_REQUEST_DELIVERED:
+      {
+        guint kind = adw_combo_row_get_selected (self->kind_row);
+
+        if (kind != GTK_INVALID_LIST_POSITION &&
+            kind < g_strv_length ((char **)sila_delivery_kind_codes ()))
+          input.delivery_kind = sila_delivery_kind_codes ()[kind];
+        if (!sila_money_parse (text_of (self->amount_row), 0, &input.amount_halalas, &error))
+          {
+            sila_field_error_show (GTK_WIDGET (self->amount_row), self->amount_error, error);
+            g_clear_error (&error);
+            ok = FALSE;
+          }
+        input.has_amount = TRUE;
+        ok &= read_date (self->delivered_row, self->delivered_error, &delivered, &given);
+        input.delivered_on = given ? &delivered : NULL;
+      }
+      break;
+
+    case SILA_REQUEST_WITHDRAWN:
+      if (is_blank (text_of (self->withdraw_reason_row)))
+        {
+          required (self->withdraw_reason_row, self->withdraw_error);
+          ok = FALSE;
+        }
+      input.reason = text_of (self->withdraw_reason_row);
+      break;
+
+    default:
+      break;
+    }
+
+  if (!ok)
+    return;
+
+  if (!sila_store_move_request (sila_session_get_store (self->session),
+                                sila_session_get_actor (self->session), self->request->id,
+                                self->request->rev, to, &input, &error))
+    {
+      show_refusal (self, to, error);
+      return;
+    }
+
+  /* The step is taken: what was typed for it is done with. */
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->withdraw_reason_row), "");
+  message = g_strdup_printf (_("The request is now “%s”."), sila_request_status_to_display (to));
+  changed (self, message);
+}
+
+static void
+withdraw_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "request.move", "s", "withdrawn");
+}
+
+static void
+document_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SilaRequestView *self = SILA_REQUEST_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *type, *status_code;
+  SilaDocumentStatus status, recorded;
+  GtkWidget *row, *entry;
+  GDate expires;
+  gboolean has_expiry = FALSE;
+
+  if (self->request == NULL)
+    return;
+
+  g_variant_get (parameter, "(&s&s)", &type, &status_code);
+  if (!sila_document_status_parse (status_code, &status, NULL))
+    return;
+
+  sila_request_view_clear_errors (self);
+  row = g_hash_table_lookup (self->document_rows, type);
+  entry = g_hash_table_lookup (self->expiry_entries, type);
+  if (entry != NULL && !is_blank (text_of (entry)))
+    {
+      if (!sila_date_parse_guess (text_of (entry), &expires, NULL, &error))
+        {
+          sila_field_error_show (row, self->checklist_error, error);
+          return;
+        }
+      has_expiry = TRUE;
+    }
+
+  if (!sila_store_set_request_document (sila_session_get_store (self->session),
+                                        sila_session_get_actor (self->session),
+                                        self->request->id, type, status,
+                                        has_expiry ? &expires : NULL, NULL, &recorded, &error))
+    {
+      sila_field_error_show (row, self->checklist_error, error);
+      return;
+    }
+
+  changed (self, NULL);
+  if (recorded != status)
+    {
+      g_autoptr(GError) expired = NULL;
+
+      row = g_hash_table_lookup (self->document_rows, type);
+      expired = g_error_new (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_OUT_OF_RANGE,
+                             _("%s had expired before it was submitted: it is recorded as "
+                               "expired."),
+                             sila_request_document_get_display (sila_request_find_document (self->request,
+                                                                                            type)));
+      sila_field_error_show (row, self->checklist_error, expired);
+    }
+}
+
+gboolean
+sila_request_view_attach_file (SilaRequestView *self,
+                               const char      *document_type,
+                               GFile           *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *row;
+
+  g_return_val_if_fail (SILA_IS_REQUEST_VIEW (self), FALSE);
+
+  sila_request_view_clear_errors (self);
+  row = g_hash_table_lookup (self->document_rows, document_type);
+
+  /* A huge file is refused before it is read. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            &error);
+  if (info != NULL && g_file_info_get_size (info) > SILA_ATTACHMENT_MAX_BYTES)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The file is too large: at most %d MB."),
+                 SILA_ATTACHMENT_MAX_BYTES / (1024 * 1024));
+  else if (info != NULL)
+    content = g_file_load_bytes (file, NULL, NULL, &error);
+
+  name = g_file_get_basename (file);
+  if (content == NULL ||
+      !sila_store_attach_request_document (sila_session_get_store (self->session),
+                                           sila_session_get_actor (self->session),
+                                           self->request->id, document_type, name, content,
+                                           &error))
+    {
+      if (row != NULL)
+        sila_field_error_show (row, self->checklist_error, error);
+      else
+        sila_field_error_show (GTK_WIDGET (self->checklist_group), self->checklist_error, error);
+      return FALSE;
+    }
+
+  changed (self, _("The scan was attached."));
+  return TRUE;
+}
+
+static void
+chooser_response_cb (SilaRequestView      *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        sila_request_view_attach_file (self, self->choosing, file);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SilaRequestView *self = SILA_REQUEST_VIEW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL || self->request == NULL)
+    return;
+
+  g_free (self->choosing);
+  self->choosing = g_variant_dup_string (parameter, NULL);
+  self->chooser = gtk_file_chooser_native_new (_("Attach a Scan"),
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
+  gtk_file_filter_set_name (filter, _("Scans (PDF, JPEG, PNG)"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* A private place for files the system's viewer opens. */
+static char *
+cache_path (const char  *name,
+            GError     **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "sila", "requests", NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create the folder “%s”."),
+                   dir);
+      return NULL;
+    }
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+open_scan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SilaRequestView *self = SILA_REQUEST_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *mime = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  const char *type = g_variant_get_string (parameter, NULL);
+  const char *extension;
+
+  content = sila_store_get_request_document_file (sila_session_get_store (self->session),
+                                                  sila_session_get_actor (self->session),
+                                                  self->request->id, type, NULL, &mime, &error);
+  extension = g_strcmp0 (mime, "application/pdf") == 0 ? "pdf"
+              : g_strcmp0 (mime, "image/png") == 0 ? "png" : "jpg";
+  name = g_strdup_printf ("%s-%s.%s", self->request->number, type, extension);
+  if (content != NULL)
+    path = cache_path (name, &error);
+  if (path == NULL ||
+      !g_file_set_contents_full (path, g_bytes_get_data (content, NULL),
+                                 (gssize)g_bytes_get_size (content),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      sila_field_error_show (g_hash_table_lookup (self->document_rows, type),
+                             self->checklist_error, error);
+      return;
+    }
+
+  uri = g_filename_to_uri (path, NULL, NULL);
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+}
+
+static void
+sign (SilaRequestView *self,
+      SilaDeclaration  declaration,
+      const char      *strokes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sila_store_sign_request (sila_session_get_store (self->session),
+                                sila_session_get_actor (self->session), self->request->id,
+                                declaration, strokes, &error))
+    {
+      adw_action_row_set_subtitle (self->declaration_row, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->declaration_row), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->declaration_row), "error");
+  changed (self, _("The declaration is recorded."));
+}
+
+static void
+sign_paper_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  sign (SILA_REQUEST_VIEW (widget), SILA_DECLARATION_PAPER, NULL);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+sign_screen_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SilaRequestView *self = SILA_REQUEST_VIEW (widget);
+  GtkWidget *pad = find_named (GTK_WIDGET (self->declaration_group), "signature-pad");
+  g_autofree char *strokes = NULL;
+
+  if (pad == NULL)
+    return;
+  strokes = sila_signature_pad_get_text (SILA_SIGNATURE_PAD (pad));
+  if (strokes == NULL)
+    {
+      adw_action_row_set_subtitle (self->declaration_row,
+                                   _("The signature pad is empty: ask the applicant to sign in "
+                                     "the box."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->declaration_row), "error");
+      return;
+    }
+  sign (self, SILA_DECLARATION_DRAWN, strokes);
+}
+
+char *
+sila_request_view_export_form (SilaRequestView  *self,
+                               GError          **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SILA_IS_REQUEST_VIEW (self), NULL);
+
+  name = g_strdup_printf ("request-%s.pdf", self->request->number);
+  path = cache_path (name, error);
+  if (path == NULL ||
+      !sila_request_form_write_pdf (sila_session_get_store (self->session),
+                                    sila_session_get_actor (self->session), self->request, path,
+                                    error))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SilaRequestView *self = SILA_REQUEST_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaDocument) document = NULL;
+
+  if (self->request == NULL)
+    return;
+
+  document = sila_request_form_new (sila_session_get_store (self->session),
+                                    sila_session_get_actor (self->session), self->request,
+                                    &error);
+  if (document == NULL ||
+      !sila_print_document (GTK_WINDOW (gtk_widget_get_root (widget)), document, NULL, &error))
+    sila_field_error_show (GTK_WIDGET (self->step_buttons), self->step_error, error);
+}
+
+void
+sila_request_view_update_actions (SilaRequestView *self)
+{
+  gboolean open = self->request != NULL && !sila_request_status_is_final (self->request->status);
+  gboolean writable = !sila_store_is_read_only (sila_session_get_store (self->session));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.move", open && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.withdraw", open && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.document", open && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.attach", open && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.sign-paper", open && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.sign-screen", open && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "request.print", self->request != NULL);
+}
+
+void
+sila_request_view_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "request.move", "s", move_action);
+  gtk_widget_class_install_action (widget_class, "request.withdraw", NULL, withdraw_action);
+  gtk_widget_class_install_action (widget_class, "request.document", "(ss)", document_action);
+  gtk_widget_class_install_action (widget_class, "request.attach", "s", attach_action);
+  gtk_widget_class_install_action (widget_class, "request.open-scan", "s", open_scan_action);
+  gtk_widget_class_install_action (widget_class, "request.sign-paper", NULL, sign_paper_action);
+  gtk_widget_class_install_action (widget_class, "request.sign-screen", NULL, sign_screen_action);
+  gtk_widget_class_install_action (widget_class, "request.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "request.print", NULL);
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by sila-request-view.c (showing) and sila-request-view-actions.c
+ * (acting). */
+#pragma once
+
+#include "sila-request-view.h"
+
+G_BEGIN_DECLS
+
+struct _SilaRequestView
+{
+  GtkWidget             parent_instance;
+
+  SilaSession          *session;
+  SilaRequest          *request;
+  GHashTable           *document_rows;     /* type → AdwActionRow */
+  GHashTable           *expiry_entries;    /* type → GtkEntry */
+  GPtrArray            *researchers;       /* user names, in researcher_row's order */
+  GPtrArray            *extra_rows;        /* rows added to groups, removed on reload */
+  GPtrArray            *signature_widgets; /* the drawn signature, in declaration_row */
+  GtkFileChooserNative *chooser;
+  char                 *choosing;          /* the document type a scan is chosen for */
+
+  /* Template widgets */
+  GtkLabel             *number_label;
+  GtkLabel             *status_label;
+  GtkLabel             *beneficiary_label;
+  GtkLabel             *meta_label;
+  GtkLabel             *due_label;
+  GtkLabel             *next_label;
+  AdwPreferencesGroup  *checklist_group;
+  GtkLabel             *checklist_error;
+  AdwPreferencesGroup  *declaration_group;
+  AdwActionRow         *declaration_row;
+  GtkWidget            *paper_button;
+  AdwPreferencesGroup  *step_group;
+  GtkStack             *step_stack;
+  AdwComboRow          *researcher_row;
+  AdwEntryRow          *visit_row;
+  GtkLabel             *visit_error;
+  GtkTextView          *findings_view;
+  GtkLabel             *findings_error;
+  AdwEntryRow          *recommendation_row;
+  GtkLabel             *recommendation_error;
+  AdwEntryRow          *decided_row;
+  GtkLabel             *decided_error;
+  AdwEntryRow          *members_row;
+  AdwEntryRow          *reason_row;
+  GtkLabel             *reason_error;
+  AdwComboRow          *kind_row;
+  AdwEntryRow          *amount_row;
+  GtkLabel             *amount_error;
+  AdwEntryRow          *delivered_row;
+  GtkLabel             *delivered_error;
+  AdwEntryRow          *note_row;
+  GtkFlowBox           *step_buttons;
+  GtkLabel             *step_error;
+  AdwPreferencesGroup  *withdraw_group;
+  AdwEntryRow          *withdraw_reason_row;
+  GtkLabel             *withdraw_error;
+  AdwPreferencesGroup  *record_group;
+  AdwPreferencesGroup  *timeline_group;
+};
+
+/* In sila-request-view.c */
+void        sila_request_view_reload          (SilaRequestView     *self);
+void        sila_request_view_clear_errors    (SilaRequestView     *self);
+/* A row added to @group, removed at the next reload. */
+GtkWidget  *sila_request_view_add_row         (SilaRequestView     *self,
+                                               AdwPreferencesGroup *group,
+                                               const char          *title,
+                                               const char          *subtitle);
+/* A staff member's display name, else user name; the owner, in words. */
+const char *sila_request_view_person          (const char          *name,
+                                               const char          *username);
+
+/* In sila-request-view-history.c */
+void        sila_request_view_show_record     (SilaRequestView     *self);
+void        sila_request_view_show_timeline   (SilaRequestView     *self);
+
+/* In sila-request-view-actions.c */
+void     sila_request_view_install_actions (GtkWidgetClass  *widget_class);
+void     sila_request_view_update_actions  (SilaRequestView *self);
+
+G_END_DECLS
