@@ -7,7 +7,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "sila-audit.h"
@@ -83,48 +82,6 @@ sila_figure_get_kind (SilaFigure figure)
   g_return_val_if_fail (figure < SILA_N_FIGURES, SILA_FIGURE_KIND_COUNT);
 
   return figures_info[figure].kind;
-}
-
-/* Statistics */
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-double
-sila_report_median (double *values,
-                    guint   n)
-{
-  if (n == 0)
-    return NAN;
-
-  qsort (values, n, sizeof (double), compare_doubles);
-  if (n % 2 == 1)
-    return values[n / 2];
-  return (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-double
-sila_report_percentile (double *values,
-                        guint   n,
-                        double  percent)
-{
-  guint rank;
-
-  if (n == 0)
-    return NAN;
-
-  qsort (values, n, sizeof (double), compare_doubles);
-  /* Nearest rank: the smallest value at least @percent % do not exceed.
-   * In integers, so that 90 % of 10 is rank 9 exactly. */
-  rank = (guint)((n * (guint64)llround (percent * 10) + 999) / 1000);
-  rank = CLAMP (rank, 1, n);
-  return values[rank - 1];
 }
 
 /* Breakdowns */

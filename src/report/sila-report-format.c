@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The report's figures as text for reading, as numbers for workbooks, and
  * as the JSON copy the board approves, compared later with what the
- * figures have become. */
+ * figures have become; and the statistics the figures use. */
 #define G_LOG_DOMAIN "sila-report"
 
 #include "sila-config.h"
@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "sila-date.h"
 #include "sila-format.h"
@@ -448,4 +449,46 @@ sila_report_period_other (const SilaPeriod *period)
   g_autofree char *to = sila_date_format (&period->end, other);
 
   return g_strdup_printf ("%s – %s", from, to);
+}
+
+/* Statistics: the median and the nearest-rank percentile of days. */
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+double
+sila_report_median (double *values,
+                    guint   n)
+{
+  if (n == 0)
+    return NAN;
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  if (n % 2 == 1)
+    return values[n / 2];
+  return (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+double
+sila_report_percentile (double *values,
+                        guint   n,
+                        double  percent)
+{
+  guint rank;
+
+  if (n == 0)
+    return NAN;
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  /* Nearest rank: the smallest value at least @percent % do not exceed.
+   * In integers, so that 90 % of 10 is rank 9 exactly. */
+  rank = (guint)((n * (guint64)llround (percent * 10) + 999) / 1000);
+  rank = CLAMP (rank, 1, n);
+  return values[rank - 1];
 }
