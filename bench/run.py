@@ -5,7 +5,7 @@ measured in the same run, on the same machine (SPEC.md, Measures).
 
 usage: bench/run.py [--runs N] [--build DIR] [--database DB] [--section ID]
                     [--files N] [--requests N] [--seed S]
-                    [generate] [startup] [search] [save] [surveys] [requests]
+                    [generate] [startup] [search] [save] [surveys] [requests] [reports]
 
 generate  writes a synthetic registry (bench/sila-generate.c: Arabic names
           from realistic distributions, households, incomes, mobiles,
@@ -31,6 +31,14 @@ requests  at 300,000 requests: opening one with its checklist and timeline,
           against the same raw SELECTs; moving one a step (a durable
           transaction with its timeline and audit), on a copy, against the
           raw writes alone. Target: each under 50 ms.
+
+reports   the board's report of a month with 10,000 requests received (on the
+          benchmark registry: 100,000 files and a year of requests, contacts,
+          surveys and the register, generated once by sila-generate and
+          bench-gen-reports into the build folder, or --database): the whole
+          workbook export (queries, figures, formats, charts, print set-up,
+          the register of every request) against bare libxlsxwriter writing
+          the same cells (dumped from that workbook), and the PDF.
 
 Beneficiary files, a typical run (about ten minutes on two cores):
   bench/run.py generate
@@ -198,6 +206,78 @@ def bench_surveys(args, build):
           f'ratio {results / rollup:.2f}')
 
 
+def dump_cells(xlsx, tsv):
+    """Every cell of a workbook as 'sheet row col type value' lines, for the
+    raw libxlsxwriter floor to write the same cells."""
+    import datetime
+    import openpyxl
+
+    def esc(text):
+        return text.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n')
+
+    wb = openpyxl.load_workbook(xlsx)
+    n = 0
+    with open(tsv, 'w', encoding='utf-8') as f:
+        for index, ws in enumerate(wb.worksheets):
+            f.write(f'#sheet\t{esc(ws.title)}\n')
+            for row in ws.iter_rows():
+                for cell in row:
+                    v = cell.value
+                    if v is None:
+                        continue
+                    if isinstance(v, datetime.datetime):
+                        kind, text = 'd', v.strftime('%Y-%m-%d')
+                    elif isinstance(v, (int, float)):
+                        kind, text = 'n', repr(float(v))
+                    else:
+                        kind, text = 's', esc(str(v))
+                    f.write(f'{index}\t{cell.row - 1}\t{cell.column - 1}\t{kind}\t{text}\n')
+                    n += 1
+    return n
+
+
+def bench_reports(args, build):
+    database = args.database or os.path.join(build, 'reports-100k.db')
+    month = '2026-10'
+    if not os.path.exists(database):
+        print(f'generating the benchmark registry into {database} …', flush=True)
+        subprocess.run([os.path.join(build, 'bench', 'sila-generate'), '--database', database,
+                        '--files', '100000'], check=True,
+                       env=dict(os.environ, SILA_FAKE_NOW='2025-10-01T08:00:00Z'))
+        subprocess.run([os.path.join(build, 'bench', 'bench-gen-reports'), database,
+                        '--until', '2026-10-31', '--months', '12', '--requests', '10000'],
+                       check=True)
+    workdir = tempfile.mkdtemp(prefix='sila-bench-')
+    xlsx, pdf = os.path.join(workdir, 'report.xlsx'), os.path.join(workdir, 'report.pdf')
+    env = dict(os.environ, SILA_FAKE_NOW='2026-11-05T09:00:00Z', LANG='C.UTF-8')
+    r = subprocess.run([os.path.join(build, 'bench', 'bench-reports'), 'report', database, month,
+                        str(args.runs), xlsx, pdf], capture_output=True, text=True, check=True,
+                       env=env)
+    ours = dict(line.split() for line in r.stdout.splitlines())
+    tsv = os.path.join(workdir, 'cells.tsv')
+    dump_cells(xlsx, tsv)
+    r = subprocess.run([os.path.join(build, 'bench', 'bench-reports'), 'raw', tsv, str(args.runs),
+                        os.path.join(workdir, 'raw.xlsx')], capture_output=True, text=True,
+                       check=True, env=env)
+    raw = dict(line.split() for line in r.stdout.splitlines())
+    figures, export, pdf_ms = (float(ours['figures-ms']), float(ours['xlsx-ms']),
+                               float(ours['pdf-ms']))
+    write, draw = float(ours['xlsx-write-ms']), float(ours['pdf-write-ms'])
+    floor = float(raw['raw-ms'])
+    size = os.path.getsize(xlsx)
+    print(f"the board's report for {month} ({ours['requests']} requests received; "
+          f"{os.path.basename(database)}), median of {args.runs}:")
+    print(f"  raw libxlsxwriter writing the same {raw['cells']} cells: {floor:.1f} ms")
+    print(f'  the workbook written from the computed figures ({size // 1024} KiB): '
+          f'{write:.1f} ms, ratio {write / floor:.2f} (target <= 1.3)')
+    print(f'  the figures (every query, this period and the one before): {figures:.1f} ms')
+    print(f'  the workbook from the database (figures and file, as `sila report --xlsx`): '
+          f'{export:.1f} ms, ratio {export / floor:.2f}')
+    print(f'  the PDF from the database: {pdf_ms:.1f} ms (target < 1000 ms); '
+          f'from the computed figures: {draw:.1f} ms')
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('what', nargs='*', default=['startup'])
@@ -227,6 +307,8 @@ def main():
             bench_surveys(args, args.build)
         elif what == 'requests':
             bench_requests(args, args.build)
+        elif what == 'reports':
+            bench_reports(args, args.build)
         else:
             raise SystemExit(f'unknown benchmark {what}')
 

@@ -24,6 +24,7 @@ test_packages=(
   xvfb xauth dbus dbus-x11 at-spi2-core x11-utils xdotool
   python3 python3-openpyxl poppler-utils imagemagick
   clang libclang-rt-14-dev
+  libreoffice-calc-nogui
 )
 
 packages=("${app_packages[@]}")

@@ -16,6 +16,9 @@
  *                                     match of TEXT, edited once so that it
  *                                     has a history) and prints "ready",
  *                                     for a screenshot; exits after 60 s
+ *   sila-ui-helper DB show section NAME shows the section NAME (dashboard,
+ *                                     reports…) and prints "ready" once its
+ *                                     figures have arrived; exits after 60 s
  * The language is SILA_TEST_LANG (ar by default). */
 #include "sila-config.h"
 
@@ -170,11 +173,31 @@ quit_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+ready_cb (gpointer data)
+{
+  wait_for_draw (GTK_WIDGET (window));
+  printf ("ready\n");
+  fflush (stdout);
+  g_timeout_add_seconds (60, quit_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 do_show (void)
 {
-  SilaBeneficiariesPage *page = show_page ();
+  SilaBeneficiariesPage *page;
 
+  /* Any section (dashboard, reports…): its figures are computed in a
+   * thread; "ready" comes when they have had time to arrive. */
+  if (g_strcmp0 (view, "section") == 0)
+    {
+      sila_window_show_section (window, text);
+      g_timeout_add_seconds (3, ready_cb, NULL);
+      return;
+    }
+
+  page = show_page ();
   if (g_strcmp0 (view, "form-error") == 0)
     {
       SilaIntakeForm *form;

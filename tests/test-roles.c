@@ -11,10 +11,13 @@
 #include <sqlite3.h>
 
 #include "sila-i18n.h"
+#include "sila-report-figures.h"
+#include "sila-report-workbook.h"
 #include "sila-store-backup.h"
 #include "sila-store-feedback.h"
 #include "sila-store-library.h"
 #include "sila-store-person.h"
+#include "sila-store-request-import.h"
 #include "sila-store-private.h"
 #include "sila-store-contacts.h"
 #include "sila-store-staff.h"
@@ -402,6 +405,62 @@ op_retention (RoleFixture *f, GError **error)
   return sila_store_anonymize_files (f->store, f->actor, numbers, error);
 }
 
+/* Reports for the board (issue 8) */
+
+static SilaReportFigures *
+march_figures (RoleFixture  *f,
+               GError      **error)
+{
+  SilaPeriod period;
+
+  g_assert_true (sila_period_init_month (&period, 2025, 3, NULL));
+  return sila_report_figures_compute (f->store, f->actor, &period, error);
+}
+
+static gboolean
+op_report_view (RoleFixture *f, GError **error)
+{
+  g_autoptr(SilaReportFigures) figures = march_figures (f, error);
+
+  return figures != NULL;
+}
+
+static gboolean
+op_report_export (RoleFixture *f, GError **error)
+{
+  g_autoptr(SilaReportFigures) figures = march_figures (f, error);
+  g_autofree char *path = sila_test_dir_file (&f->dir, "report.xlsx");
+
+  return figures != NULL && sila_report_write_xlsx (f->store, f->actor, figures, path, error);
+}
+
+static gboolean
+op_report_approve (RoleFixture *f, GError **error)
+{
+  g_autoptr(SilaReportApproval) approval = sila_report_approval_new ();
+
+  approval->period = g_strdup ("2025-03");
+  g_date_set_dmy (&approval->start, 1, 3, 2025);
+  g_date_set_dmy (&approval->end, 31, 3, 2025);
+  g_date_set_dmy (&approval->approved_on, 10, 4, 2025);
+  approval->approved_by = g_strdup ("مجلس الإدارة");
+  approval->decision_number = g_strdup ("3/1446");
+  approval->figures_json = g_strdup ("{}");
+  return sila_store_record_report_approval (f->store, f->actor, approval, error);
+}
+
+static gboolean
+op_request_import (RoleFixture *f, GError **error)
+{
+  g_autoptr(SilaImportReport) report = sila_import_report_new ();
+  g_autofree char *path = sila_test_dir_file (&f->dir, "history.csv");
+
+  g_assert_true (g_file_set_contents (path, "national_id,type,channel,received,status\n"
+                                            "1000000008,food_basket,phone,2025-03-01,received\n",
+                                     -1, NULL));
+  return sila_store_import_requests (f->store, f->actor, path, FALSE, report, NULL, error);
+}
+
 static const struct {
   const char     *name;
   SilaPermission  permission;
@@ -447,6 +506,10 @@ static const struct {
   { "kiosk/pin", SILA_PERM_KIOSK_PIN, op_set_kiosk_pin },
   { "feedback/list", SILA_PERM_FEEDBACK_VIEW, op_list_feedback },
   { "feedback/save", SILA_PERM_FEEDBACK_EDIT, op_save_feedback },
+  { "report/view", SILA_PERM_REPORT_VIEW, op_report_view },
+  { "report/export", SILA_PERM_REPORT_EXPORT, op_report_export },
+  { "report/approve", SILA_PERM_REPORT_APPROVE, op_report_approve },
+  { "request/import", SILA_PERM_REQUEST_IMPORT, op_request_import },
 };
 
 /* Permissions no store call guards yet, and why. Remove one from here when
@@ -456,8 +519,6 @@ static const SilaPermission not_yet_guarded[] = {
   SILA_PERM_BENEFICIARY_EDIT,   /* beneficiary files: their own issue */
   SILA_PERM_BENEFICIARY_IMPORT,
   SILA_PERM_BENEFICIARY_EXPORT,
-  SILA_PERM_REPORT_VIEW,        /* reports: their own issue */
-  SILA_PERM_REPORT_EXPORT,
 };
 
 /* Who acts: one role each, the owner of a database that has accounts, and a
@@ -563,7 +624,8 @@ snapshot (const char *path)
     "meta", "office_settings", "counters", "staff", "audit_log", "survey_templates",
     "survey_questions", "survey_responses", "survey_answers", "survey_stats", "survey_imports",
     "feedback_items", "requests", "request_documents", "request_events", "research_reports",
-    "committee_decisions", "deliveries", "contacts", "request_types",
+    "committee_decisions", "deliveries", "contacts", "request_types", "report_approvals",
+    "request_imports", "imported_requests",
   };
   GString *all = g_string_new (NULL);
   sqlite3 *db = NULL;

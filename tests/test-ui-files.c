@@ -8,9 +8,11 @@
 
 #include "sila-beneficiaries-page.h"
 #include "sila-beneficiary-profile.h"
+#include "sila-approval-dialog.h"
 #include "sila-chart-view.h"
 #include "sila-contact-window.h"
 #include "sila-contacts-page.h"
+#include "sila-dashboard-page.h"
 #include "sila-new-request-window.h"
 #include "sila-request-view.h"
 #include "sila-requests-page.h"
@@ -26,6 +28,7 @@
 #include "sila-password-window.h"
 #include "sila-preferences-window.h"
 #include "sila-problem-window.h"
+#include "sila-reports-page.h"
 #include "sila-setup-window.h"
 #include "sila-sign-in-page.h"
 #include "sila-staff-window.h"
@@ -207,10 +210,39 @@ build_kiosk (SilaSession *session)
   return GTK_WIDGET (sila_kiosk_window_new (NULL, session, tpl, NULL));
 }
 
+static GtkWidget *
+build_dashboard (SilaSession *session)
+{
+  return in_window (sila_dashboard_page_new (session));
+}
+
+static GtkWidget *
+build_reports_page (SilaSession *session)
+{
+  return in_window (sila_reports_page_new (session));
+}
+
+static GtkWidget *
+build_approval_dialog (SilaSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaReportFigures) figures = NULL;
+  SilaPeriod period;
+
+  g_assert_true (sila_period_init_month (&period, 2026, 3, NULL));
+  figures = sila_report_figures_compute (sila_session_get_store (session),
+                                         sila_session_get_actor (session), &period, &error);
+  g_assert_no_error (error);
+  return GTK_WIDGET (sila_approval_dialog_new (NULL, session, figures));
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
 } templates[] = {
+  { "sila-approval-dialog.ui", build_approval_dialog },
+  { "sila-dashboard-page.ui", build_dashboard },
+  { "sila-reports-page.ui", build_reports_page },
   { "sila-contact-window.ui", build_contact },
   { "sila-contacts-page.ui", build_contacts },
   { "sila-new-request-window.ui", build_new_request },

@@ -72,6 +72,8 @@ int sila_cli_survey_import    (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_kiosk_pin (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_results   (SilaCli *cli, int argc, char **argv);
 int sila_cli_survey_templates (SilaCli *cli, int argc, char **argv);
+int sila_cli_report           (SilaCli *cli, int argc, char **argv);
+int sila_cli_import_requests  (SilaCli *cli, int argc, char **argv);
 int sila_cli_segments             (SilaCli *cli, int argc, char **argv);
 int sila_cli_segment_add          (SilaCli *cli, int argc, char **argv);
 int sila_cli_segment_rename       (SilaCli *cli, int argc, char **argv);

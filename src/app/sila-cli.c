@@ -87,9 +87,17 @@ static const SilaCliCommand commands[] = {
     N_("Satisfaction survey results for a period (dates inclusive)") },
   { "survey", "templates", sila_cli_survey_templates, "survey templates [--json]",
     N_("List the survey templates and their question codes") },
+  { "report", NULL, sila_cli_report,
+    "report (--month YYYY-MM | --hijri-month YYYY-MM | --from DATE --to DATE) [--xlsx FILE] "
+    "[--pdf FILE]",
+    N_("The board’s report for a period: its figures, and as a workbook or a PDF") },
   { "import", "beneficiaries", sila_cli_import_beneficiaries,
     "import beneficiaries FILE [--dry-run] [--report REPORT.csv]",
     N_("Import a register of beneficiaries (CSV or XLSX, Arabic or English headers)") },
+  { "import", "requests", sila_cli_import_requests,
+    "import requests FILE [--dry-run] [--report REPORT.csv]",
+    N_("Import the history of support requests (CSV or XLSX), so that reports have a period "
+       "before") },
   { "export", "beneficiaries", sila_cli_export_beneficiaries,
     "export beneficiaries --xlsx FILE",
     N_("Export the register of beneficiaries as an Excel workbook") },

@@ -124,6 +124,15 @@ static const struct {
   { SILA_PERM_RETENTION,         "retention.anonymize",
     N_("anonymize files closed longer than the retention period"),
     ADM },
+  /* The board's approval is recorded by those who prepare its report. The
+   * history of past requests (decisions and deliveries included) is brought
+   * in once, by those who answer for the reports, not by the desks. */
+  { SILA_PERM_REPORT_APPROVE,    "report.approve",
+    N_("record the board's approval of a report"),
+    MAN | ADM },
+  { SILA_PERM_REQUEST_IMPORT,    "request.import",
+    N_("import the history of support requests"),
+    MAN | ADM },
 };
 
 SilaRole

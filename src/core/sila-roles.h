@@ -62,6 +62,10 @@ typedef enum {
   SILA_PERM_FEEDBACK_EDIT,
   SILA_PERM_PERSONAL_DATA_EXPORT,
   SILA_PERM_RETENTION,
+  /* Reports for the board (issue 8): recording the board's approval of a
+   * period's report, and importing the office's past requests. */
+  SILA_PERM_REPORT_APPROVE,
+  SILA_PERM_REQUEST_IMPORT,
   SILA_N_PERMS
 } SilaPermission;
 

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "sila-document.h"
+#include "sila-format.h"
 
 #define MARGIN_SIDE    42.0
 #define MARGIN_TOP     36.0
@@ -818,7 +819,13 @@ draw_frame (SilaDocument *self,
   cairo_line_to (cr, MARGIN_SIDE + width, self->page_height - FOOTER_HEIGHT);
   cairo_stroke (cr);
 
-  page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+  {
+    g_autofree char *ascii = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+
+    /* The digits of the page's language. */
+    page_text = sila_format_digits_for (ascii, self->rtl ? SILA_LANGUAGE_ARABIC
+                                                         : SILA_LANGUAGE_ENGLISH);
+  }
   {
     g_autoptr(PangoLayout) number = make_layout (self, cr, page_text, BODY_SIZE * 0.8, FALSE,
                                                  width * 0.25, ALIGN_END);

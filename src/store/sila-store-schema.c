@@ -17,6 +17,7 @@
 
 #include "sila-clock.h"
 #include "sila-store-private.h"
+#include "sila-store-report-private.h"
 #include "sila-survey.h"
 
 typedef gboolean (*SilaMigration) (SilaStore *self, GError **error);
@@ -1009,6 +1010,7 @@ static const SilaMigration migrations[] = {
   add_support_requests,
   add_contacts_log,
   prepare_retention,
+  sila_store_migrate_reports,      /* sila-store-report.c */
 };
 
 int

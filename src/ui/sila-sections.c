@@ -8,16 +8,16 @@
 
 #include "sila-beneficiaries-page.h"
 #include "sila-contacts-page.h"
+#include "sila-dashboard-page.h"
 #include "sila-feedback-page.h"
 #include "sila-library-page.h"
+#include "sila-reports-page.h"
 #include "sila-requests-page.h"
 #include "sila-sections.h"
 #include "sila-surveys-page.h"
 
 static const SilaSection sections[] = {
-  { "dashboard", "view-grid-symbolic", N_("Dashboard"),
-    N_("Today’s work and this month’s figures will appear here once requests are recorded."),
-    NULL },
+  { "dashboard", "view-grid-symbolic", N_("Dashboard"), NULL, sila_dashboard_page_get_type },
   { "beneficiaries", "system-users-symbolic", N_("Beneficiaries"),
     N_("Beneficiary files are not available in this version yet."),
     sila_beneficiaries_page_get_type },
@@ -27,9 +27,8 @@ static const SilaSection sections[] = {
   { "surveys", "face-smile-symbolic", N_("Surveys"), NULL, sila_surveys_page_get_type },
   { "feedback", "mail-unread-symbolic", N_("Suggestions & Complaints"), NULL,
     sila_feedback_page_get_type },
-  { "reports", "x-office-spreadsheet-symbolic", N_("Reports"),
-    N_("Reports for the board are not available in this version yet."),
-    NULL },
+  { "reports", "x-office-spreadsheet-symbolic", N_("Reports"), NULL,
+    sila_reports_page_get_type },
   { "library", "accessories-dictionary-symbolic", N_("Library"),
     N_("The bylaws, the guides and the blank request form are not available in this version "
        "yet."),

@@ -1,0 +1,763 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Importing a log of past requests: one transaction for the whole file (a
+ * file damaged half-way leaves nothing), one savepoint per row (a refused
+ * row leaves nothing). Each request is written as the workflow would have
+ * left it — its number, due date, timeline, decision and delivery — with
+ * every step of its timeline marked as imported. */
+#define G_LOG_DOMAIN "sila-store"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sila-arabic.h"
+#include "sila-clock.h"
+#include "sila-date.h"
+#include "sila-hijri.h"
+#include "sila-money.h"
+#include "sila-request-history.h"
+#include "sila-store-report-private.h"
+#include "sila-store-request-import.h"
+#include "sila-store-requests-private.h"
+#include "sila-table-reader.h"
+#include "sila-text.h"
+
+static const SilaTableColumn columns[] = {
+  { "national_id", N_("National ID"),
+    "رقم الهوية|الهوية|رقم الهوية الوطنية|رقم السجل المدني|السجل المدني|رقم الإقامة|"
+    "رقم الهوية أو الإقامة|national id|id number|id|iqama", TRUE },
+  { "type", N_("Request type"), "نوع الطلب|نوع المساعدة|النوع|request type|type", TRUE },
+  { "channel", N_("Channel"), "القناة|قناة التواصل|قناة الطلب|channel", TRUE },
+  { "received", N_("Date received"),
+    "تاريخ الاستلام|تاريخ الطلب|تاريخ الورود|received|received on|date received", TRUE },
+  { "status", N_("Status"), "الحالة|حالة الطلب|status", TRUE },
+  { "decided", N_("Date decided"), "تاريخ القرار|تاريخ قرار اللجنة|decided|decided on|decision date",
+    FALSE },
+  { "reason", N_("Reason"), "السبب|سبب الرفض|reason", FALSE },
+  { "delivered", N_("Date delivered"),
+    "تاريخ التسليم|تاريخ تقديم الخدمة|delivered|delivered on|delivery date", FALSE },
+  { "service_amount", N_("Service amount"),
+    "قيمة الخدمة|المبلغ|مبلغ الخدمة|service amount|amount", FALSE },
+  { "delivery_kind", N_("Form of delivery"), "طريقة التقديم|نوع التسليم|delivery kind", FALSE },
+  { "description", N_("Description"), "الوصف|البيان|description", FALSE },
+};
+
+/* One row, read and checked, with what the store matched it to. */
+typedef struct {
+  SilaRequestHistory *h;
+  char               *beneficiary_id;
+  char               *type;        /* code */
+} Row;
+
+typedef struct {
+  SilaStore         *store;
+  const SilaActor   *actor;
+  SilaTableHeader   *header;
+  GPtrArray         *types;       /* SilaTypeEntry, the list as it grows */
+  GHashTable        *seen;        /* beneficiary|type|received → line */
+  SilaImportReport  *report;
+  SilaImportCounts  *counts;
+  char              *import_id;
+  char              *file_name;
+  gboolean           dry_run;
+  int                window;
+  char              *now;
+} Import;
+
+static void
+row_clear (Row *row)
+{
+  g_clear_pointer (&row->h, sila_request_history_free);
+  g_free (row->beneficiary_id);
+  g_free (row->type);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+
+static const char *
+cell (Import             *import,
+      const SilaTableRow *row,
+      const char         *key)
+{
+  const char *value = sila_table_header_get (import->header, row, key);
+
+  return value != NULL ? value : "";
+}
+
+static void
+reject (Import     *import,
+        guint       line,
+        const char *column,
+        const char *reason)
+{
+  sila_import_report_add (import->report, line, SILA_IMPORT_RESULT_REJECTED, column, reason);
+  import->counts->rejected++;
+}
+
+/* The id of the live file holding @text as its ID number, or NULL. */
+static char *
+find_beneficiary (Import      *import,
+                  const char  *text,
+                  GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *ascii = sila_text_digits_to_ascii (text);
+  g_autoptr(GString) key = g_string_new (NULL);
+  SilaStep step;
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (key, g_ascii_toupper (*p));
+  if (key->len == 0)
+    return NULL;
+
+  stmt = sila_store_prepare (import->store,
+                             "SELECT id FROM beneficiaries WHERE id_number = ?1 "
+                             "AND deleted_at IS NULL",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, key->str);
+  step = sila_store_step (import->store, stmt, error);
+  return step == SILA_STEP_ROW ? sila_column_dup (stmt, 0) : NULL;
+}
+
+static gboolean
+has_arabic (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x0600 && c <= 0x06FF)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Adds a request type the list lacks, named as the file names it (in both
+ * languages until an administrator writes the other name). */
+static char *
+add_request_type (Import      *import,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *code = NULL;
+  g_autofree char *summary = NULL;
+  gint64 number = 0;
+
+  if (!sila_store_next_number (import->store, "request_type", &number, error))
+    return NULL;
+  code = g_strdup_printf ("request_%" G_GINT64_FORMAT, number);
+
+  stmt = sila_store_prepare (import->store,
+                             "INSERT INTO request_types (id, code, name_ar, name_en, position, "
+                             "created_at, updated_at, device_id) VALUES (?1, ?2, ?3, ?3, "
+                             "(SELECT coalesce (max (position), 0) + 1 FROM request_types), "
+                             "?4, ?4, ?5)",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, uuid);
+  sila_bind_text (stmt, 2, code);
+  sila_bind_text (stmt, 3, name);
+  sila_bind_text (stmt, 4, import->now);
+  sila_bind_text (stmt, 5, sila_store_get_device_id (import->store));
+  if (sila_store_step (import->store, stmt, error) != SILA_STEP_DONE)
+    return NULL;
+
+  summary = g_strdup_printf ("%s (%s)", name, import->file_name);
+  if (!sila_store_audit (import->store, import->actor, "import", "request_type", code, summary,
+                         NULL, NULL, error))
+    return NULL;
+
+  g_ptr_array_add (import->types,
+                   sila_type_entry_new (code, has_arabic (name) ? name : "", name, FALSE, FALSE));
+  return g_steal_pointer (&code);
+}
+
+/* Reads and checks the row; FALSE after reporting it (or with @error set
+ * for a database error). */
+static gboolean
+read_row (Import              *import,
+          const SilaTableRow  *table_row,
+          Row                 *row,
+          GError             **error)
+{
+  const char *fields[SILA_N_RH_FIELDS];
+  SilaRequestHistoryField field = SILA_RH_NATIONAL_ID;
+  g_autoptr(GError) local = NULL;
+
+  for (int f = 0; f < SILA_N_RH_FIELDS; f++)
+    fields[f] = cell (import, table_row, sila_request_history_field_to_key (f));
+
+  row->h = sila_request_history_parse (fields, &field, &local);
+  if (row->h == NULL)
+    {
+      reject (import, table_row->line, sila_request_history_field_to_key (field),
+              local->message);
+      return FALSE;
+    }
+
+  row->beneficiary_id = find_beneficiary (import, row->h->national_id, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (row->beneficiary_id == NULL)
+    {
+      reject (import, table_row->line, "national_id",
+              _("No beneficiary file has this ID number: open the file first."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The type code the row names; an unknown name is added to the list and
+ * the row's report line says so (@added). FALSE only for a database
+ * error. */
+static gboolean
+resolve_type (Import      *import,
+              Row         *row,
+              char       **added,
+              GError     **error)
+{
+  const SilaTypeEntry *entry = sila_type_entry_parse (import->types, row->h->type, TRUE, NULL);
+
+  if (entry != NULL)
+    {
+      row->type = g_strdup (entry->code);
+      return TRUE;
+    }
+
+  row->type = add_request_type (import, row->h->type, error);
+  if (row->type == NULL)
+    return FALSE;
+  *added = g_strdup (row->h->type);
+  return TRUE;
+}
+
+/* Whether the same request is recorded already. */
+static gboolean
+is_duplicate (Import   *import,
+              Row      *row,
+              guint     line,
+              gboolean  new_type,
+              GError  **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *received = sila_date_to_iso (&row->h->received);
+  g_autofree char *key = g_strdup_printf ("%s|%s|%s", row->beneficiary_id, row->type, received);
+  gpointer earlier = g_hash_table_lookup (import->seen, key);
+  SilaStep step;
+
+  if (earlier != NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("The same request is already on line %u of "
+                                                   "this file."),
+                                                 GPOINTER_TO_UINT (earlier));
+
+      sila_import_report_add (import->report, line, SILA_IMPORT_RESULT_DUPLICATE, "received",
+                              reason);
+      import->counts->duplicates++;
+      return TRUE;
+    }
+  /* A type just added has no requests yet (and nothing must be rolled
+   * back after adding it). */
+  if (new_type)
+    {
+      g_hash_table_insert (import->seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+      return FALSE;
+    }
+
+  stmt = sila_store_prepare (import->store,
+                             "SELECT number FROM requests WHERE beneficiary_id = ?1 "
+                             "AND received_on = ?2 AND request_type = ?3 AND deleted_at IS NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, row->beneficiary_id);
+  sila_bind_text (stmt, 2, received);
+  sila_bind_text (stmt, 3, row->type);
+  step = sila_store_step (import->store, stmt, error);
+  if (step == SILA_STEP_ROW)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("This request is recorded already, as number %s."),
+                         (const char *)sqlite3_column_text (stmt, 0));
+
+      sila_import_report_add (import->report, line, SILA_IMPORT_RESULT_DUPLICATE, "received",
+                              reason);
+      import->counts->duplicates++;
+      return TRUE;
+    }
+
+  g_hash_table_insert (import->seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+  return FALSE;
+}
+
+/* A day of the history as a stored timestamp: its start, as contacts
+ * typed by the day are. */
+static char *
+day_timestamp (const GDate *date)
+{
+  g_autofree char *iso = sila_date_to_iso (date);
+
+  return g_strconcat (iso, "T00:00:00.000Z", NULL);
+}
+
+static gboolean
+add_event (Import             *import,
+           const char         *request_id,
+           int                 step,
+           SilaRequestStatus   from,
+           SilaRequestStatus   to,
+           const GDate        *day,
+           const GDate        *previous_day,
+           const char         *reason,
+           const char         *note,
+           GError            **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *at = day_timestamp (day);
+
+  stmt = sila_store_prepare (import->store,
+                             "INSERT INTO request_events (id, request_id, step, from_status, "
+                             "status, at, actor, elapsed_seconds, reason, note, created_at, "
+                             "device_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                             "?12)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, uuid);
+  sila_bind_text (stmt, 2, request_id);
+  sqlite3_bind_int (stmt, 3, step);
+  sila_bind_text (stmt, 4, from >= 0 ? sila_request_status_to_code (from) : NULL);
+  sila_bind_text (stmt, 5, sila_request_status_to_code (to));
+  sila_bind_text (stmt, 6, at);
+  sila_bind_text (stmt, 7, import->actor->username);
+  if (previous_day != NULL)
+    sqlite3_bind_int64 (stmt, 8, (gint64)g_date_days_between (previous_day, day) * 86400);
+  sila_bind_text (stmt, 9, reason);
+  sila_bind_text (stmt, 10, note);
+  sila_bind_text (stmt, 11, import->now);
+  sila_bind_text (stmt, 12, sila_store_get_device_id (import->store));
+  return sila_store_step (import->store, stmt, error) == SILA_STEP_DONE;
+}
+
+/* The steps of the row's timeline: received, then the decision (or the
+ * withdrawal), the delivery and the closing. */
+static gboolean
+add_timeline (Import      *import,
+              const Row   *row,
+              const char  *request_id,
+              guint        line,
+              GError     **error)
+{
+  /* Translators: a step of an imported request's timeline; %s is the
+   * file's name, %u its line. */
+  g_autofree char *note = g_strdup_printf (_("Imported from the office’s history (%s, line %u)"),
+                                           import->file_name, line);
+  int step = 1;
+
+  if (!add_event (import, request_id, step++, SILA_REQUEST_NONE, SILA_REQUEST_RECEIVED,
+                  &row->h->received, NULL, NULL, note, error))
+    return FALSE;
+
+  if (row->h->status == SILA_REQUEST_WITHDRAWN)
+    return add_event (import, request_id, step, SILA_REQUEST_RECEIVED, SILA_REQUEST_WITHDRAWN,
+                      g_date_valid (&row->h->decided) ? &row->h->decided : &row->h->received,
+                      &row->h->received, row->h->reason, note, error);
+  if (row->h->status == SILA_REQUEST_RECEIVED)
+    return TRUE;
+
+  if (!add_event (import, request_id, step++, SILA_REQUEST_RECEIVED,
+                  row->h->status == SILA_REQUEST_REJECTED ? SILA_REQUEST_REJECTED
+                                                       : SILA_REQUEST_ACCEPTED,
+                  &row->h->decided, &row->h->received, row->h->reason, note, error))
+    return FALSE;
+  if (!sila_request_history_delivered (row->h->status))
+    return TRUE;
+
+  if (!add_event (import, request_id, step++, SILA_REQUEST_ACCEPTED, SILA_REQUEST_DELIVERED,
+                  &row->h->delivered, &row->h->decided, NULL, note, error))
+    return FALSE;
+  if (row->h->status == SILA_REQUEST_CLOSED &&
+      !add_event (import, request_id, step, SILA_REQUEST_DELIVERED, SILA_REQUEST_CLOSED,
+                  &row->h->delivered, &row->h->delivered, NULL, note, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+insert_outcome (Import      *import,
+                const Row   *row,
+                const char  *request_id,
+                GError     **error)
+{
+  if (sila_request_history_decided (row->h->status))
+    {
+      g_autoptr(SilaStatement) stmt = NULL;
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      stmt = sila_store_prepare (import->store,
+                                 "INSERT INTO committee_decisions (id, request_id, decision, "
+                                 "reason, decided_on, recorded_by, created_at, updated_at, "
+                                 "device_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sila_bind_text (stmt, 1, uuid);
+      sila_bind_text (stmt, 2, request_id);
+      sila_bind_text (stmt, 3, row->h->status == SILA_REQUEST_REJECTED ? "rejected" : "accepted");
+      sila_bind_text (stmt, 4, row->h->reason);
+      sila_bind_date (stmt, 5, &row->h->decided);
+      sila_bind_text (stmt, 6, import->actor->username);
+      sila_bind_text (stmt, 7, import->now);
+      sila_bind_text (stmt, 8, sila_store_get_device_id (import->store));
+      if (sila_store_step (import->store, stmt, error) != SILA_STEP_DONE)
+        return FALSE;
+    }
+
+  if (sila_request_history_delivered (row->h->status))
+    {
+      g_autoptr(SilaStatement) stmt = NULL;
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      stmt = sila_store_prepare (import->store,
+                                 "INSERT INTO deliveries (id, request_id, kind, amount_halalas, "
+                                 "delivered_on, delivered_by, created_at, updated_at, device_id) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sila_bind_text (stmt, 1, uuid);
+      sila_bind_text (stmt, 2, request_id);
+      sila_bind_text (stmt, 3, row->h->kind != NULL ? row->h->kind : "service");
+      sqlite3_bind_int64 (stmt, 4, row->h->halalas);
+      sila_bind_date (stmt, 5, &row->h->delivered);
+      sila_bind_text (stmt, 6, import->actor->username);
+      sila_bind_text (stmt, 7, import->now);
+      sila_bind_text (stmt, 8, sila_store_get_device_id (import->store));
+      if (sila_store_step (import->store, stmt, error) != SILA_STEP_DONE)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_request (Import      *import,
+                const Row   *row,
+                guint        line,
+                GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *counter = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *status_at = NULL;
+  SilaHijriDate hijri;
+  gint64 serial = 0, seq = 0;
+  GDate due;
+  const GDate *last;
+
+  if (!sila_hijri_from_gregorian (&row->h->received, &hijri, error))
+    return FALSE;
+  counter = g_strdup_printf ("request-%u", hijri.year);
+  if (!sila_store_next_number (import->store, counter, &serial, error) ||
+      !sila_store_next_number (import->store, "request", &seq, error))
+    return FALSE;
+  number = sila_request_number_format (hijri.year, serial);
+  sila_request_compute_due (&row->h->received, import->window, &due);
+  last = g_date_valid (&row->h->delivered) ? &row->h->delivered
+       : g_date_valid (&row->h->decided) ? &row->h->decided : &row->h->received;
+  status_at = day_timestamp (last);
+
+  /* The applicant signed the office's paper form at the time. */
+  stmt = sila_store_prepare (import->store,
+                             "INSERT INTO requests (id, seq, number, beneficiary_id, request_type, "
+                             "channel, status, received_on, due_on, received_by, description, "
+                             "declaration, status_at, decided_on, created_at, updated_at, "
+                             "created_by, updated_by, device_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                             "?7, ?8, ?9, ?10, ?11, 'paper', ?12, ?13, ?14, ?14, ?10, ?10, ?15)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  sila_bind_text (stmt, 3, number);
+  sila_bind_text (stmt, 4, row->beneficiary_id);
+  sila_bind_text (stmt, 5, row->type);
+  sila_bind_text (stmt, 6, sila_channel_to_code (row->h->channel));
+  sila_bind_text (stmt, 7, sila_request_status_to_code (row->h->status));
+  sila_bind_date (stmt, 8, &row->h->received);
+  sila_bind_date (stmt, 9, &due);
+  sila_bind_text (stmt, 10, import->actor->username);
+  sila_bind_text (stmt, 11, row->h->description);
+  sila_bind_text (stmt, 12, status_at);
+  sila_bind_date (stmt, 13, sila_request_history_decided (row->h->status) ? &row->h->decided : NULL);
+  sila_bind_text (stmt, 14, import->now);
+  sila_bind_text (stmt, 15, sila_store_get_device_id (import->store));
+  if (sila_store_step (import->store, stmt, error) != SILA_STEP_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sila_statement_release);
+
+  stmt = sila_store_prepare (import->store,
+                             "INSERT INTO imported_requests (request_id, import_id, line, "
+                             "created_at, device_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, id);
+  sila_bind_text (stmt, 2, import->import_id);
+  sqlite3_bind_int (stmt, 3, (int)line);
+  sila_bind_text (stmt, 4, import->now);
+  sila_bind_text (stmt, 5, sila_store_get_device_id (import->store));
+  if (sila_store_step (import->store, stmt, error) != SILA_STEP_DONE)
+    return FALSE;
+
+  return add_timeline (import, row, id, line, error) &&
+         insert_outcome (import, row, id, error) &&
+         sila_store_audit (import->store, import->actor, "import", SILA_AUDIT_ENTITY_REQUEST, id,
+                           number, NULL, NULL, error);
+}
+
+/* FALSE only for a database error, which stops the import. */
+static gboolean
+import_row (Import              *import,
+            const SilaTableRow  *table_row,
+            GError             **error)
+{
+  g_auto(Row) row = { 0 };
+  g_autoptr(SilaTransaction) savepoint = NULL;
+  g_autofree char *added = NULL;
+  GError *local = NULL;
+
+  savepoint = sila_transaction_begin (import->store, error);
+  if (savepoint == NULL)
+    return FALSE;
+
+  if (!read_row (import, table_row, &row, &local))
+    {
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!resolve_type (import, &row, &added, error))
+    return FALSE;
+  if (is_duplicate (import, &row, table_row->line, added != NULL, &local))
+    return TRUE;
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+
+  if (!insert_request (import, &row, table_row->line, error) ||
+      !sila_transaction_commit (savepoint, error))
+    return FALSE;
+
+  if (added != NULL)
+    {
+      g_autofree char *reason =
+        import->dry_run
+        ? g_strdup_printf (_("“%s” is not in the list of request types: it would be added."),
+                           added)
+        : g_strdup_printf (_("“%s” was not in the list of request types: it was added."),
+                           added);
+
+      sila_import_report_add (import->report, table_row->line, SILA_IMPORT_RESULT_OK, "type",
+                              reason);
+    }
+  else
+    sila_import_report_add (import->report, table_row->line, SILA_IMPORT_RESULT_OK, NULL, NULL);
+  import->counts->ok++;
+  return TRUE;
+}
+
+/* The earlier import of the same file, if any: a clear refusal. */
+static gboolean
+check_not_imported (SilaStore   *self,
+                    const char  *sha,
+                    GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  SilaStep step;
+
+  stmt = sila_store_prepare (self,
+                             "SELECT i.created_at, coalesce (s.display_name, i.imported_by) "
+                             "FROM request_imports i LEFT JOIN staff s "
+                             "ON s.username = i.imported_by WHERE i.sha256 = ?1",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, sha);
+  step = sila_store_step (self, stmt, error);
+  if (step == SILA_STEP_ERROR)
+    return FALSE;
+  if (step == SILA_STEP_ROW)
+    {
+      g_autofree char *day = g_strndup ((const char *)sqlite3_column_text (stmt, 0), 10);
+
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
+                   _("This file was imported already, on %s by %s: nothing was imported "
+                     "again."),
+                   day, (const char *)sqlite3_column_text (stmt, 1));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+record_import (Import      *import,
+               const char  *sha,
+               GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+
+  stmt = sila_store_prepare (import->store,
+                             "INSERT INTO request_imports (id, file_name, sha256, rows_ok, "
+                             "imported_by, created_at, updated_at, device_id) "
+                             "VALUES (?1, ?2, ?3, 0, ?4, ?5, ?5, ?6)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, import->import_id);
+  sila_bind_text (stmt, 2, import->file_name);
+  sila_bind_text (stmt, 3, sha);
+  sila_bind_text (stmt, 4, import->actor->username);
+  sila_bind_text (stmt, 5, import->now);
+  sila_bind_text (stmt, 6, sila_store_get_device_id (import->store));
+  return sila_store_step (import->store, stmt, error) == SILA_STEP_DONE;
+}
+
+static gboolean
+finish_import (Import      *import,
+               GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *summary = NULL;
+
+  stmt = sila_store_prepare (import->store,
+                             "UPDATE request_imports SET rows_ok = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, import->import_id);
+  sqlite3_bind_int64 (stmt, 2, import->counts->ok);
+  if (sila_store_step (import->store, stmt, error) != SILA_STEP_DONE)
+    return FALSE;
+
+  summary = g_strdup_printf ("%s: %u ok, %u rejected, %u duplicate", import->file_name,
+                             import->counts->ok, import->counts->rejected,
+                             import->counts->duplicates);
+  return sila_store_audit (import->store, import->actor, "import", "request_import",
+                           import->import_id, summary, NULL, NULL, error);
+}
+
+gboolean
+sila_store_import_requests (SilaStore         *self,
+                            const SilaActor   *actor,
+                            const char        *path,
+                            gboolean           dry_run,
+                            SilaImportReport  *report,
+                            SilaImportCounts  *counts,
+                            GError           **error)
+{
+  g_autoptr(SilaTableReader) reader = NULL;
+  g_autoptr(SilaTableHeader) header = NULL;
+  g_autoptr(SilaTransaction) tx = NULL;
+  g_autoptr(GPtrArray) types = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *import_id = g_uuid_string_random ();
+  g_autofree char *file_name = NULL;
+  g_autofree char *now = sila_clock_timestamp ();
+  SilaImportCounts own_counts = { 0 };
+  Import import = { 0 };
+  SilaTableRow *row;
+  GError *local = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL && report != NULL, FALSE);
+
+  if (counts == NULL)
+    counts = &own_counts;
+  memset (counts, 0, sizeof *counts);
+
+  if (!sila_store_require (self, actor, SILA_PERM_REQUEST_IMPORT, error))
+    return FALSE;
+
+  reader = sila_table_reader_open (path, error);
+  if (reader == NULL)
+    return FALSE;
+  header = sila_table_header_read (reader, columns, G_N_ELEMENTS (columns), error);
+  if (header == NULL)
+    return FALSE;
+
+  /* The file's bytes say whether it was imported before. */
+  mapped = g_mapped_file_new (path, FALSE, NULL);
+  if (mapped != NULL)
+    sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                       (const guchar *)g_mapped_file_get_contents (mapped),
+                                       g_mapped_file_get_length (mapped));
+  else
+    sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, now, -1);
+  file_name = g_path_get_basename (path);
+  if (!g_utf8_validate (file_name, -1, NULL))
+    {
+      g_free (file_name);
+      file_name = g_strdup ("?");
+    }
+
+  types = sila_store_list_request_types (self, TRUE, error);
+  if (types == NULL)
+    return FALSE;
+
+  tx = sila_transaction_begin (self, error);
+  if (tx == NULL || !check_not_imported (self, sha, error))
+    return FALSE;
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import = (Import) {
+    .store = self, .actor = actor, .header = header, .types = types, .seen = seen,
+    .report = report, .counts = counts, .import_id = import_id, .file_name = file_name,
+    .dry_run = dry_run, .now = now,
+    .window = sila_store_get_setting_int (self, SILA_SETTING_ANSWER_WINDOW,
+                                          SILA_ANSWER_WINDOW_DEFAULT),
+  };
+  if (!record_import (&import, sha, error))
+    return FALSE;
+
+  while ((row = sila_table_reader_next (reader, &local)) != NULL)
+    {
+      gboolean ok = import_row (&import, row, error);
+
+      sila_table_row_free (row);
+      if (!ok)
+        return FALSE;
+    }
+  if (local != NULL)
+    {
+      /* Damaged half-way: keep nothing of it (the transaction rolls back). */
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+
+  if (dry_run)
+    return TRUE; /* the transaction rolls back */
+
+  if (!finish_import (&import, error))
+    return FALSE;
+  return sila_transaction_commit (tx, error);
+}

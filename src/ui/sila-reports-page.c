@@ -1,0 +1,684 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sila-ui"
+
+#include "sila-config.h"
+
+#include <glib/gi18n.h>
+
+#include "sila-approval-dialog.h"
+#include "sila-chart-view.h"
+#include "sila-clock.h"
+#include "sila-date.h"
+#include "sila-field-error.h"
+#include "sila-format.h"
+#include "sila-report-charts.h"
+#include "sila-report-document.h"
+#include "sila-report-print.h"
+#include "sila-report-task.h"
+#include "sila-report-view.h"
+#include "sila-report-workbook.h"
+#include "sila-reports-page-private.h"
+
+/* The kinds of period offered, in the drop-down's order. */
+static const SilaPeriodKind period_kinds[] = {
+  SILA_PERIOD_MONTH, SILA_PERIOD_HIJRI_MONTH, SILA_PERIOD_QUARTER, SILA_PERIOD_YEAR,
+  SILA_PERIOD_RANGE,
+};
+
+
+G_DEFINE_FINAL_TYPE (SilaReportsPage, sila_reports_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void update_actions (SilaReportsPage *self);
+
+void
+sila_reports_page_say (SilaReportsPage *self,
+                       const char      *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_free (self->message);
+  self->message = g_strdup (message);
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 6);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
+/* Progress */
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  SilaReportsPage *self = user_data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+sila_reports_page_stage_cb (const char *stage,
+                            gpointer    object)
+{
+  SilaReportsPage *self = SILA_REPORTS_PAGE (object);
+
+  gtk_label_set_label (self->progress_label, stage);
+}
+
+void
+sila_reports_page_work_started (SilaReportsPage *self,
+                                const char      *what)
+{
+  if (self->busy++ == 0)
+    {
+      gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+      self->pulse_id = g_timeout_add (120, pulse_cb, self);
+    }
+  gtk_label_set_label (self->progress_label, what);
+  update_actions (self);
+}
+
+void
+sila_reports_page_work_ended (SilaReportsPage *self)
+{
+  g_return_if_fail (self->busy > 0);
+
+  if (--self->busy == 0)
+    {
+      g_clear_handle_id (&self->pulse_id, g_source_remove);
+      gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+    }
+  update_actions (self);
+}
+
+/* Showing the figures */
+
+static void
+add_chart (SilaReportsPage *self,
+           SilaChart       *chart)
+{
+  GtkWidget *view = sila_chart_view_new (chart);
+
+  gtk_widget_set_size_request (view, 360, 280);
+  gtk_widget_add_css_class (view, "card");
+  gtk_flow_box_append (self->charts_box, view);
+  g_object_unref (chart);
+}
+
+static void
+set_figure (GtkLabel                *label,
+            const SilaReportFigures *f,
+            SilaFigure               figure)
+{
+  g_autofree char *text = sila_report_format_figure (figure, &f->figures[figure]);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+show_approval (SilaReportsPage *self)
+{
+  const SilaReportFigures *f = self->figures;
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (gtk_widget_get_parent (GTK_WIDGET (self->approval_label)),
+                               "sila-changed");
+  if (f->approval == NULL)
+    {
+      gtk_label_set_label (self->approval_label, _("Not approved by the board yet."));
+      gtk_widget_set_visible (GTK_WIDGET (self->changes_label), FALSE);
+      return;
+    }
+
+  {
+    g_autofree char *day = sila_date_format (&f->approval->approved_on, SILA_CALENDAR_GREGORIAN);
+
+    text = g_strdup_printf (_("Approved by the board: decision No. %s of %s (%s)."),
+                            f->approval->decision_number, day, f->approval->approved_by);
+  }
+  gtk_label_set_label (self->approval_label, text);
+
+  if (f->changes->len == 0)
+    {
+      gtk_label_set_label (self->changes_label, _("Unchanged since the board approved it."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->changes_label), "sila-overdue");
+      gtk_widget_add_css_class (GTK_WIDGET (self->changes_label), "dim-label");
+    }
+  else
+    {
+      GString *s = g_string_new (NULL);
+      g_autofree char *n = sila_format_int (f->changes->len);
+
+      g_string_printf (s, g_dngettext (GETTEXT_PACKAGE,
+                                       "Changed since the board approved it: %s figure differs "
+                                       "from the approved copy.",
+                                       "Changed since the board approved it: %s figures "
+                                       "differ from the approved copy.",
+                                       f->changes->len),
+                       n);
+      for (guint i = 0; i < f->changes->len; i++)
+        {
+          const SilaReportChange *c = g_ptr_array_index (f->changes, i);
+
+          /* Translators: "• Requests received: 12 approved, 13 now". */
+          g_string_append_c (s, '\n');
+          g_string_append_printf (s, _("• %s: %s approved, %s now"), c->label, c->approved,
+                                  c->now);
+        }
+      gtk_label_set_label (self->changes_label, s->str);
+      g_string_free (s, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->changes_label), "sila-overdue");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->changes_label), "dim-label");
+      gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (self->approval_label)),
+                                "sila-changed");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_label), TRUE);
+}
+
+static void
+show_figures (SilaReportsPage *self)
+{
+  const SilaReportFigures *f = self->figures;
+  GtkWidget *child;
+
+  set_figure (self->received_value, f, SILA_FIGURE_REQUESTS_RECEIVED);
+  set_figure (self->rate_value, f, SILA_FIGURE_ACCEPTANCE_RATE);
+  set_figure (self->services_value, f, SILA_FIGURE_SERVICES_VALUE);
+  set_figure (self->csat_value, f, SILA_FIGURE_CSAT);
+  show_approval (self);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
+    gtk_flow_box_remove (self->charts_box, child);
+  add_chart (self, sila_report_chart_comparison (f));
+  add_chart (self, sila_report_chart_status (f));
+  add_chart (self, sila_report_chart_types (f));
+  add_chart (self, sila_report_chart_channels (f));
+  add_chart (self, sila_report_chart_decisions (f));
+  add_chart (self, sila_report_chart_services (f));
+  add_chart (self, sila_report_chart_contacts (f));
+  add_chart (self, sila_report_chart_satisfaction (f));
+
+  sila_report_view_fill (self->tables_box, f);
+  gtk_stack_set_visible_child_name (self->stack, "figures");
+}
+
+static void
+figures_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SilaReportsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  SilaReportFigures *figures = sila_report_task_run_finish (result, &error);
+
+  /* Cancelled (by a newer question, by Stop, by dispose): whoever
+   * cancelled counted it done; the page may be gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->figures_pending = FALSE;
+  sila_reports_page_work_ended (self);
+
+  if (figures == NULL)
+    {
+      sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
+      g_free (self->message);
+      self->message = g_strdup (error->message);
+      return;
+    }
+  sila_field_error_clear (GTK_WIDGET (self->period_label), self->period_error);
+  g_clear_pointer (&self->figures, sila_report_figures_free);
+  self->figures = figures;
+  show_figures (self);
+  update_actions (self);
+}
+
+static void
+update_period_label (SilaReportsPage *self)
+{
+  g_autofree char *from = sila_date_to_iso (&self->period.start);
+  g_autofree char *to = sila_date_to_iso (&self->period.end);
+  g_autofree char *label = sila_period_to_label (&self->period);
+
+  gtk_label_set_label (self->period_label, label);
+  gtk_editable_set_text (GTK_EDITABLE (self->range_from), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->range_to), to);
+}
+
+void
+sila_reports_page_refresh (SilaReportsPage *self)
+{
+  g_return_if_fail (SILA_IS_REPORTS_PAGE (self));
+
+  update_period_label (self);
+  if (!sila_session_can (self->session, SILA_PERM_REPORT_VIEW))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "denied");
+      update_actions (self);
+      return;
+    }
+
+  /* A newer question replaces an older one still being answered. */
+  if (self->figures_pending)
+    sila_reports_page_work_ended (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->figures, sila_report_figures_free);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->figures_pending = TRUE;
+  sila_reports_page_work_started (self, _("Computing the figures…"));
+  sila_report_task_run_async (self->session, &self->period, SILA_REPORT_OUTPUT_NONE, NULL,
+                              sila_reports_page_stage_cb, self, self->cancellable, figures_ready_cb, self);
+}
+
+static void
+session_changed_cb (SilaReportsPage *self,
+                    const char      *what,
+                    SilaSession     *session)
+{
+  /* Any change may touch the period's data: the approval's flag says so. */
+  sila_reports_page_refresh (self);
+}
+
+/* Periods */
+
+static void
+set_period_containing (SilaReportsPage *self,
+                       SilaPeriodKind   kind,
+                       const GDate     *day)
+{
+  if (!sila_period_init_containing (&self->period, kind, day, NULL))
+    sila_period_init_containing (&self->period, SILA_PERIOD_MONTH, day, NULL);
+}
+
+static void
+select_kind (SilaReportsPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
+    if (period_kinds[i] == self->period.kind)
+      gtk_drop_down_set_selected (self->period_kind, i);
+  gtk_widget_set_visible (self->range_box, self->period.kind == SILA_PERIOD_RANGE);
+}
+
+static void
+shift_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SilaReportsPage *self = SILA_REPORTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  SilaPeriod other;
+  gboolean ok;
+
+  if (g_str_equal (action_name, "reports.previous"))
+    ok = sila_period_previous (&self->period, &other, &error);
+  else
+    {
+      GDate day = self->period.end;
+
+      g_date_add_days (&day, 1);
+      if (self->period.kind == SILA_PERIOD_RANGE)
+        {
+          GDate end = day;
+
+          g_date_add_days (&end, sila_period_get_n_days (&self->period) - 1);
+          ok = sila_period_init_range (&other, &day, &end, &error);
+        }
+      else
+        ok = sila_period_init_containing (&other, self->period.kind, &day, &error);
+    }
+
+  if (!ok)
+    {
+      sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
+      return;
+    }
+  self->period = other;
+  sila_reports_page_refresh (self);
+}
+
+static gboolean
+read_range_entry (SilaReportsPage *self,
+                  GtkEntry        *entry,
+                  GDate           *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (sila_date_parse_guess (gtk_editable_get_text (GTK_EDITABLE (entry)), date, NULL, &error))
+    {
+      sila_field_error_clear (GTK_WIDGET (entry), self->period_error);
+      return TRUE;
+    }
+  sila_field_error_show (GTK_WIDGET (entry), self->period_error, error);
+  return FALSE;
+}
+
+static void
+apply_range_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SilaReportsPage *self = SILA_REPORTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  SilaPeriod period;
+  GDate from, to;
+
+  if (!read_range_entry (self, self->range_from, &from) ||
+      !read_range_entry (self, self->range_to, &to))
+    return;
+  if (!sila_period_init_range (&period, &from, &to, &error))
+    {
+      sila_field_error_show (GTK_WIDGET (self->range_to), self->period_error, error);
+      return;
+    }
+  sila_field_error_clear (GTK_WIDGET (self->range_to), self->period_error);
+  self->period = period;
+  sila_reports_page_refresh (self);
+}
+
+static void
+range_activate_cb (SilaReportsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "reports.apply-range", NULL);
+}
+
+static void
+period_kind_cb (SilaReportsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_kind);
+  SilaPeriodKind kind;
+  GDate day;
+
+  if (selected >= G_N_ELEMENTS (period_kinds))
+    return;
+  kind = period_kinds[selected];
+  if (kind == self->period.kind)
+    return;
+
+  gtk_widget_set_visible (self->range_box, kind == SILA_PERIOD_RANGE);
+  if (kind == SILA_PERIOD_RANGE)
+    self->period.kind = SILA_PERIOD_RANGE;
+  else
+    {
+      day = self->period.start;
+      set_period_containing (self, kind, &day);
+    }
+  sila_reports_page_refresh (self);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SilaReportsPage *self = SILA_REPORTS_PAGE (widget);
+
+  if (self->figures_pending)
+    {
+      self->figures_pending = FALSE;
+      sila_reports_page_work_ended (self);
+      /* What was shown stays unknown: say so rather than show nothing. */
+      if (self->figures == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  while (self->exports_pending > 0)
+    {
+      self->exports_pending--;
+      sila_reports_page_work_ended (self);
+    }
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  sila_reports_page_say (self, _("Stopped."));
+}
+
+static void
+update_actions (SilaReportsPage *self)
+{
+  gboolean ready = self->figures != NULL;
+  gboolean can_export = sila_session_can (self->session, SILA_PERM_REPORT_EXPORT);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export-xlsx", ready && can_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-pdf", ready && can_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", ready && can_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.approve",
+                                 ready && sila_session_can (self->session,
+                                                            SILA_PERM_REPORT_APPROVE) &&
+                                 !sila_store_is_read_only (sila_session_get_store (self->session)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.cancel", self->busy > 0);
+}
+
+/* The object */
+
+static void
+sila_reports_page_constructed (GObject *object)
+{
+  SilaReportsPage *self = (SilaReportsPage *)object;
+  const char *kinds[] = {
+    _("Month"), _("Hijri month"), _("Quarter"), _("Year"), _("Any period"), NULL
+  };
+  GDate today, last_month;
+
+  G_OBJECT_CLASS (sila_reports_page_parent_class)->constructed (object);
+
+  g_assert (SILA_IS_SESSION (self->session));
+
+  gtk_drop_down_set_model (self->period_kind, G_LIST_MODEL (gtk_string_list_new (kinds)));
+  g_signal_connect_object (self->period_kind, "notify::selected", G_CALLBACK (period_kind_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_direction (GTK_WIDGET (self->range_from), GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (GTK_WIDGET (self->range_to), GTK_TEXT_DIR_LTR);
+
+  /* The board approves the month that just ended. */
+  sila_clock_today (&today);
+  last_month = today;
+  g_date_subtract_months (&last_month, 1);
+  set_period_containing (self, SILA_PERIOD_MONTH, &last_month);
+
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
+  sila_reports_page_refresh (self);
+}
+
+static void
+sila_reports_page_dispose (GObject *object)
+{
+  SilaReportsPage *self = (SilaReportsPage *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      g_clear_object (&self->chooser);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), SILA_TYPE_REPORTS_PAGE);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (sila_reports_page_parent_class)->dispose (object);
+}
+
+static void
+sila_reports_page_finalize (GObject *object)
+{
+  SilaReportsPage *self = (SilaReportsPage *)object;
+
+  g_clear_pointer (&self->figures, sila_report_figures_free);
+  g_free (self->message);
+
+  G_OBJECT_CLASS (sila_reports_page_parent_class)->finalize (object);
+}
+
+static void
+sila_reports_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SilaReportsPage *self = SILA_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sila_reports_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SilaReportsPage *self = SILA_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sila_reports_page_class_init (SilaReportsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sila_reports_page_constructed;
+  object_class->dispose = sila_reports_page_dispose;
+  object_class->finalize = sila_reports_page_finalize;
+  object_class->get_property = sila_reports_page_get_property;
+  object_class->set_property = sila_reports_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, SILA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/sila-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, period_kind);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, range_box);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, range_from);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, range_to);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, period_error);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, xlsx_button);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, approval_label);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, changes_label);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, received_value);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, rate_value);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, services_value);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, csat_value);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, tables_box);
+  gtk_widget_class_bind_template_callback (widget_class, range_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "reports.previous", NULL, shift_action);
+  gtk_widget_class_install_action (widget_class, "reports.next", NULL, shift_action);
+  gtk_widget_class_install_action (widget_class, "reports.apply-range", NULL,
+                                   apply_range_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-xlsx", NULL,
+                                   sila_reports_page_export_action);
+  gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL,
+                                   sila_reports_page_export_action);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL,
+                                   sila_reports_page_print_action);
+  gtk_widget_class_install_action (widget_class, "reports.approve", NULL,
+                                   sila_reports_page_approve_action);
+  gtk_widget_class_install_action (widget_class, "reports.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "reports.print", NULL);
+}
+
+static void
+sila_reports_page_init (SilaReportsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+sila_reports_page_new (SilaSession *session)
+{
+  return g_object_new (SILA_TYPE_REPORTS_PAGE, "session", session, NULL);
+}
+
+gboolean
+sila_reports_page_set_period (SilaReportsPage *self,
+                              const char      *code)
+{
+  SilaPeriod period;
+
+  g_return_val_if_fail (SILA_IS_REPORTS_PAGE (self), FALSE);
+
+  if (!sila_period_parse (code, &period, NULL))
+    return FALSE;
+  self->period = period;
+  g_signal_handlers_block_by_func (self->period_kind, period_kind_cb, self);
+  select_kind (self);
+  g_signal_handlers_unblock_by_func (self->period_kind, period_kind_cb, self);
+  sila_reports_page_refresh (self);
+  return TRUE;
+}
+
+const SilaReportFigures *
+sila_reports_page_get_figures (SilaReportsPage *self)
+{
+  g_return_val_if_fail (SILA_IS_REPORTS_PAGE (self), NULL);
+
+  return self->figures;
+}
+
+gboolean
+sila_reports_page_is_busy (SilaReportsPage *self)
+{
+  g_return_val_if_fail (SILA_IS_REPORTS_PAGE (self), FALSE);
+
+  return self->busy > 0;
+}
+
+const char *
+sila_reports_page_get_message (SilaReportsPage *self)
+{
+  g_return_val_if_fail (SILA_IS_REPORTS_PAGE (self), NULL);
+
+  return self->message;
+}
+
+guint
+sila_reports_page_get_n_charts (SilaReportsPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SILA_IS_REPORTS_PAGE (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
