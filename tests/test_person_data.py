@@ -153,6 +153,9 @@ def anonymize_keeps_the_figures():
     folder, db, number = make_db()
     close_long_ago(db, 12)
     counts_before = snapshot(db, "SELECT request_type, channel, status, received_on FROM requests")
+    report_before = sila('--database', db, '--lang', 'en', 'report', '--month', '2026-03')
+    check(report_before.returncode == 0, err(report_before))
+    check('Requests received: 1' in out(report_before), out(report_before))
     r = sila('--database', db, 'retention', 'anonymize')
     check(r.returncode == 0, err(r))
     check(out(r).split() == ['1001'], out(r))
@@ -165,6 +168,9 @@ def anonymize_keeps_the_figures():
     check(row[9] is not None, row)
     check(snapshot(db, "SELECT request_type, channel, status, received_on FROM requests")
           == counts_before)
+    # The board's report for the month reads the same, figure for figure.
+    report_after = sila('--database', db, '--lang', 'en', 'report', '--month', '2026-03')
+    check(out(report_after) == out(report_before), out(report_after))
 
     # Not found by name or ID any more; its personal copies in the trail are redacted.
     r = sila('--database', db, 'search', 'نورة')
