@@ -252,6 +252,13 @@ main (int argc, char **argv)
       adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
       shoot (GTK_WIDGET (prefs), "backups");
       gtk_window_destroy (GTK_WINDOW (prefs));
+
+      /* The office's policies, down to personal data and retention. */
+      prefs = sila_preferences_window_new (GTK_WINDOW (window), session);
+      gtk_window_set_default_size (GTK_WINDOW (prefs), 760, 1500);
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "office");
+      shoot (GTK_WIDGET (prefs), "office");
+      gtk_window_destroy (GTK_WINDOW (prefs));
     }
 
     /* Adding a colleague. */

@@ -504,6 +504,32 @@ sila_beneficiary_profile_export_personal_data (SilaBeneficiaryProfile  *self,
                                    error);
 }
 
+/* Writes the person's data into @file and says so, or shows why not beside
+ * the button. */
+static void
+export_to (SilaBeneficiaryProfile *self,
+           GFile                  *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *overlay;
+
+  if (!sila_beneficiary_profile_export_personal_data (self, file, &error))
+    {
+      sila_field_error_show (GTK_WIDGET (self->export_error), self->export_error, error);
+      return;
+    }
+
+  sila_field_error_clear (GTK_WIDGET (self->export_error), self->export_error);
+  base = g_file_get_basename (file);
+  /* Translators: %s is the PDF's file name, e.g. "personal-data-1009.pdf". */
+  text = g_strdup_printf (_("Written: %s, and the same data as JSON beside it"), base);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
 static void
 chooser_response_cb (SilaBeneficiaryProfile *self,
                      int                     response,
@@ -512,12 +538,9 @@ chooser_response_cb (SilaBeneficiaryProfile *self,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
 
-      if (file != NULL && !sila_beneficiary_profile_export_personal_data (self, file, &error))
-        sila_field_error_show (GTK_WIDGET (self->export_error), self->export_error, error);
-      else
-        sila_field_error_clear (GTK_WIDGET (self->export_error), self->export_error);
+      if (file != NULL)
+        export_to (self, file);
     }
 
   g_clear_object (&self->chooser);
