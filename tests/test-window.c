@@ -183,6 +183,31 @@ test_sections (WindowFixture *fixture,
   g_assert_cmpstr (sila_window_get_visible_section (fixture->window), ==, "beneficiaries");
 }
 
+/* A window asked for a section before it shows opens there, and builds no
+ * other page: the dashboard's figures are not computed for nothing. */
+static void
+test_first_section (SilaTestDir   *dir,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStore) store = sila_store_open (dir->db_path, SILA_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(SilaSession) session = NULL;
+  SilaWindow *window;
+
+  g_assert_no_error (error);
+  session = sila_session_new (store, sila_actor_new_owner ());
+  window = sila_window_new (NULL, session);
+  g_assert_true (sila_window_show_section (window, "requests"));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (sila_window_get_visible_section (window), ==, "requests");
+  g_assert_null (sila_window_get_section_page (window, "dashboard"));
+  g_assert_nonnull (sila_window_get_section_page (window, "requests"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 test_identity (WindowFixture *fixture,
                gconstpointer  data)
@@ -463,6 +488,8 @@ main (int argc, char **argv)
   ADD ("/sila/ui/window/read-only", window_setup_read_only, test_read_only_banner);
   ADD ("/sila/ui/preferences/office", window_setup, test_preferences);
   ADD ("/sila/ui/library/replace-and-open", window_setup, test_library);
+  g_test_add ("/sila/ui/window/first-section", SilaTestDir, NULL, sila_test_dir_setup,
+              test_first_section, sila_test_dir_teardown);
   g_test_add ("/sila/ui/application/start", SilaTestDir, NULL, sila_test_dir_setup,
               test_application, sila_test_dir_teardown);
 

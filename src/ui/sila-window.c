@@ -314,7 +314,6 @@ sila_window_constructed (GObject *object)
                                               G_CALLBACK (session_changed_cb), self,
                                               G_CONNECT_SWAPPED);
   update_identity (self);
-  sila_window_show_section (self, sections[0].id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact",
                                  sila_session_can (self->session, SILA_PERM_CONTACT_EDIT));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-request",
@@ -369,6 +368,25 @@ sila_window_set_property (GObject      *object,
     }
 }
 
+/* The first section is built when the window first shows, unless one was
+ * asked for before: a window opened on the Requests page never computes the
+ * dashboard. */
+static void
+sila_window_map (GtkWidget *widget)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+
+  if (gtk_stack_get_visible_child (self->stack) == NULL)
+    {
+      guint n_sections;
+      const SilaSection *sections = sila_sections_get (&n_sections);
+
+      sila_window_show_section (self, sections[0].id);
+    }
+
+  GTK_WIDGET_CLASS (sila_window_parent_class)->map (widget);
+}
+
 static void
 sila_window_class_init (SilaWindowClass *klass)
 {
@@ -382,6 +400,8 @@ sila_window_class_init (SilaWindowClass *klass)
   object_class->dispose = sila_window_dispose;
   object_class->get_property = sila_window_get_property;
   object_class->set_property = sila_window_set_property;
+
+  widget_class->map = sila_window_map;
   window_class->close_request = sila_window_close_request;
 
   properties[PROP_SESSION] =
