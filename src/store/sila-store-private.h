@@ -93,6 +93,10 @@ void           sila_store_set_max_pages_for_testing (SilaStore *self,
  * = OFF on this connection), for tests of rules rather than durability,
  * which take many small transactions. */
 void           sila_store_set_unsynced_for_testing (SilaStore *self);
+/* libsodium, started once (in sila-store-passwords.c); FALSE, with an
+ * error, if it cannot start. */
+gboolean       sila_store_ensure_sodium (GError **error);
+
 /* For tests only: hash new passwords with libsodium's minimum cost, so that
  * a test can make many accounts. Never called by the app. */
 void           sila_store_set_cheap_hashes_for_testing (gboolean cheap);
