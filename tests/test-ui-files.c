@@ -236,6 +236,15 @@ build_approval_dialog (SilaSession *session)
   return GTK_WIDGET (sila_approval_dialog_new (NULL, session, figures));
 }
 
+static GtkWidget *
+build_shortcuts (SilaSession *session)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/sila-shortcuts-window.ui");
+  return GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+}
+
 static const struct {
   const char *file;
   BuildFunc   build;
@@ -261,6 +270,7 @@ static const struct {
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
   { "sila-setup-window.ui", build_setup },
+  { "sila-shortcuts-window.ui", build_shortcuts },
   { "sila-sign-in-page.ui", build_sign_in_page },
   { "sila-staff-window.ui", build_staff },
   { "sila-survey-form.ui", build_survey_form },
@@ -306,18 +316,42 @@ test_templates (SilaTestDir   *fixture,
     }
 }
 
+/* The shortcuts window is built when asked for, over the window that
+ * asked. */
 static void
-test_help_overlay (void)
+test_help_overlay (SilaTestDir   *fixture,
+                   gconstpointer  data)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
   g_autoptr(GError) error = NULL;
-  GObject *overlay;
+  g_autoptr(SilaStore) store = sila_store_open (fixture->db_path, 0, &error);
+  g_autoptr(SilaSession) session = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+  SilaWindow *window;
+  GtkWindow *shortcuts = NULL;
 
-  gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/gtk/help-overlay.ui", &error);
   g_assert_no_error (error);
-  overlay = gtk_builder_get_object (builder, "help_overlay");
-  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
-  gtk_window_destroy (GTK_WINDOW (overlay));
+  session = sila_session_new (store, sila_actor_new_owner ());
+  window = sila_window_new (NULL, session);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay",
+                                             NULL));
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        shortcuts = toplevel;
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  gtk_window_destroy (shortcuts);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static void
@@ -411,7 +445,8 @@ main (int argc, char **argv)
 
   g_test_add ("/sila/ui/builder/templates", SilaTestDir, NULL, sila_test_dir_setup,
               test_templates, sila_test_dir_teardown);
-  g_test_add_func ("/sila/ui/builder/help-overlay", test_help_overlay);
+  g_test_add ("/sila/ui/builder/help-overlay", SilaTestDir, NULL, sila_test_dir_setup,
+              test_help_overlay, sila_test_dir_teardown);
   g_test_add_func ("/sila/ui/builder/style-sheet", test_style_sheet);
   g_test_add_func ("/sila/ui/chart-view/direction", test_chart_view);
 

@@ -70,7 +70,8 @@ update_identity (SilaWindow *self)
     signed_in = g_strdup (_("Owner of this database"));
   else
     signed_in = g_strdup_printf (_("Signed in as %s"), actor->display_name);
-  sila_sign_in_page_set_store (self->lock_page, store);
+  if (self->lock_page != NULL)
+    sila_sign_in_page_set_store (self->lock_page, store);
   gtk_label_set_label (self->actor_label, signed_in);
 
   basename = g_path_get_basename (sila_store_get_path (store));
@@ -387,6 +388,23 @@ sila_window_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (sila_window_parent_class)->map (widget);
 }
 
+/* The keyboard shortcuts window, built when asked for rather than with
+ * every window as GtkApplication's automatic "gtk/help-overlay.ui" is. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/sa/org/sila/Desk/ui/sila-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_set_modal (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
 static void
 sila_window_class_init (SilaWindowClass *klass)
 {
@@ -421,7 +439,6 @@ sila_window_class_init (SilaWindowClass *klass)
   g_type_ensure (SILA_TYPE_SIGN_IN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sila-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, lock_stack);
-  gtk_widget_class_bind_template_child (widget_class, SilaWindow, lock_page);
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, sidebar);
@@ -434,11 +451,11 @@ sila_window_class_init (SilaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, database_label);
   gtk_widget_class_bind_template_child (widget_class, SilaWindow, read_only_revealer);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lock_page_signed_in_cb);
-  gtk_widget_class_bind_template_callback (widget_class, lock_page_other_user_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-request", "s", show_request_action);
   gtk_widget_class_install_action (widget_class, "win.new-request", "s", new_request_action);
@@ -555,6 +572,35 @@ sila_window_add_toast (SilaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The locked page is made the first time the window locks: most windows
+ * never do. */
+static SilaSignInPage *
+ensure_lock_page (SilaWindow *self)
+{
+  GtkWidget *box;
+  GtkWidget *header;
+
+  if (self->lock_page != NULL)
+    return self->lock_page;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Sila Desk"), NULL));
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->lock_page = sila_sign_in_page_new (sila_session_get_store (self->session));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->lock_page), TRUE);
+  g_signal_connect_object (self->lock_page, "signed-in", G_CALLBACK (lock_page_signed_in_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lock_page, "other-user", G_CALLBACK (lock_page_other_user_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->lock_page));
+  gtk_stack_add_named (self->lock_stack, box, "locked");
+
+  return self->lock_page;
+}
+
 /* Hides everything the window shows behind the sign-in form of the person
  * signed in; what they were typing stays where it was. */
 void
@@ -565,6 +611,7 @@ sila_window_lock (SilaWindow *self)
   if (sila_window_is_locked (self))
     return;
 
+  ensure_lock_page (self);
   sila_sign_in_page_set_locked (self->lock_page, sila_session_get_actor (self->session));
   sila_sign_in_page_clear (self->lock_page);
   gtk_stack_set_visible_child_name (self->lock_stack, "locked");
@@ -576,7 +623,8 @@ sila_window_unlock (SilaWindow *self)
 {
   g_return_if_fail (SILA_IS_WINDOW (self));
 
-  sila_sign_in_page_clear (self->lock_page);
+  if (self->lock_page != NULL)
+    sila_sign_in_page_clear (self->lock_page);
   gtk_stack_set_visible_child_name (self->lock_stack, "main");
 }
 
@@ -593,5 +641,5 @@ sila_window_get_lock_page (SilaWindow *self)
 {
   g_return_val_if_fail (SILA_IS_WINDOW (self), NULL);
 
-  return self->lock_page;
+  return ensure_lock_page (self);
 }
