@@ -11,6 +11,8 @@ G_BEGIN_DECLS
  * sila-store-schema.c). */
 gboolean  sila_store_migrate_reports   (SilaStore    *self,
                                         GError      **error);
+gboolean  sila_store_migrate_new_files_index (SilaStore  *self,
+                                              GError    **error);
 
 /* The UTC instants at which local day @date begins, and the day after it
  * begins, as stored timestamps ("2026-02-28T21:00:00.000Z"). */

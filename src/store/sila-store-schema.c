@@ -183,6 +183,7 @@ static const SilaMigration migrations[] = {
   sila_store_migrate_contacts_log,
   sila_store_migrate_retention,
   sila_store_migrate_reports,      /* sila-store-report.c */
+  sila_store_migrate_new_files_index,
 };
 
 int
