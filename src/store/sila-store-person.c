@@ -71,6 +71,54 @@ add_rows (SilaStore    *self,
   return step == SILA_STEP_DONE;
 }
 
+/* The first column of each row @sql (with ?1 bound to @key) gives, or NULL
+ * on error. */
+static GPtrArray *
+select_ids (SilaStore   *self,
+            const char  *sql,
+            const char  *key,
+            GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  SilaStep step;
+
+  stmt = sila_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, key);
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    g_ptr_array_add (ids, sila_column_dup (stmt, 0));
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
+/* Opens an object in @builder holding the columns, from @first on, of the
+ * one row @sql (with ?1 bound to @key) gives; the caller closes it. */
+static gboolean
+begin_row_object (SilaStore    *self,
+                  JsonBuilder  *builder,
+                  const char   *sql,
+                  const char   *key,
+                  int           first,
+                  GError      **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+
+  stmt = sila_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, key);
+  if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  add_columns (builder, stmt, first);
+  return TRUE;
+}
+
 /* The requests, each with its documents, timeline, research, decision and
  * deliveries. */
 static gboolean
@@ -79,23 +127,14 @@ add_requests (SilaStore    *self,
               const char   *beneficiary_id,
               GError      **error)
 {
-  g_autoptr(SilaStatement) stmt = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  SilaStep step;
+  g_autoptr(GPtrArray) ids = NULL;
 
-  stmt = sila_store_prepare (self,
-                             "SELECT id FROM requests WHERE beneficiary_id = ?1 "
-                             "AND deleted_at IS NULL ORDER BY received_on, seq",
-                             error);
-  if (stmt == NULL)
+  ids = select_ids (self,
+                    "SELECT id FROM requests WHERE beneficiary_id = ?1 "
+                    "AND deleted_at IS NULL ORDER BY received_on, seq",
+                    beneficiary_id, error);
+  if (ids == NULL)
     return FALSE;
-  sila_bind_text (stmt, 1, beneficiary_id);
-
-  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
-    g_ptr_array_add (ids, sila_column_dup (stmt, 0));
-  if (step == SILA_STEP_ERROR)
-    return FALSE;
-  g_clear_pointer (&stmt, sila_statement_release);
 
   json_builder_set_member_name (builder, "requests");
   json_builder_begin_array (builder);
@@ -104,24 +143,16 @@ add_requests (SilaStore    *self,
     {
       const char *id = g_ptr_array_index (ids, i);
 
-      stmt = sila_store_prepare (self,
-                                 "SELECT r.id, r.number, r.request_type AS type, "
-                                 "t.name_ar AS type_ar, t.name_en AS type_en, r.channel, "
-                                 "r.status, r.received_on, r.due_on, r.decided_on, "
-                                 "r.description, r.amount_asked AS amount_asked_halalas, "
-                                 "r.declaration, r.signed_at FROM requests r "
-                                 "LEFT JOIN request_types t ON t.code = r.request_type "
-                                 "WHERE r.id = ?1",
-                                 error);
-      if (stmt == NULL)
+      if (!begin_row_object (self, builder,
+                             "SELECT r.id, r.number, r.request_type AS type, "
+                             "t.name_ar AS type_ar, t.name_en AS type_en, r.channel, "
+                             "r.status, r.received_on, r.due_on, r.decided_on, "
+                             "r.description, r.amount_asked AS amount_asked_halalas, "
+                             "r.declaration, r.signed_at FROM requests r "
+                             "LEFT JOIN request_types t ON t.code = r.request_type "
+                             "WHERE r.id = ?1",
+                             id, 1, error))
         return FALSE;
-      sila_bind_text (stmt, 1, id);
-      if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
-        return FALSE;
-
-      json_builder_begin_object (builder);
-      add_columns (builder, stmt, 1);
-      g_clear_pointer (&stmt, sila_statement_release);
 
       if (!add_rows (self, builder, "documents",
                      "SELECT d.document_type AS type, t.name_ar AS type_ar, "
@@ -164,22 +195,14 @@ add_surveys (SilaStore    *self,
              const char   *beneficiary_id,
              GError      **error)
 {
-  g_autoptr(SilaStatement) stmt = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  SilaStep step;
+  g_autoptr(GPtrArray) ids = NULL;
 
-  stmt = sila_store_prepare (self,
-                             "SELECT id FROM survey_responses WHERE beneficiary_id = ?1 "
-                             "AND anonymous = 0 ORDER BY answered_on",
-                             error);
-  if (stmt == NULL)
+  ids = select_ids (self,
+                    "SELECT id FROM survey_responses WHERE beneficiary_id = ?1 "
+                    "AND anonymous = 0 ORDER BY answered_on",
+                    beneficiary_id, error);
+  if (ids == NULL)
     return FALSE;
-  sila_bind_text (stmt, 1, beneficiary_id);
-  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
-    g_ptr_array_add (ids, sila_column_dup (stmt, 0));
-  if (step == SILA_STEP_ERROR)
-    return FALSE;
-  g_clear_pointer (&stmt, sila_statement_release);
 
   json_builder_set_member_name (builder, "surveys");
   json_builder_begin_array (builder);
@@ -187,20 +210,12 @@ add_surveys (SilaStore    *self,
     {
       const char *id = g_ptr_array_index (ids, i);
 
-      stmt = sila_store_prepare (self,
-                                 "SELECT r.answered_on, r.channel, r.mode, t.code AS template "
-                                 "FROM survey_responses r "
-                                 "JOIN survey_templates t ON t.id = r.template_id WHERE r.id = ?1",
-                                 error);
-      if (stmt == NULL)
+      if (!begin_row_object (self, builder,
+                             "SELECT r.answered_on, r.channel, r.mode, t.code AS template "
+                             "FROM survey_responses r "
+                             "JOIN survey_templates t ON t.id = r.template_id WHERE r.id = ?1",
+                             id, 0, error))
         return FALSE;
-      sila_bind_text (stmt, 1, id);
-      if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
-        return FALSE;
-
-      json_builder_begin_object (builder);
-      add_columns (builder, stmt, 0);
-      g_clear_pointer (&stmt, sila_statement_release);
       if (!add_rows (self, builder, "answers",
                      "SELECT q.code AS question, a.value, a.choice, a.text "
                      "FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id "
