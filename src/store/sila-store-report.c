@@ -201,13 +201,16 @@ sila_store_report_prepare (SilaStore  *self,
                           error);
 }
 
-gboolean
-sila_store_report_new_files (SilaStore        *self,
-                             const SilaActor  *actor,
-                             const GDate      *from,
-                             const GDate      *to,
-                             gint64           *count,
-                             GError          **error)
+/* The count @sql gives with ?1 and ?2 bound to the instants local days
+ * @from and the day after @to begin. */
+static gboolean
+count_between (SilaStore        *self,
+               const SilaActor  *actor,
+               const char       *sql,
+               const GDate      *from,
+               const GDate      *to,
+               gint64           *count,
+               GError          **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *start = NULL;
@@ -218,10 +221,7 @@ sila_store_report_new_files (SilaStore        *self,
 
   start = sila_store_report_day_start (from);
   end = sila_store_report_day_end (to);
-  stmt = sila_store_prepare (self,
-                             "SELECT count (*) FROM beneficiaries "
-                             "WHERE created_at >= ?1 AND created_at < ?2 AND deleted_at IS NULL",
-                             error);
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   sila_bind_text (stmt, 1, start);
@@ -231,6 +231,20 @@ sila_store_report_new_files (SilaStore        *self,
 
   *count = sqlite3_column_int64 (stmt, 0);
   return TRUE;
+}
+
+gboolean
+sila_store_report_new_files (SilaStore        *self,
+                             const SilaActor  *actor,
+                             const GDate      *from,
+                             const GDate      *to,
+                             gint64           *count,
+                             GError          **error)
+{
+  return count_between (self, actor,
+                        "SELECT count (*) FROM beneficiaries "
+                        "WHERE created_at >= ?1 AND created_at < ?2 AND deleted_at IS NULL",
+                        from, to, count, error);
 }
 
 /* Lists of requests */
@@ -589,28 +603,10 @@ sila_store_report_referred_requests (SilaStore        *self,
                                      gint64           *count,
                                      GError          **error)
 {
-  g_autoptr(SilaStatement) stmt = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-
-  if (!check (self, actor, from, to, error))
-    return FALSE;
-
-  start = sila_store_report_day_start (from);
-  end = sila_store_report_day_end (to);
-  stmt = sila_store_prepare (self,
-                             "SELECT count (*) FROM request_events "
-                             "WHERE status = 'in_research' AND at >= ?1 AND at < ?2",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sila_bind_text (stmt, 1, start);
-  sila_bind_text (stmt, 2, end);
-  if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
-    return FALSE;
-
-  *count = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return count_between (self, actor,
+                        "SELECT count (*) FROM request_events "
+                        "WHERE status = 'in_research' AND at >= ?1 AND at < ?2",
+                        from, to, count, error);
 }
 
 /* Suggestions and complaints */
