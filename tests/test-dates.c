@@ -406,6 +406,43 @@ assert_previous (const char *text,
 }
 
 static void
+test_period_next (void)
+{
+  static const char *pairs[][2] = {
+    { "2026-02", "2026-03" }, { "2025-12", "2026-01" }, { "2025-Q4", "2026-Q1" },
+    { "2025", "2026" }, { "1446-12", "1447-01" }, { "1447-02", "1447-03" },
+    { "2025-12-15..2026-01-14", "2026-01-15..2026-02-14" },
+    { "2024-02-29..2024-02-29", "2024-03-01..2024-03-01" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      SilaPeriod period, next, back;
+      g_autofree char *code = NULL;
+      g_autofree char *back_code = NULL;
+
+      g_assert_true (sila_period_parse (pairs[i][0], &period, NULL));
+      g_assert_true (sila_period_next (&period, &next, NULL));
+      code = sila_period_to_code (&next);
+      g_assert_cmpstr (code, ==, pairs[i][1]);
+      /* The period before the next one is the one we started from. */
+      g_assert_true (sila_period_previous (&next, &back, NULL));
+      back_code = sila_period_to_code (&back);
+      g_assert_cmpstr (back_code, ==, pairs[i][0]);
+    }
+
+  /* Nothing after the end of the Hijri table. */
+  {
+    g_autoptr(GError) error = NULL;
+    SilaPeriod period, next;
+
+    g_assert_true (sila_period_init_hijri_month (&period, 1500, 12, NULL));
+    g_assert_false (sila_period_next (&period, &next, &error));
+    g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_OUT_OF_RANGE);
+  }
+}
+
+static void
 test_period_previous (void)
 {
   assert_previous ("2026-03", "2026-02");
@@ -534,6 +571,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/core/date/calendar-codes", test_calendar_codes);
   g_test_add_func ("/sila/core/period/parse", test_period_parse);
   g_test_add_func ("/sila/core/period/previous", test_period_previous);
+  g_test_add_func ("/sila/core/period/next", test_period_next);
   g_test_add_func ("/sila/core/period/contains", test_period_contains);
   g_test_add_func ("/sila/core/period/labels", test_period_labels);
 

@@ -364,6 +364,30 @@ sila_period_previous (const SilaPeriod  *period,
   return sila_period_init_containing (previous, period->kind, &day_before, error);
 }
 
+gboolean
+sila_period_next (const SilaPeriod  *period,
+                  SilaPeriod        *next,
+                  GError           **error)
+{
+  GDate day_after;
+
+  g_return_val_if_fail (period != NULL && g_date_valid (&period->end), FALSE);
+  g_return_val_if_fail (next != NULL, FALSE);
+
+  day_after = period->end;
+  g_date_add_days (&day_after, 1);
+
+  if (period->kind == SILA_PERIOD_RANGE)
+    {
+      GDate end = day_after;
+
+      g_date_add_days (&end, sila_period_get_n_days (period) - 1);
+      return sila_period_init_range (next, &day_after, &end, error);
+    }
+
+  return sila_period_init_containing (next, period->kind, &day_after, error);
+}
+
 guint
 sila_period_get_n_days (const SilaPeriod *period)
 {

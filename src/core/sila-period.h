@@ -85,6 +85,12 @@ char     *sila_period_to_code           (const SilaPeriod  *period);
 gboolean  sila_period_previous          (const SilaPeriod  *period,
                                          SilaPeriod        *previous,
                                          GError           **error);
+/* The period after @period: the one holding the day after it ends, or a
+ * range as long starting that day. FALSE (OUT_OF_RANGE) past the Hijri
+ * table or SILA_DATE_MAX_YEAR. */
+gboolean  sila_period_next              (const SilaPeriod  *period,
+                                         SilaPeriod        *next,
+                                         GError           **error);
 
 guint     sila_period_get_n_days        (const SilaPeriod  *period);
 gboolean  sila_period_contains          (const SilaPeriod  *period,

@@ -5,6 +5,8 @@
 
 #include "sila-field-error.h"
 
+#include "sila-date.h"
+
 void
 sila_field_error_show (GtkWidget    *field,
                        GtkLabel     *message_label,
@@ -38,4 +40,21 @@ sila_field_error_clear (GtkWidget *field,
   gtk_label_set_label (message_label, "");
   gtk_widget_set_visible (GTK_WIDGET (message_label), FALSE);
   gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+gboolean
+sila_field_read_date (GtkEntry *entry,
+                      GtkLabel *message_label,
+                      GDate    *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sila_date_parse_guess (gtk_editable_get_text (GTK_EDITABLE (entry)), date, NULL, &error))
+    {
+      sila_field_error_show (GTK_WIDGET (entry), message_label, error);
+      return FALSE;
+    }
+
+  sila_field_error_clear (GTK_WIDGET (entry), message_label);
+  return TRUE;
 }

@@ -13,4 +13,10 @@ void sila_field_error_show  (GtkWidget    *field,
 void sila_field_error_clear (GtkWidget    *field,
                              GtkLabel     *message_label);
 
+/* Reads a date typed into @entry — Gregorian, or Hijri with its mark or a
+ * year of 13xx–15xx — showing why not in @message_label beside it. */
+gboolean sila_field_read_date (GtkEntry *entry,
+                               GtkLabel *message_label,
+                               GDate    *date);
+
 G_END_DECLS

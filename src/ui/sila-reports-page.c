@@ -323,20 +323,7 @@ shift_action (GtkWidget  *widget,
   if (g_str_equal (action_name, "reports.previous"))
     ok = sila_period_previous (&self->period, &other, &error);
   else
-    {
-      GDate day = self->period.end;
-
-      g_date_add_days (&day, 1);
-      if (self->period.kind == SILA_PERIOD_RANGE)
-        {
-          GDate end = day;
-
-          g_date_add_days (&end, sila_period_get_n_days (&self->period) - 1);
-          ok = sila_period_init_range (&other, &day, &end, &error);
-        }
-      else
-        ok = sila_period_init_containing (&other, self->period.kind, &day, &error);
-    }
+    ok = sila_period_next (&self->period, &other, &error);
 
   if (!ok)
     {
@@ -345,22 +332,6 @@ shift_action (GtkWidget  *widget,
     }
   self->period = other;
   sila_reports_page_refresh (self);
-}
-
-static gboolean
-read_range_entry (SilaReportsPage *self,
-                  GtkEntry        *entry,
-                  GDate           *date)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (sila_date_parse_guess (gtk_editable_get_text (GTK_EDITABLE (entry)), date, NULL, &error))
-    {
-      sila_field_error_clear (GTK_WIDGET (entry), self->period_error);
-      return TRUE;
-    }
-  sila_field_error_show (GTK_WIDGET (entry), self->period_error, error);
-  return FALSE;
 }
 
 static void
@@ -373,8 +344,8 @@ apply_range_action (GtkWidget  *widget,
   SilaPeriod period;
   GDate from, to;
 
-  if (!read_range_entry (self, self->range_from, &from) ||
-      !read_range_entry (self, self->range_to, &to))
+  if (!sila_field_read_date (self->range_from, self->period_error, &from) ||
+      !sila_field_read_date (self->range_to, self->period_error, &to))
     return;
   if (!sila_period_init_range (&period, &from, &to, &error))
     {

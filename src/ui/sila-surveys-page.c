@@ -329,59 +329,16 @@ shift_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   SilaPeriod other;
 
-  if (g_str_equal (action_name, "surveys.previous"))
+  if (g_str_equal (action_name, "surveys.previous")
+      ? !sila_period_previous (&self->period, &other, &error)
+      : !sila_period_next (&self->period, &other, &error))
     {
-      if (!sila_period_previous (&self->period, &other, &error))
-        {
-          sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
-          return;
-        }
-    }
-  else
-    {
-      GDate day = self->period.end;
-
-      /* The next period: the one that holds the day after this one, or as
-       * long a range right after it. */
-      g_date_add_days (&day, 1);
-      if (self->period.kind == SILA_PERIOD_RANGE)
-        {
-          GDate end = day;
-
-          g_date_add_days (&end, sila_period_get_n_days (&self->period) - 1);
-          if (!sila_period_init_range (&other, &day, &end, &error))
-            {
-              sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
-              return;
-            }
-        }
-      else if (!sila_period_init_containing (&other, self->period.kind, &day, &error))
-        {
-          sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
-          return;
-        }
+      sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
+      return;
     }
 
   self->period = other;
   sila_surveys_page_refresh (self);
-}
-
-/* A date as typed: Gregorian, or Hijri with its mark or a year of 13xx–15xx. */
-static gboolean
-read_range_entry (SilaSurveysPage *self,
-                  GtkEntry        *entry,
-                  GDate           *date)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (sila_date_parse_guess (gtk_editable_get_text (GTK_EDITABLE (entry)), date, NULL, &error))
-    {
-      sila_field_error_clear (GTK_WIDGET (entry), self->period_error);
-      return TRUE;
-    }
-
-  sila_field_error_show (GTK_WIDGET (entry), self->period_error, error);
-  return FALSE;
 }
 
 static void
@@ -394,8 +351,8 @@ apply_range_action (GtkWidget  *widget,
   SilaPeriod period;
   GDate from, to;
 
-  if (!read_range_entry (self, self->range_from, &from) ||
-      !read_range_entry (self, self->range_to, &to))
+  if (!sila_field_read_date (self->range_from, self->period_error, &from) ||
+      !sila_field_read_date (self->range_to, self->period_error, &to))
     return;
 
   if (!sila_period_init_range (&period, &from, &to, &error))
