@@ -58,15 +58,7 @@ sila_cli_import_beneficiaries (SilaCli  *cli,
 
   report = sila_import_report_new ();
   if (!sila_store_import_beneficiaries (store, actor, path, dry_run, report, &counts, &error))
-    {
-      /* A file that cannot be read is bad usage (2); a refusal is 1. */
-      if (error->domain == SILA_TABLE_ERROR)
-        {
-          sila_cli_message (cli, "%s", error->message);
-          return SILA_EXIT_USAGE;
-        }
-      return sila_cli_fail (cli, error);
-    }
+    return sila_cli_fail (cli, error);  /* an unreadable file is bad usage (2), a refusal 1 */
 
   if (report_path != NULL && !sila_import_report_write (report, report_path, &error))
     {

@@ -18,6 +18,7 @@
 #include "sila-cli-private.h"
 #include "sila-paths.h"
 #include "sila-store-staff.h"
+#include "sila-table-common.h"
 
 struct _SilaCli
 {
@@ -273,8 +274,10 @@ sila_cli_exit_for_error (const GError *error)
         }
     }
 
+  /* A file that cannot be read (as a table, too) is bad usage. */
   if (error->domain == G_OPTION_ERROR || error->domain == G_IO_ERROR ||
-      error->domain == G_FILE_ERROR || error->domain == G_CONVERT_ERROR)
+      error->domain == G_FILE_ERROR || error->domain == G_CONVERT_ERROR ||
+      error->domain == SILA_TABLE_ERROR)
     return SILA_EXIT_USAGE;
 
   return SILA_EXIT_REFUSED;
