@@ -21,8 +21,9 @@ SANITIZE = ['-fsanitize=fuzzer,address,undefined', '-fno-sanitize-recover=undefi
 # What each target needs from src/core.
 TARGETS = {
     'fuzz-csv': ['sila-csv.c', 'sila-table-common.c', 'sila-table-reader.c', 'sila-xlsx.c',
-                 'sila-arabic.c'],
-    'fuzz-xlsx': ['sila-xlsx.c', 'sila-table-common.c'],
+                 'sila-xlsx-package.c', 'sila-xlsx-values.c', 'sila-arabic.c'],
+    'fuzz-xlsx': ['sila-xlsx.c', 'sila-xlsx-package.c', 'sila-xlsx-values.c',
+                  'sila-table-common.c'],
 }
 
 
