@@ -1,65 +1,36 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The application: which database, who is working on it, and what watches
- * over them (the idle lock, the daily backup).
+/* The application: which database, and who is working on it.
  *
  * A database with no staff account opens the first-run setup: the
  * association's name and the first administrator, or the owner's choice to
  * work without accounts on a laptop used by one person (remembered in the
  * database, and undone by adding the first account). A database with
- * accounts opens the sign-in window; no office data is shown before. */
+ * accounts opens the sign-in window; no office data is shown before.
+ *
+ * What watches over the session has its own files: the idle lock
+ * (sila-application-lock.c) and the daily backup and restore
+ * (sila-application-backups.c); the app actions and their accelerators are
+ * in sila-application-actions.c. */
 #define G_LOG_DOMAIN "sila-ui"
 
 #include "sila-config.h"
 
-#include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sila-application.h"
-#include "sila-audit.h"
-#include "sila-audit-window.h"
+#include "sila-application-private.h"
 #include "sila-i18n.h"
 #include "sila-idle-monitor.h"
 #include "sila-login-window.h"
 #include "sila-password-window.h"
 #include "sila-paths.h"
-#include "sila-preferences-window.h"
 #include "sila-problem-window.h"
 #include "sila-settings.h"
 #include "sila-setup-window.h"
-#include "sila-store-backup.h"
 #include "sila-store-staff.h"
 #include "sila-window.h"
 
-struct _SilaApplication
-{
-  AdwApplication   parent_instance;
-
-  char            *database_path;  /* from --database, or NULL */
-  SilaStore       *store;          /* the open database, signed in to or not */
-  SilaSession     *session;        /* who works on it, once someone does */
-  SilaIdleMonitor *idle;
-  guint            backup_timer_id;
-  GCancellable    *backup_cancellable;
-  gboolean         backup_running;
-  char            *last_backup_problem;
-  gboolean         restore_running;
-  gboolean         restart_requested;
-};
-
 G_DEFINE_FINAL_TYPE (SilaApplication, sila_application, ADW_TYPE_APPLICATION)
-
-/* Once an hour the app looks whether the daily backup is due. */
-#define BACKUP_CHECK_SECONDS 3600
-
-static void open_database     (SilaApplication *self,
-                               const char      *path,
-                               gboolean         remember);
-static void show_sign_in      (SilaApplication *self);
-static void begin_session     (SilaApplication *self,
-                               const SilaActor *actor);
-static void run_due_backup    (SilaApplication *self);
-static gboolean backup_timer_cb (gpointer        user_data);
 
 /* The database to open when none was named: the last one the user chose in
  * the app, else the default one in their private data folder. */
@@ -107,8 +78,8 @@ apply_new_database_defaults (SilaStore *store)
     g_message ("The answer window of the new database was not set: %s", error->message);
 }
 
-static void
-close_all_windows (SilaApplication *self)
+void
+sila_application_close_all_windows (SilaApplication *self)
 {
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
@@ -117,30 +88,9 @@ close_all_windows (SilaApplication *self)
   g_list_free (windows);
 }
 
-static void
-update_actions (SilaApplication *self)
-{
-  const SilaActor *actor = self->session != NULL ? sila_session_get_actor (self->session) : NULL;
-  gboolean staff = actor != NULL && !sila_actor_is_owner (actor);
-  const char *staff_actions[] = { "lock", "switch-user", "change-password" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (staff_actions); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                              staff_actions[i])),
-                                 staff);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "audit-trail")),
-                               self->session != NULL &&
-                               sila_session_can (self->session, SILA_PERM_AUDIT_VIEW));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "preferences")),
-                               self->session != NULL);
-}
-
-static void
-add_toast_everywhere (SilaApplication *self,
-                      const char      *text)
+void
+sila_application_add_toast_everywhere (SilaApplication *self,
+                                       const char      *text)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (SILA_IS_WINDOW (l->data))
@@ -160,7 +110,7 @@ problem_database_chosen_cb (SilaApplication   *self,
                             SilaProblemWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  open_database (self, path, TRUE);
+  sila_application_open_database (self, path, TRUE);
 }
 
 static void
@@ -202,8 +152,8 @@ bench_map_cb (GtkWidget *window)
 
 /* Sessions */
 
-static void
-end_session (SilaApplication *self)
+void
+sila_application_end_session (SilaApplication *self)
 {
   if (self->session != NULL)
     {
@@ -213,29 +163,12 @@ end_session (SilaApplication *self)
         g_message ("Signing out could not be recorded: %s", error->message);
     }
 
-  close_all_windows (self);
+  sila_application_close_all_windows (self);
   g_clear_object (&self->session);
   g_clear_handle_id (&self->backup_timer_id, g_source_remove);
   if (self->idle != NULL)
     sila_idle_monitor_set_timeout (self->idle, 0);
-  update_actions (self);
-}
-
-static void
-configure_idle_lock (SilaApplication *self)
-{
-  const SilaActor *actor;
-  int minutes;
-
-  if (self->session == NULL || self->idle == NULL)
-    return;
-
-  /* The owner of a database without accounts has no password to unlock with. */
-  actor = sila_session_get_actor (self->session);
-  minutes = sila_store_get_setting_int (self->store, SILA_SETTING_IDLE_LOCK,
-                                        SILA_IDLE_LOCK_DEFAULT);
-  sila_idle_monitor_set_timeout (self->idle,
-                                 sila_actor_is_owner (actor) ? 0 : (guint)MAX (minutes, 0) * 60);
+  sila_application_update_actions (self);
 }
 
 static void
@@ -246,14 +179,14 @@ session_changed_cb (SilaApplication *self,
   const SilaActor *actor = sila_session_get_actor (session);
   gint64 n_staff = 0;
 
-  configure_idle_lock (self);
+  sila_application_configure_idle_lock (self);
 
   /* The first account was just added: the owner is no one any more. */
   if (sila_actor_is_owner (actor) && sila_store_count_staff (self->store, &n_staff, NULL) &&
       n_staff > 0)
     {
-      end_session (self);
-      show_sign_in (self);
+      sila_application_end_session (self);
+      sila_application_show_sign_in (self);
       return;
     }
 
@@ -267,22 +200,10 @@ session_changed_cb (SilaApplication *self,
           (g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED) ||
            g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_PASSWORD_EXPIRED)))
         {
-          end_session (self);
-          show_sign_in (self);
+          sila_application_end_session (self);
+          sila_application_show_sign_in (self);
         }
     }
-}
-
-static void
-window_unlocked_cb (SilaApplication *self,
-                    SilaWindow      *window)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (SILA_IS_WINDOW (l->data))
-      sila_window_unlock (l->data);
-
-  if (self->idle != NULL)
-    sila_idle_monitor_reset (self->idle);
 }
 
 static void
@@ -298,8 +219,7 @@ begin_session (SilaApplication *self,
                            G_CONNECT_SWAPPED);
 
   window = sila_window_new (GTK_APPLICATION (self), self->session);
-  g_signal_connect_object (window, "unlocked", G_CALLBACK (window_unlocked_cb), self,
-                           G_CONNECT_SWAPPED);
+  sila_application_watch_unlock (self, window);
   if (g_getenv ("SILA_BENCH_EXIT_AFTER_DRAW") != NULL)
     {
       if (g_getenv ("SILA_BENCH_SECTION") != NULL)
@@ -308,22 +228,12 @@ begin_session (SilaApplication *self,
     }
   gtk_window_present (GTK_WINDOW (window));
 
-  update_actions (self);
-  configure_idle_lock (self);
+  sila_application_update_actions (self);
+  sila_application_configure_idle_lock (self);
   if (self->idle != NULL)
     sila_idle_monitor_reset (self->idle);
 
-  /* The daily backup: now if it is due, and looked at again every hour. */
-  g_clear_handle_id (&self->backup_timer_id, g_source_remove);
-  self->backup_timer_id = g_timeout_add_seconds (BACKUP_CHECK_SECONDS, backup_timer_cb, self);
-  run_due_backup (self);
-}
-
-static gboolean
-backup_timer_cb (gpointer user_data)
-{
-  run_due_backup (user_data);
-  return G_SOURCE_CONTINUE;
+  sila_application_schedule_backups (self);
 }
 
 /* Signing in */
@@ -365,8 +275,8 @@ signed_in_cb (SilaApplication *self,
   gtk_window_destroy (GTK_WINDOW (login));
 }
 
-static void
-show_sign_in (SilaApplication *self)
+void
+sila_application_show_sign_in (SilaApplication *self)
 {
   SilaLoginWindow *window = sila_login_window_new (GTK_APPLICATION (self), self->store);
 
@@ -411,7 +321,7 @@ start (SilaApplication *self)
 
   if (n_staff > 0)
     {
-      show_sign_in (self);
+      sila_application_show_sign_in (self);
       return;
     }
 
@@ -433,10 +343,10 @@ start (SilaApplication *self)
   }
 }
 
-static void
-open_database (SilaApplication *self,
-               const char      *path,
-               gboolean         remember)
+void
+sila_application_open_database (SilaApplication *self,
+                                const char      *path,
+                                gboolean         remember)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaStore) store = NULL;
@@ -465,381 +375,10 @@ open_database (SilaApplication *self,
   start (self);
 }
 
-/* The daily backup */
-
-static void
-backup_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(SilaApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  self->backup_running = FALSE;
-  path = sila_store_backup_finish (SILA_STORE (source), result, &error);
-  if (path == NULL)
-    {
-      /* Said once, not every hour the disk stays unplugged. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          g_strcmp0 (self->last_backup_problem, error->message) != 0)
-        {
-          g_autofree char *text = g_strdup_printf (_("The daily backup could not be made: %s"),
-                                                   error->message);
-
-          g_free (self->last_backup_problem);
-          self->last_backup_problem = g_strdup (error->message);
-          add_toast_everywhere (self, text);
-        }
-      return;
-    }
-
-  g_clear_pointer (&self->last_backup_problem, g_free);
-  if (self->session != NULL && sila_session_get_store (self->session) == SILA_STORE (source))
-    sila_session_notify_changed (self->session, "backup");
-}
-
-static void
-run_due_backup (SilaApplication *self)
-{
-  if (self->session == NULL || self->backup_running || self->restore_running ||
-      sila_store_is_read_only (self->store) || !sila_store_backup_is_due (self->store))
-    return;
-
-  self->backup_running = TRUE;
-  g_clear_object (&self->backup_cancellable);
-  self->backup_cancellable = g_cancellable_new ();
-  sila_store_backup_async (self->store, sila_session_get_actor (self->session),
-                           SILA_BACKUP_AUTOMATIC, NULL, self->backup_cancellable, backup_done_cb,
-                           g_object_ref (self));
-}
-
-/* Restore */
-
-typedef struct {
-  char      *database;
-  char      *backup;
-  SilaActor *actor;
-  char      *aside;
-} RestoreJob;
-
-static void
-restore_job_free (RestoreJob *job)
-{
-  g_free (job->database);
-  g_free (job->backup);
-  g_free (job->aside);
-  g_clear_pointer (&job->actor, sila_actor_free);
-  g_free (job);
-}
-
-static void
-restore_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  RestoreJob *job = task_data;
-  GError *error = NULL;
-  SilaBackupInfo *info;
-
-  info = sila_store_restore (job->database, job->backup, job->actor, &job->aside, &error);
-  if (info == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, info, (GDestroyNotify)sila_backup_info_free);
-}
-
-static void
-show_restore_result (SilaApplication *self,
-                     const char      *heading,
-                     const char      *body)
-{
-  GtkWindow *parent = NULL;
-  AdwMessageDialog *dialog;
-
-  /* Over the window that opened the database again. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (SILA_IS_LOGIN_WINDOW (l->data) || SILA_IS_WINDOW (l->data) ||
-        SILA_IS_SETUP_WINDOW (l->data) || SILA_IS_PROBLEM_WINDOW (l->data))
-      parent = l->data;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-restore_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  SilaApplication *self = SILA_APPLICATION (source);
-  RestoreJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(SilaBackupInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *database = g_strdup (job->database);
-  g_autofree char *body = NULL;
-
-  self->restore_running = FALSE;
-  info = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* Whatever happened, the database is opened again: the restored one, or
-   * the one left as it was. */
-  open_database (self, database, FALSE);
-
-  if (info == NULL)
-    body = g_strdup (error->message);
-  else
-    {
-      g_autofree char *backup = g_filename_display_name (job->backup);
-      g_autofree char *taken = info->made_at != NULL ? sila_audit_format_time (info->made_at)
-                                                     : g_strdup ("?");
-
-      if (job->aside != NULL)
-        {
-          g_autofree char *aside = g_filename_display_name (job->aside);
-
-          body = g_strdup_printf (_("The database now holds the backup “%s”, taken %s. The "
-                                    "database it replaced was kept as “%s”. Sign in again."),
-                                  backup, taken, aside);
-        }
-      else
-        body = g_strdup_printf (_("The database now holds the backup “%s”, taken %s."),
-                                backup, taken);
-    }
-
-  show_restore_result (self, info != NULL ? _("Backup Restored") : _("Nothing Was Restored"),
-                       body);
-  g_application_release (G_APPLICATION (self));
-}
-
-/* app.restore (path): replaces the open database with a backup. Every
- * window closes first so that the app lets go of the file; the database
- * opens again afterwards, restored or as it was. */
-static void
-restore_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  SilaApplication *self = SILA_APPLICATION (user_data);
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  RestoreJob *job;
-
-  if (self->session == NULL || self->restore_running)
-    return;
-
-  if (self->backup_running ||
-      !sila_store_require (self->store, sila_session_get_actor (self->session), SILA_PERM_BACKUP,
-                           &error))
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, SILA_STORE_ERROR, SILA_STORE_ERROR_BUSY,
-                             _("A backup is being made; restore again in a moment."));
-      show_restore_result (self, _("Nothing Was Restored"), error->message);
-      return;
-    }
-
-  job = g_new0 (RestoreJob, 1);
-  job->database = g_strdup (sila_store_get_path (self->store));
-  job->backup = g_variant_dup_string (parameter, NULL);
-  job->actor = sila_actor_copy (sila_session_get_actor (self->session));
-
-  self->restore_running = TRUE;
-  g_application_hold (G_APPLICATION (self));
-  close_all_windows (self);
-  g_clear_object (&self->session);
-  g_clear_object (&self->store);
-  g_clear_handle_id (&self->backup_timer_id, g_source_remove);
-  update_actions (self);
-
-  task = g_task_new (self, NULL, restore_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify)restore_job_free);
-  g_task_run_in_thread (task, restore_thread);
-}
-
-/* Actions */
-
-static void
-quit_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  GApplication *app = G_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  /* Close the windows properly, so that they save their state. */
-  for (GList *l = windows; l != NULL;)
-    {
-      GList *next = l->next;
-
-      gtk_window_close (GTK_WINDOW (l->data));
-      l = next;
-    }
-}
-
-static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  SilaApplication *self = SILA_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  SilaPreferencesWindow *prefs;
-
-  if (self->session == NULL)
-    return;
-
-  prefs = sila_preferences_window_new (parent, self->session);
-  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (prefs));
-}
-
-/* Hides every window's content behind the password of the person signed
- * in; other windows (preferences, the audit trail) close. */
-static void
-lock_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  SilaApplication *self = SILA_APPLICATION (user_data);
-  GList *windows;
-
-  if (self->session == NULL || sila_actor_is_owner (sila_session_get_actor (self->session)))
-    return;
-
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-  for (GList *l = windows; l != NULL; l = l->next)
-    {
-      if (SILA_IS_WINDOW (l->data))
-        sila_window_lock (l->data);
-      else
-        gtk_window_destroy (l->data);
-    }
-  g_list_free (windows);
-}
-
-static void
-idle_cb (SilaApplication *self,
-         SilaIdleMonitor *monitor)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (self), "lock", NULL);
-}
-
-static void
-switch_user_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  SilaApplication *self = SILA_APPLICATION (user_data);
-
-  if (self->store == NULL)
-    return;
-
-  end_session (self);
-  show_sign_in (self);
-}
-
-static void
-password_changed_cb (SilaApplication    *self,
-                     SilaPasswordWindow *window)
-{
-  add_toast_everywhere (self, _("Your password was changed."));
-}
-
-static void
-change_password_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  SilaApplication *self = SILA_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  SilaPasswordWindow *window;
-
-  if (self->session == NULL || sila_actor_is_owner (sila_session_get_actor (self->session)))
-    return;
-
-  window = sila_password_window_new (parent, self->store, sila_session_get_actor (self->session),
-                                     FALSE);
-  g_signal_connect_object (window, "changed", G_CALLBACK (password_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-audit_trail_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  SilaApplication *self = SILA_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  SilaAuditWindow *window;
-
-  if (self->session == NULL || !sila_session_can (self->session, SILA_PERM_AUDIT_VIEW))
-    return;
-
-  window = sila_audit_window_new (parent, self->session);
-  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-about_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  SilaApplication *self = SILA_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", parent,
-                        "modal", TRUE,
-                        "application-icon", APP_ID,
-                        "application-name", _("Sila Desk"),
-                        "developer-name", _("Sila Desk developers"),
-                        "version", PACKAGE_VERSION,
-                        "comments", _("The beneficiary-relations office of a charity: "
-                                      "beneficiary files, support requests, satisfaction "
-                                      "surveys and reports for the board."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
-}
-
-/* Closes this instance; main() then starts it again, in the newly chosen
- * language, once this one has left the session bus. */
-static void
-restart_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  SilaApplication *self = SILA_APPLICATION (user_data);
-
-  self->restart_requested = TRUE;
-  quit_action (NULL, NULL, self);
-  g_application_quit (G_APPLICATION (self));
-}
-
-static const GActionEntry app_actions[] = {
-  { "quit", quit_action },
-  { "preferences", preferences_action },
-  { "about", about_action },
-  { "restart", restart_action },
-  { "lock", lock_action },
-  { "switch-user", switch_user_action },
-  { "change-password", change_password_action },
-  { "audit-trail", audit_trail_action },
-  { "restore", restore_action, "s" },
-};
-
 static void
 sila_application_startup (GApplication *application)
 {
   SilaApplication *self = SILA_APPLICATION (application);
-  GtkApplication *gtk_app = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (sila_application_parent_class)->startup (application);
 
@@ -847,21 +386,11 @@ sila_application_startup (GApplication *application)
    * decides instead (PLATFORM.md). */
   gtk_widget_set_default_direction (sila_i18n_is_rtl () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
-                                   self);
-  gtk_application_set_accels_for_action (gtk_app, "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "app.preferences",
-                                         (const char *[]) { "<Control>comma", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "app.lock",
-                                         (const char *[]) { "<Control>l", NULL });
-  gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay",
-                                         (const char *[]) { "<Control>question", NULL });
+  sila_application_add_actions (self);
   gtk_window_set_default_icon_name (APP_ID);
 
-  self->idle = sila_idle_monitor_new (gtk_app);
-  g_signal_connect_object (self->idle, "idle", G_CALLBACK (idle_cb), self, G_CONNECT_SWAPPED);
-  update_actions (self);
+  sila_application_watch_idle (self);
+  sila_application_update_actions (self);
 }
 
 static void
@@ -876,7 +405,7 @@ sila_application_activate (GApplication *application)
       return;
     }
 
-  open_database (self, self->database_path, FALSE);
+  sila_application_open_database (self, self->database_path, FALSE);
 }
 
 static void
