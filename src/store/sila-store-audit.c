@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sila-audit.h"
+#include "sila-clock.h"
 #include "sila-store-private.h"
 
 void
@@ -196,4 +197,46 @@ sila_store_record_access (SilaStore        *self,
     return FALSE;
 
   return sila_transaction_commit (tx, error);
+}
+
+/* Writing one change's entry, inside the change's own transaction. */
+
+gboolean
+sila_store_audit (SilaStore        *self,
+                  const SilaActor  *actor,
+                  const char       *action,
+                  const char       *entity,
+                  const char       *entity_id,
+                  const char       *summary,
+                  const char       *before_json,
+                  const char       *after_json,
+                  GError          **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = sila_clock_timestamp ();
+
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  stmt = sila_store_prepare (self,
+                             "INSERT INTO audit_log (id, at, actor_id, actor_name, device_id, "
+                             "action, entity, entity_id, summary, before_json, after_json) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sila_bind_text (stmt, 1, uuid);
+  sila_bind_text (stmt, 2, now);
+  sila_bind_text (stmt, 3, actor->id);
+  sila_bind_text (stmt, 4, actor->username);
+  sila_bind_text (stmt, 5, sila_store_get_device_id (self));
+  sila_bind_text (stmt, 6, action);
+  sila_bind_text (stmt, 7, entity);
+  sila_bind_text (stmt, 8, entity_id);
+  sila_bind_text (stmt, 9, summary);
+  sila_bind_text (stmt, 10, before_json);
+  sila_bind_text (stmt, 11, after_json);
+
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
 }

@@ -9,6 +9,24 @@
 
 G_BEGIN_DECLS
 
+/* The store's own fields. Only sila-store.c (opening), -statements.c and
+ * -transactions.c touch them; the other files of src/store go through the
+ * functions below. */
+struct _SilaStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *device_id;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  gint64      data_version;
+  guint       tx_depth;
+  gboolean    read_only;
+  gboolean    created;      /* this call made the file */
+};
+
+
 /* The application_id of every Sila Desk database: "SILA". */
 #define SILA_STORE_APPLICATION_ID 0x53494C41
 
