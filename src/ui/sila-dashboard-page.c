@@ -28,6 +28,8 @@ struct _SilaDashboardPage
   SilaReportFigures *figures;
   gint64             counts[5];
   gboolean           loading;
+  gboolean           painted;        /* drawn once: the month may be computed */
+  gulong             after_paint_id;
 
   /* Template widgets */
   GtkLabel          *today_label;
@@ -391,8 +393,44 @@ sila_dashboard_page_refresh (SilaDashboardPage *self)
       gtk_spinner_set_spinning (self->spinner, TRUE);
       gtk_stack_set_visible_child_name (self->month_stack, "loading");
     }
+  /* Not before the page is first drawn: the month's figures would compete
+   * with the window's first frame. sila_dashboard_page_map() asks again. */
+  if (!self->painted)
+    return;
   sila_report_task_run_async (self->session, &month, SILA_REPORT_OUTPUT_NONE, NULL, NULL, NULL,
                               self->cancellable, figures_ready_cb, self);
+}
+
+static void
+after_first_paint_cb (GdkFrameClock     *clock,
+                      SilaDashboardPage *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  self->painted = TRUE;
+  sila_dashboard_page_refresh (self);
+}
+
+static void
+sila_dashboard_page_map (GtkWidget *widget)
+{
+  SilaDashboardPage *self = SILA_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sila_dashboard_page_parent_class)->map (widget);
+
+  if (!self->painted && self->after_paint_id == 0)
+    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                             G_CALLBACK (after_first_paint_cb), self);
+}
+
+static void
+sila_dashboard_page_unmap (GtkWidget *widget)
+{
+  SilaDashboardPage *self = SILA_DASHBOARD_PAGE (widget);
+
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (sila_dashboard_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -486,6 +524,9 @@ sila_dashboard_page_class_init (SilaDashboardPageClass *klass)
   object_class->finalize = sila_dashboard_page_finalize;
   object_class->get_property = sila_dashboard_page_get_property;
   object_class->set_property = sila_dashboard_page_set_property;
+
+  widget_class->map = sila_dashboard_page_map;
+  widget_class->unmap = sila_dashboard_page_unmap;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, SILA_TYPE_SESSION,
