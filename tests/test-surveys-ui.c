@@ -524,6 +524,51 @@ test_preferences_pin (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* A range of days typed in either calendar: a wrong day or a range that
+ * ends before it starts is refused beside the entry at fault and changes
+ * nothing; a good one is shown, and "next" moves by as many days. */
+static void
+test_period_range (Fixture       *f,
+                   gconstpointer  data)
+{
+  SilaSurveysPage *page = surveys_page (f);
+  GtkEditable *from = GTK_EDITABLE (child (page, SILA_TYPE_SURVEYS_PAGE, "range_from"));
+  GtkEditable *to = GTK_EDITABLE (child (page, SILA_TYPE_SURVEYS_PAGE, "range_to"));
+  GtkLabel *message = GTK_LABEL (child (page, SILA_TYPE_SURVEYS_PAGE, "period_error"));
+  GtkLabel *period = GTK_LABEL (child (page, SILA_TYPE_SURVEYS_PAGE, "period_label"));
+  g_autofree char *month = g_strdup (gtk_label_get_label (period));
+  g_autofree char *range = NULL;
+
+  gtk_editable_set_text (from, "2026-02-30");
+  gtk_editable_set_text (to, "2026-03-31");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.apply-range", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpstr (gtk_label_get_label (message), !=, "");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
+  g_assert_cmpstr (gtk_label_get_label (period), ==, month);
+
+  gtk_editable_set_text (from, "2026-03-01");
+  gtk_editable_set_text (to, "2026-02-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.apply-range", NULL));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpstr (gtk_label_get_label (period), ==, month);
+
+  /* A Hijri end, with its mark: 12 Shawwal 1447 is 31 March 2026. */
+  gtk_editable_set_text (to, "1447-10-12 هـ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.apply-range", NULL));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpstr (gtk_label_get_label (period), !=, month);
+  range = g_strdup (gtk_label_get_label (period));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.next", NULL));
+  g_assert_cmpstr (gtk_label_get_label (period), !=, range);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.previous", NULL));
+  g_assert_cmpstr (gtk_label_get_label (period), ==, range);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -554,6 +599,7 @@ main (int argc, char **argv)
   ADD ("/sila/ui/surveys/template-editor", test_template_editor);
   ADD ("/sila/ui/feedback/register", test_register);
   ADD ("/sila/ui/preferences/kiosk-pin", test_preferences_pin);
+  ADD ("/sila/ui/surveys/period-range", test_period_range);
 
 #undef ADD
 

@@ -58,3 +58,26 @@ sila_field_read_date (GtkEntry *entry,
   sila_field_error_clear (GTK_WIDGET (entry), message_label);
   return TRUE;
 }
+
+gboolean
+sila_field_read_range (GtkEntry   *from,
+                       GtkEntry   *to,
+                       GtkLabel   *message_label,
+                       SilaPeriod *period)
+{
+  g_autoptr(GError) error = NULL;
+  GDate first, last;
+
+  if (!sila_field_read_date (from, message_label, &first) ||
+      !sila_field_read_date (to, message_label, &last))
+    return FALSE;
+
+  if (!sila_period_init_range (period, &first, &last, &error))
+    {
+      sila_field_error_show (GTK_WIDGET (to), message_label, error);
+      return FALSE;
+    }
+
+  sila_field_error_clear (GTK_WIDGET (to), message_label);
+  return TRUE;
+}

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sila-period.h"
+
 G_BEGIN_DECLS
 
 /* How every form shows a refused value: the field turns red and the message
@@ -18,5 +20,12 @@ void sila_field_error_clear (GtkWidget    *field,
 gboolean sila_field_read_date (GtkEntry *entry,
                                GtkLabel *message_label,
                                GDate    *date);
+
+/* Reads a range of days typed into @from and @to (as above) into @period;
+ * why not is shown beside the entry at fault. */
+gboolean sila_field_read_range (GtkEntry   *from,
+                                GtkEntry   *to,
+                                GtkLabel   *message_label,
+                                SilaPeriod *period);
 
 G_END_DECLS

@@ -347,22 +347,12 @@ apply_range_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   SilaSurveysPage *self = SILA_SURVEYS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
   SilaPeriod period;
-  GDate from, to;
 
-  if (!sila_field_read_date (self->range_from, self->period_error, &from) ||
-      !sila_field_read_date (self->range_to, self->period_error, &to))
+  if (!sila_field_read_range (self->range_from, self->range_to, self->period_error, &period))
     return;
 
-  if (!sila_period_init_range (&period, &from, &to, &error))
-    {
-      sila_field_error_show (GTK_WIDGET (self->range_to), self->period_error, error);
-      return;
-    }
-
-  sila_field_error_clear (GTK_WIDGET (self->range_to), self->period_error);
-  sila_surveys_page_set_range (self, &from, &to);
+  sila_surveys_page_set_range (self, &period.start, &period.end);
 }
 
 static void
