@@ -70,6 +70,10 @@ def json_holds_everything():
     check(data['requests'][0]['timeline'][0]['status'] == 'received', data['requests'][0])
     check(isinstance(data['contacts'], list) and isinstance(data['surveys'], list))
     check(any(h['action'] == 'create' for h in data['history']), data['history'])
+    # Exports carry a confidentiality note, in the language asked for.
+    check(data['confidentiality'].startswith('سري'), data.get('confidentiality'))
+    r = sila('--database', db, '--lang', 'en', 'export', 'person', '1001')
+    check(json.loads(out(r))['confidentiality'].startswith('Confidential'), out(r)[:200])
 
 
 @test

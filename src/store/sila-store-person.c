@@ -270,6 +270,9 @@ sila_store_collect_person_data (SilaStore        *self,
   json_builder_add_string_value (builder, now);
   json_builder_set_member_name (builder, "association");
   json_builder_add_string_value (builder, association);
+  json_builder_set_member_name (builder, "confidentiality");
+  json_builder_add_string_value (builder, _("Confidential: personal data, for the person it "
+                                            "concerns."));
   json_builder_set_member_name (builder, "file_number");
   json_builder_add_int_value (builder, file->file_number);
   json_builder_set_member_name (builder, "file");
