@@ -3,9 +3,13 @@
 
 #include <string.h>
 
+#include "sila-clock.h"
 #include "sila-national-id.h"
 #include "sila-store-beneficiaries.h"
+#include "sila-store-private.h"
+#include "sila-store-staff.h"
 #include "sila-test-requests.h"
+#include "sila-test-staff.h"
 
 char *
 sila_test_add_beneficiary (SilaStore       *store,
@@ -139,4 +143,107 @@ sila_test_walk_request (SilaStore         *store,
       if (path[i] == status)
         return;
     }
+}
+
+/* Requests store fixture */
+
+const SilaTestPerson sila_test_people[SILA_TEST_N_PEOPLE] = {
+  { "huda", SILA_ROLE_OFFICER },
+  { "fahad", SILA_ROLE_RESEARCHER },
+  { "khalid", SILA_ROLE_COMMITTEE },
+  { "mona", SILA_ROLE_MANAGER },
+  { "admin", SILA_ROLE_ADMIN },
+  { "worker", SILA_ROLE_OFFICER | SILA_ROLE_RESEARCHER | SILA_ROLE_COMMITTEE },
+};
+
+static char *template_dir;
+static char *template_path;
+
+void
+sila_requests_template_init (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStore) store = NULL;
+
+  template_dir = g_dir_make_tmp ("sila-requests-XXXXXX", NULL);
+  template_path = g_build_filename (template_dir, "template.db", NULL);
+  store = sila_store_open (template_path, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < SILA_TEST_N_PEOPLE; i++)
+    sila_actor_free (sila_test_add_staff (store, sila_test_people[i].username,
+                                          sila_test_people[i].roles));
+}
+
+void
+sila_requests_template_clear (void)
+{
+  sila_test_rm_rf (template_dir);
+  g_clear_pointer (&template_path, g_free);
+  g_clear_pointer (&template_dir, g_free);
+}
+
+static SilaActor *
+sign_in (SilaStore  *store,
+         const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStaff) staff = sila_store_authenticate (store, username, "Sila-test-2026", &error);
+
+  g_assert_no_error (error);
+  return sila_staff_to_actor (staff);
+}
+
+void
+sila_requests_fixture_setup (SilaRequestsFixture *f,
+                             gconstpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  sila_clock_set_fixed (NULL);
+  sila_test_dir_setup (&f->dir, NULL);
+  g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents_full (f->dir.db_path, contents, (gssize)length,
+                                           G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  f->store = sila_store_open (f->dir.db_path, 0, &error);
+  g_assert_no_error (error);
+  sila_store_set_unsynced_for_testing (f->store);
+
+  for (guint i = 0; i < SILA_TEST_N_PEOPLE; i++)
+    f->actors[i] = sign_in (f->store, sila_test_people[i].username);
+  f->worker = f->actors[SILA_TEST_N_PEOPLE - 1];
+  f->beneficiary_id = sila_test_add_beneficiary (f->store, f->worker, "100000001", "نورة");
+}
+
+void
+sila_requests_fixture_teardown (SilaRequestsFixture *f,
+                                gconstpointer        data)
+{
+  sila_clock_set_fixed (NULL);
+  for (guint i = 0; i < SILA_TEST_N_PEOPLE; i++)
+    sila_actor_free (f->actors[i]);
+  g_free (f->beneficiary_id);
+  g_assert_finalize_object (f->store);
+  sila_test_dir_teardown (&f->dir, NULL);
+}
+
+void
+sila_test_set_now (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (iso, utc);
+
+  sila_clock_set_fixed (now);
+}
+
+SilaRequest *
+sila_test_reload (SilaRequestsFixture *f,
+                  const char          *id)
+{
+  g_autoptr(GError) error = NULL;
+  SilaRequest *request = sila_store_get_request (f->store, f->worker, id, &error);
+
+  g_assert_no_error (error);
+  return request;
 }
