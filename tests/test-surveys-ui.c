@@ -13,6 +13,7 @@
 #include "sila-feedback-page.h"
 #include "sila-i18n.h"
 #include "sila-kiosk-window.h"
+#include "sila-period-bar.h"
 #include "sila-preferences-window.h"
 #include "sila-store-feedback.h"
 #include "sila-store-surveys.h"
@@ -532,16 +533,17 @@ test_period_range (Fixture       *f,
                    gconstpointer  data)
 {
   SilaSurveysPage *page = surveys_page (f);
-  GtkEditable *from = GTK_EDITABLE (child (page, SILA_TYPE_SURVEYS_PAGE, "range_from"));
-  GtkEditable *to = GTK_EDITABLE (child (page, SILA_TYPE_SURVEYS_PAGE, "range_to"));
-  GtkLabel *message = GTK_LABEL (child (page, SILA_TYPE_SURVEYS_PAGE, "period_error"));
-  GtkLabel *period = GTK_LABEL (child (page, SILA_TYPE_SURVEYS_PAGE, "period_label"));
+  GtkWidget *bar = GTK_WIDGET (child (page, SILA_TYPE_SURVEYS_PAGE, "period_bar"));
+  GtkEditable *from = GTK_EDITABLE (child (bar, SILA_TYPE_PERIOD_BAR, "range_from"));
+  GtkEditable *to = GTK_EDITABLE (child (bar, SILA_TYPE_PERIOD_BAR, "range_to"));
+  GtkLabel *message = GTK_LABEL (child (bar, SILA_TYPE_PERIOD_BAR, "period_error"));
+  GtkLabel *period = GTK_LABEL (child (bar, SILA_TYPE_PERIOD_BAR, "period_label"));
   g_autofree char *month = g_strdup (gtk_label_get_label (period));
   g_autofree char *range = NULL;
 
   gtk_editable_set_text (from, "2026-02-30");
   gtk_editable_set_text (to, "2026-03-31");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.apply-range", NULL));
+  g_assert_true (gtk_widget_activate_action (bar, "period.apply-range", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
   g_assert_cmpstr (gtk_label_get_label (message), !=, "");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
@@ -549,7 +551,7 @@ test_period_range (Fixture       *f,
 
   gtk_editable_set_text (from, "2026-03-01");
   gtk_editable_set_text (to, "2026-02-01");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.apply-range", NULL));
+  g_assert_true (gtk_widget_activate_action (bar, "period.apply-range", NULL));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
@@ -557,15 +559,15 @@ test_period_range (Fixture       *f,
 
   /* A Hijri end, with its mark: 12 Shawwal 1447 is 31 March 2026. */
   gtk_editable_set_text (to, "1447-10-12 هـ");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.apply-range", NULL));
+  g_assert_true (gtk_widget_activate_action (bar, "period.apply-range", NULL));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (to), "error"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
   g_assert_cmpstr (gtk_label_get_label (period), !=, month);
   range = g_strdup (gtk_label_get_label (period));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.next", NULL));
+  g_assert_true (gtk_widget_activate_action (bar, "period.next", NULL));
   g_assert_cmpstr (gtk_label_get_label (period), !=, range);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "surveys.previous", NULL));
+  g_assert_true (gtk_widget_activate_action (bar, "period.previous", NULL));
   g_assert_cmpstr (gtk_label_get_label (period), ==, range);
 }
 

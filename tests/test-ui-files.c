@@ -26,6 +26,7 @@
 #include "sila-kiosk-window.h"
 #include "sila-login-window.h"
 #include "sila-password-window.h"
+#include "sila-period-bar.h"
 #include "sila-preferences-window.h"
 #include "sila-problem-window.h"
 #include "sila-reports-page.h"
@@ -111,6 +112,12 @@ build_password (SilaSession *session)
 
   return GTK_WIDGET (sila_password_window_new (NULL, sila_session_get_store (session), someone,
                                                TRUE));
+}
+
+static GtkWidget *
+build_period_bar (SilaSession *session)
+{
+  return in_window (sila_period_bar_new ());
 }
 
 static GtkWidget *
@@ -267,6 +274,7 @@ static const struct {
   { "sila-library-page.ui", build_library },
   { "sila-login-window.ui", build_login },
   { "sila-password-window.ui", build_password },
+  { "sila-period-bar.ui", build_period_bar },
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
   { "sila-setup-window.ui", build_setup },

@@ -2,6 +2,7 @@
 /* Shared by the Reports page and its actions (sila-reports-page-actions.c). */
 #pragma once
 
+#include "sila-period-bar.h"
 #include "sila-reports-page.h"
 
 G_BEGIN_DECLS
@@ -11,7 +12,7 @@ struct _SilaReportsPage
   AdwBin             parent_instance;
 
   SilaSession       *session;
-  SilaPeriod         period;
+  SilaPeriod         period;        /* of the figures asked for: the bar's */
   SilaReportFigures *figures;
   GCancellable      *cancellable;         /* of the figures shown */
   GCancellable      *export_cancellable;  /* of files being written */
@@ -23,12 +24,7 @@ struct _SilaReportsPage
   GtkFileChooserNative *chooser;
 
   /* Template widgets */
-  GtkDropDown       *period_kind;
-  GtkLabel          *period_label;
-  GtkWidget         *range_box;
-  GtkEntry          *range_from;
-  GtkEntry          *range_to;
-  GtkLabel          *period_error;
+  SilaPeriodBar     *period_bar;
   GtkWidget         *xlsx_button;
   GtkRevealer       *progress_revealer;
   GtkProgressBar    *progress_bar;

@@ -9,8 +9,8 @@
 #include "sila-chart-view.h"
 #include "sila-clock.h"
 #include "sila-date.h"
-#include "sila-field-error.h"
 #include "sila-format.h"
+#include "sila-period-bar.h"
 #include "sila-report-charts.h"
 #include "sila-report-document.h"
 #include "sila-report-print.h"
@@ -18,13 +18,6 @@
 #include "sila-report-view.h"
 #include "sila-report-workbook.h"
 #include "sila-reports-page-private.h"
-
-/* The kinds of period offered, in the drop-down's order. */
-static const SilaPeriodKind period_kinds[] = {
-  SILA_PERIOD_MONTH, SILA_PERIOD_HIJRI_MONTH, SILA_PERIOD_QUARTER, SILA_PERIOD_YEAR,
-  SILA_PERIOD_RANGE,
-};
-
 
 G_DEFINE_FINAL_TYPE (SilaReportsPage, sila_reports_page, ADW_TYPE_BIN)
 
@@ -230,28 +223,16 @@ figures_ready_cb (GObject      *source,
 
   if (figures == NULL)
     {
-      sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
+      sila_period_bar_show_error (self->period_bar, error);
       g_free (self->message);
       self->message = g_strdup (error->message);
       return;
     }
-  sila_field_error_clear (GTK_WIDGET (self->period_label), self->period_error);
+  sila_period_bar_clear_error (self->period_bar);
   g_clear_pointer (&self->figures, sila_report_figures_free);
   self->figures = figures;
   show_figures (self);
   update_actions (self);
-}
-
-static void
-update_period_label (SilaReportsPage *self)
-{
-  g_autofree char *from = sila_date_to_iso (&self->period.start);
-  g_autofree char *to = sila_date_to_iso (&self->period.end);
-  g_autofree char *label = sila_period_to_label (&self->period);
-
-  gtk_label_set_label (self->period_label, label);
-  gtk_editable_set_text (GTK_EDITABLE (self->range_from), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->range_to), to);
 }
 
 void
@@ -259,7 +240,7 @@ sila_reports_page_refresh (SilaReportsPage *self)
 {
   g_return_if_fail (SILA_IS_REPORTS_PAGE (self));
 
-  update_period_label (self);
+  self->period = *sila_period_bar_get_period (self->period_bar);
   if (!sila_session_can (self->session, SILA_PERM_REPORT_VIEW))
     {
       gtk_stack_set_visible_child_name (self->stack, "denied");
@@ -290,91 +271,9 @@ session_changed_cb (SilaReportsPage *self,
   sila_reports_page_refresh (self);
 }
 
-/* Periods */
-
 static void
-set_period_containing (SilaReportsPage *self,
-                       SilaPeriodKind   kind,
-                       const GDate     *day)
+period_changed_cb (SilaReportsPage *self)
 {
-  if (!sila_period_init_containing (&self->period, kind, day, NULL))
-    sila_period_init_containing (&self->period, SILA_PERIOD_MONTH, day, NULL);
-}
-
-static void
-select_kind (SilaReportsPage *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (period_kinds); i++)
-    if (period_kinds[i] == self->period.kind)
-      gtk_drop_down_set_selected (self->period_kind, i);
-  gtk_widget_set_visible (self->range_box, self->period.kind == SILA_PERIOD_RANGE);
-}
-
-static void
-shift_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SilaReportsPage *self = SILA_REPORTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  SilaPeriod other;
-  gboolean ok;
-
-  if (g_str_equal (action_name, "reports.previous"))
-    ok = sila_period_previous (&self->period, &other, &error);
-  else
-    ok = sila_period_next (&self->period, &other, &error);
-
-  if (!ok)
-    {
-      sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
-      return;
-    }
-  self->period = other;
-  sila_reports_page_refresh (self);
-}
-
-static void
-apply_range_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SilaReportsPage *self = SILA_REPORTS_PAGE (widget);
-  SilaPeriod period;
-
-  if (!sila_field_read_range (self->range_from, self->range_to, self->period_error, &period))
-    return;
-  self->period = period;
-  sila_reports_page_refresh (self);
-}
-
-static void
-range_activate_cb (SilaReportsPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "reports.apply-range", NULL);
-}
-
-static void
-period_kind_cb (SilaReportsPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->period_kind);
-  SilaPeriodKind kind;
-  GDate day;
-
-  if (selected >= G_N_ELEMENTS (period_kinds))
-    return;
-  kind = period_kinds[selected];
-  if (kind == self->period.kind)
-    return;
-
-  gtk_widget_set_visible (self->range_box, kind == SILA_PERIOD_RANGE);
-  if (kind == SILA_PERIOD_RANGE)
-    self->period.kind = SILA_PERIOD_RANGE;
-  else
-    {
-      day = self->period.start;
-      set_period_containing (self, kind, &day);
-    }
   sila_reports_page_refresh (self);
 }
 
@@ -426,31 +325,23 @@ static void
 sila_reports_page_constructed (GObject *object)
 {
   SilaReportsPage *self = (SilaReportsPage *)object;
-  const char *kinds[] = {
-    _("Month"), _("Hijri month"), _("Quarter"), _("Year"), _("Any period"), NULL
-  };
-  GDate today, last_month;
+  SilaPeriod last_month;
+  GDate day;
 
   G_OBJECT_CLASS (sila_reports_page_parent_class)->constructed (object);
 
   g_assert (SILA_IS_SESSION (self->session));
 
-  gtk_drop_down_set_model (self->period_kind, G_LIST_MODEL (gtk_string_list_new (kinds)));
-  g_signal_connect_object (self->period_kind, "notify::selected", G_CALLBACK (period_kind_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_set_direction (GTK_WIDGET (self->range_from), GTK_TEXT_DIR_LTR);
-  gtk_widget_set_direction (GTK_WIDGET (self->range_to), GTK_TEXT_DIR_LTR);
-
-  /* The board approves the month that just ended. */
-  sila_clock_today (&today);
-  last_month = today;
-  g_date_subtract_months (&last_month, 1);
-  set_period_containing (self, SILA_PERIOD_MONTH, &last_month);
-
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_actions (self);
-  sila_reports_page_refresh (self);
+
+  /* The board approves the month that just ended; the bar's ::changed
+   * computes its figures. */
+  sila_clock_today (&day);
+  g_date_subtract_months (&day, 1);
+  sila_period_init_containing (&last_month, SILA_PERIOD_MONTH, &day, NULL);
+  sila_period_bar_set_period (self->period_bar, &last_month);
 }
 
 static void
@@ -527,6 +418,8 @@ sila_reports_page_class_init (SilaReportsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SILA_TYPE_PERIOD_BAR);
+
   object_class->constructed = sila_reports_page_constructed;
   object_class->dispose = sila_reports_page_dispose;
   object_class->finalize = sila_reports_page_finalize;
@@ -540,12 +433,7 @@ sila_reports_page_class_init (SilaReportsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sila-reports-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, period_kind);
-  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, period_label);
-  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, range_box);
-  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, range_from);
-  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, range_to);
-  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, period_error);
+  gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, period_bar);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, xlsx_button);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, progress_bar);
@@ -559,12 +447,8 @@ sila_reports_page_class_init (SilaReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, csat_value);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, SilaReportsPage, tables_box);
-  gtk_widget_class_bind_template_callback (widget_class, range_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "reports.previous", NULL, shift_action);
-  gtk_widget_class_install_action (widget_class, "reports.next", NULL, shift_action);
-  gtk_widget_class_install_action (widget_class, "reports.apply-range", NULL,
-                                   apply_range_action);
   gtk_widget_class_install_action (widget_class, "reports.export-xlsx", NULL,
                                    sila_reports_page_export_action);
   gtk_widget_class_install_action (widget_class, "reports.save-pdf", NULL,
@@ -600,11 +484,8 @@ sila_reports_page_set_period (SilaReportsPage *self,
 
   if (!sila_period_parse (code, &period, NULL))
     return FALSE;
-  self->period = period;
-  g_signal_handlers_block_by_func (self->period_kind, period_kind_cb, self);
-  select_kind (self);
-  g_signal_handlers_unblock_by_func (self->period_kind, period_kind_cb, self);
-  sila_reports_page_refresh (self);
+  /* The bar says it changed: the page refreshes. */
+  sila_period_bar_set_period (self->period_bar, &period);
   return TRUE;
 }
 

@@ -10,9 +10,8 @@
 #include "sila-clock.h"
 #include "sila-date.h"
 #include "sila-format.h"
-#include "sila-period.h"
 #include "sila-feedback.h"
-#include "sila-field-error.h"
+#include "sila-period-bar.h"
 #include "sila-store-feedback.h"
 #include "sila-store-surveys.h"
 #include "sila-survey-form.h"
@@ -25,12 +24,6 @@
 #define KIOSK_CHANNEL "interview"
 #define TEXTS_SHOWN   200
 
-/* The kinds of period offered, in the drop-down's order. */
-static const SilaPeriodKind period_kinds[] = {
-  SILA_PERIOD_MONTH, SILA_PERIOD_HIJRI_MONTH, SILA_PERIOD_QUARTER, SILA_PERIOD_YEAR,
-  SILA_PERIOD_RANGE,
-};
-
 struct _SilaSurveysPage
 {
   AdwBin             parent_instance;
@@ -39,15 +32,9 @@ struct _SilaSurveysPage
   SilaSurveyResults *results;
   SilaKioskWindow   *kiosk;
   GStrv              disabled_actions;  /* the application's, while the kiosk runs */
-  SilaPeriod         period;
 
   /* Template widgets */
-  GtkDropDown       *period_kind;
-  GtkLabel          *period_label;
-  GtkWidget         *range_box;
-  GtkEntry          *range_from;
-  GtkEntry          *range_to;
-  GtkLabel          *period_error;
+  SilaPeriodBar     *period_bar;
   GtkStack          *stack;
   GtkLabel          *responses_value;
   GtkLabel          *csat_value;
@@ -81,29 +68,6 @@ format_nps (double value)
   number = sila_format_decimal_for (g_ascii_formatd (buf, sizeof buf, "%.1f", value), 1, 1,
                                     sila_i18n_get_language ());
   return g_steal_pointer (&number);
-}
-
-static void
-update_period_label (SilaSurveysPage *self)
-{
-  g_autofree char *from = sila_date_to_iso (&self->period.start);
-  g_autofree char *to = sila_date_to_iso (&self->period.end);
-  g_autofree char *label = sila_period_to_label (&self->period);
-
-  gtk_label_set_label (self->period_label, label);
-  gtk_editable_set_text (GTK_EDITABLE (self->range_from), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->range_to), to);
-}
-
-/* The period of the kind chosen that holds @day; a Hijri month outside
- * the official table falls back to the Gregorian one. */
-static void
-set_period_containing (SilaSurveysPage *self,
-                       SilaPeriodKind   kind,
-                       const GDate     *day)
-{
-  if (!sila_period_init_containing (&self->period, kind, day, NULL))
-    sila_period_init_containing (&self->period, SILA_PERIOD_MONTH, day, NULL);
 }
 
 static void
@@ -284,10 +248,9 @@ void
 sila_surveys_page_refresh (SilaSurveysPage *self)
 {
   g_autoptr(GError) error = NULL;
+  const SilaPeriod *period;
 
   g_return_if_fail (SILA_IS_SURVEYS_PAGE (self));
-
-  update_period_label (self);
 
   if (!sila_session_can (self->session, SILA_PERM_SURVEY_RESULTS))
     {
@@ -295,18 +258,19 @@ sila_surveys_page_refresh (SilaSurveysPage *self)
       return;
     }
 
+  period = sila_period_bar_get_period (self->period_bar);
   g_clear_pointer (&self->results, sila_survey_results_free);
   self->results = sila_survey_results_compute (sila_session_get_store (self->session),
                                                sila_session_get_actor (self->session),
-                                               &self->period.start, &self->period.end,
+                                               &period->start, &period->end,
                                                TEXTS_SHOWN, &error);
   if (self->results == NULL)
     {
-      sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
+      sila_period_bar_show_error (self->period_bar, error);
       return;
     }
 
-  sila_field_error_clear (GTK_WIDGET (self->period_label), self->period_error);
+  sila_period_bar_clear_error (self->period_bar);
   gtk_stack_set_visible_child_name (self->stack, "results");
   show_results (self);
 }
@@ -321,67 +285,8 @@ session_changed_cb (SilaSurveysPage *self,
 }
 
 static void
-shift_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+period_changed_cb (SilaSurveysPage *self)
 {
-  SilaSurveysPage *self = SILA_SURVEYS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  SilaPeriod other;
-
-  if (g_str_equal (action_name, "surveys.previous")
-      ? !sila_period_previous (&self->period, &other, &error)
-      : !sila_period_next (&self->period, &other, &error))
-    {
-      sila_field_error_show (GTK_WIDGET (self->period_label), self->period_error, error);
-      return;
-    }
-
-  self->period = other;
-  sila_surveys_page_refresh (self);
-}
-
-static void
-apply_range_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SilaSurveysPage *self = SILA_SURVEYS_PAGE (widget);
-  SilaPeriod period;
-
-  if (!sila_field_read_range (self->range_from, self->range_to, self->period_error, &period))
-    return;
-
-  sila_surveys_page_set_range (self, &period.start, &period.end);
-}
-
-static void
-range_activate_cb (SilaSurveysPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "surveys.apply-range", NULL);
-}
-
-static void
-period_kind_cb (SilaSurveysPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->period_kind);
-  SilaPeriodKind kind;
-  GDate day;
-
-  if (selected >= G_N_ELEMENTS (period_kinds))
-    return;
-  kind = period_kinds[selected];
-  if (kind == self->period.kind)
-    return;
-
-  gtk_widget_set_visible (self->range_box, kind == SILA_PERIOD_RANGE);
-  if (kind == SILA_PERIOD_RANGE)
-    self->period.kind = SILA_PERIOD_RANGE;  /* the same days, now editable */
-  else
-    {
-      day = self->period.start;
-      set_period_containing (self, kind, &day);
-    }
   sila_surveys_page_refresh (self);
 }
 
@@ -562,24 +467,12 @@ static void
 sila_surveys_page_constructed (GObject *object)
 {
   SilaSurveysPage *self = (SilaSurveysPage *)object;
-  const char *kinds[] = {
-    _("Month"), _("Hijri month"), _("Quarter"), _("Year"), _("Any period"), NULL
-  };
-  GDate today;
 
   G_OBJECT_CLASS (sila_surveys_page_parent_class)->constructed (object);
 
   g_assert (SILA_IS_SESSION (self->session));
 
-  gtk_drop_down_set_model (self->period_kind, G_LIST_MODEL (gtk_string_list_new (kinds)));
-  g_signal_connect_object (self->period_kind, "notify::selected", G_CALLBACK (period_kind_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_set_direction (GTK_WIDGET (self->range_from), GTK_TEXT_DIR_LTR);
-  gtk_widget_set_direction (GTK_WIDGET (self->range_to), GTK_TEXT_DIR_LTR);
-
-  sila_clock_today (&today);
-  set_period_containing (self, SILA_PERIOD_MONTH, &today);
-
+  /* The period bar starts on the month of today. */
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_actions (self);
@@ -653,6 +546,8 @@ sila_surveys_page_class_init (SilaSurveysPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (SILA_TYPE_PERIOD_BAR);
+
   object_class->constructed = sila_surveys_page_constructed;
   object_class->dispose = sila_surveys_page_dispose;
   object_class->finalize = sila_surveys_page_finalize;
@@ -666,12 +561,7 @@ sila_surveys_page_class_init (SilaSurveysPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sila-surveys-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, period_kind);
-  gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, period_label);
-  gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, range_box);
-  gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, range_from);
-  gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, range_to);
-  gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, period_error);
+  gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, period_bar);
   gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, responses_value);
   gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, csat_value);
@@ -680,12 +570,8 @@ sila_surveys_page_class_init (SilaSurveysPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, texts_group);
   gtk_widget_class_bind_template_child (widget_class, SilaSurveysPage, texts_list);
-  gtk_widget_class_bind_template_callback (widget_class, range_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "surveys.previous", NULL, shift_action);
-  gtk_widget_class_install_action (widget_class, "surveys.next", NULL, shift_action);
-  gtk_widget_class_install_action (widget_class, "surveys.apply-range", NULL,
-                                   apply_range_action);
   gtk_widget_class_install_action (widget_class, "surveys.take", NULL, take_action);
   gtk_widget_class_install_action (widget_class, "surveys.kiosk", NULL, kiosk_action);
   gtk_widget_class_install_action (widget_class, "surveys.templates", NULL, templates_action);
@@ -708,16 +594,15 @@ sila_surveys_page_set_range (SilaSurveysPage *self,
                              const GDate     *from,
                              const GDate     *to)
 {
+  SilaPeriod period;
+
   g_return_if_fail (SILA_IS_SURVEYS_PAGE (self));
   g_return_if_fail (g_date_valid (from) && g_date_valid (to));
 
-  if (!sila_period_init_range (&self->period, from, to, NULL))
+  if (!sila_period_init_range (&period, from, to, NULL))
     return;
-  g_signal_handlers_block_by_func (self->period_kind, period_kind_cb, self);
-  gtk_drop_down_set_selected (self->period_kind, G_N_ELEMENTS (period_kinds) - 1);
-  g_signal_handlers_unblock_by_func (self->period_kind, period_kind_cb, self);
-  gtk_widget_set_visible (self->range_box, TRUE);
-  sila_surveys_page_refresh (self);
+  /* The bar says it changed: the page refreshes. */
+  sila_period_bar_set_period (self->period_bar, &period);
 }
 
 SilaKioskWindow *
