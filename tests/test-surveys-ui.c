@@ -538,8 +538,19 @@ test_period_range (Fixture       *f,
   GtkEditable *to = GTK_EDITABLE (child (bar, SILA_TYPE_PERIOD_BAR, "range_to"));
   GtkLabel *message = GTK_LABEL (child (bar, SILA_TYPE_PERIOD_BAR, "period_error"));
   GtkLabel *period = GTK_LABEL (child (bar, SILA_TYPE_PERIOD_BAR, "period_label"));
-  g_autofree char *month = g_strdup (gtk_label_get_label (period));
+  AdwLeaflet *leaflet = ADW_LEAFLET (child (f->window, SILA_TYPE_WINDOW, "leaflet"));
+  g_autofree char *month = NULL;
   g_autofree char *range = NULL;
+
+  /* Choosing "any period" shows the entries without widening the toolbar
+   * so much that the window folds its sidebar away. */
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (bar, SILA_TYPE_PERIOD_BAR, "period_kind")), 4);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_get_visible (child (bar, SILA_TYPE_PERIOD_BAR, "range_box")));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  /* The same days as before, now as a range that can be edited. */
+  month = g_strdup (gtk_label_get_label (period));
 
   gtk_editable_set_text (from, "2026-02-30");
   gtk_editable_set_text (to, "2026-03-31");
