@@ -53,7 +53,7 @@ def potfiles_lists_every_file_with_strings():
     for top in ('src', 'ui', 'data'):
         for dirpath, _, names in os.walk(os.path.join(source_root(), top)):
             for name in names:
-                if not name.endswith(('.c', '.ui', '.in', '.xml')):
+                if not name.endswith(('.c', '.h', '.ui', '.in', '.xml')):
                     continue
                 path = os.path.join(dirpath, name)
                 rel = os.path.relpath(path, source_root())

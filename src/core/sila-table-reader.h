@@ -9,9 +9,9 @@
  *
  * A typical import:
  *
- *   static const SilaTableColumn columns[] = {
- *     { "national_id", N_("National ID"), "رقم الهوية|الهوية|national id|id number", TRUE },
- *     { "mobile",      N_("Mobile"),      "الجوال|رقم الجوال|mobile|phone",          FALSE },
+ *   static const SilaTableColumn columns[] = {     (labels marked with N_ in the .c)
+ *     { "national_id", national_id_label, "رقم الهوية|الهوية|national id|id number", TRUE },
+ *     { "mobile",      mobile_label,      "الجوال|رقم الجوال|mobile|phone",          FALSE },
  *   };
  *   g_autoptr(SilaTableReader) reader = sila_table_reader_open (path, &error);
  *   g_autoptr(SilaTableHeader) header = sila_table_header_read (reader, columns,
