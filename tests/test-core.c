@@ -207,6 +207,39 @@ test_clean_line (void)
   g_assert_cmpstr (ok, ==, "'); DROP TABLE staff; --");
 }
 
+/* A list entry's two names: the English one falls back to the Arabic; a
+ * missing Arabic name or a bad character in either is refused. */
+static void
+test_clean_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *ar = NULL;
+  char *en = NULL;
+
+  g_assert_true (sila_text_clean_names ("  أرملة ", "", 60, &ar, &en, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ar, ==, "أرملة");
+  g_assert_cmpstr (en, ==, "أرملة");
+  g_clear_pointer (&ar, g_free);
+  g_clear_pointer (&en, g_free);
+
+  g_assert_true (sila_text_clean_names ("أرملة", " Widow ", 60, &ar, &en, &error));
+  g_assert_cmpstr (en, ==, "Widow");
+  g_clear_pointer (&ar, g_free);
+  g_clear_pointer (&en, g_free);
+
+  g_assert_false (sila_text_clean_names ("", "Widow", 60, &ar, &en, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (sila_text_clean_names ("أرملة", "Wi\u202edow", 60, &ar, &en, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (sila_text_clean_names ("أرملة أرملة", NULL, 5, &ar, &en, &error));
+  g_assert_nonnull (error);
+  g_assert_null (ar);
+  g_assert_null (en);
+}
+
 static void
 test_parse_int (void)
 {
@@ -578,6 +611,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/core/actor", test_actor);
   g_test_add_func ("/sila/core/text/digits", test_digits);
   g_test_add_func ("/sila/core/text/clean-line", test_clean_line);
+  g_test_add_func ("/sila/core/text/clean-names", test_clean_names);
   g_test_add_func ("/sila/core/text/parse-int", test_parse_int);
   g_test_add_func ("/sila/core/policy/settings", test_policy_settings);
   g_test_add_func ("/sila/core/policy/new-settings", test_policy_new_settings);

@@ -54,6 +54,37 @@ sila_text_has_hidden_controls (const char *text)
   return FALSE;
 }
 
+/* An entry of an editable list named in Arabic (required) and English
+ * (optional: the Arabic name stands in for it), each cleaned as by
+ * sila_text_clean_line(). On success both are set and owned by the caller. */
+gboolean
+sila_text_clean_names (const char  *name_ar,
+                       const char  *name_en,
+                       guint        max_chars,
+                       char       **clean_ar,
+                       char       **clean_en,
+                       GError     **error)
+{
+  g_autofree char *ar = NULL;
+  g_autofree char *en = NULL;
+
+  ar = sila_text_clean_line (name_ar, max_chars, TRUE, error);
+  if (ar == NULL)
+    return FALSE;
+  en = sila_text_clean_line (name_en, max_chars, FALSE, error);
+  if (en == NULL)
+    return FALSE;
+  if (*en == '\0')
+    {
+      g_free (en);
+      en = g_strdup (ar);
+    }
+
+  *clean_ar = g_steal_pointer (&ar);
+  *clean_en = g_steal_pointer (&en);
+  return TRUE;
+}
+
 /* One line of free text (a name, a title): valid UTF-8, trimmed, no control
  * or bidi-override characters, at most @max_chars characters. */
 char *

@@ -11,6 +11,12 @@ char     *sila_text_clean_line      (const char  *text,
                                      guint        max_chars,
                                      gboolean     required,
                                      GError     **error);
+gboolean  sila_text_clean_names     (const char  *name_ar,
+                                     const char  *name_en,
+                                     guint        max_chars,
+                                     char       **clean_ar,
+                                     char       **clean_en,
+                                     GError     **error);
 gboolean  sila_text_parse_int       (const char  *text,
                                      gint64       min,
                                      gint64       max,

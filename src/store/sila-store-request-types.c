@@ -136,27 +136,6 @@ entry_json (const char *code,
   return json_to_string (root, FALSE);
 }
 
-static gboolean
-clean_names (const char  *name_ar,
-             const char  *name_en,
-             char       **clean_ar,
-             char       **clean_en,
-             GError     **error)
-{
-  *clean_ar = sila_text_clean_line (name_ar, 80, TRUE, error);
-  if (*clean_ar == NULL)
-    return FALSE;
-  *clean_en = sila_text_clean_line (name_en, 80, FALSE, error);
-  if (*clean_en == NULL)
-    return FALSE;
-  if (**clean_en == '\0')
-    {
-      g_free (*clean_en);
-      *clean_en = g_strdup (*clean_ar);
-    }
-  return TRUE;
-}
-
 /* Another entry of the list already has this name, in either language. */
 static gboolean
 name_taken (SilaStore   *self,
@@ -212,7 +191,7 @@ add_entry (SilaStore        *self,
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
   if (!sila_store_require (self, actor, SILA_PERM_REQUEST_CONFIGURE, error) ||
-      !clean_names (name_ar, name_en, &clean_ar, &clean_en, error))
+      !sila_text_clean_names (name_ar, name_en, 80, &clean_ar, &clean_en, error))
     return FALSE;
 
   tx = sila_transaction_begin (self, error);
@@ -281,7 +260,7 @@ update_entry (SilaStore        *self,
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
   if (!sila_store_require (self, actor, SILA_PERM_REQUEST_CONFIGURE, error) ||
-      !clean_names (name_ar, name_en, &clean_ar, &clean_en, error))
+      !sila_text_clean_names (name_ar, name_en, 80, &clean_ar, &clean_en, error))
     return FALSE;
 
   tx = sila_transaction_begin (self, error);

@@ -71,27 +71,6 @@ segment_json (const char *code,
   return json_to_string (root, FALSE);
 }
 
-static gboolean
-clean_names (const char  *name_ar,
-             const char  *name_en,
-             char       **clean_ar,
-             char       **clean_en,
-             GError     **error)
-{
-  *clean_ar = sila_text_clean_line (name_ar, 60, TRUE, error);
-  if (*clean_ar == NULL)
-    return FALSE;
-  *clean_en = sila_text_clean_line (name_en, 60, FALSE, error);
-  if (*clean_en == NULL)
-    return FALSE;
-  if (**clean_en == '\0')
-    {
-      g_free (*clean_en);
-      *clean_en = g_strdup (*clean_ar);
-    }
-  return TRUE;
-}
-
 /* Another segment already has this name (in either language). */
 static gboolean
 name_taken (SilaStore   *self,
@@ -145,7 +124,7 @@ sila_store_add_segment (SilaStore        *self,
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
   if (!sila_store_require (self, actor, SILA_PERM_SETTINGS_EDIT, error) ||
-      !clean_names (name_ar, name_en, &clean_ar, &clean_en, error))
+      !sila_text_clean_names (name_ar, name_en, 60, &clean_ar, &clean_en, error))
     return FALSE;
 
   tx = sila_transaction_begin (self, error);
@@ -202,7 +181,7 @@ sila_store_update_segment (SilaStore        *self,
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
   if (!sila_store_require (self, actor, SILA_PERM_SETTINGS_EDIT, error) ||
-      !clean_names (name_ar, name_en, &clean_ar, &clean_en, error))
+      !sila_text_clean_names (name_ar, name_en, 60, &clean_ar, &clean_en, error))
     return FALSE;
 
   tx = sila_transaction_begin (self, error);
