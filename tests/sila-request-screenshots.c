@@ -24,65 +24,12 @@
 #include "sila-store-private.h"
 #include "sila-store-staff.h"
 #include "sila-test-requests.h"
+#include "sila-test-shots.h"
 #include "sila-test-util.h"
 #include "sila-window.h"
 
 static const char *out_dir;
 static const char *lang;
-
-static void
-settle (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  for (int i = 0; i < 30; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static void
-shoot (GtkWidget  *window,
-       const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("%s/%s-%s.png", out_dir, name, lang);
-  int width, height;
-
-  gtk_window_present (GTK_WINDOW (window));
-  settle (window);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, file))
-    g_error ("cannot write %s", file);
-  g_print ("%s\n", file);
-}
-
-static SilaActor *
-add (SilaStore       *store,
-     const SilaActor *admin,
-     const char      *username,
-     const char      *name,
-     SilaRole         roles)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SilaStaff) staff = sila_store_add_staff (store, admin, username, name, roles,
-                                                     "sample passphrase", FALSE, &error);
-
-  g_assert_no_error (error);
-  return sila_staff_to_actor (staff);
-}
 
 static void
 at (const char *iso)
@@ -206,11 +153,14 @@ main (int argc, char **argv)
     g_assert_no_error (error);
     admin = sila_staff_to_actor (first);
   }
-  huda = add (store, admin, "huda", arabic ? "هدى الحربي" : "Huda Alharbi", SILA_ROLE_OFFICER);
-  noura = add (store, admin, "noura", arabic ? "نورة القحطاني" : "Noura Alqahtani",
-               SILA_ROLE_RESEARCHER);
-  khalid = add (store, admin, "khalid", arabic ? "خالد الزهراني" : "Khalid Alzahrani",
-                SILA_ROLE_COMMITTEE);
+  huda = sila_test_add_sample_staff (store, admin, "huda",
+                                     arabic ? "هدى الحربي" : "Huda Alharbi", SILA_ROLE_OFFICER);
+  noura = sila_test_add_sample_staff (store, admin, "noura",
+                                      arabic ? "نورة القحطاني" : "Noura Alqahtani",
+                                      SILA_ROLE_RESEARCHER);
+  khalid = sila_test_add_sample_staff (store, admin, "khalid",
+                                       arabic ? "خالد الزهراني" : "Khalid Alzahrani",
+                                       SILA_ROLE_COMMITTEE);
 
   at ("2026-02-20T07:30:00Z");
   b1 = sila_test_add_beneficiary (store, huda, "108765432", "مريم");
@@ -307,16 +257,16 @@ main (int argc, char **argv)
   window = sila_window_new (NULL, session);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 2000);
   gtk_window_present (GTK_WINDOW (window));
-  settle (GTK_WIDGET (window));
+  sila_test_settle (GTK_WIDGET (window));
   sila_window_show_request (window, shown->id);
-  shoot (GTK_WIDGET (window), "request");
+  sila_test_shoot (GTK_WIDGET (window), out_dir, "request", lang);
 
   /* Every request, the late ones standing out. */
   sila_requests_page_show_list (SILA_REQUESTS_PAGE (sila_window_get_section_page (window,
                                                                                  "requests")),
                                 "all");
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  shoot (GTK_WIDGET (window), "requests");
+  sila_test_shoot (GTK_WIDGET (window), out_dir, "requests", lang);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&session);
@@ -328,7 +278,7 @@ main (int argc, char **argv)
   gtk_window_present (GTK_WINDOW (window));
   sila_window_show_section (window, "requests");
   page = SILA_REQUESTS_PAGE (sila_window_get_section_page (window, "requests"));
-  shoot (GTK_WIDGET (window), "committee-queue");
+  sila_test_shoot (GTK_WIDGET (window), out_dir, "committee-queue", lang);
 
   /* The committee's decision, on the request's screen. */
   sila_window_show_request (window, shown->id);
@@ -339,7 +289,7 @@ main (int argc, char **argv)
     gtk_widget_activate_action (GTK_WIDGET (view), "request.move", "s", "rejected");
   }
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1500);
-  shoot (GTK_WIDGET (window), "request-decision");
+  sila_test_shoot (GTK_WIDGET (window), out_dir, "request-decision", lang);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&session);
@@ -360,7 +310,7 @@ main (int argc, char **argv)
     if (ADW_IS_EXPANDER_ROW (row))
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   }
-  shoot (GTK_WIDGET (window), "contacts");
+  sila_test_shoot (GTK_WIDGET (window), out_dir, "contacts", lang);
 
   /* A new request, the applicant signing on the screen. */
   {
@@ -372,7 +322,7 @@ main (int argc, char **argv)
     sila_signature_pad_add_stroke (SILA_SIGNATURE_PAD (sila_new_request_window_get_pad (dialog)),
                                    stroke, G_N_ELEMENTS (stroke) / 2);
     gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 1180);
-    shoot (GTK_WIDGET (dialog), "new-request");
+    sila_test_shoot (GTK_WIDGET (dialog), out_dir, "new-request", lang);
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 

@@ -22,65 +22,12 @@
 #include "sila-store-backup.h"
 #include "sila-store-private.h"
 #include "sila-store-staff.h"
+#include "sila-test-shots.h"
 #include "sila-test-util.h"
 #include "sila-window.h"
 
 static const char *out_dir;
 static const char *lang;
-
-static void
-settle (GtkWidget *widget)
-{
-  gtk_test_widget_wait_for_draw (widget);
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-    }
-}
-
-static void
-shoot (GtkWidget  *window,
-       const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("%s/%s-%s.png", out_dir, name, lang);
-  int width, height;
-
-  gtk_window_present (GTK_WINDOW (window));
-  settle (window);
-
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, file))
-    g_error ("cannot write %s", file);
-  g_print ("%s\n", file);
-}
-
-static SilaActor *
-add (SilaStore       *store,
-     const SilaActor *admin,
-     const char      *username,
-     const char      *name,
-     SilaRole         roles)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SilaStaff) staff = sila_store_add_staff (store, admin, username, name, roles,
-                                                     "sample passphrase", FALSE, &error);
-
-  g_assert_no_error (error);
-  return sila_staff_to_actor (staff);
-}
 
 int
 main (int argc, char **argv)
@@ -149,9 +96,9 @@ main (int argc, char **argv)
                                                      "confirm_row"));
     gtk_editable_set_text (GTK_EDITABLE (row), "sami1");
     gtk_window_present (GTK_WINDOW (setup));
-    settle (GTK_WIDGET (setup));
+    sila_test_settle (GTK_WIDGET (setup));
     gtk_widget_activate_action (GTK_WIDGET (setup), "setup.create", NULL);
-    shoot (GTK_WIDGET (setup), "first-run");
+    sila_test_shoot (GTK_WIDGET (setup), out_dir, "first-run", lang);
     gtk_window_destroy (GTK_WINDOW (setup));
   }
 
@@ -167,11 +114,14 @@ main (int argc, char **argv)
     g_assert_no_error (error);
     admin = sila_staff_to_actor (first);
   }
-  huda = add (store, admin, "huda", arabic ? "هدى الحربي" : "Huda Alharbi", SILA_ROLE_OFFICER);
-  noura = add (store, admin, "noura", arabic ? "نورة القحطاني" : "Noura Alqahtani",
-               SILA_ROLE_RESEARCHER);
-  khalid = add (store, admin, "khalid", arabic ? "خالد الزهراني" : "Khalid Alzahrani",
-                SILA_ROLE_COMMITTEE | SILA_ROLE_MANAGER);
+  huda = sila_test_add_sample_staff (store, admin, "huda",
+                                     arabic ? "هدى الحربي" : "Huda Alharbi", SILA_ROLE_OFFICER);
+  noura = sila_test_add_sample_staff (store, admin, "noura",
+                                      arabic ? "نورة القحطاني" : "Noura Alqahtani",
+                                      SILA_ROLE_RESEARCHER);
+  khalid = sila_test_add_sample_staff (store, admin, "khalid",
+                                       arabic ? "خالد الزهراني" : "Khalid Alzahrani",
+                                       SILA_ROLE_COMMITTEE | SILA_ROLE_MANAGER);
   g_free (sila_store_authenticate (store, "huda", "sample passphrase", NULL));
   g_free (sila_store_authenticate (store, "noura", "wrong guess", NULL));
   g_free (sila_store_authenticate (store, "noura", "sample passphrase", NULL));
@@ -211,7 +161,7 @@ main (int argc, char **argv)
                                                      "password_row"));
     gtk_editable_set_text (GTK_EDITABLE (row), "not it");
     sila_sign_in_page_submit (page);
-    shoot (GTK_WIDGET (login), "login");
+    sila_test_shoot (GTK_WIDGET (login), out_dir, "login", lang);
     gtk_window_destroy (GTK_WINDOW (login));
   }
 
@@ -228,7 +178,7 @@ main (int argc, char **argv)
                                                            "column_view"));
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)),
                                        6);
-    shoot (GTK_WIDGET (audit), "audit");
+    sila_test_shoot (GTK_WIDGET (audit), out_dir, "audit", lang);
     gtk_window_destroy (GTK_WINDOW (audit));
   }
 
@@ -238,9 +188,9 @@ main (int argc, char **argv)
 
     gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
     gtk_window_present (GTK_WINDOW (window));
-    settle (GTK_WIDGET (window));
+    sila_test_settle (GTK_WIDGET (window));
     sila_window_lock (window);
-    shoot (GTK_WIDGET (window), "locked");
+    sila_test_shoot (GTK_WIDGET (window), out_dir, "locked", lang);
 
     /* Preferences: staff and backups, administrator's view. */
     {
@@ -248,16 +198,16 @@ main (int argc, char **argv)
 
       gtk_window_set_default_size (GTK_WINDOW (prefs), 760, 760);
       adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "staff");
-      shoot (GTK_WIDGET (prefs), "staff");
+      sila_test_shoot (GTK_WIDGET (prefs), out_dir, "staff", lang);
       adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
-      shoot (GTK_WIDGET (prefs), "backups");
+      sila_test_shoot (GTK_WIDGET (prefs), out_dir, "backups", lang);
       gtk_window_destroy (GTK_WINDOW (prefs));
 
       /* The office's policies, down to personal data and retention. */
       prefs = sila_preferences_window_new (GTK_WINDOW (window), session);
       gtk_window_set_default_size (GTK_WINDOW (prefs), 760, 1500);
       adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "office");
-      shoot (GTK_WIDGET (prefs), "office");
+      sila_test_shoot (GTK_WIDGET (prefs), out_dir, "office", lang);
       gtk_window_destroy (GTK_WINDOW (prefs));
     }
 
@@ -265,7 +215,7 @@ main (int argc, char **argv)
     {
       SilaStaffWindow *staff = sila_staff_window_new (GTK_WINDOW (window), session, NULL);
 
-      shoot (GTK_WIDGET (staff), "staff-new");
+      sila_test_shoot (GTK_WIDGET (staff), out_dir, "staff-new", lang);
       gtk_window_destroy (GTK_WINDOW (staff));
     }
 
