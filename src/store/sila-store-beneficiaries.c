@@ -84,6 +84,24 @@ bind_file (SilaStatement         *stmt,
   g_assert (p == FILE_FIRST_PARAM + N_FILE_COLUMNS);
 }
 
+/* Soft-deletes a file's rows of a child table (@sql binds the file's id to
+ * ?1 and the time to ?2); the save then writes back the ones still there. */
+static gboolean
+retire_rows (SilaStore   *self,
+             const char  *sql,
+             const char  *beneficiary_id,
+             const char  *now,
+             GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = sila_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, beneficiary_id);
+  sila_bind_text (stmt, 2, now);
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+}
+
 /* Household members and incomes keep their UUIDs across edits (so that
  * desks can later merge their work); rows removed from the form are
  * soft-deleted. */
@@ -94,23 +112,13 @@ save_members (SilaStore        *self,
               const char       *now,
               GError          **error)
 {
-  g_autoptr(SilaStatement) drop = NULL;
-
-  if (is_new)
-    goto insert;
-
-  drop = sila_store_prepare (self,
-                             "UPDATE household_members SET deleted_at = ?2, updated_at = ?2, "
-                             "rev = rev + 1 WHERE beneficiary_id = ?1 AND deleted_at IS NULL",
-                             error);
-  if (drop == NULL)
-    return FALSE;
-  sila_bind_text (drop, 1, file->id);
-  sila_bind_text (drop, 2, now);
-  if (sila_store_step (self, drop, error) != SILA_STEP_DONE)
+  if (!is_new &&
+      !retire_rows (self,
+                    "UPDATE household_members SET deleted_at = ?2, updated_at = ?2, "
+                    "rev = rev + 1 WHERE beneficiary_id = ?1 AND deleted_at IS NULL",
+                    file->id, now, error))
     return FALSE;
 
-insert:
   for (guint i = 0; i < file->members->len; i++)
     {
       SilaHouseholdMember *m = g_ptr_array_index (file->members, i);
@@ -159,23 +167,13 @@ save_incomes (SilaStore        *self,
               const char       *now,
               GError          **error)
 {
-  g_autoptr(SilaStatement) drop = NULL;
-
-  if (is_new)
-    goto insert;
-
-  drop = sila_store_prepare (self,
-                             "UPDATE beneficiary_incomes SET deleted_at = ?2, updated_at = ?2, "
-                             "rev = rev + 1 WHERE beneficiary_id = ?1 AND deleted_at IS NULL",
-                             error);
-  if (drop == NULL)
-    return FALSE;
-  sila_bind_text (drop, 1, file->id);
-  sila_bind_text (drop, 2, now);
-  if (sila_store_step (self, drop, error) != SILA_STEP_DONE)
+  if (!is_new &&
+      !retire_rows (self,
+                    "UPDATE beneficiary_incomes SET deleted_at = ?2, updated_at = ?2, "
+                    "rev = rev + 1 WHERE beneficiary_id = ?1 AND deleted_at IS NULL",
+                    file->id, now, error))
     return FALSE;
 
-insert:
   for (guint i = 0; i < file->incomes->len; i++)
     {
       SilaIncome *income = g_ptr_array_index (file->incomes, i);
