@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "sila-cli-private.h"
+#include "sila-store-audit-chain.h"
 #include "sila-store-backup.h"
 
 int
@@ -58,6 +59,7 @@ sila_cli_check (SilaCli  *cli,
 {
   g_auto(SilaCliArgs) args = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
   SilaStore *store;
 
   if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
@@ -74,6 +76,19 @@ sila_cli_check (SilaCli  *cli,
   if (!sila_store_check_integrity (store, &error))
     {
       sila_cli_message (cli, "%s", error->message);
+      return SILA_EXIT_REFUSED;
+    }
+
+  /* The audit trail's chain, and its end against the last backup and the
+   * board approvals. */
+  problems = g_ptr_array_new_with_free_func (g_free);
+  if (!sila_store_verify_audit_trail (store, problems, &error))
+    return sila_cli_fail (cli, error);
+  if (problems->len > 0)
+    {
+      sila_cli_message (cli, "%s", _("The audit trail was tampered with:"));
+      for (guint i = 0; i < problems->len; i++)
+        fprintf (stderr, "  %s\n", (const char *)g_ptr_array_index (problems, i));
       return SILA_EXIT_REFUSED;
     }
 

@@ -201,6 +201,18 @@ sila_cli_parse_options (int              argc,
 
   memset (options, 0, sizeof *options);
 
+  /* Every argument is text from here on: checked once, here, so that no
+   * command has to read bytes that are not UTF-8. */
+  for (int i = 1; i < argc; i++)
+    if (!g_utf8_validate (argv[i], -1, NULL))
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("Argument %d is not valid UTF-8 text; give every argument, file names "
+                       "included, in UTF-8."),
+                     i);
+        return FALSE;
+      }
+
   for (int i = 1; i < argc; i++)
     {
       const char *arg = argv[i];

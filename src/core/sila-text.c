@@ -12,19 +12,31 @@
 G_DEFINE_QUARK (sila-validation-error-quark, sila_validation_error)
 
 /* Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits become ASCII, so
- * that numbers typed on an Arabic keyboard are read and stored as typed. */
+ * that numbers typed on an Arabic keyboard are read and stored as typed.
+ * Bytes that are not UTF-8 become U+FFFD, one at a time: the walk never
+ * steps past the end of @text, whatever it holds. */
 char *
 sila_text_digits_to_ascii (const char *text)
 {
   GString *out;
+  const char *end;
 
   if (text == NULL)
     return NULL;
 
   out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  end = text + strlen (text);
+  for (const char *p = text; p < end; )
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_unichar (out, 0xFFFD);
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
 
       if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9))
         g_string_append_c (out, '0' + g_unichar_digit_value (c));

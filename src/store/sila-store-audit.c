@@ -212,16 +212,35 @@ sila_store_audit (SilaStore        *self,
                   const char       *after_json,
                   GError          **error)
 {
+  g_autoptr(SilaTransaction) tx = NULL;
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *now = sila_clock_timestamp ();
+  g_autofree char *body_hash = NULL;
+  g_autofree char *chain_hash = NULL;
+  SilaAuditLinkFields fields = {
+    .id = uuid, .at = now, .actor_id = actor != NULL ? actor->id : NULL,
+    .actor_name = actor != NULL ? actor->username : NULL,
+    .device_id = sila_store_get_device_id (self), .action = action, .entity = entity,
+    .entity_id = entity_id,
+  };
 
   g_return_val_if_fail (actor != NULL, FALSE);
 
+  /* The newest link is read and the entry written under one write lock
+   * (a savepoint inside the caller's transaction), so that two desks
+   * never link to the same entry. */
+  tx = sila_transaction_begin (self, error);
+  if (tx == NULL ||
+      !sila_store_audit_link (self, &fields, summary, before_json, after_json, &body_hash,
+                              &chain_hash, error))
+    return FALSE;
+
   stmt = sila_store_prepare (self,
                              "INSERT INTO audit_log (id, at, actor_id, actor_name, device_id, "
-                             "action, entity, entity_id, summary, before_json, after_json) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                             "action, entity, entity_id, summary, before_json, after_json, "
+                             "body_hash, chain_hash) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -237,6 +256,9 @@ sila_store_audit (SilaStore        *self,
   sila_bind_text (stmt, 9, summary);
   sila_bind_text (stmt, 10, before_json);
   sila_bind_text (stmt, 11, after_json);
+  sila_bind_text (stmt, 12, body_hash);
+  sila_bind_text (stmt, 13, chain_hash);
 
-  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE &&
+         sila_transaction_commit (tx, error);
 }

@@ -73,6 +73,21 @@ raw_set_meta (sqlite3    *db,
   return rc == SQLITE_DONE;
 }
 
+/* The audit trail's head at the moment of the copy ("SEQ:LINK"), kept in
+ * the backup's meta: a later check of the live database finds there what
+ * its trail must still hold. */
+static gboolean
+record_audit_head (sqlite3 *db)
+{
+  g_autofree char *head = NULL;
+
+  if (!sila_backup_raw_text (db, "SELECT seq || ':' || chain_hash FROM audit_log "
+                                 "WHERE chain_hash IS NOT NULL ORDER BY seq DESC LIMIT 1",
+                             &head))
+    return FALSE;
+  return head == NULL || raw_set_meta (db, "audit_head", head);
+}
+
 /* Taking a backup */
 
 char *
@@ -336,6 +351,7 @@ run_job (BackupJob     *job,
   if (!sila_backup_raw_text (dst, "PRAGMA journal_mode = DELETE", &mode) ||
       g_strcmp0 (mode, "delete") != 0 ||
       !raw_set_meta (dst, "backup_at", job->made_at) ||
+      !record_audit_head (dst) ||
       !sila_backup_raw_text (dst, "PRAGMA quick_check(1)", &check))
     {
       sila_backup_set_raw_error (error, dst, shown);
@@ -450,12 +466,14 @@ complete_job (SilaStore  *self,
         return NULL;
 
       stmt = sila_store_prepare (self,
-                                 "INSERT INTO meta (key, value) VALUES ('last_backup_at', ?1) "
+                                 "INSERT INTO meta (key, value) VALUES ('last_backup_at', ?1), "
+                                 "('last_backup_file', ?2) "
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                  error);
       if (stmt == NULL)
         return NULL;
       sila_bind_text (stmt, 1, job->made_at);
+      sila_bind_text (stmt, 2, job->dest);
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE ||
           !sila_store_audit (self, job->actor, SILA_AUDIT_BACKUP, SILA_AUDIT_ENTITY_DATABASE,
                              sila_store_get_device_id (self),

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "sila-audit-chain.h"
 #include "sila-store.h"
 
 G_BEGIN_DECLS
@@ -88,6 +89,17 @@ gboolean       sila_store_audit        (SilaStore       *self,
                                         const char      *before_json,
                                         const char      *after_json,
                                         GError         **error);
+
+/* The link of a new audit entry (sila-store-audit-chain.c); @fields'
+ * body_hash is filled in from the texts. */
+gboolean       sila_store_audit_link   (SilaStore            *self,
+                                        SilaAuditLinkFields  *fields,
+                                        const char           *summary,
+                                        const char           *before_json,
+                                        const char           *after_json,
+                                        char                **body_hash,
+                                        char                **chain_hash,
+                                        GError              **error);
 
 gboolean       sila_store_resolve_roles (SilaStore       *self,
                                          const SilaActor *actor,

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sila-clock.h"
+#include "sila-store-audit-chain.h"
 #include "sila-store-report-private.h"
 #include "sila-store-requests-private.h"
 #include "sila-text.h"
@@ -88,6 +89,7 @@ sila_store_record_report_approval (SilaStore          *self,
   g_autofree char *now = sila_clock_timestamp ();
   g_autofree char *sha = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *head = NULL;
   GDate today;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
@@ -121,15 +123,21 @@ sila_store_record_report_approval (SilaStore          *self,
   if (tx == NULL)
     return FALSE;
 
+  /* The audit trail as it stands when the board approves: a later check
+   * finds it still there, unchanged. */
+  if (!sila_store_get_audit_head (self, &head, error))
+    return FALSE;
+
   approval->id = g_uuid_string_random ();
   stmt = sila_store_prepare (self,
                              "INSERT INTO report_approvals (id, period, start_on, end_on, "
                              "approved_by, approved_on, decision_number, figures, figures_sha256, "
-                             "recorded_by, created_at, updated_at, device_id) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
+                             "recorded_by, created_at, updated_at, device_id, audit_head) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)",
                              error);
   if (stmt == NULL)
     return FALSE;
+  sila_bind_text (stmt, 13, head);
   sila_bind_text (stmt, 1, approval->id);
   sila_bind_text (stmt, 2, approval->period);
   sila_bind_date (stmt, 3, &approval->start);

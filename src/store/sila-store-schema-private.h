@@ -23,4 +23,8 @@ gboolean  sila_store_migrate_retention            (SilaStore  *self,
 gboolean  sila_store_migrate_support_requests     (SilaStore  *self,
                                                    GError    **error);
 
+/* sila-store-audit-chain.c */
+gboolean  sila_store_migrate_audit_chain           (SilaStore  *self,
+                                                    GError    **error);
+
 G_END_DECLS
