@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "sila-audit.h"
 #include "sila-cli-private.h"
 #include "sila-clock.h"
 #include "sila-date.h"
@@ -395,6 +396,7 @@ sila_cli_request_show (SilaCli  *cli,
     { NULL }
   };
   g_auto(SilaCliArgs) args = { 0 };
+  g_autoptr(GError) error = NULL;
   g_autoptr(SilaRequest) request = NULL;
   const SilaActor *actor;
   SilaStore *store;
@@ -415,6 +417,12 @@ sila_cli_request_show (SilaCli  *cli,
                           &exit_status);
   if (request == NULL)
     return exit_status;
+
+  /* Who saw whose request is audited, as in the window; a database that
+   * cannot record it shows nothing. */
+  if (!sila_store_record_access (store, actor, SILA_PERM_REQUEST_VIEW, SILA_AUDIT_VIEW,
+                                 SILA_AUDIT_ENTITY_REQUEST, request->id, request->number, &error))
+    return sila_cli_fail (cli, error);
 
   if (sila_cli_args_has (&args, "--json"))
     {

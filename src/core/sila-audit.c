@@ -26,6 +26,7 @@ static const struct {
   { SILA_AUDIT_RESTORE,         N_("Restored") },
   { SILA_AUDIT_VIEW,            N_("Viewed") },
   { SILA_AUDIT_EXPORT,          N_("Exported") },
+  { SILA_AUDIT_PRINT,           N_("Printed") },
   { SILA_AUDIT_ANONYMIZE,       N_("Anonymized") },
   { "import",                   N_("Imported") },
   { "delete",                   N_("Deleted") },

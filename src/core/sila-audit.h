@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define SILA_AUDIT_RESTORE         "restore"
 #define SILA_AUDIT_VIEW            "view"    /* someone saw personal data */
 #define SILA_AUDIT_EXPORT          "export"  /* personal data left the app */
+#define SILA_AUDIT_PRINT           "print"   /* personal data printed (or saved as PDF) */
 #define SILA_AUDIT_ANONYMIZE       "anonymize" /* retention: the person is no longer named */
 
 /* Summaries the app itself writes: codes, named when shown. */

@@ -221,8 +221,10 @@ sila_beneficiary_export_xlsx (SilaStore        *store,
 
   g_return_val_if_fail (SILA_IS_STORE (store), FALSE);
 
-  /* Refused before any file is made. */
-  if (!sila_store_require (store, actor, SILA_PERM_BENEFICIARY_EXPORT, error))
+  /* Refused before any file is made, also where the export could not be
+   * recorded in the audit trail. */
+  if (!sila_store_require (store, actor, SILA_PERM_BENEFICIARY_EXPORT, error) ||
+      !sila_store_require_recordable (store, error))
     return FALSE;
 
   segments = sila_store_list_segments (store, TRUE, error);

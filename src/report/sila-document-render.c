@@ -13,6 +13,7 @@
 
 #include "sila-document-private.h"
 #include "sila-format.h"
+#include "sila-private-file.h"
 
 static void
 show_at (cairo_t     *cr,
@@ -344,6 +345,7 @@ sila_document_write_pdf (SilaDocument  *self,
                          const char    *path,
                          GError       **error)
 {
+  g_autoptr(SilaPrivateFile) file = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -352,7 +354,13 @@ sila_document_write_pdf (SilaDocument  *self,
   g_return_val_if_fail (SILA_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, SILA_DOCUMENT_A4_WIDTH, SILA_DOCUMENT_A4_HEIGHT);
+  /* Written into a private temporary file, renamed into place when whole. */
+  file = sila_private_file_begin (path, error);
+  if (file == NULL)
+    return FALSE;
+
+  surface = cairo_pdf_surface_create (sila_private_file_get_partial (file),
+                                      SILA_DOCUMENT_A4_WIDTH, SILA_DOCUMENT_A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   if (self->author != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
@@ -380,8 +388,5 @@ sila_document_write_pdf (SilaDocument  *self,
       return FALSE;
     }
 
-  if (g_chmod (path, 0600) != 0)
-    g_debug ("Cannot restrict %s to its owner", path);
-
-  return TRUE;
+  return sila_private_file_commit (file, error);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sila-audit.h"
 #include "sila-choices.h"
 #include "sila-date.h"
 #include "sila-format.h"
@@ -429,6 +430,13 @@ sila_request_form_new (SilaStore          *store,
     {
       file = sila_store_get_beneficiary (store, actor, request->beneficiary_id, error);
       if (file == NULL)
+        return NULL;
+      /* The form names the applicant, with their ID, mobile and address:
+       * who printed whose is audited, and nothing is printed where that
+       * cannot be recorded. */
+      if (!sila_store_record_access (store, actor, SILA_PERM_REQUEST_VIEW, SILA_AUDIT_PRINT,
+                                     SILA_AUDIT_ENTITY_REQUEST, request->id, request->number,
+                                     error))
         return NULL;
       /* The answer window the applicant was told: from received to due. */
       window = g_date_days_between (&request->received, &request->due);

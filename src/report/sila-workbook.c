@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sila-private-file.h"
 #include "sila-workbook.h"
 
 #define N_KINDS (SILA_COLUMN_ID + 1)
@@ -29,6 +30,7 @@ struct _SilaWorkbook
 {
   lxw_workbook *workbook;
   char         *path;
+  SilaPrivateFile *file;    /* 0600 from the first byte; renamed into place at close */
   gboolean      rtl;
   GPtrArray    *sheets;     /* SilaSheet */
   GHashTable   *names;      /* casefolded sheet names in use */
@@ -99,15 +101,22 @@ sila_workbook_new (const char  *path,
 {
   lxw_workbook_options options = { .constant_memory = streaming ? LXW_TRUE : LXW_FALSE,
                                    .tmpdir = NULL, .use_zip64 = LXW_FALSE };
+  g_autoptr(SilaPrivateFile) file = NULL;
   SilaWorkbook *self;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* libxlsxwriter writes its file by name, at close: it is given a private
+   * temporary file of ours to write into. */
+  file = sila_private_file_begin (path, error);
+  if (file == NULL)
+    return NULL;
 
   /* libxlsxwriter prints numbers with the C library's locale (PLATFORM.md). */
   setlocale (LC_NUMERIC, "C");
 
   self = g_new0 (SilaWorkbook, 1);
-  self->workbook = workbook_new_opt (path, &options);
+  self->workbook = workbook_new_opt (sila_private_file_get_partial (file), &options);
   if (self->workbook == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -115,6 +124,8 @@ sila_workbook_new (const char  *path,
       g_free (self);
       return NULL;
     }
+
+  self->file = g_steal_pointer (&file);
 
   self->path = g_strdup (path);
   self->rtl = rtl;
@@ -260,11 +271,16 @@ sila_workbook_close (SilaWorkbook  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The workbook “%s” could not be written: %s"), self->path,
                    lxw_strerror (result));
+      g_clear_pointer (&self->file, sila_private_file_free);
       return FALSE;
     }
 
-  /* Personal data: the owner's eyes only. */
-  g_chmod (self->path, 0600);
+  if (!sila_private_file_commit (self->file, error))
+    {
+      g_clear_pointer (&self->file, sila_private_file_free);
+      return FALSE;
+    }
+  g_clear_pointer (&self->file, sila_private_file_free);
   return TRUE;
 }
 
@@ -277,10 +293,11 @@ sila_workbook_free (SilaWorkbook *self)
 
   if (self->workbook != NULL)
     {
-      /* libxlsxwriter has no "abandon": write to the file and remove it. */
+      /* libxlsxwriter has no "abandon": it writes its temporary file,
+       * which is then removed. */
       workbook_close (self->workbook);
-      g_unlink (self->path);
     }
+  g_clear_pointer (&self->file, sila_private_file_free);
   g_ptr_array_unref (self->sheets);
   g_hash_table_unref (self->names);
   g_ptr_array_unref (self->strings);

@@ -166,13 +166,31 @@ sila_store_list_audit_values (SilaStore        *self,
   return g_strv_builder_end (builder);
 }
 
-/* Records that @actor saw (SILA_AUDIT_VIEW) or exported (SILA_AUDIT_EXPORT)
- * the personal data of one record, for the PDPL's "who saw what", after
- * checking that they hold @permission (to see it, to export it). The
- * beneficiary files call it when a file is opened or exported. Runs in its
- * own transaction, or inside the caller's. A read-only database cannot
- * record anything: the READ_ONLY error lets the caller decide whether to
- * show the data anyway. */
+/* Personal data is shown, printed or exported only where who did it can be
+ * recorded: a database that cannot be written to (a read-only file or
+ * folder, a copy opened read-only) refuses, with this READ_ONLY error. */
+gboolean
+sila_store_require_recordable (SilaStore  *self,
+                               GError    **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  if (!sila_store_is_read_only (self))
+    return TRUE;
+
+  g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_READ_ONLY,
+                       _("This database cannot be written to, so the audit trail could not "
+                         "record who sees this personal data: it is not shown. Open the "
+                         "database from a file and folder you may write to."));
+  return FALSE;
+}
+
+/* Records that @actor saw (SILA_AUDIT_VIEW), printed (SILA_AUDIT_PRINT) or
+ * exported (SILA_AUDIT_EXPORT) the personal data of one record, for the
+ * PDPL's "who saw what", after checking that they hold @permission (to see
+ * it, to export it). Called before the data is shown or written: when the
+ * entry cannot be written (a read-only database, see above) the caller
+ * shows nothing. Runs in its own transaction, or inside the caller's. */
 gboolean
 sila_store_record_access (SilaStore        *self,
                           const SilaActor  *actor,
@@ -188,7 +206,8 @@ sila_store_record_access (SilaStore        *self,
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
   g_return_val_if_fail (action != NULL && entity != NULL, FALSE);
 
-  if (!sila_store_require (self, actor, permission, error))
+  if (!sila_store_require (self, actor, permission, error) ||
+      !sila_store_require_recordable (self, error))
     return FALSE;
 
   tx = sila_transaction_begin (self, error);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sila-arabic.h"
+#include "sila-audit.h"
 #include "sila-choices.h"
 #include "sila-clock.h"
 #include "sila-phone.h"
@@ -175,23 +176,16 @@ sila_store_open_beneficiary (SilaStore        *self,
                              GError          **error)
 {
   g_autoptr(SilaBeneficiary) file = NULL;
-  g_autoptr(SilaTransaction) tx = NULL;
   g_autofree char *summary = NULL;
 
   file = sila_store_get_beneficiary (self, actor, id, error);
   if (file == NULL)
     return NULL;
 
-  /* A read-only copy (a backup being looked at) cannot record anything. */
-  if (sila_store_is_read_only (self))
-    return g_steal_pointer (&file);
-
+  /* Not shown where the view cannot be recorded (a read-only database). */
   summary = g_strdup_printf ("%" G_GINT64_FORMAT, file->file_number);
-  tx = sila_transaction_begin (self, error);
-  if (tx == NULL ||
-      !sila_store_audit (self, actor, "view", SILA_AUDIT_ENTITY_BENEFICIARY, file->id, summary,
-                         NULL, NULL, error) ||
-      !sila_transaction_commit (tx, error))
+  if (!sila_store_record_access (self, actor, SILA_PERM_BENEFICIARY_VIEW, SILA_AUDIT_VIEW,
+                                 SILA_AUDIT_ENTITY_BENEFICIARY, file->id, summary, error))
     return NULL;
 
   return g_steal_pointer (&file);
@@ -351,7 +345,8 @@ sila_store_foreach_beneficiary (SilaStore            *self,
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
-  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_EXPORT, error))
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_EXPORT, error) ||
+      !sila_store_require_recordable (self, error))
     return FALSE;
 
   /* The ids first, so that no read stays open while @func works. */
@@ -367,18 +362,17 @@ sila_store_foreach_beneficiary (SilaStore            *self,
     return FALSE;
   g_clear_pointer (&stmt, sila_statement_release);
 
-  if (!sila_store_is_read_only (self))
-    {
-      g_autoptr(SilaTransaction) tx = sila_transaction_begin (self, error);
-      g_autofree char *summary = g_strdup_printf ("%u %s", ids->len,
-                                                  purpose != NULL ? purpose : "");
+  {
+    g_autoptr(SilaTransaction) tx = sila_transaction_begin (self, error);
+    g_autofree char *summary = g_strdup_printf ("%u %s", ids->len,
+                                                purpose != NULL ? purpose : "");
 
-      if (tx == NULL ||
-          !sila_store_audit (self, actor, "export", SILA_AUDIT_ENTITY_BENEFICIARY, NULL,
-                             g_strstrip (summary), NULL, NULL, error) ||
-          !sila_transaction_commit (tx, error))
-        return FALSE;
-    }
+    if (tx == NULL ||
+        !sila_store_audit (self, actor, "export", SILA_AUDIT_ENTITY_BENEFICIARY, NULL,
+                           g_strstrip (summary), NULL, NULL, error) ||
+        !sila_transaction_commit (tx, error))
+      return FALSE;
+  }
 
   for (guint i = 0; i < ids->len; i++)
     {

@@ -84,8 +84,10 @@ timestamp_in (GDateTime *now,
  * SILA_LOGIN_MAX_FAILURES in a row the account is locked for
  * SILA_LOGIN_LOCKOUT_SECONDS, during which even the right password is
  * refused. Every attempt, good or bad, is audited; an unknown user name is
- * recorded as such, never as typed (people type passwords into it). On a
- * read-only database the check works but nothing can be recorded. */
+ * recorded as such, never as typed (people type passwords into it). A
+ * database that cannot be written to could count no wrong password, so it
+ * could be guessed at without end: signing in to it is refused, before any
+ * password is looked at. */
 SilaStaff *
 sila_store_authenticate (SilaStore   *self,
                          const char  *username,
@@ -104,6 +106,15 @@ sila_store_authenticate (SilaStore   *self,
   int failed = 0;
 
   g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (sila_store_is_read_only (self))
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_READ_ONLY,
+                           _("This database cannot be written to, so wrong passwords could not "
+                             "be counted: signing in to it is refused. Open the database from a "
+                             "file and folder you may write to."));
+      return NULL;
+    }
 
   writable = !sila_store_is_read_only (self);
   if (writable && (tx = sila_transaction_begin (self, error)) == NULL)

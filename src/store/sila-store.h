@@ -127,6 +127,8 @@ gboolean    sila_store_record_access          (SilaStore           *self,
                                                const char          *entity_id,
                                                const char          *summary,
                                                GError             **error);
+gboolean    sila_store_require_recordable     (SilaStore           *self,
+                                               GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaAuditEntry, sila_audit_entry_free)
 

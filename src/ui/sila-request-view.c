@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-audit.h"
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
@@ -701,15 +702,14 @@ sila_request_view_load (SilaRequestView  *self,
   if (request == NULL)
     return FALSE;
 
-  /* Who looked at whose request is part of the audit trail (PDPL). */
-  if (!sila_store_is_read_only (store))
+  /* Who looked at whose request is part of the audit trail (PDPL): not
+   * shown where that cannot be recorded. */
+  if (!sila_store_record_access (store, sila_session_get_actor (self->session),
+                                 SILA_PERM_REQUEST_VIEW, SILA_AUDIT_VIEW,
+                                 SILA_AUDIT_ENTITY_REQUEST, request->id, request->number, error))
     {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!sila_store_record_access (store, sila_session_get_actor (self->session),
-                                     SILA_PERM_REQUEST_VIEW, "view", SILA_AUDIT_ENTITY_REQUEST,
-                                     request->id, request->number, &local_error))
-        g_debug ("The view was not recorded: %s", local_error->message);
+      sila_request_free (request);
+      return FALSE;
     }
 
   g_clear_pointer (&self->request, sila_request_free);
