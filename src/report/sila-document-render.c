@@ -7,9 +7,11 @@
 #include "sila-config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "sila-document-private.h"
 #include "sila-format.h"
@@ -339,6 +341,31 @@ sila_document_render_page (SilaDocument *self,
   cairo_restore (cr);
 }
 
+/* Cairo's own PDF file output does not report a failed write (a full
+ * disk gave a truncated PDF and success): the bytes go through here. */
+typedef struct
+{
+  FILE *out;
+  int   code;   /* errno of the first failed write, 0 if none */
+} PdfSink;
+
+static cairo_status_t
+pdf_write_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (sink->code != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (fwrite (data, 1, length, sink->out) != length)
+    {
+      sink->code = errno != 0 ? errno : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /* Writes the document as an A4 PDF at @path, readable by its owner only. */
 gboolean
 sila_document_write_pdf (SilaDocument  *self,
@@ -346,6 +373,7 @@ sila_document_write_pdf (SilaDocument  *self,
                          GError       **error)
 {
   g_autoptr(SilaPrivateFile) file = NULL;
+  PdfSink sink = { NULL, 0 };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -358,9 +386,16 @@ sila_document_write_pdf (SilaDocument  *self,
   file = sila_private_file_begin (path, error);
   if (file == NULL)
     return FALSE;
+  sink.out = g_fopen (sila_private_file_get_partial (file), "wb");
+  if (sink.out == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("The PDF “%s” could not be written: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
 
-  surface = cairo_pdf_surface_create (sila_private_file_get_partial (file),
-                                      SILA_DOCUMENT_A4_WIDTH, SILA_DOCUMENT_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &sink,
+                                                 SILA_DOCUMENT_A4_WIDTH, SILA_DOCUMENT_A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   if (self->author != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
@@ -379,7 +414,17 @@ sila_document_write_pdf (SilaDocument  *self,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if ((fflush (sink.out) != 0 || ferror (sink.out)) && sink.code == 0)
+    sink.code = errno != 0 ? errno : EIO;
+  if (fclose (sink.out) != 0 && sink.code == 0)
+    sink.code = errno != 0 ? errno : EIO;
 
+  if (sink.code != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.code),
+                   _("The PDF “%s” could not be written: %s"), path, g_strerror (sink.code));
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,

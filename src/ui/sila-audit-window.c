@@ -11,6 +11,7 @@
 #include "sila-audit-window.h"
 #include "sila-clock.h"
 #include "sila-field-error.h"
+#include "sila-store-audit-chain.h"
 #include "sila-store-staff.h"
 #include "sila-text.h"
 #include "sila-validation.h"
@@ -51,6 +52,7 @@ struct _SilaAuditWindow
   GtkEntry       *until_entry;
   GtkLabel       *until_error;
   GtkLabel       *count_label;
+  GtkLabel       *tamper_label;
   GtkColumnView  *column_view;
   GtkWidget      *more_button;
   GtkTextView    *details_view;
@@ -423,6 +425,32 @@ more_action (GtkWidget  *widget,
   load (SILA_AUDIT_WINDOW (widget), FALSE);
 }
 
+/* The trail's hash chain is checked when the window opens (a walk of the
+ * whole trail: well under a second for a large office's), and what is
+ * wrong is said above the list. */
+static void
+check_chain (SilaAuditWindow *self)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (!sila_store_verify_audit_trail (sila_session_get_store (self->session), problems, &error))
+    {
+      gtk_label_set_text (self->tamper_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->tamper_label), TRUE);
+      return;
+    }
+  if (problems->len == 0)
+    return;
+
+  text = g_string_new (_("The audit trail was tampered with:"));
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "\n• %s", (const char *)g_ptr_array_index (problems, i));
+  gtk_label_set_text (self->tamper_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->tamper_label), TRUE);
+}
+
 static void
 sila_audit_window_constructed (GObject *object)
 {
@@ -431,6 +459,7 @@ sila_audit_window_constructed (GObject *object)
   G_OBJECT_CLASS (sila_audit_window_parent_class)->constructed (object);
 
   g_assert (SILA_IS_SESSION (self->session));
+  check_chain (self);
   refresh (self);
 }
 
@@ -523,6 +552,7 @@ sila_audit_window_class_init (SilaAuditWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaAuditWindow, until_entry);
   gtk_widget_class_bind_template_child (widget_class, SilaAuditWindow, until_error);
   gtk_widget_class_bind_template_child (widget_class, SilaAuditWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SilaAuditWindow, tamper_label);
   gtk_widget_class_bind_template_child (widget_class, SilaAuditWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, SilaAuditWindow, more_button);
   gtk_widget_class_bind_template_child (widget_class, SilaAuditWindow, details_view);
@@ -588,4 +618,15 @@ sila_audit_window_get_n_shown (SilaAuditWindow *self)
   g_return_val_if_fail (SILA_IS_AUDIT_WINDOW (self), 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+/* What the window says is wrong with the trail's chain, or NULL. */
+const char *
+sila_audit_window_get_warning (SilaAuditWindow *self)
+{
+  g_return_val_if_fail (SILA_IS_AUDIT_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->tamper_label)))
+    return NULL;
+  return gtk_label_get_text (self->tamper_label);
 }

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (SilaAuditWindow, sila_audit_window, SILA, AUDIT_WINDOW, Ad
 SilaAuditWindow *sila_audit_window_new        (GtkWindow       *parent,
                                                SilaSession     *session);
 guint            sila_audit_window_get_n_shown (SilaAuditWindow *self);
+const char      *sila_audit_window_get_warning (SilaAuditWindow *self);
 
 G_END_DECLS
