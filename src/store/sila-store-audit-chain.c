@@ -22,6 +22,21 @@
 
 /* Writing */
 
+/* Whether the trail has its chain yet: a database opened at an older
+ * version (before its migration, in tests of the migrations) writes
+ * entries the way that version did, and the chain's step links them. */
+gboolean
+sila_store_audit_is_chained (SilaStore *self)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+
+  stmt = sila_store_prepare (self,
+                             "SELECT 1 FROM pragma_table_info ('audit_log') "
+                             "WHERE name = 'chain_hash'",
+                             NULL);
+  return stmt != NULL && sila_store_step (self, stmt, NULL) == SILA_STEP_ROW;
+}
+
 /* The body hash and link of a new entry, after the newest one. Called
  * inside the transaction that inserts it, so no other desk can slip an
  * entry in between. */

@@ -250,17 +250,27 @@ sila_store_audit (SilaStore        *self,
    * (a savepoint inside the caller's transaction), so that two desks
    * never link to the same entry. */
   tx = sila_transaction_begin (self, error);
-  if (tx == NULL ||
-      !sila_store_audit_link (self, &fields, summary, before_json, after_json, &body_hash,
-                              &chain_hash, error))
+  if (tx == NULL)
     return FALSE;
 
-  stmt = sila_store_prepare (self,
-                             "INSERT INTO audit_log (id, at, actor_id, actor_name, device_id, "
-                             "action, entity, entity_id, summary, before_json, after_json, "
-                             "body_hash, chain_hash) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                             error);
+  if (sila_store_audit_is_chained (self))
+    {
+      if (!sila_store_audit_link (self, &fields, summary, before_json, after_json, &body_hash,
+                                  &chain_hash, error))
+        return FALSE;
+      stmt = sila_store_prepare (self,
+                                 "INSERT INTO audit_log (id, at, actor_id, actor_name, "
+                                 "device_id, action, entity, entity_id, summary, before_json, "
+                                 "after_json, body_hash, chain_hash) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                 error);
+    }
+  else
+    stmt = sila_store_prepare (self,
+                               "INSERT INTO audit_log (id, at, actor_id, actor_name, device_id, "
+                               "action, entity, entity_id, summary, before_json, after_json) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               error);
   if (stmt == NULL)
     return FALSE;
 
@@ -275,8 +285,11 @@ sila_store_audit (SilaStore        *self,
   sila_bind_text (stmt, 9, summary);
   sila_bind_text (stmt, 10, before_json);
   sila_bind_text (stmt, 11, after_json);
-  sila_bind_text (stmt, 12, body_hash);
-  sila_bind_text (stmt, 13, chain_hash);
+  if (chain_hash != NULL)
+    {
+      sila_bind_text (stmt, 12, body_hash);
+      sila_bind_text (stmt, 13, chain_hash);
+    }
 
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE &&
          sila_transaction_commit (tx, error);

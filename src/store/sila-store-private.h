@@ -92,6 +92,7 @@ gboolean       sila_store_audit        (SilaStore       *self,
 
 /* The link of a new audit entry (sila-store-audit-chain.c); @fields'
  * body_hash is filled in from the texts. */
+gboolean       sila_store_audit_is_chained (SilaStore        *self);
 gboolean       sila_store_audit_link   (SilaStore            *self,
                                         SilaAuditLinkFields  *fields,
                                         const char           *summary,
