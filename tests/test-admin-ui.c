@@ -18,6 +18,7 @@
 #include "sila-preferences-window.h"
 #include "sila-staff-window.h"
 #include "sila-store-backup.h"
+#include "sila-store-private.h"
 #include "sila-store-staff.h"
 #include "sila-test-accounts-ui.h"
 #include "sila-window.h"
@@ -277,6 +278,8 @@ audit_script (SilaApplication *app,
   window = SILA_AUDIT_WINDOW (audit);
   all = sila_audit_window_get_n_shown (window);
   g_assert_cmpuint (all, >=, 6);
+  /* An untouched trail: nothing to warn of. */
+  g_assert_null (sila_audit_window_get_warning (window));
 
   /* Read-only: the details cannot be edited. */
   g_assert_false (gtk_text_view_get_editable (sila_test_child (audit, T, "details_view")));
@@ -321,6 +324,40 @@ test_audit_window (SilaTestOffice *office,
   g_clear_object (&store);
 
   sila_test_run_app (office->dir.db_path, audit_script, office);
+}
+
+/* A trail with an entry deleted behind the app's back: the window says
+ * so above the list, naming the entry. */
+static void
+tampered_script (SilaApplication *app,
+                 gpointer         data)
+{
+  GtkWidget *audit;
+  const char *warning;
+  g_autofree char *deleted = g_strdup_printf (_("Audit entry #%lld was deleted."), 2LL);
+
+  sila_test_sign_in ("sami", PASSWORD);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "audit-trail", NULL);
+  audit = sila_test_wait_for_window (SILA_TYPE_AUDIT_WINDOW);
+  warning = sila_audit_window_get_warning (SILA_AUDIT_WINDOW (audit));
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, _("The audit trail was tampered with:")));
+  g_assert_nonnull (strstr (warning, deleted));
+}
+
+static void
+test_audit_window_tampered (SilaTestOffice *office,
+                            gconstpointer   data)
+{
+  g_autoptr(SilaStore) store = sila_test_reopen (office->dir.db_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sila_store_exec (store, "DROP TRIGGER audit_log_no_delete;"
+                                         "DELETE FROM audit_log WHERE seq = 2", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  sila_test_run_app (office->dir.db_path, tampered_script, office);
 }
 
 /* Restore from Preferences (the action it ends in) */
@@ -410,6 +447,7 @@ main (int argc, char **argv)
   ADD ("/sila/ui/accounts/officer-preferences", test_officer_preferences);
   ADD ("/sila/ui/accounts/backup", test_backup);
   ADD ("/sila/ui/accounts/audit-window", test_audit_window);
+  ADD ("/sila/ui/accounts/audit-window-tampered", test_audit_window_tampered);
   ADD ("/sila/ui/accounts/restore", test_restore);
 
 #undef ADD

@@ -309,26 +309,25 @@ walk_chain (SilaStore  *self,
       if (gap)
         {
           if (seq == previous_seq + 2)
-            add_problem (findings, _("Audit entry #%" G_GINT64_FORMAT " was deleted."),
-                         previous_seq + 1);
+            add_problem (findings, _("Audit entry #%lld was deleted."),
+                         (long long)previous_seq + 1);
           else
-            add_problem (findings, _("Audit entries #%" G_GINT64_FORMAT " to #%" G_GINT64_FORMAT
-                                     " were deleted."),
-                         previous_seq + 1, seq - 1);
+            add_problem (findings, _("Audit entries #%lld to #%lld were deleted."),
+                         (long long)previous_seq + 1, (long long)seq - 1);
         }
 
       if (chain_hash == NULL || body_hash == NULL)
-        add_problem (findings, _("Audit entry #%" G_GINT64_FORMAT " was not written by Sila Desk "
-                                 "(it has no link to the entry before it)."),
-                     seq);
+        add_problem (findings, _("Audit entry #%lld was not written by Sila Desk (it has no "
+                                 "link to the entry before it)."),
+                     (long long)seq);
       else
         {
           link = sila_audit_chain_link (previous, &fields);
           if (!g_str_equal (link, chain_hash) && !gap)
-            add_problem (findings, _("The audit trail’s chain breaks at entry #%" G_GINT64_FORMAT
-                                     ": that entry was changed or added outside Sila Desk, or "
-                                     "the one before it was removed."),
-                         seq);
+            add_problem (findings, _("The audit trail’s chain breaks at entry #%lld: that entry "
+                                     "was changed or added outside Sila Desk, or the one "
+                                     "before it was removed."),
+                         (long long)seq);
           else if (!g_str_equal (body, body_hash))
             {
               g_autoptr(GError) local = NULL;
@@ -341,9 +340,9 @@ walk_chain (SilaStore  *self,
                       g_propagate_error (error, g_steal_pointer (&local));
                       return FALSE;
                     }
-                  add_problem (findings, _("Audit entry #%" G_GINT64_FORMAT " was changed after "
-                                           "it was written."),
-                               seq);
+                  add_problem (findings, _("Audit entry #%lld was changed after it was "
+                                           "written."),
+                               (long long)seq);
                 }
             }
         }
@@ -360,19 +359,23 @@ walk_chain (SilaStore  *self,
   return TRUE;
 }
 
-/* Compares a head recorded elsewhere ("SEQ:LINK") with the trail. */
+/* Compares a head recorded elsewhere ("SEQ:LINK") with the trail: that of
+ * the backup @backup (a name to show) or of the approval of @period with
+ * the decision @decision. */
 static gboolean
 check_head (SilaStore   *self,
             Findings    *findings,
             const char  *head,
             gint64       last_seq,
-            const char  *where,
+            const char  *backup,
+            const char  *period,
+            const char  *decision,
             GError     **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *link = NULL;
   const char *colon;
-  gint64 seq;
+  long long seq;
 
   colon = head != NULL ? strchr (head, ':') : NULL;
   if (colon == NULL)
@@ -395,19 +398,34 @@ check_head (SilaStore   *self,
       return FALSE;
     }
 
-  if (link == NULL && seq > last_seq)
-    add_problem (findings, _("%s holds the audit trail up to entry #%" G_GINT64_FORMAT ", but the "
-                             "trail now ends at entry #%" G_GINT64_FORMAT ": entries at its end "
-                             "were deleted."),
-                 where, seq, last_seq);
-  else if (link == NULL)
-    add_problem (findings, _("%s holds the audit trail up to entry #%" G_GINT64_FORMAT ", which "
-                             "is no longer in the trail."),
-                 where, seq);
-  else if (!g_str_equal (link, colon + 1))
-    add_problem (findings, _("The audit trail does not match the one %s holds: its entries up to "
-                             "#%" G_GINT64_FORMAT " were rewritten."),
-                 where, seq);
+  if (link != NULL && g_str_equal (link, colon + 1))
+    return TRUE;
+
+  if (backup != NULL)
+    {
+      if (link == NULL)
+        add_problem (findings, _("The last backup, “%s”, holds the audit trail up to entry "
+                                 "#%lld, but the trail now ends at entry #%lld: entries were "
+                                 "deleted."),
+                     backup, seq, (long long)last_seq);
+      else
+        add_problem (findings, _("The audit trail does not match the one the last backup, "
+                                 "“%s”, holds: its entries up to #%lld were rewritten."),
+                     backup, seq);
+    }
+  else
+    {
+      if (link == NULL)
+        add_problem (findings, _("The board approval of %s (decision %s) was recorded when the "
+                                 "audit trail reached entry #%lld, but the trail now ends at "
+                                 "entry #%lld: entries were deleted."),
+                     period, decision, seq, (long long)last_seq);
+      else
+        add_problem (findings, _("The audit trail does not match the one the board approval of "
+                                 "%s (decision %s) recorded: its entries up to #%lld were "
+                                 "rewritten."),
+                     period, decision, seq);
+    }
   return TRUE;
 }
 
@@ -428,17 +446,10 @@ check_approvals (SilaStore  *self,
     return FALSE;
 
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
-    {
-      g_autofree char *where = NULL;
-
-      /* TRANSLATORS: "the board approval of 2026-01 (decision 12/1447)" */
-      where = g_strdup_printf (_("The board approval of %s (decision %s)"),
-                               (const char *)sqlite3_column_text (stmt, 1),
-                               (const char *)sqlite3_column_text (stmt, 2));
-      if (!check_head (self, findings, (const char *)sqlite3_column_text (stmt, 0), last_seq,
-                       where, error))
-        return FALSE;
-    }
+    if (!check_head (self, findings, (const char *)sqlite3_column_text (stmt, 0), last_seq,
+                     NULL, (const char *)sqlite3_column_text (stmt, 1),
+                     (const char *)sqlite3_column_text (stmt, 2), error))
+      return FALSE;
   return step != SILA_STEP_ERROR;
 }
 
@@ -484,7 +495,6 @@ check_last_backup (SilaStore  *self,
   g_autofree char *head = NULL;
   g_autofree char *made_at = NULL;
   g_autofree char *restored_at = NULL;
-  g_autofree char *where = NULL;
   g_autofree char *shown = NULL;
   g_autoptr(SilaStatement) stmt = NULL;
   sqlite3 *db = NULL;
@@ -518,8 +528,7 @@ check_last_backup (SilaStore  *self,
     return TRUE;
 
   shown = g_filename_display_name (path);
-  where = g_strdup_printf (_("The last backup, “%s”,"), shown);
-  return check_head (self, findings, head, last_seq, where, error);
+  return check_head (self, findings, head, last_seq, shown, NULL, NULL, error);
 }
 
 gboolean
@@ -549,10 +558,9 @@ sila_store_verify_audit_trail (SilaStore  *self,
         gint64 highest = sqlite3_column_int64 (stmt, 0);
 
         if (highest > last_seq)
-          add_problem (&findings, _("The audit trail was written up to entry #%" G_GINT64_FORMAT
-                                    " but now ends at entry #%" G_GINT64_FORMAT ": entries at "
-                                    "its end were deleted."),
-                       highest, last_seq);
+          add_problem (&findings, _("The audit trail was written up to entry #%lld but now "
+                                    "ends at entry #%lld: entries at its end were deleted."),
+                       (long long)highest, (long long)last_seq);
       }
       break;
     case SILA_STEP_DONE:
