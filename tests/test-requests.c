@@ -380,6 +380,18 @@ test_attachments (SilaRequestsFixture *f,
   g_assert_true (g_bytes_equal (read, pdf));
   g_assert_cmpstr (name, ==, "راتب.jpg");
   g_assert_cmpstr (mime, ==, "application/pdf");
+  /* Opening a scan is seeing personal data: audited. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (sila_store_get_db (f->store),
+                                         "SELECT count(*) FROM audit_log WHERE action = 'view' "
+                                         "AND entity = 'request' AND summary = 'scan income_proof'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
 
   /* Only an officer attaches. */
   g_assert_false (sila_store_attach_request_document (f->store, f->actors[2], request->id,

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sila-audit.h"
 #include "sila-clock.h"
 #include "sila-store-requests-private.h"
 
@@ -320,6 +321,10 @@ sila_store_get_request_document_file (SilaStore        *self,
                                       GError          **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *mime = NULL;
   SilaStep step;
 
   g_return_val_if_fail (SILA_IS_STORE (self), NULL);
@@ -346,9 +351,21 @@ sila_store_get_request_document_file (SilaStore        *self,
       return NULL;
     }
 
+  content = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize)sqlite3_column_bytes (stmt, 0));
+  name = sila_column_dup (stmt, 1);
+  mime = sila_column_dup (stmt, 2);
+  g_clear_pointer (&stmt, sila_statement_release);
+
+  /* A scan (an ID card, a family register) is personal data: who opened
+   * it is audited, and it is not handed out where that cannot be. */
+  summary = g_strdup_printf ("scan %s", document_type);
+  if (!sila_store_record_access (self, actor, SILA_PERM_REQUEST_VIEW, SILA_AUDIT_VIEW,
+                                 SILA_AUDIT_ENTITY_REQUEST, request_id, summary, error))
+    return NULL;
+
   if (file_name != NULL)
-    *file_name = sila_column_dup (stmt, 1);
+    *file_name = g_steal_pointer (&name);
   if (mime_type != NULL)
-    *mime_type = sila_column_dup (stmt, 2);
-  return g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize)sqlite3_column_bytes (stmt, 0));
+    *mime_type = g_steal_pointer (&mime);
+  return g_steal_pointer (&content);
 }
