@@ -148,6 +148,15 @@ def forged_entry_is_reported():
 
 
 @test
+def chain_removed_is_reported():
+    folder, db, number = make_db()
+    tamper(db, 'DROP TRIGGER audit_log_no_update; ALTER TABLE audit_log DROP COLUMN chain_hash;')
+    r = check_db(folder, db)
+    check(r.returncode == 1, (r.returncode, err(r)))
+    check('no hash chain' in err(r), err(r))
+
+
+@test
 def truncated_tail_is_reported_against_the_last_backup():
     folder, db, number = make_db()
     e = env_for(folder)

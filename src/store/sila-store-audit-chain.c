@@ -543,6 +543,16 @@ sila_store_verify_audit_trail (SilaStore  *self,
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
 
+  /* A file of an older version (opened read-only, so not brought up to
+   * date) has no chain yet; one of this version without it was altered. */
+  if (!sila_store_audit_is_chained (self))
+    {
+      if (sila_store_get_schema_version (self) >= sila_store_get_latest_version ())
+        add_problem (&findings, _("The audit trail has no hash chain: its table was altered "
+                                  "outside Sila Desk."));
+      return TRUE;
+    }
+
   if (!walk_chain (self, &findings, &last_seq, error))
     return FALSE;
 
