@@ -21,12 +21,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-  guint ok;
-  guint rejected;
-  guint duplicates;
-} SilaImportCounts;
-
 gboolean sila_store_import_beneficiaries (SilaStore         *self,
                                           const SilaActor   *actor,
                                           const char        *path,
