@@ -162,7 +162,7 @@ sila_cli_report (SilaCli  *cli,
     return sila_cli_usage_error (cli, _("The option %s needs a value."),
                                  xlsx != NULL && *xlsx == '\0' ? "--xlsx" : "--pdf");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, (xlsx != NULL || pdf != NULL) ? SILA_PERM_REPORT_EXPORT
@@ -224,7 +224,7 @@ sila_cli_import_requests (SilaCli  *cli,
   if (report_path != NULL && *report_path == '\0')
     return sila_cli_usage_error (cli, _("The option %s needs a value."), "--report");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_DEFAULT);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
