@@ -249,6 +249,14 @@ sila_cli_import_requests (SilaCli  *cli,
   else
     sila_cli_message (cli, _("Imported %u requests; %u rows rejected, %u duplicates."),
                       counts.ok, counts.rejected, counts.duplicates);
+  if (counts.similar > 0)
+    sila_cli_message (cli, ngettext ("%u of them resembles another request (the same ID, type "
+                                     "and day received) and was kept as a request of its own; "
+                                     "the report says which.",
+                                     "%u of them resemble another request (the same ID, type "
+                                     "and day received) and were kept as requests of their own; "
+                                     "the report says which.", counts.similar),
+                      counts.similar);
 
   return counts.rejected > 0 ? SILA_EXIT_REFUSED : SILA_EXIT_OK;
 }
