@@ -237,3 +237,14 @@ sila_member_editor_get_field (SilaMemberEditor *self,
 
   return i >= 0 ? self->fields[i] : NULL;
 }
+
+GtkLabel *
+sila_member_editor_get_error_label (SilaMemberEditor *self,
+                                    const char       *key)
+{
+  int i = field_index (key);
+
+  g_return_val_if_fail (SILA_IS_MEMBER_EDITOR (self), NULL);
+
+  return i >= 0 ? self->errors[i] : NULL;
+}
