@@ -261,6 +261,56 @@ clean_field (char              **field,
 }
 
 gboolean
+sila_feedback_item_prepare_save (SilaFeedbackItem        *item,
+                                 const SilaFeedbackItem  *stored,
+                                 const GDate             *today,
+                                 SilaFeedbackField       *field,
+                                 GError                 **error)
+{
+  SilaFeedbackField dummy;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (field == NULL)
+    field = &dummy;
+  *field = SILA_FEEDBACK_FIELD_NONE;
+
+  if (stored == NULL && item->from_survey)
+    item->anonymous = TRUE;
+
+  if (!sila_feedback_item_check (item, field, error))
+    return FALSE;
+
+  if (!sila_feedback_can_move (stored != NULL ? stored->status : SILA_FEEDBACK_NEW, item->status,
+                               error))
+    {
+      *field = SILA_FEEDBACK_FIELD_STATUS;
+      return FALSE;
+    }
+
+  /* Where it came from does not change. */
+  if (stored != NULL)
+    {
+      item->anonymous = stored->anonymous;
+      item->from_survey = stored->from_survey;
+      item->number = stored->number;
+    }
+
+  /* The dates of the steps, as they are taken. */
+  if (item->status >= SILA_FEEDBACK_ANSWERED && !g_date_valid (&item->answered_on))
+    item->answered_on = *today;
+  if (item->status < SILA_FEEDBACK_ANSWERED)
+    g_date_clear (&item->answered_on, 1);
+  if (item->status == SILA_FEEDBACK_CLOSED && !g_date_valid (&item->closed_on))
+    item->closed_on = *today;
+  if (item->status != SILA_FEEDBACK_CLOSED)
+    g_date_clear (&item->closed_on, 1);
+
+  return TRUE;
+}
+
+gboolean
 sila_feedback_item_check (SilaFeedbackItem   *item,
                           SilaFeedbackField  *field,
                           GError            **error)

@@ -162,6 +162,47 @@ sila_request_status_is_final (SilaRequestStatus status)
   return status == SILA_REQUEST_CLOSED || status == SILA_REQUEST_WITHDRAWN;
 }
 
+static const char * const *
+codes_where (gboolean (*keep) (SilaRequestStatus status),
+             const char  *codes[SILA_N_REQUEST_STATUSES + 1])
+{
+  guint n = 0;
+
+  for (SilaRequestStatus s = 0; s < SILA_N_REQUEST_STATUSES; s++)
+    if (keep (s))
+      codes[n++] = sila_request_status_to_code (s);
+  codes[n] = NULL;
+  return codes;
+}
+
+const char * const *
+sila_request_awaiting_codes (void)
+{
+  static const char *codes[SILA_N_REQUEST_STATUSES + 1];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      codes_where (sila_request_status_awaits_answer, codes);
+      g_once_init_leave (&done, 1);
+    }
+  return codes;
+}
+
+const char * const *
+sila_request_final_codes (void)
+{
+  static const char *codes[SILA_N_REQUEST_STATUSES + 1];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      codes_where (sila_request_status_is_final, codes);
+      g_once_init_leave (&done, 1);
+    }
+  return codes;
+}
+
 const char *
 sila_document_status_to_code (SilaDocumentStatus status)
 {
@@ -550,6 +591,74 @@ sila_request_document_problem (const SilaRequestDocument *document)
   return g_strdup (_("expired"));
 }
 
+gboolean
+sila_document_status_check_chosen (SilaDocumentStatus   status,
+                                   GError             **error)
+{
+  if (status != SILA_DOCUMENT_EXPIRED)
+    return TRUE;
+
+  g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                       _("A document is found expired from its expiry date: give the date "
+                         "instead."));
+  return FALSE;
+}
+
+gboolean
+sila_request_document_check_status (const SilaRequestDocument  *document,
+                                    SilaDocumentStatus          status,
+                                    const GDate                *expires,
+                                    GError                    **error)
+{
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  if (!sila_document_status_check_chosen (status, error))
+    return FALSE;
+
+  if (status == SILA_DOCUMENT_VERIFIED && document->type_expires &&
+      (expires == NULL || !g_date_valid (expires)))
+    {
+      g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
+                   _("%s expires: give its expiry date before it is marked verified, so that "
+                     "it is checked against the day it was submitted."),
+                   sila_request_document_get_display (document));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+SilaDocumentStatus
+sila_request_document_status_with_new_expiry (const SilaRequestDocument *document)
+{
+  g_return_val_if_fail (document != NULL, SILA_DOCUMENT_MISSING);
+
+  return document->status == SILA_DOCUMENT_EXPIRED ? SILA_DOCUMENT_PROVIDED : document->status;
+}
+
+char *
+sila_request_document_describe_expired (const SilaRequestDocument *document,
+                                        SilaDocumentStatus         wanted)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  if (!g_date_valid (&document->expires))
+    return g_strdup_printf (_("%s had expired before it was submitted: it is recorded as "
+                              "expired, not as “%s”."),
+                            sila_request_document_get_display (document),
+                            sila_document_status_to_display (wanted));
+
+  date = sila_date_format (&document->expires, SILA_CALENDAR_GREGORIAN);
+  /* Translators: e.g. Copy of the national ID had expired (on 28 February
+   * 2025) before it was submitted: it is recorded as expired, not as “Verified”. */
+  return g_strdup_printf (_("%s had expired (on %s) before it was submitted: it is recorded as "
+                            "expired, not as “%s”."),
+                          sila_request_document_get_display (document), date,
+                          sila_document_status_to_display (wanted));
+}
+
 /* Parts of a request */
 
 void
@@ -714,23 +823,40 @@ char *
 sila_request_describe_next (const SilaRequest *request)
 {
   g_autofree char *missing = NULL;
+  g_autofree char *researcher = NULL;
+  const char *next = NULL;
+
+  /* Until the committee has it, a required document that went back to
+   * missing (or was rejected, or found expired) holds the request back:
+   * the committee step needs the checklist (sila-request-workflow.c). */
+  if (request->status >= SILA_REQUEST_RECEIVED && request->status < SILA_REQUEST_WITH_COMMITTEE)
+    missing = sila_request_describe_checklist (request);
 
   switch (request->status)
     {
     case SILA_REQUEST_RECEIVED:
-      missing = sila_request_describe_checklist (request);
       if (missing != NULL)
         return g_strdup_printf (_("Waits for its documents: %s."), missing);
       return g_strdup (_("The documents are complete: an officer confirms them."));
     case SILA_REQUEST_DOCUMENTS_COMPLETE:
-      return g_strdup (_("Waits to be referred to social research."));
+      next = _("Waits to be referred to social research.");
+      break;
     case SILA_REQUEST_IN_RESEARCH:
       if (request->researcher_name != NULL || request->researcher != NULL)
-        return g_strdup_printf (_("Waits for the research report of %s."),
-                                request->researcher_name != NULL ? request->researcher_name
-                                                                 : request->researcher);
-      return g_strdup (_("Waits for a social researcher to take it."));
+        {
+          researcher = g_strdup_printf (_("Waits for the research report of %s."),
+                                        request->researcher_name != NULL
+                                        ? request->researcher_name : request->researcher);
+          next = researcher;
+          break;
+        }
+      next = _("Waits for a social researcher to take it.");
+      break;
     case SILA_REQUEST_RESEARCH_DONE:
+      if (missing != NULL)
+        return g_strdup_printf (_("Cannot go to the research committee until its documents are "
+                                  "complete: %s."),
+                                missing);
       return g_strdup (_("Waits to be raised to the research committee."));
     case SILA_REQUEST_WITH_COMMITTEE:
       return g_strdup (_("Waits for the committee’s decision."));
@@ -751,4 +877,13 @@ sila_request_describe_next (const SilaRequest *request)
     default:
       return g_strdup ("");
     }
+
+  if (missing == NULL)
+    return g_strdup (next);
+  /* Translators: the next step, then the documents that hold the request
+   * back: "Waits to be referred to social research. Before it can go to
+   * the committee, its documents must be complete: Proof of income: missing." */
+  return g_strdup_printf (_("%s Before it can go to the committee, its documents must be "
+                            "complete: %s."),
+                          next, missing);
 }

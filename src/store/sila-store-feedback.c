@@ -235,12 +235,6 @@ sila_store_save_feedback (SilaStore          *self,
   creating = work->id == NULL;
   sila_clock_today (&today);
 
-  if (creating && work->from_survey)
-    work->anonymous = TRUE;
-
-  if (!sila_feedback_item_check (work, field, error))
-    return FALSE;
-
   tx = sila_transaction_begin (self, error);
   if (tx == NULL)
     return FALSE;
@@ -257,33 +251,13 @@ sila_store_save_feedback (SilaStore          *self,
                                  "saved; open it again to see their changes."));
           return FALSE;
         }
-      if (!sila_feedback_can_move (stored->status, work->status, error))
-        {
-          *field = SILA_FEEDBACK_FIELD_STATUS;
-          return FALSE;
-        }
-      /* Where it came from does not change. */
-      work->anonymous = stored->anonymous;
-      work->from_survey = stored->from_survey;
-      work->number = stored->number;
       before_json = item_json (stored);
     }
-  else if (work->status != SILA_FEEDBACK_NEW &&
-           !sila_feedback_can_move (SILA_FEEDBACK_NEW, work->status, error))
-    {
-      *field = SILA_FEEDBACK_FIELD_STATUS;
-      return FALSE;
-    }
 
-  /* The dates of the steps, as they are taken. */
-  if (work->status >= SILA_FEEDBACK_ANSWERED && !g_date_valid (&work->answered_on))
-    work->answered_on = today;
-  if (work->status < SILA_FEEDBACK_ANSWERED)
-    g_date_clear (&work->answered_on, 1);
-  if (work->status == SILA_FEEDBACK_CLOSED && !g_date_valid (&work->closed_on))
-    work->closed_on = today;
-  if (work->status != SILA_FEEDBACK_CLOSED)
-    g_date_clear (&work->closed_on, 1);
+  /* The core decides (checks, steps, origin, the dates of the steps); the
+   * store writes what it decided. */
+  if (!sila_feedback_item_prepare_save (work, stored, &today, field, error))
+    return FALSE;
 
   if (creating)
     {

@@ -336,8 +336,7 @@ record_outcome (SilaStore            *self,
       if (stmt == NULL)
         return FALSE;
       sila_bind_date (stmt, 4, input->visit_date);
-      sila_bind_text (stmt, 5, input->findings != NULL && *input->findings != '\0'
-                               ? input->findings : input->note);
+      sila_bind_text (stmt, 5, input->findings);
       sila_bind_text (stmt, 6, input->recommendation);
       break;
 

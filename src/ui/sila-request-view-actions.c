@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the request screen does: take a step, record a document, attach and
- * open scans, record the declaration, print the form. Each field is
- * checked here first so that its message stands beside it; the store then
- * has the last word (policy, role, another desk). */
+/* What the request screen does: take a step, record a document and its
+ * expiry date, attach and open scans, record the declaration, print the
+ * form. What is typed is only read here; the core decides, field by field,
+ * so that each of its messages stands beside its field (and the command
+ * line says the same); the store then has the last word (policy, role,
+ * another desk). */
 #define G_LOG_DOMAIN "sila-ui"
 
 #include "sila-config.h"
@@ -17,6 +19,7 @@
 #include "sila-request-form.h"
 #include "sila-request-input.h"
 #include "sila-request-view-private.h"
+#include "sila-request-workflow.h"
 #include "sila-signature-pad.h"
 #include "sila-validation.h"
 #include "sila-window.h"
@@ -35,19 +38,9 @@ is_blank (const char *text)
   return *copy == '\0';
 }
 
-static void
-required (gpointer  field,
-          GtkLabel *label)
-{
-  g_autoptr(GError) error = g_error_new_literal (SILA_VALIDATION_ERROR,
-                                                 SILA_VALIDATION_ERROR_REQUIRED,
-                                                 _("This field is required."));
-
-  sila_field_error_show (GTK_WIDGET (field), label, error);
-}
-
-/* An optional date field: empty is today (NULL); a bad date is shown
- * beside the field. */
+/* An optional date field: empty is none (NULL); a date that cannot be
+ * read is shown beside the field. Whether the date fits the step is the
+ * core's to say. */
 static gboolean
 read_date (gpointer   row,
            GtkLabel  *label,
@@ -59,8 +52,7 @@ read_date (gpointer   row,
   *given = !is_blank (text_of (row));
   if (!*given)
     return TRUE;
-  if (!sila_date_parse_guess (text_of (row), date, NULL, &error) ||
-      !sila_date_check_not_future (date, &error))
+  if (!sila_date_parse_guess (text_of (row), date, NULL, &error))
     {
       sila_field_error_show (GTK_WIDGET (row), label, error);
       return FALSE;
@@ -80,18 +72,11 @@ changed (SilaRequestView *self,
     sila_window_add_toast (SILA_WINDOW (root), adw_toast_new (message));
 }
 
-/* Where a refusal of the store goes: beside what it is about. */
+/* Marks the rows of the documents a refusal names. */
 static void
-show_refusal (SilaRequestView   *self,
-              SilaRequestStatus  to,
-              const GError      *error)
+mark_documents (SilaRequestView *self,
+                const GError    *error)
 {
-  if (to == SILA_REQUEST_WITHDRAWN)
-    sila_field_error_show (GTK_WIDGET (self->withdraw_reason_row), self->withdraw_error, error);
-  else
-    sila_field_error_show (GTK_WIDGET (self->step_buttons), self->step_error, error);
-
-  /* The committee gate names documents: mark their rows. */
   for (guint i = 0; i < self->request->documents->len; i++)
     {
       const SilaRequestDocument *d = g_ptr_array_index (self->request->documents, i);
@@ -104,6 +89,58 @@ show_refusal (SilaRequestView   *self,
     }
 }
 
+/* Where a refusal of the store goes: beside what it is about. */
+static void
+show_refusal (SilaRequestView   *self,
+              SilaRequestStatus  to,
+              const GError      *error)
+{
+  if (to == SILA_REQUEST_WITHDRAWN)
+    sila_field_error_show (GTK_WIDGET (self->withdraw_reason_row), self->withdraw_error, error);
+  else
+    sila_field_error_show (GTK_WIDGET (self->step_buttons), self->step_error, error);
+
+  /* The committee gate names documents: mark their rows. */
+  mark_documents (self, error);
+}
+
+/* Each refusal of the core beside its own field. */
+static void
+show_step_errors (SilaRequestView   *self,
+                  SilaRequestStatus  to,
+                  SilaFieldErrors   *errors)
+{
+  const struct { const char *field; gpointer widget; GtkLabel *label; } places[] = {
+    { SILA_STEP_FIELD_REASON,
+      to == SILA_REQUEST_WITHDRAWN ? (gpointer)self->withdraw_reason_row : self->reason_row,
+      to == SILA_REQUEST_WITHDRAWN ? self->withdraw_error : self->reason_error },
+    { SILA_STEP_FIELD_FINDINGS, self->findings_view, self->findings_error },
+    { SILA_STEP_FIELD_RECOMMENDATION, self->recommendation_row, self->recommendation_error },
+    { SILA_STEP_FIELD_VISIT_DATE, self->visit_row, self->visit_error },
+    { SILA_STEP_FIELD_DECIDED_ON, self->decided_row, self->decided_error },
+    { SILA_STEP_FIELD_AMOUNT, self->amount_row, self->amount_error },
+    { SILA_STEP_FIELD_DELIVERED_ON, self->delivered_row, self->delivered_error },
+  };
+  const char * const *fields = sila_field_errors_get_fields (errors);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const GError *error = sila_field_errors_get (errors, fields[i]);
+      gboolean placed = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (places) && !placed; j++)
+        if (g_str_equal (fields[i], places[j].field))
+          {
+            sila_field_error_show (GTK_WIDGET (places[j].widget), places[j].label, error);
+            placed = TRUE;
+          }
+      /* The step itself, the kind of service, the checklist: under the
+       * step's buttons. */
+      if (!placed)
+        show_refusal (self, to, error);
+    }
+}
+
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -111,6 +148,7 @@ move_action (GtkWidget  *widget,
 {
   SilaRequestView *self = SILA_REQUEST_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(SilaFieldErrors) errors = NULL;
   g_autofree char *findings = NULL;
   g_autofree char *message = NULL;
   SilaStepInput input = { 0 };
@@ -126,6 +164,8 @@ move_action (GtkWidget  *widget,
   if (!is_blank (text_of (self->note_row)))
     input.note = text_of (self->note_row);
 
+  /* What was typed for the step, read as it is: whether it is enough is
+   * the core's decision, below. */
   switch (to)
     {
     case SILA_REQUEST_IN_RESEARCH:
@@ -146,17 +186,7 @@ move_action (GtkWidget  *widget,
         findings = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
         ok &= read_date (self->visit_row, self->visit_error, &visit, &given);
         input.visit_date = given ? &visit : NULL;
-        if (is_blank (findings))
-          {
-            required (self->findings_view, self->findings_error);
-            ok = FALSE;
-          }
         input.findings = findings;
-        if (is_blank (text_of (self->recommendation_row)))
-          {
-            required (self->recommendation_row, self->recommendation_error);
-            ok = FALSE;
-          }
         input.recommendation = text_of (self->recommendation_row);
       }
       break;
@@ -167,18 +197,7 @@ move_action (GtkWidget  *widget,
       input.decided_on = given ? &decided : NULL;
       if (!is_blank (text_of (self->members_row)))
         input.members = text_of (self->members_row);
-      if (!is_blank (text_of (self->reason_row)))
-        input.reason = text_of (self->reason_row);
-      else if (to == SILA_REQUEST_REJECTED)
-        {
-          g_autoptr(GError) why = g_error_new_literal (SILA_VALIDATION_ERROR,
-                                                       SILA_VALIDATION_ERROR_REQUIRED,
-                                                       _("A rejection needs its reason: the "
-                                                         "applicant is told why."));
-
-          sila_field_error_show (GTK_WIDGET (self->reason_row), self->reason_error, why);
-          ok = FALSE;
-        }
+      input.reason = text_of (self->reason_row);
       break;
 
     case SILA_REQUEST_DELIVERED:
@@ -188,24 +207,22 @@ move_action (GtkWidget  *widget,
         if (kind != GTK_INVALID_LIST_POSITION &&
             kind < g_strv_length ((char **)sila_delivery_kind_codes ()))
           input.delivery_kind = sila_delivery_kind_codes ()[kind];
-        if (!sila_money_parse (text_of (self->amount_row), 0, &input.amount_halalas, &error))
+        if (!is_blank (text_of (self->amount_row)))
           {
-            sila_field_error_show (GTK_WIDGET (self->amount_row), self->amount_error, error);
-            g_clear_error (&error);
-            ok = FALSE;
+            if (!sila_money_parse (text_of (self->amount_row), 0, &input.amount_halalas, &error))
+              {
+                sila_field_error_show (GTK_WIDGET (self->amount_row), self->amount_error, error);
+                g_clear_error (&error);
+                ok = FALSE;
+              }
+            input.has_amount = TRUE;
           }
-        input.has_amount = TRUE;
         ok &= read_date (self->delivered_row, self->delivered_error, &delivered, &given);
         input.delivered_on = given ? &delivered : NULL;
       }
       break;
 
     case SILA_REQUEST_WITHDRAWN:
-      if (is_blank (text_of (self->withdraw_reason_row)))
-        {
-          required (self->withdraw_reason_row, self->withdraw_error);
-          ok = FALSE;
-        }
       input.reason = text_of (self->withdraw_reason_row);
       break;
 
@@ -215,6 +232,15 @@ move_action (GtkWidget  *widget,
 
   if (!ok)
     return;
+
+  /* The core decides, field by field; the store decides again, with the
+   * role and what another desk may have done meanwhile. */
+  errors = sila_field_errors_new ();
+  if (!sila_request_check_step_fields (self->request, to, &input, errors))
+    {
+      show_step_errors (self, to, errors);
+      return;
+    }
 
   if (!sila_store_move_request (sila_session_get_store (self->session),
                                 sila_session_get_actor (self->session), self->request->id,
@@ -239,6 +265,66 @@ withdraw_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "request.move", "s", "withdrawn");
 }
 
+/* Where a document's refusal goes: beside its expiry field if it has one,
+ * else on its row. */
+static void
+show_document_error (SilaRequestView *self,
+                     const char      *type,
+                     const GError    *error)
+{
+  GtkWidget *entry = g_hash_table_lookup (self->expiry_entries, type);
+  GtkWidget *row = g_hash_table_lookup (self->document_rows, type);
+
+  if (row != NULL)
+    gtk_widget_add_css_class (row, "error");
+  if (entry != NULL)
+    sila_field_error_show (entry, self->checklist_error, error);
+  else if (row != NULL)
+    sila_field_error_show (row, self->checklist_error, error);
+  else
+    sila_field_error_show (GTK_WIDGET (self->checklist_group), self->checklist_error, error);
+}
+
+/* The date typed into a document's expiry field: *@given FALSE when it is
+ * empty; FALSE (shown beside the field) when it cannot be read. */
+static gboolean
+read_expiry (SilaRequestView *self,
+             const char      *type,
+             GDate           *date,
+             gboolean        *given)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry = g_hash_table_lookup (self->expiry_entries, type);
+
+  *given = entry != NULL && !is_blank (text_of (entry));
+  if (!*given)
+    return TRUE;
+  if (!sila_date_parse_guess (text_of (entry), date, NULL, &error))
+    {
+      show_document_error (self, type, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A document recorded as expired when something else was wanted: why,
+ * beside its row, once the view shows it. */
+static void
+show_found_expired (SilaRequestView    *self,
+                    const char         *type,
+                    SilaDocumentStatus  wanted)
+{
+  const SilaRequestDocument *d = sila_request_find_document (self->request, type);
+  g_autofree char *why = NULL;
+  g_autoptr(GError) expired = NULL;
+
+  if (d == NULL)
+    return;
+  why = sila_request_document_describe_expired (d, wanted);
+  expired = g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_OUT_OF_RANGE, why);
+  show_document_error (self, type, expired);
+}
+
 static void
 document_action (GtkWidget  *widget,
                  const char *action_name,
@@ -246,54 +332,164 @@ document_action (GtkWidget  *widget,
 {
   SilaRequestView *self = SILA_REQUEST_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  const char *type, *status_code;
+  g_autofree char *type = NULL;
+  const char *status_code;
+  const SilaRequestDocument *document;
   SilaDocumentStatus status, recorded;
-  GtkWidget *row, *entry;
   GDate expires;
-  gboolean has_expiry = FALSE;
+  gboolean given;
 
   if (self->request == NULL)
     return;
 
-  g_variant_get (parameter, "(&s&s)", &type, &status_code);
+  g_variant_get (parameter, "(s&s)", &type, &status_code);
   if (!sila_document_status_parse (status_code, &status, NULL))
     return;
 
   sila_request_view_clear_errors (self);
-  row = g_hash_table_lookup (self->document_rows, type);
-  entry = g_hash_table_lookup (self->expiry_entries, type);
-  if (entry != NULL && !is_blank (text_of (entry)))
+  if (!read_expiry (self, type, &expires, &given))
+    return;
+
+  /* The core decides whether it may be recorded so; its words beside the
+   * field. The store decides again inside its transaction. */
+  document = sila_request_find_document (self->request, type);
+  if (document != NULL &&
+      !sila_request_document_check_status (document, status, given ? &expires
+                                                                    : &document->expires,
+                                           &error))
     {
-      if (!sila_date_parse_guess (text_of (entry), &expires, NULL, &error))
-        {
-          sila_field_error_show (row, self->checklist_error, error);
-          return;
-        }
-      has_expiry = TRUE;
+      show_document_error (self, type, error);
+      return;
     }
 
   if (!sila_store_set_request_document (sila_session_get_store (self->session),
                                         sila_session_get_actor (self->session),
                                         self->request->id, type, status,
-                                        has_expiry ? &expires : NULL, NULL, &recorded, &error))
+                                        given ? &expires : NULL, NULL, &recorded, &error))
     {
-      sila_field_error_show (row, self->checklist_error, error);
+      show_document_error (self, type, error);
       return;
     }
 
   changed (self, NULL);
   if (recorded != status)
-    {
-      g_autoptr(GError) expired = NULL;
+    show_found_expired (self, type, status);
+}
 
-      row = g_hash_table_lookup (self->document_rows, type);
-      expired = g_error_new (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_OUT_OF_RANGE,
-                             _("%s had expired before it was submitted: it is recorded as "
-                               "expired."),
-                             sila_request_document_get_display (sila_request_find_document (self->request,
-                                                                                            type)));
-      sila_field_error_show (row, self->checklist_error, expired);
+typedef struct {
+  SilaRequestView    *view;
+  char               *type;
+  SilaDocumentStatus  wanted;
+} Reload;
+
+static void
+reload_free (Reload *reload)
+{
+  g_object_unref (reload->view);
+  g_free (reload->type);
+  g_free (reload);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  Reload *reload = data;
+  SilaRequestView *self = reload->view;
+
+  if (self->request != NULL && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    {
+      changed (self, NULL);
+      if (reload->wanted != SILA_N_DOCUMENT_STATUSES)
+        show_found_expired (self, reload->type, reload->wanted);
     }
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+sila_request_view_save_expiry (SilaRequestView *self,
+                               const char      *type)
+{
+  g_autoptr(GError) error = NULL;
+  const SilaRequestDocument *document;
+  GtkWidget *entry;
+  SilaDocumentStatus wanted, recorded;
+  GDate expires;
+  gboolean given;
+
+  g_return_val_if_fail (SILA_IS_REQUEST_VIEW (self), FALSE);
+
+  entry = g_hash_table_lookup (self->expiry_entries, type);
+  document = self->request != NULL ? sila_request_find_document (self->request, type) : NULL;
+  if (entry == NULL || document == NULL)
+    return FALSE;
+
+  sila_field_error_clear (entry, self->checklist_error);
+  if (!read_expiry (self, type, &expires, &given))
+    return FALSE;
+
+  /* What is shown is what is stored already: nothing to save. */
+  if (given ? g_date_valid (&document->expires) && g_date_compare (&expires,
+                                                                   &document->expires) == 0
+            : !g_date_valid (&document->expires))
+    return TRUE;
+
+  wanted = sila_request_document_status_with_new_expiry (document);
+  if (!sila_request_document_check_status (document, wanted, given ? &expires : NULL, &error) ||
+      !sila_store_set_request_document_expiry (sila_session_get_store (self->session),
+                                               sila_session_get_actor (self->session),
+                                               self->request->id, type,
+                                               given ? &expires : NULL, &recorded, &error))
+    {
+      show_document_error (self, type, error);
+      return FALSE;
+    }
+
+  sila_session_notify_changed (self->session, "requests");
+  /* The field may still be in use (it is being left): the rows are rebuilt
+   * only when the status changed too, once this event is over. */
+  if (!sila_request_view_refresh_document (self, type))
+    {
+      Reload *reload = g_new0 (Reload, 1);
+
+      reload->view = g_object_ref (self);
+      reload->type = g_strdup (type);
+      reload->wanted = recorded != wanted ? wanted : SILA_N_DOCUMENT_STATUSES;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, reload,
+                       (GDestroyNotify)reload_free);
+    }
+  return TRUE;
+}
+
+static void
+expiry_activate_cb (GtkEntry        *entry,
+                    SilaRequestView *self)
+{
+  sila_request_view_save_expiry (self, g_object_get_data (G_OBJECT (entry), "sila-document-type"));
+}
+
+static void
+expiry_leave_cb (GtkEventController *controller,
+                 SilaRequestView    *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (controller);
+
+  /* Not while the window is going away. */
+  if (self->request == NULL || !gtk_widget_get_mapped (entry))
+    return;
+  sila_request_view_save_expiry (self, g_object_get_data (G_OBJECT (entry), "sila-document-type"));
+}
+
+void
+sila_request_view_watch_expiry (SilaRequestView *self,
+                                GtkWidget       *entry,
+                                const char      *type)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_object_set_data_full (G_OBJECT (entry), "sila-document-type", g_strdup (type), g_free);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (expiry_activate_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (expiry_leave_cb), self, 0);
+  gtk_widget_add_controller (entry, focus);
 }
 
 gboolean

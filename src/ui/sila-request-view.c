@@ -100,6 +100,9 @@ sila_request_view_clear_errors (SilaRequestView *self)
   g_hash_table_iter_init (&iter, self->document_rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_hash_table_iter_init (&iter, self->expiry_entries);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    sila_field_error_clear (GTK_WIDGET (row), self->checklist_error);
 }
 
 /* The parts of the screen */
@@ -218,6 +221,35 @@ document_menu (const SilaRequestDocument *d)
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
+/* A document's line under its name: as stored. */
+static char *
+document_subtitle (const SilaRequestDocument *d)
+{
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  g_string_append (subtitle, d->required ? _("Required") : _("Optional"));
+  g_string_append_printf (subtitle, " · %s", sila_document_status_to_display (d->status));
+  if (g_date_valid (&d->expires))
+    {
+      g_autofree char *date = sila_date_format (&d->expires, SILA_CALENDAR_GREGORIAN);
+
+      g_string_append_printf (subtitle, _(" · valid until %s"), date);
+    }
+  if (d->verified_by != NULL && d->status == SILA_DOCUMENT_VERIFIED)
+    {
+      g_autofree char *at = sila_format_timestamp (d->verified_at);
+
+      g_string_append_printf (subtitle, _(" · verified by %s on %s"),
+                              sila_request_view_person (d->verified_by_name, d->verified_by), at);
+    }
+  if (d->file_name != NULL)
+    g_string_append_printf (subtitle, _(" · scan: %s"), d->file_name);
+  if (d->note != NULL)
+    g_string_append_printf (subtitle, " · %s", d->note);
+
+  return g_string_free (g_steal_pointer (&subtitle), FALSE);
+}
+
 static void
 show_checklist (SilaRequestView *self)
 {
@@ -227,33 +259,13 @@ show_checklist (SilaRequestView *self)
   for (guint i = 0; i < self->request->documents->len; i++)
     {
       const SilaRequestDocument *d = g_ptr_array_index (self->request->documents, i);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *subtitle = document_subtitle (d);
       g_autofree char *problem = sila_request_document_problem (d);
       const char *icon;
       GtkWidget *row;
 
-      g_string_append (subtitle, d->required ? _("Required") : _("Optional"));
-      g_string_append_printf (subtitle, " · %s", sila_document_status_to_display (d->status));
-      if (g_date_valid (&d->expires))
-        {
-          g_autofree char *date = sila_date_format (&d->expires, SILA_CALENDAR_GREGORIAN);
-
-          g_string_append_printf (subtitle, _(" · valid until %s"), date);
-        }
-      if (d->verified_by != NULL && d->status == SILA_DOCUMENT_VERIFIED)
-        {
-          g_autofree char *at = sila_format_timestamp (d->verified_at);
-
-          g_string_append_printf (subtitle, _(" · verified by %s on %s"),
-                                  sila_request_view_person (d->verified_by_name, d->verified_by), at);
-        }
-      if (d->file_name != NULL)
-        g_string_append_printf (subtitle, _(" · scan: %s"), d->file_name);
-      if (d->note != NULL)
-        g_string_append_printf (subtitle, " · %s", d->note);
-
-      row = sila_request_view_add_row (self, self->checklist_group, sila_request_document_get_display (d),
-                     subtitle->str);
+      row = sila_request_view_add_row (self, self->checklist_group,
+                                       sila_request_document_get_display (d), subtitle);
       gtk_widget_set_name (row, d->type);
       icon = d->status == SILA_DOCUMENT_VERIFIED && problem == NULL ? "emblem-ok-symbolic"
              : problem != NULL ? "dialog-warning-symbolic" : "document-open-symbolic";
@@ -281,6 +293,7 @@ show_checklist (SilaRequestView *self)
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, _("Expiry date"), -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
           g_hash_table_insert (self->expiry_entries, g_strdup (d->type), entry);
+          sila_request_view_watch_expiry (self, entry, d->type);
         }
       if (d->status != SILA_DOCUMENT_VERIFIED)
         {
@@ -490,6 +503,57 @@ show_steps (SilaRequestView *self)
                                              "their queue.")
                                          : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->withdraw_group), withdraw);
+}
+
+gboolean
+sila_request_view_refresh_document (SilaRequestView *self,
+                                    const char      *type)
+{
+  g_autoptr(GError) error = NULL;
+  const SilaRequestDocument *before, *after;
+  SilaRequest *fresh;
+  GtkWidget *row, *entry;
+  gboolean same;
+
+  fresh = sila_store_get_request (sila_session_get_store (self->session),
+                                  sila_session_get_actor (self->session), self->request->id,
+                                  &error);
+  if (fresh == NULL)
+    {
+      gtk_label_set_label (self->next_label, error->message);
+      return TRUE;
+    }
+
+  before = sila_request_find_document (self->request, type);
+  after = sila_request_find_document (fresh, type);
+  same = before != NULL && after != NULL && before->status == after->status;
+  sila_request_free (self->request);
+  self->request = fresh;
+  if (!same || after == NULL)
+    return FALSE;
+
+  show_header (self);
+  row = g_hash_table_lookup (self->document_rows, type);
+  if (row != NULL)
+    {
+      g_autofree char *subtitle = document_subtitle (after);
+      g_autofree char *problem = sila_request_document_problem (after);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (problem != NULL)
+        gtk_widget_add_css_class (row, "sila-document-problem");
+      else
+        gtk_widget_remove_css_class (row, "sila-document-problem");
+    }
+  entry = g_hash_table_lookup (self->expiry_entries, type);
+  if (entry != NULL)
+    {
+      g_autofree char *iso = g_date_valid (&after->expires) ? sila_date_to_iso (&after->expires)
+                                                            : NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), iso != NULL ? iso : "");
+    }
+  return TRUE;
 }
 
 void
