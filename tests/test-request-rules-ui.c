@@ -334,7 +334,7 @@ test_expiry_typed_is_saved (Fixture       *f,
   g_assert_nonnull (entry);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2035-01-01");
   gtk_editable_set_text (GTK_EDITABLE (entry), "2036-05-20");
-  gtk_widget_activate (entry);
+  g_signal_emit_by_name (entry, "activate");
   settle (GTK_WIDGET (view));
   request = stored (f, id);
   {
@@ -368,7 +368,7 @@ test_expiry_typed_is_saved (Fixture       *f,
 
   /* A date that cannot be read: refused beside the field, nothing saved. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "the 40th of May");
-  gtk_widget_activate (entry);
+  g_signal_emit_by_name (entry, "activate");
   settle (GTK_WIDGET (view));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view->checklist_error)));
@@ -378,7 +378,7 @@ test_expiry_typed_is_saved (Fixture       *f,
 
   /* Emptied while verified: a type that expires keeps its date. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_widget_activate (entry);
+  g_signal_emit_by_name (entry, "activate");
   settle (GTK_WIDGET (view));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
   request = stored (f, id);
@@ -397,7 +397,7 @@ test_expiry_typed_is_saved (Fixture       *f,
     g_date_subtract_days (&yesterday, 1);
     iso = sila_date_to_iso (&yesterday);
     gtk_editable_set_text (GTK_EDITABLE (entry), iso);
-    gtk_widget_activate (entry);
+    g_signal_emit_by_name (entry, "activate");
     settle (GTK_WIDGET (view));
     request = stored (f, id);
     g_assert_cmpint (sila_request_find_document (request, "national_id_copy")->status, ==,

@@ -55,6 +55,7 @@ read_date (gpointer   row,
   if (!sila_date_parse_guess (text_of (row), date, NULL, &error))
     {
       sila_field_error_show (GTK_WIDGET (row), label, error);
+      *given = FALSE;
       return FALSE;
     }
   return TRUE;
@@ -131,7 +132,9 @@ show_step_errors (SilaRequestView   *self,
       for (guint j = 0; j < G_N_ELEMENTS (places) && !placed; j++)
         if (g_str_equal (fields[i], places[j].field))
           {
-            sila_field_error_show (GTK_WIDGET (places[j].widget), places[j].label, error);
+            /* A value that could not even be read says so already. */
+            if (!gtk_widget_get_visible (GTK_WIDGET (places[j].label)))
+              sila_field_error_show (GTK_WIDGET (places[j].widget), places[j].label, error);
             placed = TRUE;
           }
       /* The step itself, the kind of service, the checklist: under the
@@ -215,7 +218,8 @@ move_action (GtkWidget  *widget,
                 g_clear_error (&error);
                 ok = FALSE;
               }
-            input.has_amount = TRUE;
+            else
+              input.has_amount = TRUE;
           }
         ok &= read_date (self->delivered_row, self->delivered_error, &delivered, &given);
         input.delivered_on = given ? &delivered : NULL;
@@ -230,17 +234,17 @@ move_action (GtkWidget  *widget,
       break;
     }
 
-  if (!ok)
-    return;
-
-  /* The core decides, field by field; the store decides again, with the
-   * role and what another desk may have done meanwhile. */
+  /* The core decides, field by field — for the other fields too when one
+   * could not be read; the store decides again, with the role and what
+   * another desk may have done meanwhile. */
   errors = sila_field_errors_new ();
   if (!sila_request_check_step_fields (self->request, to, &input, errors))
     {
       show_step_errors (self, to, errors);
       return;
     }
+  if (!ok)
+    return;
 
   if (!sila_store_move_request (sila_session_get_store (self->session),
                                 sila_session_get_actor (self->session), self->request->id,
