@@ -3,14 +3,12 @@
 #include "sila-config.h"
 
 #include <locale.h>
-#include <string.h>
 #include <time.h>
 
 #include "sila-account.h"
 #include "sila-actor.h"
 #include "sila-audit.h"
 #include "sila-clock.h"
-#include "sila-feedback.h"
 #include "sila-i18n.h"
 #include "sila-policy.h"
 #include "sila-roles.h"
@@ -603,114 +601,6 @@ test_arabic_messages (void)
   g_assert_cmpstr (sila_role_to_display (SILA_ROLE_OFFICER), ==, "Beneficiary-relations officer");
 }
 
-/* The lockout is the core's decision, from the facts the store reads. */
-static void
-test_lockout (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 1, 10, 0, 0);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *until = NULL;
-  int failed = 0;
-
-  /* Wrong passwords are counted until the last one locks. */
-  for (int i = 0; i < SILA_LOGIN_MAX_FAILURES - 1; i++)
-    {
-      g_assert_false (sila_account_count_failure (failed, now, &failed, &until, &error));
-      g_assert_no_error (error);
-      g_assert_null (until);
-      g_assert_cmpint (failed, ==, i + 1);
-    }
-  g_assert_true (sila_account_count_failure (failed, now, &failed, &until, &error));
-  g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error->message, "locked"));
-  g_clear_error (&error);
-  g_assert_cmpint (failed, ==, 0);
-  g_assert_cmpstr (until, ==, "2026-03-01T10:05:00.000Z");
-
-  /* Locked while it runs, whatever the password; minutes rounded up. */
-  g_assert_false (sila_account_check_not_locked (until, now, &error));
-  g_assert_nonnull (strstr (error->message, "5 minutes"));
-  g_clear_error (&error);
-  {
-    g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 4 * 60 + 1);
-
-    g_assert_false (sila_account_check_not_locked (until, later, &error));
-    g_assert_nonnull (strstr (error->message, "1 minute"));
-    g_clear_error (&error);
-  }
-  {
-    g_autoptr(GDateTime) after = g_date_time_add_seconds (now, SILA_LOGIN_LOCKOUT_SECONDS);
-
-    g_assert_true (sila_account_check_not_locked (until, after, NULL));
-  }
-  g_assert_true (sila_account_check_not_locked (NULL, now, NULL));
-  g_assert_true (sila_account_check_not_locked ("not a time", now, NULL));
-}
-
-/* Saving a suggestion or complaint: the core stamps the dates of its
- * steps, keeps where it came from, and never lets it move back. */
-static void
-test_feedback_prepare_save (void)
-{
-  g_autoptr(SilaFeedbackItem) item = sila_feedback_item_new (SILA_FEEDBACK_COMPLAINT);
-  g_autoptr(SilaFeedbackItem) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  SilaFeedbackField field;
-  GDate today, later;
-
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 1, 3, 2026);
-  later = today;
-  g_date_add_days (&later, 3);
-  item->received_on = today;
-  item->due_on = later;
-  item->description = g_strdup ("تأخر الرد على الطلب");
-  item->from_survey = TRUE;
-  item->status = SILA_FEEDBACK_ANSWERED;
-  item->answer = g_strdup ("اعتذرنا وتابعنا الطلب");
-  item->responsible = g_strdup ("هدى");
-
-  /* New and already answered: stamped today; from a survey: anonymous. */
-  g_assert_true (sila_feedback_item_prepare_save (item, NULL, &today, &field, &error));
-  g_assert_no_error (error);
-  g_assert_true (item->anonymous);
-  g_assert_cmpint (g_date_compare (&item->answered_on, &today), ==, 0);
-  g_assert_false (g_date_valid (&item->closed_on));
-
-  /* Closed later: the answer keeps its day, the closing gets its own;
-   * the origin cannot be changed by the form. */
-  stored = sila_feedback_item_copy (item);
-  stored->number = 17;
-  item->status = SILA_FEEDBACK_CLOSED;
-  item->anonymous = FALSE;
-  item->from_survey = FALSE;
-  g_assert_true (sila_feedback_item_prepare_save (item, stored, &later, &field, NULL));
-  g_assert_cmpint (g_date_compare (&item->answered_on, &today), ==, 0);
-  g_assert_cmpint (g_date_compare (&item->closed_on, &later), ==, 0);
-  g_assert_true (item->anonymous && item->from_survey);
-  g_assert_cmpint (item->number, ==, 17);
-
-  /* Never back. */
-  g_clear_pointer (&stored, sila_feedback_item_free);
-  stored = sila_feedback_item_copy (item);
-  item->status = SILA_FEEDBACK_IN_PROGRESS;
-  g_assert_false (sila_feedback_item_prepare_save (item, stored, &later, &field, &error));
-  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
-  g_assert_cmpint (field, ==, SILA_FEEDBACK_FIELD_STATUS);
-  g_clear_error (&error);
-
-  /* A new item not answered yet carries no dates of steps. */
-  g_clear_pointer (&item, sila_feedback_item_free);
-  item = sila_feedback_item_new (SILA_FEEDBACK_SUGGESTION);
-  item->received_on = today;
-  item->due_on = later;
-  item->description = g_strdup ("مواقف للسيارات");
-  item->answered_on = today;
-  g_assert_true (sila_feedback_item_prepare_save (item, NULL, &today, &field, NULL));
-  g_assert_false (g_date_valid (&item->answered_on));
-  g_assert_false (item->anonymous);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -727,8 +617,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/core/policy/new-settings", test_policy_new_settings);
   g_test_add_func ("/sila/core/account/usernames", test_usernames);
   g_test_add_func ("/sila/core/account/passwords", test_passwords);
-  g_test_add_func ("/sila/core/account/lockout", test_lockout);
-  g_test_add_func ("/sila/core/feedback/prepare-save", test_feedback_prepare_save);
   g_test_add_func ("/sila/core/audit/vocabulary", test_audit_vocabulary);
   g_test_add_func ("/sila/core/clock", test_clock);
   g_test_add_func ("/sila/core/i18n/codes", test_language_codes);

@@ -61,9 +61,9 @@ read_date (gpointer   row,
   return TRUE;
 }
 
-static void
-changed (SilaRequestView *self,
-         const char      *message)
+void
+sila_request_view_changed (SilaRequestView *self,
+                           const char      *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -258,7 +258,7 @@ move_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->withdraw_reason_row), "");
   message = g_strdup_printf (_("The request is now “%s”."), sila_request_status_to_display (to));
-  changed (self, message);
+  sila_request_view_changed (self, message);
 }
 
 static void
@@ -267,233 +267,6 @@ withdraw_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   gtk_widget_activate_action (widget, "request.move", "s", "withdrawn");
-}
-
-/* Where a document's refusal goes: beside its expiry field if it has one,
- * else on its row. */
-static void
-show_document_error (SilaRequestView *self,
-                     const char      *type,
-                     const GError    *error)
-{
-  GtkWidget *entry = g_hash_table_lookup (self->expiry_entries, type);
-  GtkWidget *row = g_hash_table_lookup (self->document_rows, type);
-
-  if (row != NULL)
-    gtk_widget_add_css_class (row, "error");
-  if (entry != NULL)
-    sila_field_error_show (entry, self->checklist_error, error);
-  else if (row != NULL)
-    sila_field_error_show (row, self->checklist_error, error);
-  else
-    sila_field_error_show (GTK_WIDGET (self->checklist_group), self->checklist_error, error);
-}
-
-/* The date typed into a document's expiry field: *@given FALSE when it is
- * empty; FALSE (shown beside the field) when it cannot be read. */
-static gboolean
-read_expiry (SilaRequestView *self,
-             const char      *type,
-             GDate           *date,
-             gboolean        *given)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWidget *entry = g_hash_table_lookup (self->expiry_entries, type);
-
-  *given = entry != NULL && !is_blank (text_of (entry));
-  if (!*given)
-    return TRUE;
-  if (!sila_date_parse_guess (text_of (entry), date, NULL, &error))
-    {
-      show_document_error (self, type, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A document recorded as expired when something else was wanted: why,
- * beside its row, once the view shows it. */
-static void
-show_found_expired (SilaRequestView    *self,
-                    const char         *type,
-                    SilaDocumentStatus  wanted)
-{
-  const SilaRequestDocument *d = sila_request_find_document (self->request, type);
-  g_autofree char *why = NULL;
-  g_autoptr(GError) expired = NULL;
-
-  if (d == NULL)
-    return;
-  why = sila_request_document_describe_expired (d, wanted);
-  expired = g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_OUT_OF_RANGE, why);
-  show_document_error (self, type, expired);
-}
-
-static void
-document_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SilaRequestView *self = SILA_REQUEST_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *type = NULL;
-  const char *status_code;
-  const SilaRequestDocument *document;
-  SilaDocumentStatus status, recorded;
-  GDate expires;
-  gboolean given;
-
-  if (self->request == NULL)
-    return;
-
-  g_variant_get (parameter, "(s&s)", &type, &status_code);
-  if (!sila_document_status_parse (status_code, &status, NULL))
-    return;
-
-  sila_request_view_clear_errors (self);
-  if (!read_expiry (self, type, &expires, &given))
-    return;
-
-  /* The core decides whether it may be recorded so; its words beside the
-   * field. The store decides again inside its transaction. */
-  document = sila_request_find_document (self->request, type);
-  if (document != NULL &&
-      !sila_request_document_check_status (document, status, given ? &expires
-                                                                    : &document->expires,
-                                           &error))
-    {
-      show_document_error (self, type, error);
-      return;
-    }
-
-  if (!sila_store_set_request_document (sila_session_get_store (self->session),
-                                        sila_session_get_actor (self->session),
-                                        self->request->id, type, status,
-                                        given ? &expires : NULL, NULL, &recorded, &error))
-    {
-      show_document_error (self, type, error);
-      return;
-    }
-
-  changed (self, NULL);
-  if (recorded != status)
-    show_found_expired (self, type, status);
-}
-
-typedef struct {
-  SilaRequestView    *view;
-  char               *type;
-  SilaDocumentStatus  wanted;
-} Reload;
-
-static void
-reload_free (Reload *reload)
-{
-  g_object_unref (reload->view);
-  g_free (reload->type);
-  g_free (reload);
-}
-
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  Reload *reload = data;
-  SilaRequestView *self = reload->view;
-
-  if (self->request != NULL && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
-    {
-      changed (self, NULL);
-      if (reload->wanted != SILA_N_DOCUMENT_STATUSES)
-        show_found_expired (self, reload->type, reload->wanted);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-gboolean
-sila_request_view_save_expiry (SilaRequestView *self,
-                               const char      *type)
-{
-  g_autoptr(GError) error = NULL;
-  const SilaRequestDocument *document;
-  GtkWidget *entry;
-  SilaDocumentStatus wanted, recorded;
-  GDate expires;
-  gboolean given;
-
-  g_return_val_if_fail (SILA_IS_REQUEST_VIEW (self), FALSE);
-
-  entry = g_hash_table_lookup (self->expiry_entries, type);
-  document = self->request != NULL ? sila_request_find_document (self->request, type) : NULL;
-  if (entry == NULL || document == NULL)
-    return FALSE;
-
-  sila_field_error_clear (entry, self->checklist_error);
-  if (!read_expiry (self, type, &expires, &given))
-    return FALSE;
-
-  /* What is shown is what is stored already: nothing to save. */
-  if (given ? g_date_valid (&document->expires) && g_date_compare (&expires,
-                                                                   &document->expires) == 0
-            : !g_date_valid (&document->expires))
-    return TRUE;
-
-  wanted = sila_request_document_status_with_new_expiry (document);
-  if (!sila_request_document_check_status (document, wanted, given ? &expires : NULL, &error) ||
-      !sila_store_set_request_document_expiry (sila_session_get_store (self->session),
-                                               sila_session_get_actor (self->session),
-                                               self->request->id, type,
-                                               given ? &expires : NULL, &recorded, &error))
-    {
-      show_document_error (self, type, error);
-      return FALSE;
-    }
-
-  sila_session_notify_changed (self->session, "requests");
-  /* The field may still be in use (it is being left): the rows are rebuilt
-   * only when the status changed too, once this event is over. */
-  if (!sila_request_view_refresh_document (self, type))
-    {
-      Reload *reload = g_new0 (Reload, 1);
-
-      reload->view = g_object_ref (self);
-      reload->type = g_strdup (type);
-      reload->wanted = recorded != wanted ? wanted : SILA_N_DOCUMENT_STATUSES;
-      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, reload,
-                       (GDestroyNotify)reload_free);
-    }
-  return TRUE;
-}
-
-static void
-expiry_activate_cb (GtkEntry        *entry,
-                    SilaRequestView *self)
-{
-  sila_request_view_save_expiry (self, g_object_get_data (G_OBJECT (entry), "sila-document-type"));
-}
-
-static void
-expiry_leave_cb (GtkEventController *controller,
-                 SilaRequestView    *self)
-{
-  GtkWidget *entry = gtk_event_controller_get_widget (controller);
-
-  /* Not while the window is going away. */
-  if (self->request == NULL || !gtk_widget_get_mapped (entry))
-    return;
-  sila_request_view_save_expiry (self, g_object_get_data (G_OBJECT (entry), "sila-document-type"));
-}
-
-void
-sila_request_view_watch_expiry (SilaRequestView *self,
-                                GtkWidget       *entry,
-                                const char      *type)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_object_set_data_full (G_OBJECT (entry), "sila-document-type", g_strdup (type), g_free);
-  g_signal_connect_object (entry, "activate", G_CALLBACK (expiry_activate_cb), self, 0);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (expiry_leave_cb), self, 0);
-  gtk_widget_add_controller (entry, focus);
 }
 
 gboolean
@@ -535,7 +308,7 @@ sila_request_view_attach_file (SilaRequestView *self,
       return FALSE;
     }
 
-  changed (self, _("The scan was attached."));
+  sila_request_view_changed (self, _("The scan was attached."));
   return TRUE;
 }
 
@@ -651,7 +424,7 @@ sign (SilaRequestView *self,
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->declaration_row), "error");
-  changed (self, _("The declaration is recorded."));
+  sila_request_view_changed (self, _("The declaration is recorded."));
 }
 
 static void
@@ -763,7 +536,7 @@ sila_request_view_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "request.move", "s", move_action);
   gtk_widget_class_install_action (widget_class, "request.withdraw", NULL, withdraw_action);
-  gtk_widget_class_install_action (widget_class, "request.document", "(ss)", document_action);
+  sila_request_view_install_checklist_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "request.attach", "s", attach_action);
   gtk_widget_class_install_action (widget_class, "request.open-scan", "s", open_scan_action);
   gtk_widget_class_install_action (widget_class, "request.sign-paper", NULL, sign_paper_action);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by sila-request-view.c (showing) and sila-request-view-actions.c
- * (acting). */
+/* Shared by sila-request-view.c (showing), sila-request-view-actions.c
+ * (acting) and sila-request-view-checklist.c (the documents). */
 #pragma once
 
 #include "sila-request-view.h"
@@ -81,6 +81,16 @@ const char *sila_request_view_person          (const char          *name,
                                                const char          *username);
 
 /* In sila-request-view-actions.c */
+/* After a change: the view read again, the others told; @message, if any,
+ * as a toast. */
+void        sila_request_view_changed         (SilaRequestView     *self,
+                                               const char          *message);
+
+/* In sila-request-view-checklist.c */
+void        sila_request_view_show_checklist  (SilaRequestView     *self);
+/* A document's line under its name, as stored. */
+char       *sila_request_view_document_subtitle (const SilaRequestDocument *d);
+void        sila_request_view_install_checklist_actions (GtkWidgetClass *widget_class);
 /* Saves what is typed into a document's expiry field when it is confirmed
  * (Enter) or left. */
 void        sila_request_view_watch_expiry    (SilaRequestView     *self,
