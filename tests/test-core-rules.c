@@ -103,6 +103,12 @@ test_feedback_prepare_save (void)
   g_assert_true (item->anonymous && item->from_survey);
   g_assert_cmpint (item->number, ==, 17);
 
+  /* Which statuses are open, for the store's lists. */
+  g_assert_true (g_strv_contains (sila_feedback_open_codes (), "new"));
+  g_assert_true (g_strv_contains (sila_feedback_open_codes (), "in_progress"));
+  g_assert_cmpuint (g_strv_length ((char **)sila_feedback_open_codes ()), ==, 2);
+  g_assert_false (sila_feedback_status_is_open (SILA_FEEDBACK_ANSWERED));
+
   /* Never back. */
   g_clear_pointer (&stored, sila_feedback_item_free);
   stored = sila_feedback_item_copy (item);

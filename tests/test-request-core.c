@@ -567,6 +567,13 @@ test_document_rules (void)
   income->status = SILA_DOCUMENT_VERIFIED;
   g_assert_cmpint (sila_request_document_status_with_new_expiry (income), ==,
                    SILA_DOCUMENT_VERIFIED);
+
+  /* A scan of a missing document means it was brought. */
+  g_assert_cmpint (sila_request_document_status_with_scan (income), ==, SILA_DOCUMENT_VERIFIED);
+  income->status = SILA_DOCUMENT_MISSING;
+  g_assert_cmpint (sila_request_document_status_with_scan (income), ==, SILA_DOCUMENT_PROVIDED);
+  income->status = SILA_DOCUMENT_REJECTED;
+  g_assert_cmpint (sila_request_document_status_with_scan (income), ==, SILA_DOCUMENT_REJECTED);
 }
 
 /* What the request waits for follows its checklist until the committee
@@ -622,6 +629,23 @@ test_status_lists (void)
   g_assert_cmpuint (n_awaiting, ==, 5);
 }
 
+/* A researcher is assigned while the request goes to research. */
+static void
+test_assign_researcher (void)
+{
+  g_autoptr(SilaRequest) request = request_in (SILA_REQUEST_RECEIVED);
+  g_autoptr(GError) error = NULL;
+
+  for (SilaRequestStatus s = 0; s < SILA_N_REQUEST_STATUSES; s++)
+    {
+      request->status = s;
+      g_assert_cmpint (sila_request_check_assign_researcher (request, NULL), ==,
+                       s == SILA_REQUEST_DOCUMENTS_COMPLETE || s == SILA_REQUEST_IN_RESEARCH);
+    }
+  g_assert_false (sila_request_check_assign_researcher (request, &error));
+  g_assert_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_NO_SUCH_STEP);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -636,6 +660,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/core/request/document-rules", test_document_rules);
   g_test_add_func ("/sila/core/request/describe-next", test_describe_next);
   g_test_add_func ("/sila/core/request/status-lists", test_status_lists);
+  g_test_add_func ("/sila/core/request/assign-researcher", test_assign_researcher);
   g_test_add_func ("/sila/core/request/expiry-at-submission", test_expiry_at_submission);
   g_test_add_func ("/sila/core/request/due-dates", test_due_dates);
   g_test_add_func ("/sila/core/request/numbers", test_numbers);

@@ -35,6 +35,11 @@ const char *sila_feedback_status_to_display  (SilaFeedbackStatus   status);
 gboolean    sila_feedback_status_parse       (const char          *text,
                                               SilaFeedbackStatus  *status,
                                               GError             **error);
+/* New or in progress: still to be answered. */
+gboolean    sila_feedback_status_is_open     (SilaFeedbackStatus   status);
+/* The codes of the open statuses; NULL-terminated, static. The store's
+ * queries are built from it. */
+const char * const *sila_feedback_open_codes (void);
 /* Whether an item may move from @from to @to; FALSE with a message that
  * says why (in the UI language) otherwise. */
 gboolean    sila_feedback_can_move           (SilaFeedbackStatus   from,

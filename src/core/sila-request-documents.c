@@ -105,6 +105,14 @@ sila_request_document_status_with_new_expiry (const SilaRequestDocument *documen
   return document->status == SILA_DOCUMENT_EXPIRED ? SILA_DOCUMENT_PROVIDED : document->status;
 }
 
+SilaDocumentStatus
+sila_request_document_status_with_scan (const SilaRequestDocument *document)
+{
+  g_return_val_if_fail (document != NULL, SILA_DOCUMENT_MISSING);
+
+  return document->status == SILA_DOCUMENT_MISSING ? SILA_DOCUMENT_PROVIDED : document->status;
+}
+
 char *
 sila_request_document_describe_expired (const SilaRequestDocument *document,
                                         SilaDocumentStatus         wanted)

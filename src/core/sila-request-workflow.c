@@ -269,3 +269,20 @@ sila_request_check_step (const SilaRequest    *request,
   g_propagate_error (error, g_error_copy (first));
   return FALSE;
 }
+
+gboolean
+sila_request_check_assign_researcher (const SilaRequest  *request,
+                                      GError            **error)
+{
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  if (request->status == SILA_REQUEST_DOCUMENTS_COMPLETE ||
+      request->status == SILA_REQUEST_IN_RESEARCH)
+    return TRUE;
+
+  g_set_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_NO_SUCH_STEP,
+               _("A researcher is assigned when the request goes to social research; this "
+                 "one is “%s”."),
+               sila_request_status_to_display (request->status));
+  return FALSE;
+}

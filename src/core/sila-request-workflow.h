@@ -108,6 +108,11 @@ gboolean               sila_request_check_step_fields (const SilaRequest   *requ
                                                        const SilaStepInput *input,
                                                        SilaFieldErrors     *errors);
 
+/* Whether a researcher may be assigned to @request now: when it goes to
+ * social research or is there. FALSE with a SILA_WORKFLOW_ERROR otherwise. */
+gboolean               sila_request_check_assign_researcher (const SilaRequest  *request,
+                                                             GError            **error);
+
 /* A refusal of the policy, as a sentence: "A request that is “Received”
  * cannot become “Accepted”: next it can become …". */
 char                  *sila_request_describe_no_step (SilaRequestStatus  from,

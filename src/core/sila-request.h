@@ -206,6 +206,9 @@ gboolean             sila_request_document_check_status (const SilaRequestDocume
  * changed: the one it has, except that a document found expired and given
  * another date is provided again (an officer verifies it anew). */
 SilaDocumentStatus   sila_request_document_status_with_new_expiry (const SilaRequestDocument *document);
+/* The status @document takes when its scan is attached: a missing
+ * document was brought (provided); any other keeps its status. */
+SilaDocumentStatus   sila_request_document_status_with_scan (const SilaRequestDocument *document);
 /* What is said when @document, wanted as @wanted, was recorded as expired
  * (sila_document_status_at_submission()). */
 char                *sila_request_document_describe_expired (const SilaRequestDocument *document,

@@ -70,6 +70,8 @@ sila_store_list_feedback (SilaStore         *self,
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *today = sila_clock_today_iso ();
+  g_autofree char *open_list = NULL;
+  g_autofree char *sql = NULL;
   SilaStep step;
 
   g_return_val_if_fail (SILA_IS_STORE (self), NULL);
@@ -77,17 +79,19 @@ sila_store_list_feedback (SilaStore         *self,
   if (!sila_store_require (self, actor, SILA_PERM_FEEDBACK_VIEW, error))
     return NULL;
 
-  stmt = sila_store_prepare (self,
-                             "SELECT " FEEDBACK_COLUMNS " FROM feedback_items "
-                             "WHERE deleted_at IS NULL AND CASE ?1 "
-                             "  WHEN 0 THEN status IN ('new', 'in_progress') "
-                             "  WHEN 1 THEN status IN ('new', 'in_progress') AND due_on < ?2 "
-                             "  ELSE 1 END "
-                             "ORDER BY status IN ('answered', 'closed'), "
-                             "  CASE WHEN status IN ('new', 'in_progress') THEN due_on END, "
-                             "  number DESC "
-                             "LIMIT ?3",
-                             error);
+  /* Which items are open is the core's to say. */
+  open_list = sila_sql_code_list (sila_feedback_open_codes ());
+  sql = g_strdup_printf ("SELECT " FEEDBACK_COLUMNS " FROM feedback_items "
+                         "WHERE deleted_at IS NULL AND CASE ?1 "
+                         "  WHEN 0 THEN status IN %s "
+                         "  WHEN 1 THEN status IN %s AND due_on < ?2 "
+                         "  ELSE 1 END "
+                         "ORDER BY status NOT IN %s, "
+                         "  CASE WHEN status IN %s THEN due_on END, "
+                         "  number DESC "
+                         "LIMIT ?3",
+                         open_list, open_list, open_list, open_list);
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -357,16 +361,19 @@ sila_store_count_feedback (SilaStore        *self,
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *today = sila_clock_today_iso ();
+  g_autofree char *open_list = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
   if (!sila_store_require (self, actor, SILA_PERM_FEEDBACK_VIEW, error))
     return FALSE;
 
-  stmt = sila_store_prepare (self,
-                             "SELECT count (*), ifnull (sum (due_on < ?1), 0) FROM feedback_items "
-                             "WHERE deleted_at IS NULL AND status IN ('new', 'in_progress')",
-                             error);
+  open_list = sila_sql_code_list (sila_feedback_open_codes ());
+  sql = g_strdup_printf ("SELECT count (*), ifnull (sum (due_on < ?1), 0) FROM feedback_items "
+                         "WHERE deleted_at IS NULL AND status IN %s",
+                         open_list);
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 

@@ -292,6 +292,7 @@ sila_store_attach_request_document (SilaStore        *self,
   g_autofree char *today = sila_clock_today_iso ();
   g_autofree char *now = sila_clock_timestamp ();
   g_autofree char *summary = NULL;
+  SilaRequestDocument *document;
   const char *code;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
@@ -311,7 +312,10 @@ sila_store_attach_request_document (SilaStore        *self,
   if (request == NULL)
     return FALSE;
   type = resolve_document_type (self, document_type, error);
-  if (type == NULL || ensure_document (self, actor, request, type, now, error) == NULL)
+  if (type == NULL)
+    return FALSE;
+  document = ensure_document (self, actor, request, type, now, error);
+  if (document == NULL)
     return FALSE;
   code = type->code;
 
@@ -331,11 +335,10 @@ sila_store_attach_request_document (SilaStore        *self,
     return FALSE;
   g_clear_pointer (&stmt, sila_statement_release);
 
-  /* A scan of a missing document means it was brought. */
+  /* The status a scan gives it is the core's to say. */
   stmt = sila_store_prepare (self,
                              "UPDATE request_documents SET file_name = ?3, file_mime = ?4, "
-                             "file_size = ?5, file_sha256 = ?6, "
-                             "status = CASE status WHEN 'missing' THEN 'provided' ELSE status END, "
+                             "file_size = ?5, file_sha256 = ?6, status = ?10, "
                              "submitted_on = coalesce (submitted_on, ?7), updated_at = ?8, "
                              "updated_by = ?9, rev = rev + 1 "
                              "WHERE request_id = ?1 AND document_type = ?2",
@@ -351,6 +354,8 @@ sila_store_attach_request_document (SilaStore        *self,
   sila_bind_text (stmt, 7, today);
   sila_bind_text (stmt, 8, now);
   sila_bind_text (stmt, 9, actor->username);
+  sila_bind_text (stmt, 10,
+                  sila_document_status_to_code (sila_request_document_status_with_scan (document)));
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;
 

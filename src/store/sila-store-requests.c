@@ -495,6 +495,7 @@ sila_store_assign_researcher (SilaStore        *self,
   g_autoptr(SilaTransaction) tx = NULL;
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(SilaRequest) request = NULL;
+  g_autoptr(GError) refusal = NULL;
   g_autofree char *now = sila_clock_timestamp ();
   g_autofree char *summary = NULL;
 
@@ -509,15 +510,8 @@ sila_store_assign_researcher (SilaStore        *self,
   request = sila_store_read_request_for_change (self, request_id, error);
   if (request == NULL)
     return FALSE;
-  if (request->status != SILA_REQUEST_DOCUMENTS_COMPLETE &&
-      request->status != SILA_REQUEST_IN_RESEARCH)
-    {
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
-                   _("A researcher is assigned when the request goes to social research; this "
-                     "one is “%s”."),
-                   sila_request_status_to_display (request->status));
-      return FALSE;
-    }
+  if (!sila_request_check_assign_researcher (request, &refusal))
+    return invalid (error, g_steal_pointer (&refusal));
   if (researcher != NULL &&
       !sila_store_staff_has_role (self, researcher, SILA_ROLE_RESEARCHER, error))
     return FALSE;
