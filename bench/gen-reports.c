@@ -375,14 +375,21 @@ add_open_requests (SilaStore       *store,
         {
           const SilaRequestDocument *doc = g_ptr_array_index (read->documents, d);
 
+          GDate expires;
+
+          /* A type that expires is verified with its date. */
+          g_date_clear (&expires, 1);
+          g_date_set_dmy (&expires, 1, 1, 2040);
           if (doc->required &&
               !sila_store_set_request_document (store, actor, request->id, doc->type,
-                                                SILA_DOCUMENT_VERIFIED, NULL, NULL, NULL, error))
+                                                SILA_DOCUMENT_VERIFIED,
+                                                doc->type_expires ? &expires : NULL, NULL, NULL,
+                                                error))
             return FALSE;
         }
       for (guint k = 0; k < G_N_ELEMENTS (path); k++)
         {
-          SilaStepInput input = { .note = "الأسرة محتاجة؛ نوصي بالدعم" };
+          SilaStepInput input = { .findings = "الأسرة محتاجة", .recommendation = "نوصي بالدعم" };
 
           if (!sila_store_move_request (store, actor, request->id, 0, path[k], &input, error))
             return FALSE;

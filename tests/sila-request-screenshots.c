@@ -294,6 +294,53 @@ main (int argc, char **argv)
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&session);
 
+  /* The research report without its recommendation, refused beside it by
+   * the core's words; a lease marked verified without its expiry date. */
+  {
+    g_autoptr(SilaRequest) researched = sila_test_open_request (store, huda, b3, "rent", NULL);
+    SilaStepInput refer = { .researcher = "noura" };
+    SilaRequestView *view;
+
+    verify (store, huda, researched->id, "national_id_copy", "2030-01-31");
+    verify (store, huda, researched->id, "lease", "2027-02-28");
+    sila_test_verify_documents (store, huda, researched->id);
+    move (store, huda, researched->id, SILA_REQUEST_DOCUMENTS_COMPLETE, NULL);
+    move (store, huda, researched->id, SILA_REQUEST_IN_RESEARCH, &refer);
+
+    session = sila_session_new (store, sila_actor_copy (noura));
+    window = sila_window_new (NULL, session);
+    gtk_window_present (GTK_WINDOW (window));
+    sila_window_show_section (window, "requests");
+    page = SILA_REQUESTS_PAGE (sila_window_get_section_page (window, "requests"));
+    sila_window_show_request (window, researched->id);
+    view = sila_requests_page_get_view (page);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view->findings_view),
+                              "زيارة منزلية: الإيجار متأخر شهرين، ودخل الأسرة لا يكفيه.", -1);
+    gtk_widget_activate_action (GTK_WIDGET (view), "request.move", "s", "research_done");
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1700);
+    sila_test_shoot (GTK_WIDGET (window), out_dir, "request-research", lang);
+    gtk_window_destroy (GTK_WINDOW (window));
+    g_clear_object (&session);
+
+    session = sila_session_new (store, sila_actor_copy (huda));
+    window = sila_window_new (NULL, session);
+    gtk_window_present (GTK_WINDOW (window));
+    sila_window_show_section (window, "requests");
+    page = SILA_REQUESTS_PAGE (sila_window_get_section_page (window, "requests"));
+    {
+      g_autoptr(SilaRequest) fresh = sila_test_open_request (store, huda, b4, "rent", NULL);
+
+      sila_window_show_request (window, fresh->id);
+    }
+    view = sila_requests_page_get_view (page);
+    gtk_widget_activate_action (GTK_WIDGET (view), "request.document", "(ss)", "lease",
+                                "verified");
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1100);
+    sila_test_shoot (GTK_WIDGET (window), out_dir, "request-expiry", lang);
+    gtk_window_destroy (GTK_WINDOW (window));
+    g_clear_object (&session);
+  }
+
   /* The contacts log, the referral open. */
   session = sila_session_new (store, sila_actor_copy (huda));
   window = sila_window_new (NULL, session);

@@ -70,7 +70,8 @@ sila_test_step_input (SilaRequestStatus  to,
   memset (input, 0, sizeof *input);
   input->reason = to == SILA_REQUEST_REJECTED || to == SILA_REQUEST_WITHDRAWN
                   ? "السبب" : NULL;
-  input->note = to == SILA_REQUEST_RESEARCH_DONE ? "الأسرة محتاجة؛ نوصي بالدعم" : NULL;
+  input->findings = to == SILA_REQUEST_RESEARCH_DONE ? "الأسرة محتاجة" : NULL;
+  input->recommendation = to == SILA_REQUEST_RESEARCH_DONE ? "نوصي بالدعم" : NULL;
   input->has_amount = to == SILA_REQUEST_DELIVERED;
   input->amount_halalas = 150000;
 }
@@ -87,12 +88,18 @@ sila_test_verify_documents (SilaStore       *store,
   for (guint i = 0; i < request->documents->len; i++)
     {
       const SilaRequestDocument *d = g_ptr_array_index (request->documents, i);
+      GDate expires;
 
       if (!d->required || d->status == SILA_DOCUMENT_VERIFIED)
         continue;
+      /* A type that expires is verified with its date, valid for years. */
+      sila_clock_today (&expires);
+      g_date_add_years (&expires, 5);
       g_assert_true (sila_store_set_request_document (store, actor, request_id, d->type,
-                                                      SILA_DOCUMENT_VERIFIED, NULL, NULL, NULL,
-                                                      &error));
+                                                      SILA_DOCUMENT_VERIFIED,
+                                                      d->type_expires && !g_date_valid (&d->expires)
+                                                      ? &expires : NULL,
+                                                      NULL, NULL, &error));
       g_assert_no_error (error);
     }
 }

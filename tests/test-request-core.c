@@ -4,6 +4,8 @@
  * signatures, the request form and the contact form. */
 #include "sila-config.h"
 
+#include <string.h>
+
 #include "sila-clock.h"
 #include "sila-contact.h"
 #include "sila-i18n.h"
@@ -193,10 +195,18 @@ test_check_step (void)
     input.decided_on = NULL;
   }
 
-  /* Research needs its findings (the note counts); delivery its amount. */
+  /* Research needs its findings and the recommendation, both: a note is
+   * neither; delivery needs its amount. */
   request->status = SILA_REQUEST_IN_RESEARCH;
   g_assert_false (sila_request_check_step (request, SILA_REQUEST_RESEARCH_DONE, &input, NULL));
   input.note = "زيارة ميدانية: الأسرة محتاجة";
+  g_assert_false (sila_request_check_step (request, SILA_REQUEST_RESEARCH_DONE, &input, NULL));
+  input.findings = "زيارة ميدانية: الأسرة محتاجة";
+  g_assert_false (sila_request_check_step (request, SILA_REQUEST_RESEARCH_DONE, &input, &error));
+  g_assert_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "recommendation"));
+  g_clear_error (&error);
+  input.recommendation = "نوصي بالقبول";
   g_assert_true (sila_request_check_step (request, SILA_REQUEST_RESEARCH_DONE, &input, NULL));
   request->status = SILA_REQUEST_REGISTERED;
   g_assert_false (sila_request_check_step (request, SILA_REQUEST_DELIVERED, &input, NULL));
@@ -467,6 +477,175 @@ test_contact_form (void)
   sila_clock_set_fixed (NULL);
 }
 
+/* Every refusal of a step under its field, so that the window shows each
+ * beside its own field and the command line names its option. */
+static void
+test_check_step_fields (void)
+{
+  g_autoptr(SilaRequest) request = request_in (SILA_REQUEST_IN_RESEARCH);
+  SilaStepInput input = { 0 };
+  GDate future = date (2025, 1, 21);
+
+  set_today (2025, 1, 20);
+  {
+    g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+
+    input.findings = " \n";
+    input.visit_date = &future;
+    g_assert_false (sila_request_check_step_fields (request, SILA_REQUEST_RESEARCH_DONE, &input,
+                                                    errors));
+    g_assert_cmpuint (sila_field_errors_count (errors), ==, 3);
+    g_assert_nonnull (sila_field_errors_get (errors, SILA_STEP_FIELD_FINDINGS));
+    g_assert_nonnull (sila_field_errors_get (errors, SILA_STEP_FIELD_RECOMMENDATION));
+    g_assert_nonnull (strstr (sila_field_errors_get (errors, SILA_STEP_FIELD_VISIT_DATE)->message,
+                              "future"));
+  }
+  {
+    g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+
+    input.findings = "الأسرة محتاجة";
+    input.recommendation = "نوصي بالقبول";
+    input.visit_date = NULL;
+    g_assert_true (sila_request_check_step_fields (request, SILA_REQUEST_RESEARCH_DONE, &input,
+                                                   errors));
+    g_assert_true (sila_field_errors_is_empty (errors));
+  }
+  {
+    g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+
+    /* A step the policy has not: that alone. */
+    g_assert_false (sila_request_check_step_fields (request, SILA_REQUEST_CLOSED, NULL, errors));
+    g_assert_cmpstr (sila_field_errors_first (errors, NULL), ==, SILA_STEP_FIELD_STEP);
+    g_assert_cmpuint (sila_field_errors_count (errors), ==, 1);
+  }
+  {
+    g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+
+    request->status = SILA_REQUEST_REGISTERED;
+    memset (&input, 0, sizeof input);
+    input.delivery_kind = "gold";
+    g_assert_false (sila_request_check_step_fields (request, SILA_REQUEST_DELIVERED, &input,
+                                                    errors));
+    g_assert_nonnull (sila_field_errors_get (errors, SILA_STEP_FIELD_AMOUNT));
+    g_assert_nonnull (sila_field_errors_get (errors, SILA_STEP_FIELD_KIND));
+  }
+  sila_clock_set_fixed (NULL);
+}
+
+/* A type that expires is not verified without its date; "expired" is
+ * never chosen; a new date takes an expired document back to provided. */
+static void
+test_document_rules (void)
+{
+  g_autoptr(SilaRequestDocument) id_copy = document ("id", TRUE, SILA_DOCUMENT_PROVIDED);
+  g_autoptr(SilaRequestDocument) income = document ("income", TRUE, SILA_DOCUMENT_PROVIDED);
+  g_autoptr(GError) error = NULL;
+  GDate expires = date (2030, 1, 1), invalid;
+
+  g_date_clear (&invalid, 1);
+  id_copy->type_expires = TRUE;
+  g_assert_false (sila_request_document_check_status (id_copy, SILA_DOCUMENT_VERIFIED, NULL,
+                                                      &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED);
+  g_assert_nonnull (strstr (error->message, "id"));
+  g_clear_error (&error);
+  g_assert_false (sila_request_document_check_status (id_copy, SILA_DOCUMENT_VERIFIED, &invalid,
+                                                      NULL));
+  g_assert_true (sila_request_document_check_status (id_copy, SILA_DOCUMENT_VERIFIED, &expires,
+                                                     NULL));
+  g_assert_true (sila_request_document_check_status (id_copy, SILA_DOCUMENT_PROVIDED, NULL, NULL));
+  g_assert_true (sila_request_document_check_status (income, SILA_DOCUMENT_VERIFIED, NULL, NULL));
+  g_assert_false (sila_request_document_check_status (income, SILA_DOCUMENT_EXPIRED, &expires,
+                                                      &error));
+  g_assert_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID);
+
+  g_assert_cmpint (sila_request_document_status_with_new_expiry (income), ==,
+                   SILA_DOCUMENT_PROVIDED);
+  income->status = SILA_DOCUMENT_EXPIRED;
+  g_assert_cmpint (sila_request_document_status_with_new_expiry (income), ==,
+                   SILA_DOCUMENT_PROVIDED);
+  income->status = SILA_DOCUMENT_VERIFIED;
+  g_assert_cmpint (sila_request_document_status_with_new_expiry (income), ==,
+                   SILA_DOCUMENT_VERIFIED);
+
+  /* A scan of a missing document means it was brought. */
+  g_assert_cmpint (sila_request_document_status_with_scan (income), ==, SILA_DOCUMENT_VERIFIED);
+  income->status = SILA_DOCUMENT_MISSING;
+  g_assert_cmpint (sila_request_document_status_with_scan (income), ==, SILA_DOCUMENT_PROVIDED);
+  income->status = SILA_DOCUMENT_REJECTED;
+  g_assert_cmpint (sila_request_document_status_with_scan (income), ==, SILA_DOCUMENT_REJECTED);
+}
+
+/* What the request waits for follows its checklist until the committee
+ * has it. */
+static void
+test_describe_next (void)
+{
+  g_autoptr(SilaRequest) request = request_in (SILA_REQUEST_RESEARCH_DONE);
+  SilaRequestDocument *income = document ("income", TRUE, SILA_DOCUMENT_VERIFIED);
+  g_autofree char *ready = NULL, *held = NULL, *referred = NULL, *committee = NULL;
+
+  g_ptr_array_add (request->documents, income);
+  ready = sila_request_describe_next (request);
+  g_assert_nonnull (strstr (ready, "committee"));
+  g_assert_null (strstr (ready, "income"));
+
+  income->status = SILA_DOCUMENT_MISSING;
+  held = sila_request_describe_next (request);
+  g_assert_cmpstr (held, !=, ready);
+  g_assert_nonnull (strstr (held, "income: missing"));
+
+  request->status = SILA_REQUEST_DOCUMENTS_COMPLETE;
+  referred = sila_request_describe_next (request);
+  g_assert_nonnull (strstr (referred, "social research"));
+  g_assert_nonnull (strstr (referred, "income: missing"));
+
+  /* With the committee, the gate is behind it. */
+  request->status = SILA_REQUEST_WITH_COMMITTEE;
+  committee = sila_request_describe_next (request);
+  g_assert_null (strstr (committee, "income"));
+}
+
+/* The store's lists of statuses come from the core's rules. */
+static void
+test_status_lists (void)
+{
+  const char * const *awaiting = sila_request_awaiting_codes ();
+  const char * const *final = sila_request_final_codes ();
+  guint n_awaiting = 0, n_final = 0;
+
+  for (SilaRequestStatus s = 0; s < SILA_N_REQUEST_STATUSES; s++)
+    {
+      const char *code = sila_request_status_to_code (s);
+
+      g_assert_cmpint (g_strv_contains (awaiting, code), ==, sila_request_status_awaits_answer (s));
+      g_assert_cmpint (g_strv_contains (final, code), ==, sila_request_status_is_final (s));
+      n_awaiting += sila_request_status_awaits_answer (s);
+      n_final += sila_request_status_is_final (s);
+    }
+  g_assert_cmpuint (g_strv_length ((char **)awaiting), ==, n_awaiting);
+  g_assert_cmpuint (g_strv_length ((char **)final), ==, n_final);
+  g_assert_cmpstr (awaiting[0], ==, "received");
+  g_assert_cmpuint (n_awaiting, ==, 5);
+}
+
+/* A researcher is assigned while the request goes to research. */
+static void
+test_assign_researcher (void)
+{
+  g_autoptr(SilaRequest) request = request_in (SILA_REQUEST_RECEIVED);
+  g_autoptr(GError) error = NULL;
+
+  for (SilaRequestStatus s = 0; s < SILA_N_REQUEST_STATUSES; s++)
+    {
+      request->status = s;
+      g_assert_cmpint (sila_request_check_assign_researcher (request, NULL), ==,
+                       s == SILA_REQUEST_DOCUMENTS_COMPLETE || s == SILA_REQUEST_IN_RESEARCH);
+    }
+  g_assert_false (sila_request_check_assign_researcher (request, &error));
+  g_assert_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_NO_SUCH_STEP);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -476,7 +655,12 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/core/request/status-codes", test_status_codes);
   g_test_add_func ("/sila/core/request/workflow-table", test_workflow_table);
   g_test_add_func ("/sila/core/request/check-step", test_check_step);
+  g_test_add_func ("/sila/core/request/check-step-fields", test_check_step_fields);
   g_test_add_func ("/sila/core/request/checklist-gate", test_checklist_gate);
+  g_test_add_func ("/sila/core/request/document-rules", test_document_rules);
+  g_test_add_func ("/sila/core/request/describe-next", test_describe_next);
+  g_test_add_func ("/sila/core/request/status-lists", test_status_lists);
+  g_test_add_func ("/sila/core/request/assign-researcher", test_assign_researcher);
   g_test_add_func ("/sila/core/request/expiry-at-submission", test_expiry_at_submission);
   g_test_add_func ("/sila/core/request/due-dates", test_due_dates);
   g_test_add_func ("/sila/core/request/numbers", test_numbers);

@@ -100,7 +100,8 @@ def a_request_goes_from_received_to_closed():
     complete_documents(db, number)
     move(db, number, 'documents_complete')
     move(db, number, 'in_research')
-    move(db, number, 'research_done', '--note', 'زارت الباحثة الأسرة؛ نوصي بالقبول')
+    move(db, number, 'research_done', '--note', 'زارت الباحثة الأسرة', '--recommendation',
+         'نوصي بالقبول')
     move(db, number, 'with_committee')
     move(db, number, 'accepted')
     move(db, number, 'registered')
@@ -138,8 +139,20 @@ def a_move_the_policy_forbids_changes_nothing():
     complete_documents(db, number)
     for status in ('documents_complete', 'in_research'):
         move(db, number, status)
-    move(db, number, 'research_done', expect=1)
-    move(db, number, 'research_done', '--note', 'findings and recommendation')
+    r = move(db, number, 'research_done', expect=1)
+    check('--note' in err(r) and '--recommendation' in err(r), err(r))
+    # The findings alone are not a research report: the window refuses
+    # them too (tests/test-request-rules-ui.c feeds both the same inputs).
+    r = move(db, number, 'research_done', '--note', 'findings', expect=1)
+    check('--recommendation' in err(r) and 'recommendation' in err(r), err(r))
+    check('--note' not in err(r), err(r))
+    r = move(db, number, 'research_done', '--recommendation', 'accept', '--note', ' ', expect=1)
+    check('--note' in err(r) and '--recommendation' not in err(r), err(r))
+    r = move(db, number, 'research_done', '--findings', 'f', '--recommendation', 'r',
+             '--visit', '2099-01-01', expect=1)
+    check('--visit' in err(r) and 'future' in err(r), err(r))
+    check(show(db, number)['status'] == 'in_research')
+    move(db, number, 'research_done', '--note', 'findings', '--recommendation', 'accept')
     move(db, number, 'with_committee')
     r = move(db, number, 'rejected', expect=1)
     check('reason' in err(r), err(r))
@@ -158,7 +171,7 @@ def delivery_needs_its_amount():
     complete_documents(db, number)
     for status in ('documents_complete', 'in_research'):
         move(db, number, status)
-    move(db, number, 'research_done', '--note', 'ok')
+    move(db, number, 'research_done', '--note', 'ok', '--recommendation', 'ok')
     for status in ('with_committee', 'accepted', 'registered'):
         move(db, number, status)
     move(db, number, 'delivered', expect=1)
@@ -175,7 +188,7 @@ def the_committee_gate_says_which_document():
     complete_documents(db, number)
     for status in ('documents_complete', 'in_research'):
         move(db, number, status)
-    move(db, number, 'research_done', '--note', 'ok')
+    move(db, number, 'research_done', '--note', 'ok', '--recommendation', 'ok')
     r = cli(db, 'request', 'document', number, 'income_proof', 'rejected')
     check(r.returncode == 0, err(r))
     r = move(db, number, 'with_committee', expect=1)
@@ -211,6 +224,33 @@ def expiry_is_checked_against_the_day_of_submission():
     check(r.returncode == 2, err(r))
     r = cli(db, 'request', 'document', number, 'passport_copy', 'provided')
     check(r.returncode == 1 and 'national_id_copy' in err(r), err(r))
+
+
+@test
+def an_expiring_document_is_not_verified_without_its_date():
+    db = registry()
+    number = open_request(db)
+    before = show(db, number)
+    r = cli(db, 'request', 'document', number, 'national_id_copy', 'verified')
+    check(r.returncode == 1 and 'expiry date' in err(r), err(r))
+    r = cli(db, 'request', 'document', number, 'صورة الهوية الوطنية', 'verified', lang='ar')
+    check(r.returncode == 1 and 'تاريخ' in err(r), err(r))
+    check(show(db, number) == before)
+    # Provided is fine without it; a type that does not expire is verified.
+    r = cli(db, 'request', 'document', number, 'national_id_copy', 'provided')
+    check(r.returncode == 0, err(r))
+    r = cli(db, 'request', 'document', number, 'income_proof', 'verified')
+    check(r.returncode == 0, err(r))
+    r = cli(db, 'request', 'document', number, 'national_id_copy', 'verified', '--expires',
+            '2040-01-01')
+    check(r.returncode == 0, err(r))
+    docs = {d['type']: d for d in show(db, number)['documents']}
+    check(docs['national_id_copy']['status'] == 'verified', docs)
+    # Once its date is recorded, verifying again needs no new one.
+    r = cli(db, 'request', 'document', number, 'national_id_copy', 'provided')
+    check(r.returncode == 0, err(r))
+    r = cli(db, 'request', 'document', number, 'national_id_copy', 'verified')
+    check(r.returncode == 0, err(r))
 
 
 @test

@@ -17,6 +17,7 @@
 #include "sila-date.h"
 #include "sila-money.h"
 #include "sila-request-form.h"
+#include "sila-request-workflow.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-requests.h"
 
@@ -170,12 +171,10 @@ sila_cli_request_document (SilaCli  *cli,
                                  "sila request document NUMBER DOCTYPE "
                                  "(provided|verified|rejected|missing) [--expires DATE]");
 
+  /* "expired" is not among the choices: it is found from --expires. */
   if (!sila_document_status_parse (g_ptr_array_index (args.positional, 2), &status, &error) ||
-      status == SILA_DOCUMENT_EXPIRED)
-    return sila_cli_usage_error (cli, "%s",
-                                 error != NULL ? error->message
-                                               : _("Give the expiry date with --expires: a "
-                                                   "document is found expired from it."));
+      !sila_document_status_check_chosen (status, &error))
+    return sila_cli_usage_error (cli, "%s", error->message);
 
   expires_text = sila_cli_args_get (&args, "--expires");
   if (expires_text != NULL && !parse_date_option (cli, "--expires", expires_text, &expires))
@@ -200,17 +199,80 @@ sila_cli_request_document (SilaCli  *cli,
 
   if (recorded != status)
     {
-      sila_cli_message (cli, _("The document had expired before it was submitted: it is "
-                               "recorded as expired, not as %s."),
-                        sila_document_status_to_display (status));
+      g_autoptr(SilaRequest) now = find_request (cli, store, actor, request->number, &exit_status);
+      g_autoptr(GPtrArray) types = sila_store_list_document_types (store, TRUE, &error);
+      const SilaTypeEntry *type = NULL;
+      g_autofree char *why = NULL;
+
+      if (now == NULL)
+        return exit_status;
+      if (types == NULL)
+        return sila_cli_fail (cli, error);
+      type = sila_type_entry_parse (types, g_ptr_array_index (args.positional, 1), TRUE, NULL);
+      if (type == NULL)
+        return SILA_EXIT_REFUSED;
+      why = sila_request_document_describe_expired (sila_request_find_document (now, type->code),
+                                                    status);
+      sila_cli_message (cli, "%s", why);
       return SILA_EXIT_REFUSED;
     }
 
   return SILA_EXIT_OK;
 }
 
+/* The option of `request move` that gives each part of a step's input. */
+static const char *
+step_field_option (const char *field)
+{
+  static const struct { const char *field; const char *option; } options[] = {
+    { SILA_STEP_FIELD_REASON, "--reason" },
+    { SILA_STEP_FIELD_FINDINGS, "--note" },
+    { SILA_STEP_FIELD_RECOMMENDATION, "--recommendation" },
+    { SILA_STEP_FIELD_VISIT_DATE, "--visit" },
+    { SILA_STEP_FIELD_DECIDED_ON, "--decided" },
+    { SILA_STEP_FIELD_AMOUNT, "--amount" },
+    { SILA_STEP_FIELD_KIND, "--kind" },
+    { SILA_STEP_FIELD_DELIVERED_ON, "--delivered" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    if (g_str_equal (field, options[i].field))
+      return options[i].option;
+
+  return NULL;
+}
+
+/* A step the core refused: each of its refusals, under the option that
+ * gives that part (the window shows the same words beside its fields). */
+static int
+report_step_errors (SilaCli         *cli,
+                    SilaFieldErrors *errors,
+                    gboolean         findings_apart)
+{
+  const char * const *fields = sila_field_errors_get_fields (errors);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const char *option = step_field_option (fields[i]);
+      const GError *error = sila_field_errors_get (errors, fields[i]);
+
+      if (findings_apart && g_str_equal (fields[i], SILA_STEP_FIELD_FINDINGS))
+        option = "--findings";
+      if (option != NULL)
+        sila_cli_message (cli, "%s: %s", option, error->message);
+      else
+        sila_cli_message (cli, "%s", error->message);
+    }
+
+  return SILA_EXIT_REFUSED;
+}
+
 /* sila request move NUMBER STATUS [--reason TEXT] [--note TEXT] [--amount SAR]
- *                   [--researcher NAME] [--kind KIND] [--members TEXT] */
+ *                   [--researcher NAME] [--kind KIND] [--members TEXT]
+ *                   [--recommendation TEXT] [--visit DATE] [--decided DATE]
+ *                   [--delivered DATE]
+ * research_done takes the findings as its note (or --findings), and the
+ * recommendation with --recommendation. */
 int
 sila_cli_request_move (SilaCli  *cli,
                        int       argc,
@@ -219,17 +281,28 @@ sila_cli_request_move (SilaCli  *cli,
   static const SilaCliOptionSpec specs[] = {
     { "--reason", TRUE },
     { "--note", TRUE },
+    { "--findings", TRUE },
+    { "--recommendation", TRUE },
+    { "--visit", TRUE },
+    { "--decided", TRUE },
+    { "--delivered", TRUE },
     { "--amount", TRUE },
     { "--researcher", TRUE },
     { "--kind", TRUE },
     { "--members", TRUE },
     { NULL }
   };
+  static const struct { const char *option; gsize offset; } dates[] = {
+    { "--visit", G_STRUCT_OFFSET (SilaStepInput, visit_date) },
+    { "--decided", G_STRUCT_OFFSET (SilaStepInput, decided_on) },
+    { "--delivered", G_STRUCT_OFFSET (SilaStepInput, delivered_on) },
+  };
   g_auto(SilaCliArgs) args = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaRequest) request = NULL;
   SilaStepInput input = { 0 };
   SilaRequestStatus to;
+  GDate days[G_N_ELEMENTS (dates)];
   const char *amount;
   const SilaActor *actor;
   SilaStore *store;
@@ -240,15 +313,30 @@ sila_cli_request_move (SilaCli  *cli,
   if (args.positional->len != 2)
     return sila_cli_usage_error (cli, _("Usage: %s"),
                                  "sila request move NUMBER STATUS [--reason TEXT] [--note TEXT] "
-                                 "[--amount SAR]");
+                                 "[--recommendation TEXT] [--amount SAR]");
   if (!sila_request_status_parse (g_ptr_array_index (args.positional, 1), &to, &error))
     return sila_cli_usage_error (cli, "%s", error->message);
 
   input.reason = sila_cli_args_get (&args, "--reason");
   input.note = sila_cli_args_get (&args, "--note");
+  /* The research report: its findings are the note, unless given apart. */
+  input.findings = sila_cli_args_get (&args, "--findings");
+  if (input.findings == NULL && to == SILA_REQUEST_RESEARCH_DONE)
+    input.findings = input.note;
+  input.recommendation = sila_cli_args_get (&args, "--recommendation");
   input.researcher = sila_cli_args_get (&args, "--researcher");
   input.delivery_kind = sila_cli_args_get (&args, "--kind");
   input.members = sila_cli_args_get (&args, "--members");
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      const char *text = sila_cli_args_get (&args, dates[i].option);
+
+      if (text == NULL)
+        continue;
+      if (!parse_date_option (cli, dates[i].option, text, &days[i]))
+        return SILA_EXIT_REFUSED;
+      G_STRUCT_MEMBER (const GDate *, &input, dates[i].offset) = &days[i];
+    }
   amount = sila_cli_args_get (&args, "--amount");
   if (amount != NULL)
     {
@@ -272,7 +360,15 @@ sila_cli_request_move (SilaCli  *cli,
     return exit_status;
 
   if (!sila_store_move_request (store, actor, request->id, request->rev, to, &input, &error))
-    return sila_cli_fail (cli, error);
+    {
+      g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+
+      /* The core's refusal: every part it refused, each under its option. */
+      if (g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID) &&
+          !sila_request_check_step_fields (request, to, &input, errors))
+        return report_step_errors (cli, errors, sila_cli_args_has (&args, "--findings"));
+      return sila_cli_fail (cli, error);
+    }
 
   return SILA_EXIT_OK;
 }

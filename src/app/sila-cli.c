@@ -72,9 +72,11 @@ static const SilaCliCommand commands[] = {
     "request document NUMBER DOCTYPE (provided|verified|rejected|missing) [--expires DATE]",
     N_("Record a document of a request's checklist") },
   { "request", "move", sila_cli_request_move,
-    "request move NUMBER STATUS [--reason TEXT] [--note TEXT] [--amount SAR]",
+    "request move NUMBER STATUS [--reason TEXT] [--note TEXT] [--recommendation TEXT] "
+    "[--amount SAR]",
     N_("Take a request one step: refused, with the reason, when the policy or your role "
-       "forbids it") },
+       "forbids it; research_done takes the findings as its note and the recommendation "
+       "with --recommendation") },
   { "request", "show", sila_cli_request_show, "request show NUMBER [--json]",
     N_("Show a request: its status, due date, checklist and timeline") },
   { "request", "print", sila_cli_request_print, "request print (NUMBER | --blank) --pdf FILE",

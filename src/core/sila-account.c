@@ -238,3 +238,83 @@ sila_account_check_confirmation (const char  *password,
 
   return TRUE;
 }
+
+/* Signing in: the lockout */
+
+static int
+minutes_until (const char *timestamp,
+               GDateTime  *now)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) until = NULL;
+  GTimeSpan left;
+
+  if (timestamp == NULL)
+    return 0;
+  until = g_date_time_new_from_iso8601 (timestamp, utc);
+  if (until == NULL)
+    return 0;
+
+  left = g_date_time_difference (until, now);
+  return left <= 0 ? 0 : (int)((left + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE);
+}
+
+gboolean
+sila_account_check_not_locked (const char  *locked_until,
+                               GDateTime   *now,
+                               GError     **error)
+{
+  int minutes = minutes_until (locked_until, now);
+
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (minutes <= 0)
+    return TRUE;
+
+  g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+               ngettext ("This account is locked after too many wrong passwords. Try again "
+                         "in %d minute, or ask an administrator to reset the password.",
+                         "This account is locked after too many wrong passwords. Try again "
+                         "in %d minutes, or ask an administrator to reset the password.",
+                         minutes),
+               minutes);
+  return FALSE;
+}
+
+gboolean
+sila_account_count_failure (int          failed,
+                            GDateTime   *now,
+                            int         *failed_after,
+                            char       **locked_until,
+                            GError     **error)
+{
+  g_autoptr(GDateTime) later = NULL;
+  int minutes = SILA_LOGIN_LOCKOUT_SECONDS / 60;
+
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (failed_after != NULL && locked_until != NULL, FALSE);
+
+  *locked_until = NULL;
+  *failed_after = MAX (failed, 0) + 1;
+  if (*failed_after < SILA_LOGIN_MAX_FAILURES)
+    return FALSE;
+
+  later = g_date_time_add_seconds (now, SILA_LOGIN_LOCKOUT_SECONDS);
+  *failed_after = 0;
+  *locked_until = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                                   g_date_time_get_year (later), g_date_time_get_month (later),
+                                   g_date_time_get_day_of_month (later),
+                                   g_date_time_get_hour (later), g_date_time_get_minute (later),
+                                   g_date_time_get_second (later),
+                                   g_date_time_get_microsecond (later) / 1000);
+  g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+               ngettext ("Too many wrong passwords: this account is now locked for %d "
+                         "minute. Try again later, or ask an administrator to reset "
+                         "the password.",
+                         "Too many wrong passwords: this account is now locked for %d "
+                         "minutes. Try again later, or ask an administrator to reset "
+                         "the password.",
+                         minutes),
+               minutes);
+  return TRUE;
+}

@@ -38,4 +38,23 @@ gboolean  sila_account_check_confirmation     (const char  *password,
                                                const char  *confirmation,
                                                GError     **error);
 
+/* The lockout, decided from what the store read (its count of wrong
+ * passwords in a row, and the end of a lock, a UTC timestamp as stored).
+ * Whether an account locked until @locked_until (or NULL) may try a
+ * password at @now: FALSE, with how many minutes are left, while the lock
+ * runs — even the right password is refused then. */
+gboolean  sila_account_check_not_locked       (const char  *locked_until,
+                                               GDateTime   *now,
+                                               GError     **error);
+/* One more wrong password after @failed in a row, at @now: what the store
+ * keeps — *@failed_after, and *@locked_until (a UTC timestamp, or NULL).
+ * TRUE when this one locks the account (SILA_LOGIN_MAX_FAILURES in a row,
+ * for SILA_LOGIN_LOCKOUT_SECONDS; the count starts again), with the message
+ * in @error; FALSE when it is only wrong. */
+gboolean  sila_account_count_failure          (int          failed,
+                                               GDateTime   *now,
+                                               int         *failed_after,
+                                               char       **locked_until,
+                                               GError     **error);
+
 G_END_DECLS

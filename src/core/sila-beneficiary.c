@@ -13,6 +13,7 @@
 #include "sila-arabic.h"
 #include "sila-beneficiary.h"
 #include "sila-i18n.h"
+#include "sila-text.h"
 #include "sila-validation.h"
 
 G_DEFINE_BOXED_TYPE (SilaBeneficiary, sila_beneficiary, sila_beneficiary_copy,
@@ -559,4 +560,45 @@ sila_beneficiary_to_json (const SilaBeneficiary *self)
 
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
+}
+
+/* A national ID and an iqama number have ten digits. */
+#define SILA_LOOKUP_ID_DIGITS 10
+
+gboolean
+sila_beneficiary_lookup_parse (const char             *text,
+                               gboolean                may_be_empty,
+                               SilaBeneficiaryLookup  *kind,
+                               char                  **id_number,
+                               gint64                 *file_number,
+                               GError                **error)
+{
+  g_autofree char *ascii = NULL;
+
+  g_return_val_if_fail (kind != NULL && id_number != NULL && file_number != NULL, FALSE);
+
+  *kind = SILA_BENEFICIARY_LOOKUP_NOTHING;
+  *id_number = NULL;
+  *file_number = 0;
+  ascii = g_strstrip (sila_text_digits_to_ascii (text != NULL ? text : ""));
+  if (*ascii == '\0' && may_be_empty)
+    return TRUE;
+
+  if (strlen (ascii) == SILA_LOOKUP_ID_DIGITS && strspn (ascii, "0123456789") == strlen (ascii))
+    {
+      *kind = SILA_BENEFICIARY_LOOKUP_ID_NUMBER;
+      *id_number = g_steal_pointer (&ascii);
+      return TRUE;
+    }
+  if (*ascii != '\0' && strlen (ascii) < SILA_LOOKUP_ID_DIGITS &&
+      sila_text_parse_int (ascii, 1, G_MAXINT64, file_number, NULL))
+    {
+      *kind = SILA_BENEFICIARY_LOOKUP_FILE_NUMBER;
+      return TRUE;
+    }
+
+  g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                       _("Type the beneficiary’s national ID or iqama number (10 digits), or "
+                         "the file number."));
+  return FALSE;
 }

@@ -259,4 +259,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaBeneficiary, sila_beneficiary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaBeneficiaryInput, sila_beneficiary_input_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaSegment, sila_segment_free)
 
+/* What a person typed to find a beneficiary's file (Arabic-Indic digits
+ * too): ten digits are a national ID or iqama number, fewer a file number. */
+typedef enum {
+  SILA_BENEFICIARY_LOOKUP_NOTHING,      /* nothing typed */
+  SILA_BENEFICIARY_LOOKUP_ID_NUMBER,    /* *id_number */
+  SILA_BENEFICIARY_LOOKUP_FILE_NUMBER,  /* *file_number */
+} SilaBeneficiaryLookup;
+
+/* FALSE with a message in the UI language when @text is neither (or is
+ * empty, unless @may_be_empty). */
+gboolean sila_beneficiary_lookup_parse (const char             *text,
+                                        gboolean                may_be_empty,
+                                        SilaBeneficiaryLookup  *kind,
+                                        char                  **id_number,
+                                        gint64                 *file_number,
+                                        GError                **error);
+
 G_END_DECLS

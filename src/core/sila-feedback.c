@@ -109,6 +109,31 @@ sila_feedback_status_parse (const char          *text,
 /* Forward only: an item is answered before it is closed, and the answer
  * given is not taken back (a new complaint about it is a new item). */
 gboolean
+sila_feedback_status_is_open (SilaFeedbackStatus status)
+{
+  return status == SILA_FEEDBACK_NEW || status == SILA_FEEDBACK_IN_PROGRESS;
+}
+
+const char * const *
+sila_feedback_open_codes (void)
+{
+  static const char *codes[SILA_N_FEEDBACK_STATUSES + 1];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      guint n = 0;
+
+      for (SilaFeedbackStatus s = 0; s < SILA_N_FEEDBACK_STATUSES; s++)
+        if (sila_feedback_status_is_open (s))
+          codes[n++] = sila_feedback_status_to_code (s);
+      codes[n] = NULL;
+      g_once_init_leave (&done, 1);
+    }
+  return codes;
+}
+
+gboolean
 sila_feedback_can_move (SilaFeedbackStatus   from,
                         SilaFeedbackStatus   to,
                         GError             **error)
@@ -261,6 +286,56 @@ clean_field (char              **field,
 }
 
 gboolean
+sila_feedback_item_prepare_save (SilaFeedbackItem        *item,
+                                 const SilaFeedbackItem  *stored,
+                                 const GDate             *today,
+                                 SilaFeedbackField       *field,
+                                 GError                 **error)
+{
+  SilaFeedbackField dummy;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (field == NULL)
+    field = &dummy;
+  *field = SILA_FEEDBACK_FIELD_NONE;
+
+  if (stored == NULL && item->from_survey)
+    item->anonymous = TRUE;
+
+  if (!sila_feedback_item_check (item, field, error))
+    return FALSE;
+
+  if (!sila_feedback_can_move (stored != NULL ? stored->status : SILA_FEEDBACK_NEW, item->status,
+                               error))
+    {
+      *field = SILA_FEEDBACK_FIELD_STATUS;
+      return FALSE;
+    }
+
+  /* Where it came from does not change. */
+  if (stored != NULL)
+    {
+      item->anonymous = stored->anonymous;
+      item->from_survey = stored->from_survey;
+      item->number = stored->number;
+    }
+
+  /* The dates of the steps, as they are taken. */
+  if (item->status >= SILA_FEEDBACK_ANSWERED && !g_date_valid (&item->answered_on))
+    item->answered_on = *today;
+  if (item->status < SILA_FEEDBACK_ANSWERED)
+    g_date_clear (&item->answered_on, 1);
+  if (item->status == SILA_FEEDBACK_CLOSED && !g_date_valid (&item->closed_on))
+    item->closed_on = *today;
+  if (item->status != SILA_FEEDBACK_CLOSED)
+    g_date_clear (&item->closed_on, 1);
+
+  return TRUE;
+}
+
+gboolean
 sila_feedback_item_check (SilaFeedbackItem   *item,
                           SilaFeedbackField  *field,
                           GError            **error)
@@ -381,7 +456,7 @@ int
 sila_feedback_item_days_overdue (const SilaFeedbackItem *item,
                                  const GDate            *today)
 {
-  if (item->status >= SILA_FEEDBACK_ANSWERED || !g_date_valid (&item->due_on))
+  if (!sila_feedback_status_is_open (item->status) || !g_date_valid (&item->due_on))
     return 0;
 
   return MAX (0, g_date_days_between (&item->due_on, today));

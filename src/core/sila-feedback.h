@@ -35,6 +35,11 @@ const char *sila_feedback_status_to_display  (SilaFeedbackStatus   status);
 gboolean    sila_feedback_status_parse       (const char          *text,
                                               SilaFeedbackStatus  *status,
                                               GError             **error);
+/* New or in progress: still to be answered. */
+gboolean    sila_feedback_status_is_open     (SilaFeedbackStatus   status);
+/* The codes of the open statuses; NULL-terminated, static. The store's
+ * queries are built from it. */
+const char * const *sila_feedback_open_codes (void);
 /* Whether an item may move from @from to @to; FALSE with a message that
  * says why (in the UI language) otherwise. */
 gboolean    sila_feedback_can_move           (SilaFeedbackStatus   from,
@@ -87,6 +92,17 @@ void              sila_feedback_item_free       (SilaFeedbackItem       *item);
 gboolean          sila_feedback_item_check      (SilaFeedbackItem       *item,
                                                  SilaFeedbackField      *field,
                                                  GError                **error);
+/* Everything decided before an item is saved, from @item as the form gave
+ * it and @stored as the register holds it (NULL for a new item): it is
+ * checked and normalized (above); it never moves back; a survey's item is
+ * anonymous; where an item came from does not change; and the dates of its
+ * steps are stamped as they are taken — answered and closed on @today the
+ * first time, cleared when it is not (or no longer) there. */
+gboolean          sila_feedback_item_prepare_save (SilaFeedbackItem       *item,
+                                                   const SilaFeedbackItem *stored,
+                                                   const GDate            *today,
+                                                   SilaFeedbackField      *field,
+                                                   GError                **error);
 /* Still open (new or in progress) and past its due date. */
 gboolean          sila_feedback_item_is_overdue (const SilaFeedbackItem *item,
                                                  const GDate            *today);

@@ -117,108 +117,116 @@ has_text (const char *text)
 }
 
 /* A date a step records: not in the future, not before the request. */
-static gboolean
-check_date (const SilaRequest  *request,
-            const GDate        *date,
-            const char         *what,
-            GError            **error)
+static void
+check_date (const SilaRequest *request,
+            const GDate       *date,
+            const char        *what,
+            SilaFieldErrors   *errors,
+            const char        *field)
 {
   GDate today;
 
   if (date == NULL)
-    return TRUE;
+    return;
 
   sila_clock_today (&today);
   if (!g_date_valid (date) || g_date_compare (date, &today) > 0)
     {
+      g_autofree char *message = NULL;
+
       /* Translators: %s is "The visit date", "The date of the decision"… */
-      g_set_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_INCOMPLETE,
-                   _("%s cannot be in the future."), what);
-      return FALSE;
+      message = g_strdup_printf (_("%s cannot be in the future."), what);
+      sila_field_errors_add (errors, field, SILA_WORKFLOW_ERROR,
+                             SILA_WORKFLOW_ERROR_INCOMPLETE, message);
+      return;
     }
   if (g_date_valid (&request->received) && g_date_compare (date, &request->received) < 0)
     {
       g_autofree char *received = sila_date_format (&request->received, SILA_CALENDAR_GREGORIAN);
+      g_autofree char *message = NULL;
 
-      g_set_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_INCOMPLETE,
-                   _("%s cannot be before the request was received (%s)."), what, received);
-      return FALSE;
+      message = g_strdup_printf (_("%s cannot be before the request was received (%s)."), what,
+                                 received);
+      sila_field_errors_add (errors, field, SILA_WORKFLOW_ERROR,
+                             SILA_WORKFLOW_ERROR_INCOMPLETE, message);
     }
+}
 
-  return TRUE;
+static void
+incomplete (SilaFieldErrors *errors,
+            const char      *field,
+            const char      *message)
+{
+  sila_field_errors_add (errors, field, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_INCOMPLETE,
+                         message);
 }
 
 gboolean
-sila_request_check_step (const SilaRequest    *request,
-                         SilaRequestStatus     to,
-                         const SilaStepInput  *input,
-                         GError              **error)
+sila_request_check_step_fields (const SilaRequest   *request,
+                                SilaRequestStatus    to,
+                                const SilaStepInput *input,
+                                SilaFieldErrors     *errors)
 {
   static const SilaStepInput nothing = { 0 };
   const SilaRequestStep *step;
+  guint before;
 
   g_return_val_if_fail (request != NULL, FALSE);
+  g_return_val_if_fail (errors != NULL, FALSE);
 
   if (input == NULL)
     input = &nothing;
+  before = sila_field_errors_count (errors);
 
   step = sila_request_step_find (request->status, to);
   if (step == NULL)
     {
       g_autofree char *why = sila_request_describe_no_step (request->status, to);
 
-      g_set_error_literal (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_NO_SUCH_STEP, why);
+      sila_field_errors_add (errors, SILA_STEP_FIELD_STEP, SILA_WORKFLOW_ERROR,
+                             SILA_WORKFLOW_ERROR_NO_SUCH_STEP, why);
       return FALSE;
     }
+
+  if ((step->needs & SILA_STEP_NEEDS_FINDINGS))
+    {
+      check_date (request, input->visit_date, _("The visit date"), errors,
+                  SILA_STEP_FIELD_VISIT_DATE);
+      if (!has_text (input->findings))
+        incomplete (errors, SILA_STEP_FIELD_FINDINGS,
+                    _("The research report needs its findings: what the research found."));
+      if (!has_text (input->recommendation))
+        incomplete (errors, SILA_STEP_FIELD_RECOMMENDATION,
+                    _("The research report needs the researcher’s recommendation."));
+    }
+
+  if (step->needs & SILA_STEP_NEEDS_DECISION)
+    check_date (request, input->decided_on, _("The date of the decision"), errors,
+                SILA_STEP_FIELD_DECIDED_ON);
 
   if ((step->needs & SILA_STEP_NEEDS_REASON) && !has_text (input->reason))
-    {
-      g_set_error_literal (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_INCOMPLETE,
-                           to == SILA_REQUEST_REJECTED
-                           ? _("A rejection needs its reason: the applicant is told why.")
-                           : _("A withdrawal needs its reason."));
-      return FALSE;
-    }
-
-  if ((step->needs & SILA_STEP_NEEDS_FINDINGS) &&
-      !has_text (input->findings) && !has_text (input->note))
-    {
-      g_set_error_literal (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_INCOMPLETE,
-                           _("The research report needs the findings and the recommendation."));
-      return FALSE;
-    }
-
-  if (step->needs & SILA_STEP_NEEDS_FINDINGS &&
-      !check_date (request, input->visit_date, _("The visit date"), error))
-    return FALSE;
-
-  if ((step->needs & SILA_STEP_NEEDS_DECISION) &&
-      !check_date (request, input->decided_on, _("The date of the decision"), error))
-    return FALSE;
+    incomplete (errors, SILA_STEP_FIELD_REASON,
+                to == SILA_REQUEST_REJECTED
+                ? _("A rejection needs its reason: the applicant is told why.")
+                : _("A withdrawal needs its reason."));
 
   if (step->needs & SILA_STEP_NEEDS_AMOUNT)
     {
-      if (!input->has_amount)
-        {
-          g_set_error_literal (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_INCOMPLETE,
-                               _("Give the value of the service delivered (0 if it has none)."));
-          return FALSE;
-        }
-      if (input->amount_halalas < 0)
-        {
-          g_set_error_literal (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_INCOMPLETE,
-                               _("The value delivered cannot be negative."));
-          return FALSE;
-        }
       if (input->delivery_kind != NULL &&
           !g_strv_contains (sila_delivery_kind_codes (), input->delivery_kind))
         {
-          g_set_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_INCOMPLETE,
-                       _("There is no kind of service “%s”."), input->delivery_kind);
-          return FALSE;
+          g_autofree char *message = g_strdup_printf (_("There is no kind of service “%s”."),
+                                                      input->delivery_kind);
+
+          incomplete (errors, SILA_STEP_FIELD_KIND, message);
         }
-      if (!check_date (request, input->delivered_on, _("The date of delivery"), error))
-        return FALSE;
+      if (!input->has_amount)
+        incomplete (errors, SILA_STEP_FIELD_AMOUNT,
+                    _("Give the value of the service delivered (0 if it has none)."));
+      else if (input->amount_halalas < 0)
+        incomplete (errors, SILA_STEP_FIELD_AMOUNT, _("The value delivered cannot be negative."));
+      check_date (request, input->delivered_on, _("The date of delivery"), errors,
+                  SILA_STEP_FIELD_DELIVERED_ON);
     }
 
   if (step->needs & SILA_STEP_NEEDS_CHECKLIST)
@@ -227,15 +235,54 @@ sila_request_check_step (const SilaRequest    *request,
 
       if (problems != NULL)
         {
-          g_set_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_CHECKLIST,
-                       to == SILA_REQUEST_WITH_COMMITTEE
-                       ? _("The request cannot go to the committee while a required document "
-                           "is missing, unverified or expired: %s.")
-                       : _("The documents are not complete: %s."),
-                       problems);
-          return FALSE;
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (to == SILA_REQUEST_WITH_COMMITTEE
+                                     ? _("The request cannot go to the committee while a "
+                                         "required document is missing, unverified or expired: "
+                                         "%s.")
+                                     : _("The documents are not complete: %s."),
+                                     problems);
+          sila_field_errors_add (errors, SILA_STEP_FIELD_DOCUMENTS, SILA_WORKFLOW_ERROR,
+                                 SILA_WORKFLOW_ERROR_CHECKLIST, message);
         }
     }
 
-  return TRUE;
+  return sila_field_errors_count (errors) == before;
+}
+
+gboolean
+sila_request_check_step (const SilaRequest    *request,
+                         SilaRequestStatus     to,
+                         const SilaStepInput  *input,
+                         GError              **error)
+{
+  g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+  const GError *first = NULL;
+
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  if (sila_request_check_step_fields (request, to, input, errors))
+    return TRUE;
+
+  sila_field_errors_first (errors, &first);
+  g_propagate_error (error, g_error_copy (first));
+  return FALSE;
+}
+
+gboolean
+sila_request_check_assign_researcher (const SilaRequest  *request,
+                                      GError            **error)
+{
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  if (request->status == SILA_REQUEST_DOCUMENTS_COMPLETE ||
+      request->status == SILA_REQUEST_IN_RESEARCH)
+    return TRUE;
+
+  g_set_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_NO_SUCH_STEP,
+               _("A researcher is assigned when the request goes to social research; this "
+                 "one is “%s”."),
+               sila_request_status_to_display (request->status));
+  return FALSE;
 }

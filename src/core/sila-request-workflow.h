@@ -17,6 +17,7 @@
 
 #include <glib.h>
 
+#include "sila-field-errors.h"
 #include "sila-request.h"
 #include "sila-roles.h"
 
@@ -49,18 +50,32 @@ typedef struct {
 /* What a step brings. Members a step does not need are ignored. */
 typedef struct {
   const char  *reason;
-  const char  *note;            /* any step; research_done takes it as findings */
+  const char  *note;            /* any step: kept on the timeline */
   gboolean     has_amount;
   gint64       amount_halalas;  /* delivered */
   const char  *delivery_kind;   /* delivered: a sila_delivery_kind code; NULL: cash */
   const GDate *delivered_on;    /* delivered: NULL is today */
   const char  *researcher;      /* in_research: the user name assigned, or NULL */
   const GDate *visit_date;      /* research_done, or NULL */
-  const char  *findings;        /* research_done; NULL takes the note */
-  const char  *recommendation;  /* research_done, or NULL */
+  const char  *findings;        /* research_done: what the research found */
+  const char  *recommendation;  /* research_done: what the researcher recommends */
   const GDate *decided_on;      /* accepted/rejected: NULL is today */
   const char  *members;         /* accepted/rejected: the members present */
 } SilaStepInput;
+
+/* The parts of a step's input, as keys of a SilaFieldErrors: each refusal
+ * is shown beside its own field in the window, and names its option on the
+ * command line. */
+#define SILA_STEP_FIELD_STEP            "step"            /* the step itself */
+#define SILA_STEP_FIELD_REASON          "reason"
+#define SILA_STEP_FIELD_FINDINGS        "findings"
+#define SILA_STEP_FIELD_RECOMMENDATION  "recommendation"
+#define SILA_STEP_FIELD_VISIT_DATE      "visit_date"
+#define SILA_STEP_FIELD_DECIDED_ON      "decided_on"
+#define SILA_STEP_FIELD_AMOUNT          "amount"
+#define SILA_STEP_FIELD_KIND            "kind"
+#define SILA_STEP_FIELD_DELIVERED_ON    "delivered_on"
+#define SILA_STEP_FIELD_DOCUMENTS       "documents"
 
 GQuark                 sila_workflow_error_quark     (void);
 
@@ -75,13 +90,28 @@ guint                  sila_request_next_statuses    (SilaRequestStatus  from,
 
 /* Checks that @request may go to @to with @input, everything but the
  * acting role (the store checks that against the step's permission):
- * the step exists, it brings what it needs, the checklist is complete when
- * it must be, dates are not in the future nor before the request. Errors
- * in SILA_WORKFLOW_ERROR, in the UI language, saying what to do. */
+ * the step exists, it brings what it needs (research: the findings and the
+ * recommendation, both), the checklist is complete when it must be, dates
+ * are not in the future nor before the request. Errors in
+ * SILA_WORKFLOW_ERROR, in the UI language, saying what to do; the first
+ * refusal of sila_request_check_step_fields(). */
 gboolean               sila_request_check_step       (const SilaRequest    *request,
                                                       SilaRequestStatus     to,
                                                       const SilaStepInput  *input,
                                                       GError              **error);
+
+/* The same checks, every refusal under its field (SILA_STEP_FIELD_…), in
+ * the order of the form; FALSE when @errors got any. A step the policy has
+ * not is refused under SILA_STEP_FIELD_STEP alone. */
+gboolean               sila_request_check_step_fields (const SilaRequest   *request,
+                                                       SilaRequestStatus    to,
+                                                       const SilaStepInput *input,
+                                                       SilaFieldErrors     *errors);
+
+/* Whether a researcher may be assigned to @request now: when it goes to
+ * social research or is there. FALSE with a SILA_WORKFLOW_ERROR otherwise. */
+gboolean               sila_request_check_assign_researcher (const SilaRequest  *request,
+                                                             GError            **error);
 
 /* A refusal of the policy, as a sentence: "A request that is “Received”
  * cannot become “Accepted”: next it can become …". */

@@ -162,6 +162,47 @@ sila_request_status_is_final (SilaRequestStatus status)
   return status == SILA_REQUEST_CLOSED || status == SILA_REQUEST_WITHDRAWN;
 }
 
+static const char * const *
+codes_where (gboolean (*keep) (SilaRequestStatus status),
+             const char  *codes[SILA_N_REQUEST_STATUSES + 1])
+{
+  guint n = 0;
+
+  for (SilaRequestStatus s = 0; s < SILA_N_REQUEST_STATUSES; s++)
+    if (keep (s))
+      codes[n++] = sila_request_status_to_code (s);
+  codes[n] = NULL;
+  return codes;
+}
+
+const char * const *
+sila_request_awaiting_codes (void)
+{
+  static const char *codes[SILA_N_REQUEST_STATUSES + 1];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      codes_where (sila_request_status_awaits_answer, codes);
+      g_once_init_leave (&done, 1);
+    }
+  return codes;
+}
+
+const char * const *
+sila_request_final_codes (void)
+{
+  static const char *codes[SILA_N_REQUEST_STATUSES + 1];
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      codes_where (sila_request_status_is_final, codes);
+      g_once_init_leave (&done, 1);
+    }
+  return codes;
+}
+
 const char *
 sila_document_status_to_code (SilaDocumentStatus status)
 {
@@ -355,20 +396,6 @@ sila_request_number_normalize (const char  *text,
   return NULL;
 }
 
-SilaDocumentStatus
-sila_document_status_at_submission (SilaDocumentStatus  wanted,
-                                    const GDate        *expires,
-                                    const GDate        *submitted)
-{
-  if ((wanted == SILA_DOCUMENT_PROVIDED || wanted == SILA_DOCUMENT_VERIFIED) &&
-      expires != NULL && g_date_valid (expires) &&
-      submitted != NULL && g_date_valid (submitted) &&
-      g_date_compare (expires, submitted) < 0)
-    return SILA_DOCUMENT_EXPIRED;
-
-  return wanted;
-}
-
 /* The office's lists */
 
 const char *
@@ -516,40 +543,6 @@ sila_request_document_get_display (const SilaRequestDocument *document)
   return sila_pick_name (document->name_ar, document->name_en);
 }
 
-char *
-sila_request_document_problem (const SilaRequestDocument *document)
-{
-  if (!document->required)
-    return NULL;
-
-  switch (document->status)
-    {
-    case SILA_DOCUMENT_VERIFIED:
-      /* Verified before the rule existed, or by hand: check again. */
-      if (sila_document_status_at_submission (SILA_DOCUMENT_VERIFIED, &document->expires,
-                                              &document->submitted) == SILA_DOCUMENT_EXPIRED)
-        break;
-      return NULL;
-    case SILA_DOCUMENT_MISSING:
-      return g_strdup (_("missing"));
-    case SILA_DOCUMENT_PROVIDED:
-      return g_strdup (_("provided, not verified yet"));
-    case SILA_DOCUMENT_REJECTED:
-      return g_strdup (_("rejected"));
-    case SILA_DOCUMENT_EXPIRED:
-    default:
-      break;
-    }
-
-  if (g_date_valid (&document->expires))
-    {
-      g_autofree char *date = sila_date_format (&document->expires, SILA_CALENDAR_GREGORIAN);
-
-      return g_strdup_printf (_("expired on %s, before it was submitted"), date);
-    }
-  return g_strdup (_("expired"));
-}
-
 /* Parts of a request */
 
 void
@@ -685,70 +678,4 @@ sila_request_find_document (const SilaRequest *request,
     }
 
   return NULL;
-}
-
-char *
-sila_request_describe_checklist (const SilaRequest *request)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < request->documents->len; i++)
-    {
-      const SilaRequestDocument *document = g_ptr_array_index (request->documents, i);
-      g_autofree char *problem = sila_request_document_problem (document);
-
-      if (problem == NULL)
-        continue;
-      if (text->len > 0)
-        /* Translators: between the documents of a list of problems. */
-        g_string_append (text, _("; "));
-      /* Translators: a document and what is wrong with it: "Income proof: missing". */
-      g_string_append_printf (text, _("%s: %s"), sila_request_document_get_display (document),
-                              problem);
-    }
-
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
-}
-
-char *
-sila_request_describe_next (const SilaRequest *request)
-{
-  g_autofree char *missing = NULL;
-
-  switch (request->status)
-    {
-    case SILA_REQUEST_RECEIVED:
-      missing = sila_request_describe_checklist (request);
-      if (missing != NULL)
-        return g_strdup_printf (_("Waits for its documents: %s."), missing);
-      return g_strdup (_("The documents are complete: an officer confirms them."));
-    case SILA_REQUEST_DOCUMENTS_COMPLETE:
-      return g_strdup (_("Waits to be referred to social research."));
-    case SILA_REQUEST_IN_RESEARCH:
-      if (request->researcher_name != NULL || request->researcher != NULL)
-        return g_strdup_printf (_("Waits for the research report of %s."),
-                                request->researcher_name != NULL ? request->researcher_name
-                                                                 : request->researcher);
-      return g_strdup (_("Waits for a social researcher to take it."));
-    case SILA_REQUEST_RESEARCH_DONE:
-      return g_strdup (_("Waits to be raised to the research committee."));
-    case SILA_REQUEST_WITH_COMMITTEE:
-      return g_strdup (_("Waits for the committee’s decision."));
-    case SILA_REQUEST_ACCEPTED:
-      return g_strdup (_("Accepted: waits for the registration procedures."));
-    case SILA_REQUEST_REJECTED:
-      return g_strdup (_("Rejected: the applicant is told the reason, then it is closed."));
-    case SILA_REQUEST_REGISTERED:
-      return g_strdup (_("Registered: waits for the service to be delivered."));
-    case SILA_REQUEST_DELIVERED:
-      return g_strdup (_("The service was delivered: waits to be closed."));
-    case SILA_REQUEST_CLOSED:
-      return g_strdup (_("Closed."));
-    case SILA_REQUEST_WITHDRAWN:
-      return g_strdup (_("Withdrawn."));
-    case SILA_REQUEST_NONE:
-    case SILA_N_REQUEST_STATUSES:
-    default:
-      return g_strdup ("");
-    }
 }

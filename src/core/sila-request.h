@@ -71,6 +71,11 @@ const char *sila_request_status_to_display   (SilaRequestStatus   status);
 gboolean    sila_request_status_awaits_answer (SilaRequestStatus  status);
 /* Closed or withdrawn: nothing more happens. */
 gboolean    sila_request_status_is_final     (SilaRequestStatus   status);
+/* The codes of the statuses that await an answer, and of the final ones,
+ * in the order of the procedure; NULL-terminated, static. The store
+ * builds its queries from these lists, not from a copy of them. */
+const char * const *sila_request_awaiting_codes (void);
+const char * const *sila_request_final_codes    (void);
 
 const char *sila_document_status_to_code     (SilaDocumentStatus  status);
 gboolean    sila_document_status_parse       (const char         *text,
@@ -113,6 +118,11 @@ char       *sila_request_number_normalize    (const char         *text,
 SilaDocumentStatus sila_document_status_at_submission (SilaDocumentStatus  wanted,
                                                        const GDate        *expires,
                                                        const GDate        *submitted);
+
+/* "Expired" is found from a document's expiry date, never chosen: FALSE
+ * with a message for SILA_DOCUMENT_EXPIRED. */
+gboolean    sila_document_status_check_chosen (SilaDocumentStatus  status,
+                                               GError            **error);
 
 /* An entry of the office's editable lists: request types and document
  * types (only document types use @expires). */
@@ -182,6 +192,27 @@ const char          *sila_request_document_get_display  (const SilaRequestDocume
  * language ("missing", "provided, not verified yet", "expired on …"), or
  * NULL when it does not (optional, or verified and valid). */
 char                *sila_request_document_problem      (const SilaRequestDocument *document);
+/* Whether @document may be recorded as @status with the expiry date
+ * @expires (the one it will have: NULL or invalid is none). "Expired" is
+ * not chosen (above); a document of a type that expires (an ID copy, a
+ * lease, a medical report: SilaTypeEntry.expires) is not verified without
+ * its date, or the policy's check (valid on the day it was submitted)
+ * could never run. SILA_VALIDATION_ERROR, in the UI language. */
+gboolean             sila_request_document_check_status (const SilaRequestDocument *document,
+                                                         SilaDocumentStatus         status,
+                                                         const GDate               *expires,
+                                                         GError                   **error);
+/* The status @document is recorded with when only its expiry date is
+ * changed: the one it has, except that a document found expired and given
+ * another date is provided again (an officer verifies it anew). */
+SilaDocumentStatus   sila_request_document_status_with_new_expiry (const SilaRequestDocument *document);
+/* The status @document takes when its scan is attached: a missing
+ * document was brought (provided); any other keeps its status. */
+SilaDocumentStatus   sila_request_document_status_with_scan (const SilaRequestDocument *document);
+/* What is said when @document, wanted as @wanted, was recorded as expired
+ * (sila_document_status_at_submission()). */
+char                *sila_request_document_describe_expired (const SilaRequestDocument *document,
+                                                             SilaDocumentStatus         wanted);
 
 /* A step of the request's timeline. */
 typedef struct {
@@ -286,7 +317,9 @@ gboolean     sila_request_is_overdue_today   (const SilaRequest *request);
 /* The required documents that keep the request from the committee, as
  * one sentence ("Copy of the national ID: missing; …"), or NULL. */
 char        *sila_request_describe_checklist (const SilaRequest *request);
-/* What the request waits for now, in a short sentence for its screen. */
+/* What the request waits for now, in a short sentence for its screen:
+ * the next step of the procedure, and, while the committee is still ahead,
+ * the required documents that would keep it from going there. */
 char        *sila_request_describe_next      (const SilaRequest *request);
 /* The document of type @type, or NULL. */
 SilaRequestDocument *sila_request_find_document (const SilaRequest *request,

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sila-roles.h"
+#include "sila-validation.h"
 
 #define OFF SILA_ROLE_OFFICER
 #define RES SILA_ROLE_RESEARCHER
@@ -240,4 +241,18 @@ sila_permission_to_display (SilaPermission permission)
   g_return_val_if_fail (permission < SILA_N_PERMS, NULL);
 
   return _(permissions[permission].display);
+}
+
+gboolean
+sila_roles_check_assigned (SilaRole   assigned,
+                           GError   **error)
+{
+  if (assigned == SILA_ROLE_NONE || (assigned & ~SILA_ROLE_ALL) != 0)
+    {
+      g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
+                           _("Choose at least one role."));
+      return FALSE;
+    }
+
+  return TRUE;
 }

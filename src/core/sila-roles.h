@@ -74,6 +74,10 @@ const char  *sila_role_to_code          (SilaRole    role);
 const char  *sila_role_to_display       (SilaRole    role);
 char        *sila_roles_to_codes        (SilaRole    roles);
 SilaRole     sila_roles_from_codes      (const char *codes);
+/* The roles given to a staff account: at least one, all known. FALSE with
+ * a SILA_VALIDATION_ERROR that says so otherwise. */
+gboolean     sila_roles_check_assigned  (SilaRole    assigned,
+                                         GError    **error);
 
 gboolean     sila_roles_permit          (SilaRole       roles,
                                          SilaPermission permission);

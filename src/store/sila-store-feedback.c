@@ -70,6 +70,8 @@ sila_store_list_feedback (SilaStore         *self,
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *today = sila_clock_today_iso ();
+  g_autofree char *open_list = NULL;
+  g_autofree char *sql = NULL;
   SilaStep step;
 
   g_return_val_if_fail (SILA_IS_STORE (self), NULL);
@@ -77,17 +79,19 @@ sila_store_list_feedback (SilaStore         *self,
   if (!sila_store_require (self, actor, SILA_PERM_FEEDBACK_VIEW, error))
     return NULL;
 
-  stmt = sila_store_prepare (self,
-                             "SELECT " FEEDBACK_COLUMNS " FROM feedback_items "
-                             "WHERE deleted_at IS NULL AND CASE ?1 "
-                             "  WHEN 0 THEN status IN ('new', 'in_progress') "
-                             "  WHEN 1 THEN status IN ('new', 'in_progress') AND due_on < ?2 "
-                             "  ELSE 1 END "
-                             "ORDER BY status IN ('answered', 'closed'), "
-                             "  CASE WHEN status IN ('new', 'in_progress') THEN due_on END, "
-                             "  number DESC "
-                             "LIMIT ?3",
-                             error);
+  /* Which items are open is the core's to say. */
+  open_list = sila_sql_code_list (sila_feedback_open_codes ());
+  sql = g_strdup_printf ("SELECT " FEEDBACK_COLUMNS " FROM feedback_items "
+                         "WHERE deleted_at IS NULL AND CASE ?1 "
+                         "  WHEN 0 THEN status IN %s "
+                         "  WHEN 1 THEN status IN %s AND due_on < ?2 "
+                         "  ELSE 1 END "
+                         "ORDER BY status NOT IN %s, "
+                         "  CASE WHEN status IN %s THEN due_on END, "
+                         "  number DESC "
+                         "LIMIT ?3",
+                         open_list, open_list, open_list, open_list);
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -235,12 +239,6 @@ sila_store_save_feedback (SilaStore          *self,
   creating = work->id == NULL;
   sila_clock_today (&today);
 
-  if (creating && work->from_survey)
-    work->anonymous = TRUE;
-
-  if (!sila_feedback_item_check (work, field, error))
-    return FALSE;
-
   tx = sila_transaction_begin (self, error);
   if (tx == NULL)
     return FALSE;
@@ -257,33 +255,13 @@ sila_store_save_feedback (SilaStore          *self,
                                  "saved; open it again to see their changes."));
           return FALSE;
         }
-      if (!sila_feedback_can_move (stored->status, work->status, error))
-        {
-          *field = SILA_FEEDBACK_FIELD_STATUS;
-          return FALSE;
-        }
-      /* Where it came from does not change. */
-      work->anonymous = stored->anonymous;
-      work->from_survey = stored->from_survey;
-      work->number = stored->number;
       before_json = item_json (stored);
     }
-  else if (work->status != SILA_FEEDBACK_NEW &&
-           !sila_feedback_can_move (SILA_FEEDBACK_NEW, work->status, error))
-    {
-      *field = SILA_FEEDBACK_FIELD_STATUS;
-      return FALSE;
-    }
 
-  /* The dates of the steps, as they are taken. */
-  if (work->status >= SILA_FEEDBACK_ANSWERED && !g_date_valid (&work->answered_on))
-    work->answered_on = today;
-  if (work->status < SILA_FEEDBACK_ANSWERED)
-    g_date_clear (&work->answered_on, 1);
-  if (work->status == SILA_FEEDBACK_CLOSED && !g_date_valid (&work->closed_on))
-    work->closed_on = today;
-  if (work->status != SILA_FEEDBACK_CLOSED)
-    g_date_clear (&work->closed_on, 1);
+  /* The core decides (checks, steps, origin, the dates of the steps); the
+   * store writes what it decided. */
+  if (!sila_feedback_item_prepare_save (work, stored, &today, field, error))
+    return FALSE;
 
   if (creating)
     {
@@ -383,16 +361,19 @@ sila_store_count_feedback (SilaStore        *self,
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *today = sila_clock_today_iso ();
+  g_autofree char *open_list = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
   if (!sila_store_require (self, actor, SILA_PERM_FEEDBACK_VIEW, error))
     return FALSE;
 
-  stmt = sila_store_prepare (self,
-                             "SELECT count (*), ifnull (sum (due_on < ?1), 0) FROM feedback_items "
-                             "WHERE deleted_at IS NULL AND status IN ('new', 'in_progress')",
-                             error);
+  open_list = sila_sql_code_list (sila_feedback_open_codes ());
+  sql = g_strdup_printf ("SELECT count (*), ifnull (sum (due_on < ?1), 0) FROM feedback_items "
+                         "WHERE deleted_at IS NULL AND status IN %s",
+                         open_list);
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
 

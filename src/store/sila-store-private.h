@@ -75,6 +75,9 @@ void           sila_bind_text          (SilaStatement *stmt,
                                         const char    *text);
 char          *sila_column_dup         (SilaStatement *stmt,
                                         int            column);
+/* "('a', 'b')": an SQL list of the core's codes (lower-case letters and
+ * underscores only), for a query built from the core's list. */
+char          *sila_sql_code_list      (const char * const *codes);
 
 gboolean       sila_store_next_number  (SilaStore     *self,
                                         const char    *counter,

@@ -8,14 +8,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sila-approval.h"
 #include "sila-clock.h"
 #include "sila-store-audit-chain.h"
 #include "sila-store-report-private.h"
 #include "sila-store-requests-private.h"
-#include "sila-text.h"
-
-#define APPROVER_MAX 200
-#define DECISION_MAX 60
 
 SilaReportApproval *
 sila_report_approval_new (void)
@@ -53,29 +50,6 @@ refuse (GError     **error,
   return FALSE;
 }
 
-/* A name or number as the minutes write it: one line, no control or bidi
- * override characters, not empty, not too long. */
-static char *
-clean_line (const char *text,
-            guint       max_chars)
-{
-  g_autofree char *stripped = NULL;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return NULL;
-  stripped = g_strstrip (g_strdup (text));
-  if (*stripped == '\0' || g_utf8_strlen (stripped, -1) > max_chars)
-    return NULL;
-  for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        return NULL;
-    }
-  return g_steal_pointer (&stripped);
-}
-
 gboolean
 sila_store_record_report_approval (SilaStore          *self,
                                    const SilaActor    *actor,
@@ -90,7 +64,7 @@ sila_store_record_report_approval (SilaStore          *self,
   g_autofree char *sha = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *head = NULL;
-  GDate today;
+  g_autoptr(SilaFieldErrors) errors = NULL;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
   g_return_val_if_fail (approval != NULL && approval->id == NULL, FALSE);
@@ -98,24 +72,21 @@ sila_store_record_report_approval (SilaStore          *self,
   if (!sila_store_require (self, actor, SILA_PERM_REPORT_APPROVE, error))
     return FALSE;
 
-  approver = clean_line (approval->approved_by, APPROVER_MAX);
-  if (approver == NULL)
-    return refuse (error, _("Write who approved the report, as the board’s minutes name them."));
-  decision = clean_line (approval->decision_number, DECISION_MAX);
-  if (decision == NULL)
-    return refuse (error, _("Write the number of the board’s decision."));
   if (approval->period == NULL || !g_date_valid (&approval->start) ||
       !g_date_valid (&approval->end) || approval->figures_json == NULL ||
       !g_utf8_validate (approval->figures_json, -1, NULL))
     return refuse (error, _("There are no figures to approve."));
-  if (!g_date_valid (&approval->approved_on))
-    return refuse (error, _("Give the date of the board’s decision."));
-  sila_clock_today (&today);
-  if (g_date_compare (&approval->approved_on, &today) > 0)
-    return refuse (error, _("The board’s decision cannot be dated in the future."));
-  if (g_date_compare (&approval->approved_on, &approval->start) < 0)
-    return refuse (error, _("The board’s decision cannot be dated before the period it "
-                            "approves."));
+  /* The core decides what the minutes must say. */
+  errors = sila_field_errors_new ();
+  if (!sila_approval_check (approval->approved_by, approval->decision_number,
+                            &approval->approved_on, &approval->start, &approver, &decision,
+                            errors))
+    {
+      const GError *first = NULL;
+
+      sila_field_errors_first (errors, &first);
+      return refuse (error, first->message);
+    }
 
   sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, approval->figures_json, -1);
 

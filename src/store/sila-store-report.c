@@ -346,6 +346,8 @@ sila_store_report_overdue (SilaStore        *self,
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autofree char *end = NULL;
+  g_autofree char *awaiting = NULL;
+  g_autofree char *sql = NULL;
   SilaStep step;
 
   if (!check (self, actor, as_of, as_of, error))
@@ -354,27 +356,27 @@ sila_store_report_overdue (SilaStore        *self,
   end = sila_store_report_day_end (as_of);
   /* Three ways to have been waiting then, each read through an index:
    * waiting still; decided since; withdrawn since, undecided. */
-  stmt = sila_store_prepare (self,
-                             "SELECT " LINE_COLUMNS " FROM requests r "
-                             "INDEXED BY requests_report_id "
-                             "JOIN beneficiaries b INDEXED BY beneficiaries_report "
-                             "ON b.id = r.beneficiary_id "
-                             "WHERE r.id IN ("
-                             "  SELECT id FROM requests WHERE status IN ('received', "
-                             "  'documents_complete', 'in_research', 'research_done', "
-                             "  'with_committee') AND due_on < ?1 AND deleted_at IS NULL "
-                             "  UNION ALL "
-                             "  SELECT request_id FROM committee_decisions "
-                             "  WHERE decided_on > ?1 AND deleted_at IS NULL "
-                             "  UNION ALL "
-                             "  SELECT id FROM requests q WHERE status = 'withdrawn' "
-                             "  AND due_on < ?1 AND deleted_at IS NULL AND NOT EXISTS "
-                             "  (SELECT 1 FROM committee_decisions c WHERE c.request_id = q.id) "
-                             "  AND (SELECT max (at) FROM request_events e "
-                             "       WHERE e.request_id = q.id AND +e.status = 'withdrawn') >= ?2) "
-                             "AND r.received_on <= ?1 AND r.due_on < ?1 AND r.deleted_at IS NULL "
-                             "ORDER BY r.due_on, r.seq",
-                             error);
+  awaiting = sila_sql_code_list (sila_request_awaiting_codes ());
+  sql = g_strdup_printf ("SELECT " LINE_COLUMNS " FROM requests r "
+                         "INDEXED BY requests_report_id "
+                         "JOIN beneficiaries b INDEXED BY beneficiaries_report "
+                         "ON b.id = r.beneficiary_id "
+                         "WHERE r.id IN ("
+                         "  SELECT id FROM requests WHERE status IN %s "
+                         "  AND due_on < ?1 AND deleted_at IS NULL "
+                         "  UNION ALL "
+                         "  SELECT request_id FROM committee_decisions "
+                         "  WHERE decided_on > ?1 AND deleted_at IS NULL "
+                         "  UNION ALL "
+                         "  SELECT id FROM requests q WHERE status = 'withdrawn' "
+                         "  AND due_on < ?1 AND deleted_at IS NULL AND NOT EXISTS "
+                         "  (SELECT 1 FROM committee_decisions c WHERE c.request_id = q.id) "
+                         "  AND (SELECT max (at) FROM request_events e "
+                         "       WHERE e.request_id = q.id AND +e.status = 'withdrawn') >= ?2) "
+                         "AND r.received_on <= ?1 AND r.due_on < ?1 AND r.deleted_at IS NULL "
+                         "ORDER BY r.due_on, r.seq",
+                         awaiting);
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sila_bind_date (stmt, 1, as_of);

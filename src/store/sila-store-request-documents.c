@@ -13,11 +13,10 @@
 #include "sila-clock.h"
 #include "sila-store-requests-private.h"
 
-/* The code of the document type @text names (code or name), or NULL. */
-static char *
+/* The document type @text names (code or name), or NULL. */
+static SilaTypeEntry *
 resolve_document_type (SilaStore   *self,
                        const char  *text,
-                       gboolean    *expires,
                        GError     **error)
 {
   g_autoptr(GPtrArray) types = sila_store_list_document_types (self, TRUE, error);
@@ -35,75 +34,86 @@ resolve_document_type (SilaStore   *self,
       return NULL;
     }
 
-  *expires = entry->expires;
-  return g_strdup (entry->code);
+  return sila_type_entry_new (entry->code, entry->name_ar, entry->name_en, entry->expires,
+                              entry->retired);
 }
 
 /* The request's document row of @type, added as optional if the checklist
  * lacks it. */
-static gboolean
-ensure_document (SilaStore        *self,
-                 const SilaActor  *actor,
-                 SilaRequest      *request,
-                 const char       *type,
-                 const char       *now,
-                 GError          **error)
+static SilaRequestDocument *
+ensure_document (SilaStore           *self,
+                 const SilaActor     *actor,
+                 SilaRequest         *request,
+                 const SilaTypeEntry *type,
+                 const char          *now,
+                 GError             **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *uuid = NULL;
+  SilaRequestDocument *d = sila_request_find_document (request, type->code);
 
-  if (sila_request_find_document (request, type) != NULL)
-    return TRUE;
+  if (d == NULL)
+    {
+      uuid = g_uuid_string_random ();
+      stmt = sila_store_prepare (self,
+                                 "INSERT INTO request_documents (id, request_id, document_type, "
+                                 "required, position, status, created_at, updated_at, "
+                                 "updated_by, device_id) VALUES (?1, ?2, ?3, 0, (SELECT coalesce "
+                                 "(max (position), 0) + 1 FROM request_documents WHERE "
+                                 "request_id = ?2), 'missing', ?4, ?4, ?5, ?6)",
+                                 error);
+      if (stmt == NULL)
+        return NULL;
+      sila_bind_text (stmt, 1, uuid);
+      sila_bind_text (stmt, 2, request->id);
+      sila_bind_text (stmt, 3, type->code);
+      sila_bind_text (stmt, 4, now);
+      sila_bind_text (stmt, 5, actor->username);
+      sila_bind_text (stmt, 6, sila_store_get_device_id (self));
+      if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
+        return NULL;
 
-  uuid = g_uuid_string_random ();
-  stmt = sila_store_prepare (self,
-                             "INSERT INTO request_documents (id, request_id, document_type, "
-                             "required, position, status, created_at, updated_at, updated_by, "
-                             "device_id) VALUES (?1, ?2, ?3, 0, (SELECT coalesce (max (position), "
-                             "0) + 1 FROM request_documents WHERE request_id = ?2), 'missing', "
-                             "?4, ?4, ?5, ?6)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sila_bind_text (stmt, 1, uuid);
-  sila_bind_text (stmt, 2, request->id);
-  sila_bind_text (stmt, 3, type);
-  sila_bind_text (stmt, 4, now);
-  sila_bind_text (stmt, 5, actor->username);
-  sila_bind_text (stmt, 6, sila_store_get_device_id (self));
-  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
-    return FALSE;
+      d = sila_request_document_new ();
+      d->type = g_strdup (type->code);
+      g_ptr_array_add (request->documents, d);
+    }
 
-  {
-    SilaRequestDocument *d = sila_request_document_new ();
-
-    d->type = g_strdup (type);
-    g_ptr_array_add (request->documents, d);
-  }
-  return TRUE;
+  /* What the core's rules look at, as the office's list has it now. */
+  if (d->name_ar == NULL)
+    {
+      d->name_ar = g_strdup (type->name_ar);
+      d->name_en = g_strdup (type->name_en);
+    }
+  d->type_expires = type->expires;
+  return d;
 }
 
-gboolean
-sila_store_set_request_document (SilaStore          *self,
-                                 const SilaActor    *actor,
-                                 const char         *request_id,
-                                 const char         *document_type,
-                                 SilaDocumentStatus  status,
-                                 const GDate        *expires,
-                                 const char         *note,
-                                 SilaDocumentStatus *recorded,
-                                 GError            **error)
+/* Records a document: its status (or the one it has, when @keep_status),
+ * its expiry (@expires; NULL keeps the one it has unless @clear_expiry). */
+static gboolean
+record_document (SilaStore          *self,
+                 const SilaActor    *actor,
+                 const char         *request_id,
+                 const char         *document_type,
+                 gboolean            keep_status,
+                 SilaDocumentStatus  status,
+                 const GDate        *expires,
+                 gboolean            clear_expiry,
+                 gboolean            keep_note,
+                 const char         *note,
+                 SilaDocumentStatus *recorded,
+                 GError            **error)
 {
   g_autoptr(SilaTransaction) tx = NULL;
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(SilaRequest) request = NULL;
+  g_autoptr(SilaTypeEntry) type = NULL;
+  g_autoptr(GError) refusal = NULL;
   g_autofree char *now = sila_clock_timestamp ();
-  g_autofree char *code = NULL;
   g_autofree char *summary = NULL;
   SilaRequestDocument *document;
   SilaDocumentStatus result;
   GDate today, submitted, expiry;
-  gboolean type_expires = FALSE;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
   g_return_val_if_fail (status < SILA_N_DOCUMENT_STATUSES, FALSE);
@@ -111,11 +121,9 @@ sila_store_set_request_document (SilaStore          *self,
   if (!sila_store_require (self, actor, SILA_PERM_REQUEST_DOCUMENTS, error))
     return FALSE;
 
-  if (status == SILA_DOCUMENT_EXPIRED)
+  if (!keep_status && !sila_document_status_check_chosen (status, &refusal))
     {
-      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
-                           _("A document is found expired from its expiry date: give the date "
-                             "instead."));
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID, refusal->message);
       return FALSE;
     }
 
@@ -125,17 +133,33 @@ sila_store_set_request_document (SilaStore          *self,
   request = sila_store_read_request_for_change (self, request_id, error);
   if (request == NULL)
     return FALSE;
-  code = resolve_document_type (self, document_type, &type_expires, error);
-  if (code == NULL || !ensure_document (self, actor, request, code, now, error))
+  type = resolve_document_type (self, document_type, error);
+  if (type == NULL)
     return FALSE;
-  document = sila_request_find_document (request, code);
+  document = ensure_document (self, actor, request, type, now, error);
+  if (document == NULL)
+    return FALSE;
+
+  if (keep_status)
+    status = sila_request_document_status_with_new_expiry (document);
+  expiry = document->expires;
+  if (expires != NULL)
+    expiry = *expires;
+  else if (clear_expiry)
+    g_date_clear (&expiry, 1);
+  if (keep_note)
+    note = document->note;
+
+  /* The core decides what may be recorded. */
+  if (!sila_request_document_check_status (document, status, &expiry, &refusal))
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID, refusal->message);
+      return FALSE;
+    }
 
   /* The day it was submitted is the first day it was brought. */
   sila_clock_today (&today);
   submitted = g_date_valid (&document->submitted) ? document->submitted : today;
-  expiry = document->expires;
-  if (expires != NULL)
-    expiry = *expires;
   if (status == SILA_DOCUMENT_MISSING)
     g_date_clear (&submitted, 1);
 
@@ -153,7 +177,7 @@ sila_store_set_request_document (SilaStore          *self,
   if (stmt == NULL)
     return FALSE;
   sila_bind_text (stmt, 1, request->id);
-  sila_bind_text (stmt, 2, code);
+  sila_bind_text (stmt, 2, type->code);
   sila_bind_text (stmt, 3, sila_document_status_to_code (result));
   sila_bind_date (stmt, 4, &expiry);
   sila_bind_date (stmt, 5, &submitted);
@@ -163,7 +187,7 @@ sila_store_set_request_document (SilaStore          *self,
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;
 
-  summary = g_strdup_printf ("%s: %s %s", request->number, code,
+  summary = g_strdup_printf ("%s: %s %s", request->number, type->code,
                              sila_document_status_to_code (result));
   if (!sila_store_touch_request (self, actor, request->id, now, error) ||
       !sila_store_audit (self, actor, "document", SILA_AUDIT_ENTITY_REQUEST, request->id, summary,
@@ -174,6 +198,34 @@ sila_store_set_request_document (SilaStore          *self,
   if (recorded != NULL)
     *recorded = result;
   return TRUE;
+}
+
+gboolean
+sila_store_set_request_document (SilaStore          *self,
+                                 const SilaActor    *actor,
+                                 const char         *request_id,
+                                 const char         *document_type,
+                                 SilaDocumentStatus  status,
+                                 const GDate        *expires,
+                                 const char         *note,
+                                 SilaDocumentStatus *recorded,
+                                 GError            **error)
+{
+  return record_document (self, actor, request_id, document_type, FALSE, status, expires, FALSE,
+                          FALSE, note, recorded, error);
+}
+
+gboolean
+sila_store_set_request_document_expiry (SilaStore          *self,
+                                        const SilaActor    *actor,
+                                        const char         *request_id,
+                                        const char         *document_type,
+                                        const GDate        *expires,
+                                        SilaDocumentStatus *recorded,
+                                        GError            **error)
+{
+  return record_document (self, actor, request_id, document_type, TRUE, SILA_DOCUMENT_MISSING,
+                          expires, expires == NULL, TRUE, NULL, recorded, error);
 }
 
 /* Scans */
@@ -235,13 +287,14 @@ sila_store_attach_request_document (SilaStore        *self,
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(SilaRequest) request = NULL;
   g_autofree char *mime = NULL;
-  g_autofree char *code = NULL;
+  g_autoptr(SilaTypeEntry) type = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *name = NULL;
   g_autofree char *today = sila_clock_today_iso ();
   g_autofree char *now = sila_clock_timestamp ();
   g_autofree char *summary = NULL;
-  gboolean type_expires;
+  SilaRequestDocument *document;
+  const char *code;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
@@ -259,9 +312,13 @@ sila_store_attach_request_document (SilaStore        *self,
   request = sila_store_read_request_for_change (self, request_id, error);
   if (request == NULL)
     return FALSE;
-  code = resolve_document_type (self, document_type, &type_expires, error);
-  if (code == NULL || !ensure_document (self, actor, request, code, now, error))
+  type = resolve_document_type (self, document_type, error);
+  if (type == NULL)
     return FALSE;
+  document = ensure_document (self, actor, request, type, now, error);
+  if (document == NULL)
+    return FALSE;
+  code = type->code;
 
   stmt = sila_store_prepare (self,
                              "INSERT INTO request_document_files (document_id, content) "
@@ -279,11 +336,10 @@ sila_store_attach_request_document (SilaStore        *self,
     return FALSE;
   g_clear_pointer (&stmt, sila_statement_release);
 
-  /* A scan of a missing document means it was brought. */
+  /* The status a scan gives it is the core's to say. */
   stmt = sila_store_prepare (self,
                              "UPDATE request_documents SET file_name = ?3, file_mime = ?4, "
-                             "file_size = ?5, file_sha256 = ?6, "
-                             "status = CASE status WHEN 'missing' THEN 'provided' ELSE status END, "
+                             "file_size = ?5, file_sha256 = ?6, status = ?10, "
                              "submitted_on = coalesce (submitted_on, ?7), updated_at = ?8, "
                              "updated_by = ?9, rev = rev + 1 "
                              "WHERE request_id = ?1 AND document_type = ?2",
@@ -299,6 +355,8 @@ sila_store_attach_request_document (SilaStore        *self,
   sila_bind_text (stmt, 7, today);
   sila_bind_text (stmt, 8, now);
   sila_bind_text (stmt, 9, actor->username);
+  sila_bind_text (stmt, 10,
+                  sila_document_status_to_code (sila_request_document_status_with_scan (document)));
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;
 

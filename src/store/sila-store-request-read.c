@@ -559,9 +559,6 @@ sila_request_filter_init (SilaRequestFilter *filter)
   filter->channel = -1;
 }
 
-#define AWAITING "('received', 'documents_complete', 'in_research', 'research_done', " \
-                 "'with_committee')"
-
 /* The SQL of a filter, with parameters: ?1 status, ?2 type, ?3 channel,
  * ?4 today, ?5 the last day counted as due soon, ?6 researcher,
  * ?7 beneficiary, ?8 the FTS query of a name, ?9 a request number. */
@@ -574,6 +571,9 @@ filter_sql (const SilaRequestFilter *filter,
             gboolean                 limited)
 {
   GString *sql = g_string_new ("SELECT ");
+  /* The core says which statuses await an answer and which are final. */
+  g_autofree char *awaiting = sila_sql_code_list (sila_request_awaiting_codes ());
+  g_autofree char *final = sila_sql_code_list (sila_request_final_codes ());
 
   g_string_append (sql, columns);
   g_string_append (sql, from);
@@ -581,15 +581,15 @@ filter_sql (const SilaRequestFilter *filter,
   if (filter->status >= 0)
     g_string_append (sql, " AND r.status = ?1");
   if (filter->open_only)
-    g_string_append (sql, " AND r.status NOT IN ('closed', 'withdrawn')");
+    g_string_append_printf (sql, " AND r.status NOT IN %s", final);
   if (filter->type != NULL)
     g_string_append (sql, " AND r.request_type = ?2");
   if (filter->channel >= 0)
     g_string_append (sql, " AND r.channel = ?3");
   if (filter->overdue_only)
-    g_string_append (sql, " AND r.status IN " AWAITING " AND r.due_on < ?4");
+    g_string_append_printf (sql, " AND r.status IN %s AND r.due_on < ?4", awaiting);
   if (filter->attention_only)
-    g_string_append (sql, " AND r.status IN " AWAITING " AND r.due_on <= ?5");
+    g_string_append_printf (sql, " AND r.status IN %s AND r.due_on <= ?5", awaiting);
   if (filter->researcher != NULL)
     g_string_append (sql, " AND r.status = 'in_research' "
                           "AND (r.researcher = ?6 OR r.researcher IS NULL)");

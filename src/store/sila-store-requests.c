@@ -336,8 +336,7 @@ record_outcome (SilaStore            *self,
       if (stmt == NULL)
         return FALSE;
       sila_bind_date (stmt, 4, input->visit_date);
-      sila_bind_text (stmt, 5, input->findings != NULL && *input->findings != '\0'
-                               ? input->findings : input->note);
+      sila_bind_text (stmt, 5, input->findings);
       sila_bind_text (stmt, 6, input->recommendation);
       break;
 
@@ -496,6 +495,7 @@ sila_store_assign_researcher (SilaStore        *self,
   g_autoptr(SilaTransaction) tx = NULL;
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(SilaRequest) request = NULL;
+  g_autoptr(GError) refusal = NULL;
   g_autofree char *now = sila_clock_timestamp ();
   g_autofree char *summary = NULL;
 
@@ -510,15 +510,8 @@ sila_store_assign_researcher (SilaStore        *self,
   request = sila_store_read_request_for_change (self, request_id, error);
   if (request == NULL)
     return FALSE;
-  if (request->status != SILA_REQUEST_DOCUMENTS_COMPLETE &&
-      request->status != SILA_REQUEST_IN_RESEARCH)
-    {
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
-                   _("A researcher is assigned when the request goes to social research; this "
-                     "one is “%s”."),
-                   sila_request_status_to_display (request->status));
-      return FALSE;
-    }
+  if (!sila_request_check_assign_researcher (request, &refusal))
+    return invalid (error, g_steal_pointer (&refusal));
   if (researcher != NULL &&
       !sila_store_staff_has_role (self, researcher, SILA_ROLE_RESEARCHER, error))
     return FALSE;

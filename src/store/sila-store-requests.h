@@ -92,11 +92,13 @@ SilaRequest *sila_store_find_request          (SilaStore        *self,
                                                const char       *number,
                                                GError          **error);
 
-/* A document of the checklist (request.documents): its status and expiry.
- * A document the checklist lacks is added as optional. Provided or
- * verified with an expiry before the day it is submitted, it is recorded
- * as expired and @recorded says so. Verified records who and when. @note:
- * why it was rejected, or NULL. */
+/* A document of the checklist (request.documents): its status and expiry
+ * (@expires NULL keeps the one it has). A document the checklist lacks is
+ * added as optional. The core decides what may be recorded
+ * (sila_request_document_check_status(): a type that expires is not
+ * verified without its date). Provided or verified with an expiry before
+ * the day it is submitted, it is recorded as expired and @recorded says
+ * so. Verified records who and when. @note: why it was rejected, or NULL. */
 gboolean     sila_store_set_request_document  (SilaStore          *self,
                                                const SilaActor    *actor,
                                                const char         *request_id,
@@ -106,6 +108,17 @@ gboolean     sila_store_set_request_document  (SilaStore          *self,
                                                const char         *note,
                                                SilaDocumentStatus *recorded,
                                                GError            **error);
+/* The expiry date of a document, typed on its own (@expires NULL clears
+ * it): the document keeps its status, and the same rules hold as above —
+ * a verified document of a type that expires keeps a date; a date before
+ * the day it was submitted makes it expired. */
+gboolean     sila_store_set_request_document_expiry (SilaStore          *self,
+                                                     const SilaActor    *actor,
+                                                     const char         *request_id,
+                                                     const char         *document_type,
+                                                     const GDate        *expires,
+                                                     SilaDocumentStatus *recorded,
+                                                     GError            **error);
 /* A scanned document (PDF, JPEG or PNG by its content, at most
  * SILA_ATTACHMENT_MAX_BYTES), kept in the database so that backups carry
  * it. A missing document becomes provided. */

@@ -52,42 +52,14 @@ record_failure (SilaStore   *self,
     g_message ("A failed sign-in could not be recorded: %s", error->message);
 }
 
-static int
-minutes_until (const char *timestamp,
-               GDateTime  *now)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) until = g_date_time_new_from_iso8601 (timestamp, utc);
-  GTimeSpan left;
-
-  if (until == NULL)
-    return 0;
-
-  left = g_date_time_difference (until, now);
-  return left <= 0 ? 0 : (int)((left + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE);
-}
-
-static char *
-timestamp_in (GDateTime *now,
-              int        seconds)
-{
-  g_autoptr(GDateTime) later = g_date_time_add_seconds (now, seconds);
-
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                          g_date_time_get_year (later), g_date_time_get_month (later),
-                          g_date_time_get_day_of_month (later), g_date_time_get_hour (later),
-                          g_date_time_get_minute (later), g_date_time_get_second (later),
-                          g_date_time_get_microsecond (later) / 1000);
-}
-
-/* Checks a user name and password. Wrong ones are counted: after
- * SILA_LOGIN_MAX_FAILURES in a row the account is locked for
- * SILA_LOGIN_LOCKOUT_SECONDS, during which even the right password is
- * refused. Every attempt, good or bad, is audited; an unknown user name is
- * recorded as such, never as typed (people type passwords into it). A
- * database that cannot be written to could count no wrong password, so it
- * could be guessed at without end: signing in to it is refused, before any
- * password is looked at. */
+/* Checks a user name and password. Wrong ones are counted, and the core
+ * decides from the count and the lock it reads here whether the account is
+ * locked (sila_account_check_not_locked(), sila_account_count_failure());
+ * this file only reads and writes them. Every attempt, good or bad, is
+ * audited; an unknown user name is recorded as such, never as typed (people
+ * type passwords into it). A database that cannot be written to could count
+ * no wrong password, so it could be guessed at without end: signing in to it
+ * is refused, before any password is looked at. */
 SilaStaff *
 sila_store_authenticate (SilaStore   *self,
                          const char  *username,
@@ -98,6 +70,7 @@ sila_store_authenticate (SilaStore   *self,
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(SilaStaff) staff = NULL;
   g_autoptr(SilaSecret) prepared = NULL;
+  g_autoptr(GError) refusal = NULL;
   g_autoptr(GDateTime) now = sila_clock_now ();
   g_autofree char *name = NULL;
   g_autofree char *hash = NULL;
@@ -159,49 +132,35 @@ sila_store_authenticate (SilaStore   *self,
       return NULL;
     }
 
-  if (staff->locked_until != NULL && minutes_until (staff->locked_until, now) > 0)
+  /* The core decides the lockout from what was read. */
+  if (!sila_account_check_not_locked (staff->locked_until, now, &refusal))
     {
-      int minutes = minutes_until (staff->locked_until, now);
-
       record_failure (self, staff, failed, staff->locked_until, SILA_AUDIT_WHILE_LOCKED);
       if (tx != NULL)
         sila_transaction_commit (tx, NULL);
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_LOCKED,
-                   ngettext ("This account is locked after too many wrong passwords. Try again "
-                             "in %d minute, or ask an administrator to reset the password.",
-                             "This account is locked after too many wrong passwords. Try again "
-                             "in %d minutes, or ask an administrator to reset the password.",
-                             minutes),
-                   minutes);
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_LOCKED, refusal->message);
       return NULL;
     }
 
   if (hash == NULL || !sila_staff_verify_password (hash, prepared))
     {
+      g_autofree char *until = NULL;
+      int failed_after;
+
       if (hash == NULL)
         sila_staff_verify_against_nothing (prepared);
 
-      if (++failed >= SILA_LOGIN_MAX_FAILURES)
+      if (sila_account_count_failure (failed, now, &failed_after, &until, &refusal))
         {
-          g_autofree char *until = timestamp_in (now, SILA_LOGIN_LOCKOUT_SECONDS);
-          int minutes = SILA_LOGIN_LOCKOUT_SECONDS / 60;
-
-          record_failure (self, staff, 0, until, SILA_AUDIT_NOW_LOCKED);
+          record_failure (self, staff, failed_after, until, SILA_AUDIT_NOW_LOCKED);
           if (tx != NULL)
             sila_transaction_commit (tx, NULL);
-          g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_LOCKED,
-                       ngettext ("Too many wrong passwords: this account is now locked for %d "
-                                 "minute. Try again later, or ask an administrator to reset "
-                                 "the password.",
-                                 "Too many wrong passwords: this account is now locked for %d "
-                                 "minutes. Try again later, or ask an administrator to reset "
-                                 "the password.",
-                                 minutes),
-                       minutes);
+          g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_LOCKED,
+                               refusal->message);
           return NULL;
         }
 
-      record_failure (self, staff, failed, NULL, SILA_AUDIT_WRONG_PASSWORD);
+      record_failure (self, staff, failed_after, NULL, SILA_AUDIT_WRONG_PASSWORD);
       if (tx != NULL)
         sila_transaction_commit (tx, NULL);
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_BAD_LOGIN,

@@ -119,20 +119,6 @@ staff_json (const char *username,
   return json_to_string (root, FALSE);
 }
 
-static gboolean
-check_roles (SilaRole   roles,
-             GError   **error)
-{
-  if (roles == SILA_ROLE_NONE || (roles & ~SILA_ROLE_ALL) != 0)
-    {
-      g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
-                           _("Choose at least one role."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* An office must always keep someone who can manage accounts. */
 static gboolean
 ensure_another_admin (SilaStore   *self,
@@ -211,7 +197,7 @@ add_staff_internal (SilaStore        *self,
 
   if ((name = sila_account_normalize_username (username, error)) == NULL ||
       (display = sila_account_normalize_display_name (display_name, error)) == NULL ||
-      !check_roles (roles, error) ||
+      !sila_roles_check_assigned (roles, error) ||
       (prepared = sila_account_check_new_password (password, name, error)) == NULL)
     return NULL;
 
@@ -411,7 +397,7 @@ sila_store_update_staff (SilaStore        *self,
     return FALSE;
 
   if ((display = sila_account_normalize_display_name (display_name, error)) == NULL ||
-      !check_roles (roles, error))
+      !sila_roles_check_assigned (roles, error))
     return FALSE;
 
   tx = sila_transaction_begin (self, error);

@@ -165,6 +165,22 @@ sila_bind_text (SilaStatement *stmt,
 }
 
 char *
+sila_sql_code_list (const char * const *codes)
+{
+  GString *sql = g_string_new ("(");
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      /* Codes are identifiers of the core, never typed text. */
+      for (const char *c = codes[i]; *c != '\0'; c++)
+        g_assert (g_ascii_islower (*c) || *c == '_');
+      g_string_append_printf (sql, "%s'%s'", i > 0 ? ", " : "", codes[i]);
+    }
+  g_string_append_c (sql, ')');
+  return g_string_free (sql, FALSE);
+}
+
+char *
 sila_column_dup (SilaStatement *stmt,
                  int            column)
 {

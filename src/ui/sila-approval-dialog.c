@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sila-approval-dialog.h"
+#include "sila-approval.h"
 #include "sila-clock.h"
 #include "sila-date.h"
 #include "sila-field-error.h"
@@ -41,25 +42,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-required (GtkWidget  *field,
-          GtkLabel   *label,
-          const char *message)
-{
-  g_autoptr(GError) error = g_error_new_literal (SILA_VALIDATION_ERROR,
-                                                 SILA_VALIDATION_ERROR_REQUIRED, message);
-
-  sila_field_error_show (field, label, error);
-}
-
-static gboolean
-blank (const char *text)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-
-  return *copy == '\0';
-}
-
-static void
 record_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -67,6 +49,7 @@ record_action (GtkWidget  *widget,
   SilaApprovalDialog *self = SILA_APPROVAL_DIALOG (widget);
   g_autoptr(SilaReportApproval) approval = sila_report_approval_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(SilaFieldErrors) errors = NULL;
   const char *by = gtk_editable_get_text (GTK_EDITABLE (self->approved_by_row));
   const char *number = gtk_editable_get_text (GTK_EDITABLE (self->decision_row));
   const char *day = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
@@ -77,29 +60,33 @@ record_action (GtkWidget  *widget,
   sila_field_error_clear (GTK_WIDGET (self->date_row), self->date_error);
   sila_field_error_clear (self->decision_group, self->form_error);
 
-  if (blank (by))
-    {
-      required (GTK_WIDGET (self->approved_by_row), self->approved_by_error,
-                _("Write who approved the report, as the board’s minutes name them."));
-      ok = FALSE;
-    }
-  if (blank (number))
-    {
-      required (GTK_WIDGET (self->decision_row), self->decision_error,
-                _("Write the number of the board’s decision."));
-      ok = FALSE;
-    }
-  if (!sila_date_parse_guess (day, &approval->approved_on, NULL, &error) ||
-      !sila_date_check_not_future (&approval->approved_on, &error))
+  /* The date as typed; whether it fits, with the rest, is the core's to
+   * say, each refusal beside its field. */
+  if (!sila_date_parse_guess (day, &approval->approved_on, NULL, &error))
     {
       sila_field_error_show (GTK_WIDGET (self->date_row), self->date_error, error);
       g_clear_error (&error);
       ok = FALSE;
     }
-  else if (g_date_compare (&approval->approved_on, &self->period.start) < 0)
+  errors = sila_field_errors_new ();
+  if (!sila_approval_check (by, number, ok ? &approval->approved_on : NULL, &self->period.start,
+                            NULL, NULL, errors))
     {
-      required (GTK_WIDGET (self->date_row), self->date_error,
-                _("The board’s decision cannot be dated before the period it approves."));
+      const struct { const char *field; GtkWidget *widget; GtkLabel *label; } places[] = {
+        { SILA_APPROVAL_FIELD_APPROVED_BY, GTK_WIDGET (self->approved_by_row),
+          self->approved_by_error },
+        { SILA_APPROVAL_FIELD_DECISION, GTK_WIDGET (self->decision_row), self->decision_error },
+        { SILA_APPROVAL_FIELD_APPROVED_ON, GTK_WIDGET (self->date_row), self->date_error },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+        {
+          const GError *why = sila_field_errors_get (errors, places[i].field);
+
+          /* A date that could not be read says so already. */
+          if (why != NULL && !gtk_widget_get_visible (GTK_WIDGET (places[i].label)))
+            sila_field_error_show (places[i].widget, places[i].label, why);
+        }
       ok = FALSE;
     }
   if (!ok)

@@ -119,14 +119,16 @@ lookup_cb (SilaContactWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaBeneficiary) file = NULL;
-  g_autofree char *ascii = sila_text_digits_to_ascii (gtk_editable_get_text (GTK_EDITABLE (self->lookup_row)));
+  g_autofree char *id_number = NULL;
   SilaStore *store = sila_session_get_store (self->session);
   const SilaActor *actor = sila_session_get_actor (self->session);
+  SilaBeneficiaryLookup kind;
   gint64 file_number;
 
   sila_field_error_clear (GTK_WIDGET (self->lookup_row), self->lookup_error);
-  g_strstrip (ascii);
-  if (*ascii == '\0')
+  if (sila_beneficiary_lookup_parse (gtk_editable_get_text (GTK_EDITABLE (self->lookup_row)),
+                                     TRUE, &kind, &id_number, &file_number, &error) &&
+      kind == SILA_BENEFICIARY_LOOKUP_NOTHING)
     {
       /* Back to anonymous. */
       g_clear_pointer (&self->beneficiary_id, g_free);
@@ -136,9 +138,9 @@ lookup_cb (SilaContactWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->caller_row), TRUE);
       return;
     }
-  if (strlen (ascii) == 10)
-    sila_store_find_beneficiary_by_id_number (store, actor, ascii, &file, &error);
-  else if (sila_text_parse_int (ascii, 1, G_MAXINT64, &file_number, NULL))
+  if (kind == SILA_BENEFICIARY_LOOKUP_ID_NUMBER)
+    sila_store_find_beneficiary_by_id_number (store, actor, id_number, &file, &error);
+  else if (kind == SILA_BENEFICIARY_LOOKUP_FILE_NUMBER)
     sila_store_find_beneficiary_by_file_number (store, actor, file_number, &file, &error);
   if (file == NULL && error == NULL)
     g_set_error_literal (&error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,

@@ -167,25 +167,22 @@ lookup_cb (SilaNewRequestWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaBeneficiary) file = NULL;
-  g_autofree char *ascii = NULL;
+  g_autofree char *id_number = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->lookup_row));
   SilaStore *store = sila_session_get_store (self->session);
   const SilaActor *actor = sila_session_get_actor (self->session);
+  SilaBeneficiaryLookup kind;
   gint64 file_number;
 
   clear_errors (self);
-  ascii = sila_text_digits_to_ascii (text);
-  g_strstrip (ascii);
-
-  /* Ten digits are an ID; fewer, a file number. */
-  if (strlen (ascii) == 10)
-    sila_store_find_beneficiary_by_id_number (store, actor, ascii, &file, &error);
-  else if (sila_text_parse_int (ascii, 1, G_MAXINT64, &file_number, NULL))
-    sila_store_find_beneficiary_by_file_number (store, actor, file_number, &file, &error);
-  else
-    g_set_error_literal (&error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-                         _("Type the beneficiary’s national ID or iqama number (10 digits), or "
-                           "the file number."));
+  /* What the number typed is: the core says. */
+  if (sila_beneficiary_lookup_parse (text, FALSE, &kind, &id_number, &file_number, &error))
+    {
+      if (kind == SILA_BENEFICIARY_LOOKUP_ID_NUMBER)
+        sila_store_find_beneficiary_by_id_number (store, actor, id_number, &file, &error);
+      else
+        sila_store_find_beneficiary_by_file_number (store, actor, file_number, &file, &error);
+    }
 
   if (file == NULL && error == NULL)
     g_set_error_literal (&error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,

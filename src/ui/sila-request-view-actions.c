@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the request screen does: take a step, record a document, attach and
- * open scans, record the declaration, print the form. Each field is
- * checked here first so that its message stands beside it; the store then
- * has the last word (policy, role, another desk). */
+/* What the request screen does: take a step, record a document and its
+ * expiry date, attach and open scans, record the declaration, print the
+ * form. What is typed is only read here; the core decides, field by field,
+ * so that each of its messages stands beside its field (and the command
+ * line says the same); the store then has the last word (policy, role,
+ * another desk). */
 #define G_LOG_DOMAIN "sila-ui"
 
 #include "sila-config.h"
@@ -17,6 +19,7 @@
 #include "sila-request-form.h"
 #include "sila-request-input.h"
 #include "sila-request-view-private.h"
+#include "sila-request-workflow.h"
 #include "sila-signature-pad.h"
 #include "sila-validation.h"
 #include "sila-window.h"
@@ -35,19 +38,9 @@ is_blank (const char *text)
   return *copy == '\0';
 }
 
-static void
-required (gpointer  field,
-          GtkLabel *label)
-{
-  g_autoptr(GError) error = g_error_new_literal (SILA_VALIDATION_ERROR,
-                                                 SILA_VALIDATION_ERROR_REQUIRED,
-                                                 _("This field is required."));
-
-  sila_field_error_show (GTK_WIDGET (field), label, error);
-}
-
-/* An optional date field: empty is today (NULL); a bad date is shown
- * beside the field. */
+/* An optional date field: empty is none (NULL); a date that cannot be
+ * read is shown beside the field. Whether the date fits the step is the
+ * core's to say. */
 static gboolean
 read_date (gpointer   row,
            GtkLabel  *label,
@@ -59,18 +52,18 @@ read_date (gpointer   row,
   *given = !is_blank (text_of (row));
   if (!*given)
     return TRUE;
-  if (!sila_date_parse_guess (text_of (row), date, NULL, &error) ||
-      !sila_date_check_not_future (date, &error))
+  if (!sila_date_parse_guess (text_of (row), date, NULL, &error))
     {
       sila_field_error_show (GTK_WIDGET (row), label, error);
+      *given = FALSE;
       return FALSE;
     }
   return TRUE;
 }
 
-static void
-changed (SilaRequestView *self,
-         const char      *message)
+void
+sila_request_view_changed (SilaRequestView *self,
+                           const char      *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -78,6 +71,23 @@ changed (SilaRequestView *self,
   sila_session_notify_changed (self->session, "requests");
   if (message != NULL && SILA_IS_WINDOW (root))
     sila_window_add_toast (SILA_WINDOW (root), adw_toast_new (message));
+}
+
+/* Marks the rows of the documents a refusal names. */
+static void
+mark_documents (SilaRequestView *self,
+                const GError    *error)
+{
+  for (guint i = 0; i < self->request->documents->len; i++)
+    {
+      const SilaRequestDocument *d = g_ptr_array_index (self->request->documents, i);
+      g_autofree char *problem = sila_request_document_problem (d);
+      GtkWidget *row = g_hash_table_lookup (self->document_rows, d->type);
+
+      if (problem != NULL && row != NULL &&
+          strstr (error->message, sila_request_document_get_display (d)) != NULL)
+        gtk_widget_add_css_class (row, "error");
+    }
 }
 
 /* Where a refusal of the store goes: beside what it is about. */
@@ -92,15 +102,45 @@ show_refusal (SilaRequestView   *self,
     sila_field_error_show (GTK_WIDGET (self->step_buttons), self->step_error, error);
 
   /* The committee gate names documents: mark their rows. */
-  for (guint i = 0; i < self->request->documents->len; i++)
-    {
-      const SilaRequestDocument *d = g_ptr_array_index (self->request->documents, i);
-      g_autofree char *problem = sila_request_document_problem (d);
-      GtkWidget *row = g_hash_table_lookup (self->document_rows, d->type);
+  mark_documents (self, error);
+}
 
-      if (problem != NULL && row != NULL &&
-          strstr (error->message, sila_request_document_get_display (d)) != NULL)
-        gtk_widget_add_css_class (row, "error");
+/* Each refusal of the core beside its own field. */
+static void
+show_step_errors (SilaRequestView   *self,
+                  SilaRequestStatus  to,
+                  SilaFieldErrors   *errors)
+{
+  const struct { const char *field; gpointer widget; GtkLabel *label; } places[] = {
+    { SILA_STEP_FIELD_REASON,
+      to == SILA_REQUEST_WITHDRAWN ? (gpointer)self->withdraw_reason_row : self->reason_row,
+      to == SILA_REQUEST_WITHDRAWN ? self->withdraw_error : self->reason_error },
+    { SILA_STEP_FIELD_FINDINGS, self->findings_view, self->findings_error },
+    { SILA_STEP_FIELD_RECOMMENDATION, self->recommendation_row, self->recommendation_error },
+    { SILA_STEP_FIELD_VISIT_DATE, self->visit_row, self->visit_error },
+    { SILA_STEP_FIELD_DECIDED_ON, self->decided_row, self->decided_error },
+    { SILA_STEP_FIELD_AMOUNT, self->amount_row, self->amount_error },
+    { SILA_STEP_FIELD_DELIVERED_ON, self->delivered_row, self->delivered_error },
+  };
+  const char * const *fields = sila_field_errors_get_fields (errors);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const GError *error = sila_field_errors_get (errors, fields[i]);
+      gboolean placed = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (places) && !placed; j++)
+        if (g_str_equal (fields[i], places[j].field))
+          {
+            /* A value that could not even be read says so already. */
+            if (!gtk_widget_get_visible (GTK_WIDGET (places[j].label)))
+              sila_field_error_show (GTK_WIDGET (places[j].widget), places[j].label, error);
+            placed = TRUE;
+          }
+      /* The step itself, the kind of service, the checklist: under the
+       * step's buttons. */
+      if (!placed)
+        show_refusal (self, to, error);
     }
 }
 
@@ -111,6 +151,7 @@ move_action (GtkWidget  *widget,
 {
   SilaRequestView *self = SILA_REQUEST_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(SilaFieldErrors) errors = NULL;
   g_autofree char *findings = NULL;
   g_autofree char *message = NULL;
   SilaStepInput input = { 0 };
@@ -126,6 +167,8 @@ move_action (GtkWidget  *widget,
   if (!is_blank (text_of (self->note_row)))
     input.note = text_of (self->note_row);
 
+  /* What was typed for the step, read as it is: whether it is enough is
+   * the core's decision, below. */
   switch (to)
     {
     case SILA_REQUEST_IN_RESEARCH:
@@ -146,17 +189,7 @@ move_action (GtkWidget  *widget,
         findings = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
         ok &= read_date (self->visit_row, self->visit_error, &visit, &given);
         input.visit_date = given ? &visit : NULL;
-        if (is_blank (findings))
-          {
-            required (self->findings_view, self->findings_error);
-            ok = FALSE;
-          }
         input.findings = findings;
-        if (is_blank (text_of (self->recommendation_row)))
-          {
-            required (self->recommendation_row, self->recommendation_error);
-            ok = FALSE;
-          }
         input.recommendation = text_of (self->recommendation_row);
       }
       break;
@@ -167,18 +200,7 @@ move_action (GtkWidget  *widget,
       input.decided_on = given ? &decided : NULL;
       if (!is_blank (text_of (self->members_row)))
         input.members = text_of (self->members_row);
-      if (!is_blank (text_of (self->reason_row)))
-        input.reason = text_of (self->reason_row);
-      else if (to == SILA_REQUEST_REJECTED)
-        {
-          g_autoptr(GError) why = g_error_new_literal (SILA_VALIDATION_ERROR,
-                                                       SILA_VALIDATION_ERROR_REQUIRED,
-                                                       _("A rejection needs its reason: the "
-                                                         "applicant is told why."));
-
-          sila_field_error_show (GTK_WIDGET (self->reason_row), self->reason_error, why);
-          ok = FALSE;
-        }
+      input.reason = text_of (self->reason_row);
       break;
 
     case SILA_REQUEST_DELIVERED:
@@ -188,24 +210,23 @@ move_action (GtkWidget  *widget,
         if (kind != GTK_INVALID_LIST_POSITION &&
             kind < g_strv_length ((char **)sila_delivery_kind_codes ()))
           input.delivery_kind = sila_delivery_kind_codes ()[kind];
-        if (!sila_money_parse (text_of (self->amount_row), 0, &input.amount_halalas, &error))
+        if (!is_blank (text_of (self->amount_row)))
           {
-            sila_field_error_show (GTK_WIDGET (self->amount_row), self->amount_error, error);
-            g_clear_error (&error);
-            ok = FALSE;
+            if (!sila_money_parse (text_of (self->amount_row), 0, &input.amount_halalas, &error))
+              {
+                sila_field_error_show (GTK_WIDGET (self->amount_row), self->amount_error, error);
+                g_clear_error (&error);
+                ok = FALSE;
+              }
+            else
+              input.has_amount = TRUE;
           }
-        input.has_amount = TRUE;
         ok &= read_date (self->delivered_row, self->delivered_error, &delivered, &given);
         input.delivered_on = given ? &delivered : NULL;
       }
       break;
 
     case SILA_REQUEST_WITHDRAWN:
-      if (is_blank (text_of (self->withdraw_reason_row)))
-        {
-          required (self->withdraw_reason_row, self->withdraw_error);
-          ok = FALSE;
-        }
       input.reason = text_of (self->withdraw_reason_row);
       break;
 
@@ -213,6 +234,15 @@ move_action (GtkWidget  *widget,
       break;
     }
 
+  /* The core decides, field by field — for the other fields too when one
+   * could not be read; the store decides again, with the role and what
+   * another desk may have done meanwhile. */
+  errors = sila_field_errors_new ();
+  if (!sila_request_check_step_fields (self->request, to, &input, errors))
+    {
+      show_step_errors (self, to, errors);
+      return;
+    }
   if (!ok)
     return;
 
@@ -228,7 +258,7 @@ move_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->withdraw_reason_row), "");
   message = g_strdup_printf (_("The request is now “%s”."), sila_request_status_to_display (to));
-  changed (self, message);
+  sila_request_view_changed (self, message);
 }
 
 static void
@@ -237,63 +267,6 @@ withdraw_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   gtk_widget_activate_action (widget, "request.move", "s", "withdrawn");
-}
-
-static void
-document_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  SilaRequestView *self = SILA_REQUEST_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  const char *type, *status_code;
-  SilaDocumentStatus status, recorded;
-  GtkWidget *row, *entry;
-  GDate expires;
-  gboolean has_expiry = FALSE;
-
-  if (self->request == NULL)
-    return;
-
-  g_variant_get (parameter, "(&s&s)", &type, &status_code);
-  if (!sila_document_status_parse (status_code, &status, NULL))
-    return;
-
-  sila_request_view_clear_errors (self);
-  row = g_hash_table_lookup (self->document_rows, type);
-  entry = g_hash_table_lookup (self->expiry_entries, type);
-  if (entry != NULL && !is_blank (text_of (entry)))
-    {
-      if (!sila_date_parse_guess (text_of (entry), &expires, NULL, &error))
-        {
-          sila_field_error_show (row, self->checklist_error, error);
-          return;
-        }
-      has_expiry = TRUE;
-    }
-
-  if (!sila_store_set_request_document (sila_session_get_store (self->session),
-                                        sila_session_get_actor (self->session),
-                                        self->request->id, type, status,
-                                        has_expiry ? &expires : NULL, NULL, &recorded, &error))
-    {
-      sila_field_error_show (row, self->checklist_error, error);
-      return;
-    }
-
-  changed (self, NULL);
-  if (recorded != status)
-    {
-      g_autoptr(GError) expired = NULL;
-
-      row = g_hash_table_lookup (self->document_rows, type);
-      expired = g_error_new (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_OUT_OF_RANGE,
-                             _("%s had expired before it was submitted: it is recorded as "
-                               "expired."),
-                             sila_request_document_get_display (sila_request_find_document (self->request,
-                                                                                            type)));
-      sila_field_error_show (row, self->checklist_error, expired);
-    }
 }
 
 gboolean
@@ -335,7 +308,7 @@ sila_request_view_attach_file (SilaRequestView *self,
       return FALSE;
     }
 
-  changed (self, _("The scan was attached."));
+  sila_request_view_changed (self, _("The scan was attached."));
   return TRUE;
 }
 
@@ -451,7 +424,7 @@ sign (SilaRequestView *self,
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->declaration_row), "error");
-  changed (self, _("The declaration is recorded."));
+  sila_request_view_changed (self, _("The declaration is recorded."));
 }
 
 static void
@@ -563,7 +536,7 @@ sila_request_view_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "request.move", "s", move_action);
   gtk_widget_class_install_action (widget_class, "request.withdraw", NULL, withdraw_action);
-  gtk_widget_class_install_action (widget_class, "request.document", "(ss)", document_action);
+  sila_request_view_install_checklist_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "request.attach", "s", attach_action);
   gtk_widget_class_install_action (widget_class, "request.open-scan", "s", open_scan_action);
   gtk_widget_class_install_action (widget_class, "request.sign-paper", NULL, sign_paper_action);

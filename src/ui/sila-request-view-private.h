@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by sila-request-view.c (showing) and sila-request-view-actions.c
- * (acting). */
+/* Shared by sila-request-view.c (showing), sila-request-view-actions.c
+ * (acting) and sila-request-view-checklist.c (the documents). */
 #pragma once
 
 #include "sila-request-view.h"
@@ -65,6 +65,12 @@ struct _SilaRequestView
 /* In sila-request-view.c */
 void        sila_request_view_reload          (SilaRequestView     *self);
 void        sila_request_view_clear_errors    (SilaRequestView     *self);
+/* After a document's expiry date was saved: the request read again, and
+ * its header and that document's row shown as stored, without rebuilding
+ * the rows (the field just left may still be in use). FALSE when the
+ * document's status changed too: then the whole view needs a reload. */
+gboolean    sila_request_view_refresh_document (SilaRequestView    *self,
+                                                const char         *type);
 /* A row added to @group, removed at the next reload. */
 GtkWidget  *sila_request_view_add_row         (SilaRequestView     *self,
                                                AdwPreferencesGroup *group,
@@ -73,6 +79,27 @@ GtkWidget  *sila_request_view_add_row         (SilaRequestView     *self,
 /* A staff member's display name, else user name; the owner, in words. */
 const char *sila_request_view_person          (const char          *name,
                                                const char          *username);
+
+/* In sila-request-view-actions.c */
+/* After a change: the view read again, the others told; @message, if any,
+ * as a toast. */
+void        sila_request_view_changed         (SilaRequestView     *self,
+                                               const char          *message);
+
+/* In sila-request-view-checklist.c */
+void        sila_request_view_show_checklist  (SilaRequestView     *self);
+/* A document's line under its name, as stored. */
+char       *sila_request_view_document_subtitle (const SilaRequestDocument *d);
+void        sila_request_view_install_checklist_actions (GtkWidgetClass *widget_class);
+/* Saves what is typed into a document's expiry field when it is confirmed
+ * (Enter) or left. */
+void        sila_request_view_watch_expiry    (SilaRequestView     *self,
+                                               GtkWidget           *entry,
+                                               const char          *type);
+/* Saves the expiry date typed for the document of @type, through the
+ * core's rules; a refusal is shown beside the field. */
+gboolean    sila_request_view_save_expiry     (SilaRequestView     *self,
+                                               const char          *type);
 
 /* In sila-request-view-history.c */
 void        sila_request_view_show_record     (SilaRequestView     *self);

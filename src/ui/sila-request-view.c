@@ -101,6 +101,9 @@ sila_request_view_clear_errors (SilaRequestView *self)
   g_hash_table_iter_init (&iter, self->document_rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_hash_table_iter_init (&iter, self->expiry_entries);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    sila_field_error_clear (GTK_WIDGET (row), self->checklist_error);
 }
 
 /* The parts of the screen */
@@ -172,138 +175,6 @@ show_header (SilaRequestView *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "warning");
 
   gtk_label_set_label (self->next_label, next);
-}
-
-static GMenuModel *
-document_menu (const SilaRequestDocument *d)
-{
-  static const SilaDocumentStatus choices[] = {
-    SILA_DOCUMENT_PROVIDED, SILA_DOCUMENT_VERIFIED, SILA_DOCUMENT_REJECTED, SILA_DOCUMENT_MISSING,
-  };
-  static const char *labels[] = {
-    N_("Mark as _provided"), N_("Mark as _verified"), N_("Mark as _rejected"),
-    N_("Mark as _missing"),
-  };
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) statuses = g_menu_new ();
-  g_autoptr(GMenu) scans = g_menu_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(labels[i]), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "request.document",
-                                               g_variant_new ("(ss)", d->type,
-                                                              sila_document_status_to_code (choices[i])));
-      g_menu_append_item (statuses, item);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (statuses));
-
-  {
-    g_autoptr(GMenuItem) attach = g_menu_item_new (_("_Attach a Scan…"), NULL);
-
-    g_menu_item_set_action_and_target_value (attach, "request.attach",
-                                             g_variant_new_string (d->type));
-    g_menu_append_item (scans, attach);
-  }
-  if (d->file_name != NULL)
-    {
-      g_autoptr(GMenuItem) open = g_menu_item_new (_("_Open the Scan"), NULL);
-
-      g_menu_item_set_action_and_target_value (open, "request.open-scan",
-                                               g_variant_new_string (d->type));
-      g_menu_append_item (scans, open);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (scans));
-
-  return G_MENU_MODEL (g_steal_pointer (&menu));
-}
-
-static void
-show_checklist (SilaRequestView *self)
-{
-  gboolean can_edit = sila_session_can (self->session, SILA_PERM_REQUEST_DOCUMENTS) &&
-                      !sila_request_status_is_final (self->request->status);
-
-  for (guint i = 0; i < self->request->documents->len; i++)
-    {
-      const SilaRequestDocument *d = g_ptr_array_index (self->request->documents, i);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      g_autofree char *problem = sila_request_document_problem (d);
-      const char *icon;
-      GtkWidget *row;
-
-      g_string_append (subtitle, d->required ? _("Required") : _("Optional"));
-      g_string_append_printf (subtitle, " · %s", sila_document_status_to_display (d->status));
-      if (g_date_valid (&d->expires))
-        {
-          g_autofree char *date = sila_date_format (&d->expires, SILA_CALENDAR_GREGORIAN);
-
-          g_string_append_printf (subtitle, _(" · valid until %s"), date);
-        }
-      if (d->verified_by != NULL && d->status == SILA_DOCUMENT_VERIFIED)
-        {
-          g_autofree char *at = sila_format_timestamp (d->verified_at);
-
-          g_string_append_printf (subtitle, _(" · verified by %s on %s"),
-                                  sila_request_view_person (d->verified_by_name, d->verified_by), at);
-        }
-      if (d->file_name != NULL)
-        g_string_append_printf (subtitle, _(" · scan: %s"), d->file_name);
-      if (d->note != NULL)
-        g_string_append_printf (subtitle, " · %s", d->note);
-
-      row = sila_request_view_add_row (self, self->checklist_group, sila_request_document_get_display (d),
-                     subtitle->str);
-      gtk_widget_set_name (row, d->type);
-      icon = d->status == SILA_DOCUMENT_VERIFIED && problem == NULL ? "emblem-ok-symbolic"
-             : problem != NULL ? "dialog-warning-symbolic" : "document-open-symbolic";
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-      if (problem != NULL)
-        gtk_widget_add_css_class (row, "sila-document-problem");
-      g_hash_table_insert (self->document_rows, g_strdup (d->type), row);
-
-      if (!can_edit)
-        continue;
-
-      if (d->type_expires)
-        {
-          GtkWidget *entry = gtk_entry_new ();
-          g_autofree char *iso = g_date_valid (&d->expires) ? sila_date_to_iso (&d->expires)
-                                                            : NULL;
-
-          gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Expiry date"));
-          gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
-          gtk_widget_set_direction (entry, GTK_TEXT_DIR_LTR);
-          gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-          if (iso != NULL)
-            gtk_editable_set_text (GTK_EDITABLE (entry), iso);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Expiry date"), -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
-          g_hash_table_insert (self->expiry_entries, g_strdup (d->type), entry);
-        }
-      if (d->status != SILA_DOCUMENT_VERIFIED)
-        {
-          GtkWidget *verify = gtk_button_new_with_mnemonic (_("_Verify"));
-
-          gtk_widget_set_valign (verify, GTK_ALIGN_CENTER);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (verify), "request.document");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (verify), "(ss)", d->type, "verified");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), verify);
-        }
-      {
-        GtkWidget *more = gtk_menu_button_new ();
-        g_autoptr(GMenuModel) menu = document_menu (d);
-
-        gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
-        gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
-        gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
-        gtk_widget_add_css_class (more, "flat");
-        gtk_widget_set_tooltip_text (more, _("Status and scan"));
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);
-      }
-    }
 }
 
 static void
@@ -493,6 +364,57 @@ show_steps (SilaRequestView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->withdraw_group), withdraw);
 }
 
+gboolean
+sila_request_view_refresh_document (SilaRequestView *self,
+                                    const char      *type)
+{
+  g_autoptr(GError) error = NULL;
+  const SilaRequestDocument *before, *after;
+  SilaRequest *fresh;
+  GtkWidget *row, *entry;
+  gboolean same;
+
+  fresh = sila_store_get_request (sila_session_get_store (self->session),
+                                  sila_session_get_actor (self->session), self->request->id,
+                                  &error);
+  if (fresh == NULL)
+    {
+      gtk_label_set_label (self->next_label, error->message);
+      return TRUE;
+    }
+
+  before = sila_request_find_document (self->request, type);
+  after = sila_request_find_document (fresh, type);
+  same = before != NULL && after != NULL && before->status == after->status;
+  sila_request_free (self->request);
+  self->request = fresh;
+  if (!same || after == NULL)
+    return FALSE;
+
+  show_header (self);
+  row = g_hash_table_lookup (self->document_rows, type);
+  if (row != NULL)
+    {
+      g_autofree char *subtitle = sila_request_view_document_subtitle (after);
+      g_autofree char *problem = sila_request_document_problem (after);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (problem != NULL)
+        gtk_widget_add_css_class (row, "sila-document-problem");
+      else
+        gtk_widget_remove_css_class (row, "sila-document-problem");
+    }
+  entry = g_hash_table_lookup (self->expiry_entries, type);
+  if (entry != NULL)
+    {
+      g_autofree char *iso = g_date_valid (&after->expires) ? sila_date_to_iso (&after->expires)
+                                                            : NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), iso != NULL ? iso : "");
+    }
+  return TRUE;
+}
+
 void
 sila_request_view_reload (SilaRequestView *self)
 {
@@ -515,7 +437,7 @@ sila_request_view_reload (SilaRequestView *self)
   self->request = fresh;
   clear_rows (self);
   show_header (self);
-  show_checklist (self);
+  sila_request_view_show_checklist (self);
   show_declaration (self);
   show_steps (self);
   sila_request_view_show_record (self);

@@ -181,9 +181,7 @@ save_action (GtkWidget  *widget,
 
   display = sila_account_normalize_display_name (text_of (self->display_name_row), &e_name);
   ok = mark (self->display_name_row, self->display_name_error, e_name, &first_bad);
-  if (roles == SILA_ROLE_NONE)
-    g_set_error_literal (&e_roles, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
-                         _("Choose at least one role."));
+  sila_roles_check_assigned (roles, &e_roles);
   ok &= mark (self->roles_group, self->roles_error, e_roles, &first_bad);
 
   if (self->staff != NULL)
