@@ -252,7 +252,11 @@ sila_backup_inspect (const char  *path,
       return NULL;
     }
 
-  uri = g_filename_to_uri (path, NULL, NULL);
+  {
+    g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+    uri = g_filename_to_uri (absolute, NULL, NULL);
+  }
   if (uri != NULL)
     {
       g_autofree char *full = g_strconcat (uri, "?immutable=1", NULL);

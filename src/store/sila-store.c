@@ -557,6 +557,18 @@ sila_store_check_integrity (SilaStore  *self,
   return TRUE;
 }
 
+/* FALSE, with the differences in @error, unless the database's schema is
+ * exactly the one Sila Desk makes for its data format: no table, index,
+ * trigger or view extra, missing or changed. */
+gboolean
+sila_store_check_schema (SilaStore  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  return verify_schema (self, sila_store_get_schema_version (self), error);
+}
+
 /* TRUE when another connection (another window, desk or the command line)
  * has committed a change since the last call: views should reload. */
 gboolean
