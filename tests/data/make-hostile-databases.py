@@ -30,7 +30,7 @@ APPLICATION_ID = 0x53494C41
 
 # What each file is, and words each message about it names (English).
 HOSTILE = {
-    'foreign-schema.db': ['the table “meta” is missing', 'an extra table “addresses”'],
+    'foreign-schema.db': ['an extra table “addresses”', 'the table “audit_log” is missing'],
     'extra-trigger.db': ['an extra trigger “audit_log_quiet”',
                          'an extra trigger “staff_all_roles”'],
     'extra-view.db': ['an extra view “staff_passwords”'],
