@@ -20,6 +20,7 @@ sila_backup_info_free (SilaBackupInfo *info)
   g_free (info->path);
   g_free (info->made_at);
   g_free (info->association_name);
+  g_free (info->audit_chain_head);
   g_free (info);
 }
 
@@ -191,7 +192,9 @@ check_backup (sqlite3         *db,
   return timed_text (db, "SELECT value FROM meta WHERE key = 'backup_at'",
                      SILA_DEADLINE_SCHEMA_SECONDS, shown, &info->made_at, error) &&
          timed_text (db, "SELECT value FROM office_settings WHERE key = 'association_name'",
-                     SILA_DEADLINE_SCHEMA_SECONDS, shown, &info->association_name, error);
+                     SILA_DEADLINE_SCHEMA_SECONDS, shown, &info->association_name, error) &&
+         timed_text (db, "SELECT value FROM meta WHERE key = 'audit_chain_head'",
+                     SILA_DEADLINE_SCHEMA_SECONDS, shown, &info->audit_chain_head, error);
 }
 
 /* Checks that @path (a private copy, which may be written) is a sound Sila

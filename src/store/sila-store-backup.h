@@ -18,6 +18,10 @@ typedef struct {
   char *made_at;           /* when the backup was taken (UTC), or NULL */
   char *association_name;
   int   version;           /* data format */
+  /* The audit trail's chain head the backup carries (meta key
+   * "audit_chain_head"), or NULL: kept for the tamper-evident audit trail,
+   * which compares it with the restored trail; no version writes it yet. */
+  char *audit_chain_head;
 } SilaBackupInfo;
 
 void            sila_backup_info_free          (SilaBackupInfo       *info);

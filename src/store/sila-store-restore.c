@@ -139,6 +139,11 @@ restore_json (const char     *backup_path,
   json_builder_add_string_value (builder, info->made_at);
   json_builder_set_member_name (builder, "backup_format");
   json_builder_add_int_value (builder, info->version);
+  if (info->audit_chain_head != NULL)
+    {
+      json_builder_set_member_name (builder, "backup_audit_chain_head");
+      json_builder_add_string_value (builder, info->audit_chain_head);
+    }
   if (aside != NULL)
     {
       g_autofree char *shown_aside = g_filename_display_name (aside);
