@@ -249,6 +249,66 @@ test_intake_bad_id_fix_save_find (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (sila_beneficiaries_page_get_model (f->page)), ==, 0);
 }
 
+/* A number typed as a national ID that is not one is refused beside its
+ * field, for the beneficiary and for a household member alike; nothing is
+ * kept as a passport unless the passport type is chosen (issue 12). */
+static void
+test_intake_ids_are_never_guessed (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  SilaIntakeForm *form;
+  const SilaBeneficiary *saved;
+  const SilaHouseholdMember *member;
+  g_autofree char *nine = NULL;
+  g_autofree char *letter = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "page.new-file", NULL));
+  wait_for_draw (window);
+  form = sila_beneficiaries_page_get_form (f->page);
+
+  type (form, "id_number", "100000000");
+  type (form, "first_name", "فاطمة");
+  type (form, "family_name", "الغامدي");
+  type (form, "gender", "female");
+  type (form, "consent", "given");
+  sila_intake_form_add_member (form);
+  type (form, "members.0.name", "سارة محمد الغامدي");
+  type (form, "members.0.relation", "daughter");
+  type (form, "members.0.id_number", "A1234567");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  wait_for_draw (window);
+  nine = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "A national ID has 10 digits; this one has %u.",
+                                       "A national ID has 10 digits; this one has %u.", 9), 9);
+  assert_error_beside (sila_intake_form_get_field (form, "id_number"),
+                       sila_intake_form_get_error_label (form, "id_number"), nine);
+  g_assert_cmpint (count_files (f), ==, 0);
+
+  /* The beneficiary's number fixed: the member's is still refused, with its
+   * reason, beside its own field. */
+  type (form, "id_number", "1000000008");
+  g_assert_false (sila_intake_form_save (form, FALSE));
+  wait_for_draw (window);
+  letter = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "A national ID or iqama number has "
+                                                        "digits only; this one has «%s»."), "A");
+  assert_error_beside (sila_intake_form_get_field (form, "members.0.id_number"),
+                       sila_intake_form_get_error_label (form, "members.0.id_number"), letter);
+  g_assert_cmpint (count_files (f), ==, 0);
+
+  /* A member's iqama is taken as one. */
+  type (form, "members.0.id_number", "2000000006");
+  g_assert_true (sila_intake_form_save (form, FALSE));
+  wait_for_draw (window);
+  g_assert_cmpint (count_files (f), ==, 1);
+  saved = sila_beneficiary_profile_get_file (sila_beneficiaries_page_get_profile (f->page));
+  g_assert_cmpint (saved->id_type, ==, SILA_ID_TYPE_NATIONAL_ID);
+  member = g_ptr_array_index (saved->members, 0);
+  g_assert_cmpint (member->id_type, ==, SILA_ID_TYPE_IQAMA);
+  g_assert_cmpstr (member->id_number, ==, "2000000006");
+}
+
 static void
 test_draft_and_duplicate_offer (Fixture       *f,
                                 gconstpointer  data)
@@ -362,6 +422,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/sila/ui/beneficiaries/intake-bad-id-fix-save-find", test_intake_bad_id_fix_save_find);
+  ADD ("/sila/ui/beneficiaries/intake-ids-are-never-guessed", test_intake_ids_are_never_guessed);
   ADD ("/sila/ui/beneficiaries/draft-and-duplicate-offer", test_draft_and_duplicate_offer);
   ADD ("/sila/ui/beneficiaries/lazy-list", test_lazy_list_of_many);
 

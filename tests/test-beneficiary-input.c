@@ -110,13 +110,78 @@ test_identity (void)
     b = sila_beneficiary_input_parse (in, NULL, 0, NULL);
     g_assert_cmpint (b->id_type, ==, SILA_ID_TYPE_IQAMA);
     g_clear_pointer (&b, sila_beneficiary_free);
+    sila_beneficiary_input_set (in, SILA_BF_ID_NUMBER, NULL);
+    g_assert_null (sila_beneficiary_input_parse (in, NULL, 0, NULL));
+  }
+
+  /* With no type chosen, a number that is not a national ID or an iqama
+   * is refused with its reason, never taken for a passport (issue 12). */
+  {
+    static const struct {
+      const char *number;
+      const char *message;
+    } refused[] = {
+      { "a1234567", "A national ID or iqama number has digits only; this one has «a»." },
+      { "10000O0008", "A national ID or iqama number has digits only; this one has «O»." },
+      { "100000000", "A national ID or iqama number has 10 digits; this one has 9." },
+      { "10000000081", "A national ID or iqama number has 10 digits; this one has 11." },
+      { "3000000004", "A national ID starts with 1 and an iqama number with 2; this one "
+                      "starts with 3." },
+      { "1000000009", "This national ID is not valid: its last digit does not match the "
+                      "others. Check it for a typing mistake." },
+      { "2000000007", "This iqama number is not valid: its last digit does not match the "
+                      "others. Check it for a typing mistake." },
+    };
+    g_autoptr(SilaBeneficiaryInput) in = valid_input ();
+
+    sila_beneficiary_input_set (in, SILA_BF_ID_TYPE, NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+
+        sila_beneficiary_input_set (in, SILA_BF_ID_NUMBER, refused[i].number);
+        g_assert_null (sila_beneficiary_input_parse (in, NULL, SILA_PARSE_IMPORT, errors));
+        g_assert_cmpstr (sila_field_errors_get (errors, "id_number")->message, ==,
+                         refused[i].message);
+      }
+
+    /* A passport only where the type says so. */
+    sila_beneficiary_input_set (in, SILA_BF_ID_TYPE, "passport");
     sila_beneficiary_input_set (in, SILA_BF_ID_NUMBER, "a1234567");
     b = sila_beneficiary_input_parse (in, NULL, 0, NULL);
     g_assert_cmpint (b->id_type, ==, SILA_ID_TYPE_PASSPORT);
     g_assert_cmpstr (b->id_number, ==, "A1234567");
     g_clear_pointer (&b, sila_beneficiary_free);
-    sila_beneficiary_input_set (in, SILA_BF_ID_NUMBER, NULL);
-    g_assert_null (sila_beneficiary_input_parse (in, NULL, 0, NULL));
+  }
+
+  /* A household member's number: a national ID or an iqama, else refused;
+   * a passport only when the saved file says so. */
+  {
+    g_autoptr(SilaBeneficiaryInput) in = valid_input ();
+    g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+    SilaMemberInput *m = sila_beneficiary_input_add_member (in);
+    SilaHouseholdMember *member;
+
+    sila_member_input_set (m, SILA_MEMBER_NAME, "محمد علي الغامدي");
+    sila_member_input_set (m, SILA_MEMBER_RELATION, "son");
+    sila_member_input_set (m, SILA_MEMBER_ID_NUMBER, "A1234567");
+    g_assert_null (sila_beneficiary_input_parse (in, NULL, 0, errors));
+    g_assert_cmpstr (sila_field_errors_get (errors, "members.0.id_number")->message, ==,
+                     "A national ID or iqama number has digits only; this one has «A».");
+
+    sila_member_input_set (m, SILA_MEMBER_ID_NUMBER, "2000000006");
+    b = sila_beneficiary_input_parse (in, NULL, 0, NULL);
+    member = g_ptr_array_index (b->members, 0);
+    g_assert_cmpint (member->id_type, ==, SILA_ID_TYPE_IQAMA);
+    g_clear_pointer (&b, sila_beneficiary_free);
+
+    m->id_type = g_strdup ("passport");
+    sila_member_input_set (m, SILA_MEMBER_ID_NUMBER, "A1234567");
+    b = sila_beneficiary_input_parse (in, NULL, 0, NULL);
+    member = g_ptr_array_index (b->members, 0);
+    g_assert_cmpint (member->id_type, ==, SILA_ID_TYPE_PASSPORT);
+    g_assert_cmpstr (member->id_number, ==, "A1234567");
+    g_clear_pointer (&b, sila_beneficiary_free);
   }
 
   /* No document: the number stays empty and a reason is needed. */

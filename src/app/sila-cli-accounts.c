@@ -75,7 +75,7 @@ find_named (SilaCli          *cli,
   g_autoptr(GError) error = NULL;
   SilaStaff *staff;
 
-  staff = sila_store_find_staff (sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST), actor,
+  staff = sila_store_find_staff (sila_cli_open_store (cli), actor,
                                  g_ptr_array_index (args->positional, 0), &error);
   if (staff == NULL)
     *status = sila_cli_fail (cli, error);
@@ -124,7 +124,7 @@ sila_cli_user_add (SilaCli  *cli,
   if (display == NULL)
     return sila_cli_fail (cli, error);
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_DEFAULT);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_STAFF_MANAGE);
@@ -165,7 +165,7 @@ sila_cli_user_list (SilaCli  *cli,
   if (args.positional->len != 0)
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila user list [--all] [--json]");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
@@ -257,7 +257,7 @@ sila_cli_user_roles (SilaCli  *cli,
   if (!parse_roles (cli, &args, &roles))
     return SILA_EXIT_USAGE;
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_STAFF_MANAGE);
@@ -296,7 +296,7 @@ set_active (SilaCli  *cli,
     return sila_cli_usage_error (cli, _("Usage: %s"),
                                  active ? "sila user activate NAME" : "sila user deactivate NAME");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_STAFF_MANAGE);
@@ -351,7 +351,7 @@ sila_cli_user_reset_password (SilaCli  *cli,
   if (args.positional->len != 1)
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila user reset-password NAME");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_STAFF_MANAGE);
@@ -393,7 +393,7 @@ sila_cli_user_passwd (SilaCli  *cli,
   if (args.positional->len != 0)
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila --user NAME user passwd");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
 

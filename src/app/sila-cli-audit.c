@@ -139,7 +139,7 @@ sila_cli_audit (SilaCli  *cli,
   filter.since = since;
   filter.until = until;
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);

@@ -29,7 +29,7 @@ sila_cli_backup (SilaCli  *cli,
   if (args.positional->len > 1)
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila --database DB backup [FILE]");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);

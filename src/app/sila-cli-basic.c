@@ -27,7 +27,7 @@ sila_cli_info (SilaCli  *cli,
   if (args.positional->len > 0)
     return sila_cli_usage_error (cli, _("“info” takes no arguments."));
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   if (sila_cli_sign_in (cli, SILA_PERM_SETTINGS_VIEW) == NULL)
@@ -65,7 +65,7 @@ sila_cli_check (SilaCli  *cli,
   if (args.positional->len > 0)
     return sila_cli_usage_error (cli, _("“check” takes no arguments."));
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   if (sila_cli_sign_in (cli, SILA_PERM_SETTINGS_VIEW) == NULL)
@@ -106,7 +106,7 @@ sila_cli_settings_get (SilaCli  *cli,
       return sila_cli_usage_error (cli, _("There is no setting called “%s”."), shown);
     }
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   if (sila_cli_sign_in (cli, SILA_PERM_SETTINGS_VIEW) == NULL)
@@ -136,7 +136,7 @@ sila_cli_settings_set (SilaCli  *cli,
   if (args.positional->len != 2)
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila settings set KEY VALUE");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_DEFAULT);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);

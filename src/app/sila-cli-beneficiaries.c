@@ -49,7 +49,7 @@ sila_cli_import_beneficiaries (SilaCli  *cli,
   if (report_path != NULL && *report_path == '\0')
     return sila_cli_usage_error (cli, _("The option %s needs a value."), "--report");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_DEFAULT);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_IMPORT);
@@ -101,7 +101,7 @@ sila_cli_export_beneficiaries (SilaCli  *cli,
   if (args.positional->len != 0 || path == NULL || *path == '\0')
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila export beneficiaries --xlsx FILE");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_EXPORT);
@@ -148,7 +148,7 @@ sila_cli_search (SilaCli  *cli,
     return sila_cli_usage_error (cli, "%s", _("The text contains characters that cannot be "
                                               "read."));
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_VIEW);
@@ -188,7 +188,7 @@ sila_cli_segments (SilaCli  *cli,
   if (args.positional->len != 0)
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila segments");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   if (sila_cli_sign_in (cli, SILA_PERM_BENEFICIARY_VIEW) == NULL)
@@ -237,7 +237,7 @@ segment_change (SilaCli     *cli,
                                  ? "sila segment rename CODE ARABIC [--english NAME]"
                                  : "sila segment retire CODE");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_SETTINGS_EDIT);

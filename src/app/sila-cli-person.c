@@ -51,7 +51,7 @@ sila_cli_export_person (SilaCli  *cli,
                             &error))
     return sila_cli_usage_error (cli, _("The file number: %s"), error->message);
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_PERSONAL_DATA_EXPORT);
@@ -116,7 +116,7 @@ sila_cli_retention_anonymize (SilaCli  *cli,
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila retention anonymize [--dry-run]");
   dry_run = sila_cli_args_has (&args, "--dry-run");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, SILA_PERM_RETENTION);

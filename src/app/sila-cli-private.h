@@ -16,6 +16,10 @@ typedef struct {
   SilaCliHandler  handler;
   const char     *synopsis;    /* not translated: it is what scripts type */
   const char     *summary;     /* translatable (N_) */
+  /* A command that brings data in creates a missing database file; the
+   * others only read or change existing data and refuse a missing file
+   * (SPEC.md, "The command line"). */
+  gboolean        brings_data_in;
 } SilaCliCommand;
 
 /* Options of one command: "--name VALUE" or "--name=VALUE", or a flag. */

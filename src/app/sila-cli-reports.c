@@ -162,7 +162,7 @@ sila_cli_report (SilaCli  *cli,
     return sila_cli_usage_error (cli, _("The option %s needs a value."),
                                  xlsx != NULL && *xlsx == '\0' ? "--xlsx" : "--pdf");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_sign_in (cli, (xlsx != NULL || pdf != NULL) ? SILA_PERM_REPORT_EXPORT
@@ -224,7 +224,7 @@ sila_cli_import_requests (SilaCli  *cli,
   if (report_path != NULL && *report_path == '\0')
     return sila_cli_usage_error (cli, _("The option %s needs a value."), "--report");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_DEFAULT);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
@@ -249,6 +249,14 @@ sila_cli_import_requests (SilaCli  *cli,
   else
     sila_cli_message (cli, _("Imported %u requests; %u rows rejected, %u duplicates."),
                       counts.ok, counts.rejected, counts.duplicates);
+  if (counts.similar > 0)
+    sila_cli_message (cli, ngettext ("%u of them resembles another request (the same ID, type "
+                                     "and day received) and was kept as a request of its own; "
+                                     "the report says which.",
+                                     "%u of them resemble another request (the same ID, type "
+                                     "and day received) and were kept as requests of their own; "
+                                     "the report says which.", counts.similar),
+                      counts.similar);
 
   return counts.rejected > 0 ? SILA_EXIT_REFUSED : SILA_EXIT_OK;
 }

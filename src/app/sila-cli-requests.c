@@ -85,7 +85,7 @@ sila_cli_request_open (SilaCli  *cli,
                                  "sila request open --national-id ID --type TYPE --channel CODE "
                                  "[--received DATE]");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
@@ -180,7 +180,7 @@ sila_cli_request_document (SilaCli  *cli,
   if (expires_text != NULL && !parse_date_option (cli, "--expires", expires_text, &expires))
     return SILA_EXIT_REFUSED;
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
@@ -259,7 +259,7 @@ sila_cli_request_move (SilaCli  *cli,
       input.has_amount = TRUE;
     }
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
@@ -405,7 +405,7 @@ sila_cli_request_show (SilaCli  *cli,
   if (args.positional->len != 1)
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila request show NUMBER [--json]");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
@@ -456,7 +456,7 @@ sila_cli_request_print (SilaCli  *cli,
     return sila_cli_usage_error (cli, _("Usage: %s"),
                                  "sila request print (NUMBER | --blank) --pdf FILE");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);

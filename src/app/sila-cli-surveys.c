@@ -130,7 +130,7 @@ sila_cli_survey_results (SilaCli  *cli,
   if (g_date_compare (&from, &to) > 0)
     return sila_cli_usage_error (cli, _("The period ends before it starts."));
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
@@ -222,7 +222,7 @@ sila_cli_survey_templates (SilaCli  *cli,
   if (args.positional->len > 0)
     return sila_cli_usage_error (cli, _("Usage: %s"), "sila survey templates [--json]");
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
@@ -325,7 +325,7 @@ sila_cli_survey_import (SilaCli  *cli,
                                      report_path);
     }
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);
@@ -463,7 +463,7 @@ sila_cli_survey_kiosk_pin (SilaCli  *cli,
       pin = g_strdup (g_strchomp (line));
     }
 
-  store = sila_cli_open_store (cli, SILA_STORE_OPEN_MUST_EXIST);
+  store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
   actor = sila_cli_get_actor (cli);

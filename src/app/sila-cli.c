@@ -27,6 +27,7 @@ struct _SilaCli
   SilaActor      *actor;
   char           *password;          /* the one signed in with, for "user passwd" */
   gboolean        allow_expired;     /* "user passwd" may run after a reset */
+  const SilaCliCommand *command;     /* the one running */
 };
 
 static const SilaCliCommand commands[] = {
@@ -38,10 +39,10 @@ static const SilaCliCommand commands[] = {
     N_("Print an office setting: association_name, answer_window_days, idle_lock_minutes, "
        "backup_folder, backup_keep, backup_daily, consent_required, retention_years") },
   { "settings", "set", sila_cli_settings_set, "settings set KEY VALUE",
-    N_("Change an office setting") },
+    N_("Change an office setting"), TRUE },
   { "user", "add", sila_cli_user_add, "user add NAME --role ROLE [--role ROLE …]",
     N_("Add a staff account (password from SILA_NEW_PASSWORD or asked twice); "
-       "roles: officer, researcher, committee, manager, admin") },
+       "roles: officer, researcher, committee, manager, admin"), TRUE },
   { "user", "list", sila_cli_user_list, "user list [--all] [--json]",
     N_("List the staff accounts (--all: deactivated ones too)") },
   { "user", "roles", sila_cli_user_roles, "user roles NAME --role ROLE [--role ROLE …]",
@@ -63,7 +64,7 @@ static const SilaCliCommand commands[] = {
     N_("Back the database up into FILE, or into the office's backup folder") },
   { "restore", NULL, sila_cli_restore, "restore FILE",
     N_("Replace the database with the backup FILE, after checking it; the replaced "
-       "database is kept aside") },
+       "database is kept aside"), TRUE },
   { "request", "open", sila_cli_request_open,
     "request open --national-id ID --type TYPE --channel CODE [--received DATE]",
     N_("Open a support request from a beneficiary's file; prints its number") },
@@ -80,7 +81,7 @@ static const SilaCliCommand commands[] = {
     N_("Write a request's printable form, or the blank form, as an A4 PDF") },
   { "survey", "import", sila_cli_survey_import,
     "survey import FILE [--template CODE] [--dry-run] [--report REPORT.csv]",
-    N_("Import survey responses from a CSV file or Excel workbook") },
+    N_("Import survey responses from a CSV file or Excel workbook"), TRUE },
   { "survey", "kiosk-pin", sila_cli_survey_kiosk_pin, "survey kiosk-pin",
     N_("Set the kiosk PIN (from SILA_NEW_PIN or standard input)") },
   { "survey", "results", sila_cli_survey_results,
@@ -94,11 +95,11 @@ static const SilaCliCommand commands[] = {
     N_("The board’s report for a period: its figures, and as a workbook or a PDF") },
   { "import", "beneficiaries", sila_cli_import_beneficiaries,
     "import beneficiaries FILE [--dry-run] [--report REPORT.csv]",
-    N_("Import a register of beneficiaries (CSV or XLSX, Arabic or English headers)") },
+    N_("Import a register of beneficiaries (CSV or XLSX, Arabic or English headers)"), TRUE },
   { "import", "requests", sila_cli_import_requests,
     "import requests FILE [--dry-run] [--report REPORT.csv]",
     N_("Import the history of support requests (CSV or XLSX), so that reports have a period "
-       "before") },
+       "before"), TRUE },
   { "export", "beneficiaries", sila_cli_export_beneficiaries,
     "export beneficiaries --xlsx FILE",
     N_("Export the register of beneficiaries as an Excel workbook") },
@@ -146,6 +147,29 @@ sila_cli_print_usage (FILE *stream)
   fprintf (stream, "  %-32s %s\n", "--version", _("Show the version"));
   fprintf (stream, "\n%s\n", _("Exit status: 0 done; 1 refused or rejected something; "
                                "2 bad usage or a file that cannot be read."));
+
+  /* The rule, with the commands it makes create a file named from the
+   * table above, so that the two cannot disagree. */
+  {
+    g_autoptr(GString) creating = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      if (commands[i].brings_data_in)
+        {
+          if (creating->len > 0)
+            g_string_append (creating, ", ");
+          g_string_append (creating, commands[i].name);
+          if (commands[i].subcommand != NULL)
+            g_string_append_printf (creating, " %s", commands[i].subcommand);
+        }
+    fprintf (stream, "\n");
+    /* Translators: %s is a list of commands, as typed (not translated). */
+    fprintf (stream, _("Commands that bring data in (%s) create the database file if it is "
+                       "missing; all other commands only read or change an existing database "
+                       "and refuse a missing file with exit status 2."),
+             creating->str);
+    fprintf (stream, "\n");
+  }
 }
 
 static gboolean
@@ -344,13 +368,15 @@ sila_cli_get_database_path (SilaCli *cli)
   return sila_paths_get_default_database ();
 }
 
-/* Opens the database on first use; NULL (after saying why) if it cannot. */
+/* Opens the database on first use; NULL (after saying why) if it cannot.
+ * A missing file is created for a command that brings data in, and
+ * refused (exit 2) for the others. */
 SilaStore *
-sila_cli_open_store (SilaCli            *cli,
-                     SilaStoreOpenFlags  flags)
+sila_cli_open_store (SilaCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  SilaStoreOpenFlags flags = SILA_STORE_OPEN_MUST_EXIST;
 
   if (cli->store != NULL)
     return cli->store;
@@ -359,6 +385,8 @@ sila_cli_open_store (SilaCli            *cli,
   if (path == NULL)
     return NULL;
 
+  if (cli->command != NULL && cli->command->brings_data_in)
+    flags = SILA_STORE_OPEN_DEFAULT;
   cli->store = sila_store_open (path, flags, &error);
   if (cli->store == NULL)
     sila_cli_fail (cli, error);
@@ -750,6 +778,7 @@ sila_cli_run (SilaCliOptions *options)
           consumed = 2;
         }
 
+      cli.command = command;
       status = command->handler (&cli, n_rest - consumed, rest + consumed);
     }
 

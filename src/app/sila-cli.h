@@ -36,8 +36,9 @@ int        sila_cli_run             (SilaCliOptions  *options);
 
 /* For the command handlers. */
 char            *sila_cli_get_database_path (SilaCli    *cli);
-SilaStore       *sila_cli_open_store      (SilaCli      *cli,
-                                           SilaStoreOpenFlags flags);
+/* Opens the database; a missing file is created only for a command that
+ * brings data in (SilaCliCommand.brings_data_in). */
+SilaStore       *sila_cli_open_store      (SilaCli      *cli);
 SilaStore       *sila_cli_try_open_store  (SilaCli      *cli);
 const SilaActor *sila_cli_get_actor       (SilaCli      *cli);
 const SilaActor *sila_cli_sign_in         (SilaCli        *cli,

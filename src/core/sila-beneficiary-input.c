@@ -26,6 +26,7 @@ member_input_free (SilaMemberInput *m)
   if (m == NULL)
     return;
   g_free (m->id);
+  g_free (m->id_type);
   for (guint i = 0; i < SILA_N_MEMBER_FIELDS; i++)
     g_free (m->fields[i]);
   g_free (m);
@@ -234,6 +235,8 @@ sila_beneficiary_input_new_from (const SilaBeneficiary *file)
       g_autofree char *date = date_for_input (&m->birth_date, SILA_CALENDAR_GREGORIAN);
 
       in->id = g_strdup (m->id);
+      if (m->id_type != SILA_ID_TYPE_NONE)
+        in->id_type = g_strdup (sila_id_type_to_code (m->id_type));
       sila_member_input_set (in, SILA_MEMBER_NAME, m->name);
       sila_member_input_set (in, SILA_MEMBER_RELATION, m->relation);
       sila_member_input_set (in, SILA_MEMBER_ID_NUMBER, m->id_number);
@@ -290,6 +293,7 @@ sila_beneficiary_input_to_json (const SilaBeneficiaryInput *self)
 
       json_builder_begin_object (builder);
       add_text (builder, "id", m->id);
+      add_text (builder, "id_type", m->id_type);
       for (guint f = 0; f < SILA_N_MEMBER_FIELDS; f++)
         add_text (builder, sila_member_field_to_key (f), m->fields[f]);
       json_builder_end_object (builder);
@@ -368,6 +372,7 @@ sila_beneficiary_input_from_json (const char *json)
         continue;
       in = sila_beneficiary_input_add_member (self);
       in->id = g_strdup (object_text (m, "id"));
+      in->id_type = g_strdup (object_text (m, "id_type"));
       for (guint f = 0; f < SILA_N_MEMBER_FIELDS; f++)
         sila_member_input_set (in, f, object_text (m, sila_member_field_to_key (f)));
     }

@@ -164,12 +164,19 @@ parse_identity (Check                      *check,
   g_autofree char *type_code = g_strstrip (g_strdup (type_text != NULL ? type_text : ""));
   GError *error = NULL;
 
-  if (is_blank (type_text))
+  /* With no type chosen, the number is a national ID or an iqama, told
+   * apart by its first digit; anything else is refused with its reason,
+   * never taken for a passport: another document comes in only where its
+   * type is chosen. */
+  if (is_blank (type_text) && !is_blank (number))
     {
-      b->id_type = sila_national_id_guess_type (number);
-      if (b->id_type == SILA_ID_TYPE_NONE && !is_blank (number))
-        b->id_type = SILA_ID_TYPE_PASSPORT;
+      b->id_number = sila_national_id_normalize_saudi (number, &b->id_type, &error);
+      if (b->id_number == NULL)
+        refuse (check, "id_number", error);
+      return;
     }
+  if (is_blank (type_text))
+    b->id_type = SILA_ID_TYPE_NONE;
   else if (!sila_id_type_from_code (type_code, &b->id_type))
     {
       refuse (check, "id_type",
@@ -416,11 +423,16 @@ parse_members (Check                      *check,
 
       if (!is_blank (m->fields[SILA_MEMBER_ID_NUMBER]))
         {
-          member->id_type = sila_national_id_guess_type (m->fields[SILA_MEMBER_ID_NUMBER]);
-          if (member->id_type == SILA_ID_TYPE_NONE)
-            member->id_type = SILA_ID_TYPE_PASSPORT;
-          member->id_number = sila_national_id_normalize (m->fields[SILA_MEMBER_ID_NUMBER],
-                                                          member->id_type, &error);
+          /* A national ID or an iqama; another document only when the
+           * saved file said so (members kept with a passport before). */
+          if (m->id_type != NULL && sila_id_type_from_code (m->id_type, &member->id_type) &&
+              (member->id_type == SILA_ID_TYPE_PASSPORT ||
+               member->id_type == SILA_ID_TYPE_BORDER_NUMBER))
+            member->id_number = sila_national_id_normalize (m->fields[SILA_MEMBER_ID_NUMBER],
+                                                            member->id_type, &error);
+          else
+            member->id_number = sila_national_id_normalize_saudi (m->fields[SILA_MEMBER_ID_NUMBER],
+                                                                  &member->id_type, &error);
           if (member->id_number == NULL)
             refuse (check, member_key (check, row, "id_number"), g_steal_pointer (&error));
         }

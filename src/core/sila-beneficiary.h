@@ -195,6 +195,9 @@ void                 sila_income_free              (SilaIncome *income);
 /* The form as typed. */
 typedef struct {
   char *id;                          /* the member's UUID when editing, or NULL */
+  char *id_type;                     /* the saved file's type of the member's ID
+                                      * (a code), kept while its number is; NULL:
+                                      * a national ID or iqama */
   char *fields[SILA_N_MEMBER_FIELDS];
 } SilaMemberInput;
 

@@ -29,6 +29,14 @@ G_BEGIN_DECLS
 
 typedef struct _SilaImportReport SilaImportReport;
 
+/* What became of an import's rows. */
+typedef struct {
+  guint ok;          /* imported (or would be, in a dry run) */
+  guint rejected;
+  guint duplicates;  /* identical to an earlier row or to what is held */
+  guint similar;     /* imported, but like another one: the report says which */
+} SilaImportCounts;
+
 SilaImportReport *sila_import_report_new       (void);
 void              sila_import_report_free      (SilaImportReport  *report);
 

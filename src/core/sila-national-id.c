@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sila-arabic.h"
 #include "sila-national-id.h"
 #include "sila-validation.h"
 
@@ -276,6 +277,130 @@ sila_national_id_normalize (const char  *text,
     }
 
   return check_ten_digits (compacted, type, error);
+}
+
+/* The first character of @text that is neither a digit nor a separator,
+ * as typed, or NULL. */
+static char *
+first_stray (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char one[8] = { 0 };
+
+      if ((c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) ||
+          (c >= 0x06F0 && c <= 0x06F9) || is_ignored (c))
+        continue;
+      if (!g_unichar_isgraph (c))
+        return g_strdup ("?");
+      g_unichar_to_utf8 (c, one);
+      return g_strdup (one);
+    }
+  return NULL;
+}
+
+char *
+sila_national_id_normalize_saudi (const char  *text,
+                                  SilaIdType  *type,
+                                  GError     **error)
+{
+  g_autofree char *digits = NULL;
+  guint n;
+
+  g_return_val_if_fail (type != NULL, NULL);
+
+  *type = SILA_ID_TYPE_NONE;
+  if (text == NULL)
+    text = "";
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                           _("The text contains characters that cannot be read."));
+      return NULL;
+    }
+
+  if (!compact (text, FALSE, &digits))
+    {
+      g_autofree char *stray = first_stray (text);
+
+      /* Translators: %s is the character typed, such as a letter. */
+      g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                   _("A national ID or iqama number has digits only; this one has «%s»."),
+                   stray != NULL ? stray : "?");
+      return NULL;
+    }
+
+  n = (guint)strlen (digits);
+  if (n == 0)
+    {
+      g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
+                           _("Enter the ID number."));
+      return NULL;
+    }
+  if (n != ID_DIGITS)
+    {
+      /* Translators: the number of digits typed follows. */
+      g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                   ngettext ("A national ID or iqama number has 10 digits; this one has %u.",
+                             "A national ID or iqama number has 10 digits; this one has %u.",
+                             n), n);
+      return NULL;
+    }
+  if (digits[0] != '1' && digits[0] != '2')
+    {
+      /* Translators: %c is the first digit of the number typed. */
+      g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                   _("A national ID starts with 1 and an iqama number with 2; this one starts "
+                     "with %c."), digits[0]);
+      return NULL;
+    }
+
+  *type = digits[0] == '1' ? SILA_ID_TYPE_NATIONAL_ID : SILA_ID_TYPE_IQAMA;
+  return check_ten_digits (digits, *type, error);
+}
+
+gboolean
+sila_id_type_parse (const char *text,
+                    SilaIdType *type)
+{
+  /* The names an office's register may use, besides the codes and the
+   * names shown in the UI language. */
+  static const char *const arabic[SILA_N_ID_TYPES] = {
+    [SILA_ID_TYPE_NONE]          = "بدون",
+    [SILA_ID_TYPE_NATIONAL_ID]   = "هوية وطنية",
+    [SILA_ID_TYPE_IQAMA]         = "إقامة",
+    [SILA_ID_TYPE_PASSPORT]      = "جواز سفر",
+    [SILA_ID_TYPE_BORDER_NUMBER] = "رقم حدود",
+  };
+  static const char *const english[SILA_N_ID_TYPES] = {
+    [SILA_ID_TYPE_NONE]          = "none",
+    [SILA_ID_TYPE_NATIONAL_ID]   = "national id",
+    [SILA_ID_TYPE_IQAMA]         = "iqama",
+    [SILA_ID_TYPE_PASSPORT]      = "passport",
+    [SILA_ID_TYPE_BORDER_NUMBER] = "border number",
+  };
+  g_autofree char *key = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  if (sila_id_type_from_code (text, type))
+    return TRUE;
+
+  key = sila_arabic_normalize_tokens (text);
+  for (guint t = 0; t < SILA_N_ID_TYPES; t++)
+    {
+      g_autofree char *a = sila_arabic_normalize_tokens (arabic[t]);
+      g_autofree char *e = sila_arabic_normalize_tokens (english[t]);
+      g_autofree char *shown = sila_arabic_normalize_tokens (sila_id_type_to_display (t));
+
+      if (g_str_equal (key, a) || g_str_equal (key, e) || g_str_equal (key, shown))
+        {
+          *type = (SilaIdType)t;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 SilaIdType

@@ -25,6 +25,10 @@ typedef enum {
 const char *sila_id_type_to_code         (SilaIdType   type);
 gboolean    sila_id_type_from_code       (const char  *code,
                                           SilaIdType  *type);
+/* A type by its code, or by its name in Arabic or English ("جواز سفر",
+ * "Passport", "national id"), as registers write it. */
+gboolean    sila_id_type_parse           (const char  *text,
+                                          SilaIdType  *type);
 /* The translated name, in the UI language ("National ID" / "هوية وطنية"). */
 const char *sila_id_type_to_display      (SilaIdType   type);
 
@@ -43,6 +47,16 @@ const char *sila_id_type_to_display      (SilaIdType   type);
 char       *sila_national_id_normalize   (const char  *text,
                                           SilaIdType   type,
                                           GError     **error);
+
+/* A number that must be a Saudi national ID or an iqama number (a column
+ * or a field that says so, with no type chosen): the type comes from its
+ * first digit and is set in @type. NULL, with the reason, for characters
+ * other than digits (naming the first), a number of digits other than 10,
+ * a first digit other than 1 or 2, or a wrong check digit; never a guess
+ * of another type of document. */
+char       *sila_national_id_normalize_saudi (const char  *text,
+                                              SilaIdType  *type,
+                                              GError     **error);
 
 /* TRUE when @digits is 10 ASCII digits whose Luhn sum is a multiple of 10. */
 gboolean    sila_national_id_checksum_ok (const char  *digits);

@@ -6,7 +6,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "sila-arabic.h"
+#include "sila-clock.h"
 #include "sila-date.h"
+#include "sila-hijri.h"
 #include "sila-money.h"
 #include "sila-request-history.h"
 #include "sila-text.h"
@@ -50,6 +52,58 @@ gboolean
 sila_request_history_delivered (SilaRequestStatus status)
 {
   return status == SILA_REQUEST_DELIVERED || status == SILA_REQUEST_CLOSED;
+}
+
+/* The day of the decision as kept: a withdrawal with no day of its own is
+ * kept on the day received. */
+static const GDate *
+decided_day (const SilaRequestHistory *h)
+{
+  if (h->status == SILA_REQUEST_WITHDRAWN && !g_date_valid (&h->decided))
+    return &h->received;
+  return &h->decided;
+}
+
+static gboolean
+same_day (const GDate *a,
+          const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+gboolean
+sila_request_history_same (const SilaRequestHistory *a,
+                           const SilaRequestHistory *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->channel != b->channel || a->status != b->status ||
+      !same_day (&a->received, &b->received) || !same_day (decided_day (a), decided_day (b)) ||
+      g_strcmp0 (a->description, b->description) != 0)
+    return FALSE;
+  /* A reason is kept with a decision or a withdrawal only. */
+  if ((sila_request_history_decided (a->status) || a->status == SILA_REQUEST_WITHDRAWN) &&
+      g_strcmp0 (a->reason, b->reason) != 0)
+    return FALSE;
+  if (sila_request_history_delivered (a->status) &&
+      (!same_day (&a->delivered, &b->delivered) || a->halalas != b->halalas ||
+       g_strcmp0 (a->kind != NULL ? a->kind : "service",
+                  b->kind != NULL ? b->kind : "service") != 0))
+    return FALSE;
+  return TRUE;
+}
+
+SilaRequestHistory *
+sila_request_history_new (void)
+{
+  SilaRequestHistory *h = g_new0 (SilaRequestHistory, 1);
+
+  g_date_clear (&h->received, 1);
+  g_date_clear (&h->decided, 1);
+  g_date_clear (&h->delivered, 1);
+  return h;
 }
 
 static gboolean
@@ -188,14 +242,10 @@ sila_request_history_parse (const char * const       *fields,
                             SilaRequestHistoryField  *field,
                             GError                  **error)
 {
-  g_autoptr(SilaRequestHistory) h = g_new0 (SilaRequestHistory, 1);
+  g_autoptr(SilaRequestHistory) h = sila_request_history_new ();
   const char *text;
 
   g_return_val_if_fail (fields != NULL && field != NULL, NULL);
-
-  g_date_clear (&h->received, 1);
-  g_date_clear (&h->decided, 1);
-  g_date_clear (&h->delivered, 1);
 
   if (blank (fields[SILA_RH_NATIONAL_ID]))
     {
@@ -224,6 +274,24 @@ sila_request_history_parse (const char * const       *fields,
 
   if (!read_date (fields[SILA_RH_RECEIVED], &h->received, SILA_RH_RECEIVED, field, error))
     return NULL;
+  /* The request's number carries the Hijri year it was received in. */
+  if (!sila_hijri_in_range (&h->received))
+    {
+      GDate first, last;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autofree char *message = NULL;
+
+      sila_hijri_get_range (&first, &last);
+      from = sila_date_to_iso (&first);
+      to = sila_date_to_iso (&last);
+      /* Translators: the two dates are the first and last days of the
+       * Umm al-Qura calendar's table, as YYYY-MM-DD. */
+      message = g_strdup_printf (_("The day received is outside the Umm al-Qura calendar "
+                                   "(%s to %s): check its year."), from, to);
+      fail (SILA_RH_RECEIVED, field, error, message);
+      return NULL;
+    }
 
   if (!read_status (fields[SILA_RH_STATUS], &h->status))
     {

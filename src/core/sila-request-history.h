@@ -48,7 +48,8 @@ const char         *sila_request_history_field_to_key (SilaRequestHistoryField f
 /* Checks one row (@fields: one string per field, NULL or "" for empty).
  * NULL, with @field set to the one at fault and a message in the UI
  * language, for: an empty ID or type, an unknown channel or status, a bad
- * or future date, a decision earlier than the receipt, a delivery earlier
+ * or future date, a day received outside the Umm al-Qura table (its Hijri
+ * year numbers the request), a decision earlier than the receipt, a delivery earlier
  * than the decision, an amount that is not money (riyals, at most two
  * decimals), or what its status needs or forbids (a decision date from
  * accepted on, a reason for rejected, a delivery date and amount for
@@ -58,6 +59,16 @@ SilaRequestHistory *sila_request_history_parse    (const char * const       *fie
                                                    SilaRequestHistoryField *field,
                                                    GError                 **error);
 void                sila_request_history_free     (SilaRequestHistory      *history);
+/* An empty one (dates cleared), for a request held to be compared with. */
+SilaRequestHistory *sila_request_history_new      (void);
+
+/* Whether two requests of one file and type are the same in every field
+ * an import keeps: channel, status, the days received, decided and
+ * delivered, the reason (kept with a decision or a withdrawal), the
+ * amount and form of delivery (service by default) and the description.
+ * national_id and type are the caller's to match. */
+gboolean            sila_request_history_same     (const SilaRequestHistory *a,
+                                                   const SilaRequestHistory *b);
 
 /* Whether the committee decided a request with this status (accepted on),
  * and whether it was delivered. */

@@ -4,9 +4,11 @@
  *
  * Every data row gets one line in the report (sila-import-report.h): "ok"
  * (imported), "rejected" (a value the core refuses: the field and the
- * message say which), or "duplicate" (the ID number already has a file, or
+ * message say which; a national_id that is not a valid national ID or
+ * iqama among them), or "duplicate" (the ID number already has a file, or
  * appears on an earlier line, or a similar name with the same mobile or
- * birth date already has one). A rejected row changes nothing; the good
+ * birth date already has one). The columns and rules are the core's
+ * (sila-beneficiary-import.h). A rejected row changes nothing; the good
  * rows are imported even when others are not, unless @dry_run, which
  * changes nothing at all. Rows without a consent column (or with it empty)
  * are imported with consent pending, to be confirmed at the next contact.
@@ -20,12 +22,6 @@
 #include "sila-store.h"
 
 G_BEGIN_DECLS
-
-typedef struct {
-  guint ok;
-  guint rejected;
-  guint duplicates;
-} SilaImportCounts;
 
 gboolean sila_store_import_beneficiaries (SilaStore         *self,
                                           const SilaActor   *actor,

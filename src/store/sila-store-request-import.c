@@ -3,7 +3,9 @@
  * file damaged half-way leaves nothing), one savepoint per row (a refused
  * row leaves nothing). Each request is written as the workflow would have
  * left it — its number, due date, timeline, decision and delivery — with
- * every step of its timeline marked as imported. */
+ * every step of its timeline marked as imported. What a row means, and
+ * whether it is a duplicate, is the core's (sila-request-import.h); here
+ * the file, the type and the requests held are looked up and saved. */
 #define G_LOG_DOMAIN "sila-store"
 
 #include "sila-config.h"
@@ -16,32 +18,12 @@
 #include "sila-date.h"
 #include "sila-hijri.h"
 #include "sila-money.h"
-#include "sila-request-history.h"
+#include "sila-request-import.h"
 #include "sila-store-report-private.h"
 #include "sila-store-request-import.h"
 #include "sila-store-requests-private.h"
 #include "sila-table-reader.h"
 #include "sila-text.h"
-
-static const SilaTableColumn columns[] = {
-  { "national_id", N_("National ID"),
-    "رقم الهوية|الهوية|رقم الهوية الوطنية|رقم السجل المدني|السجل المدني|رقم الإقامة|"
-    "رقم الهوية أو الإقامة|national id|id number|id|iqama", TRUE },
-  { "type", N_("Request type"), "نوع الطلب|نوع المساعدة|النوع|request type|type", TRUE },
-  { "channel", N_("Channel"), "القناة|قناة التواصل|قناة الطلب|channel", TRUE },
-  { "received", N_("Date received"),
-    "تاريخ الاستلام|تاريخ الطلب|تاريخ الورود|received|received on|date received", TRUE },
-  { "status", N_("Status"), "الحالة|حالة الطلب|status", TRUE },
-  { "decided", N_("Date decided"), "تاريخ القرار|تاريخ قرار اللجنة|decided|decided on|decision date",
-    FALSE },
-  { "reason", N_("Reason"), "السبب|سبب الرفض|reason", FALSE },
-  { "delivered", N_("Date delivered"),
-    "تاريخ التسليم|تاريخ تقديم الخدمة|delivered|delivered on|delivery date", FALSE },
-  { "service_amount", N_("Service amount"),
-    "قيمة الخدمة|المبلغ|مبلغ الخدمة|service amount|amount", FALSE },
-  { "delivery_kind", N_("Form of delivery"), "طريقة التقديم|نوع التسليم|delivery kind", FALSE },
-  { "description", N_("Description"), "الوصف|البيان|description", FALSE },
-};
 
 /* One row, read and checked, with what the store matched it to. */
 typedef struct {
@@ -53,10 +35,8 @@ typedef struct {
 typedef struct {
   SilaStore         *store;
   const SilaActor   *actor;
-  SilaTableHeader   *header;
+  SilaRequestImport *rows;        /* the core's reading of the rows */
   GPtrArray         *types;       /* SilaTypeEntry, the list as it grows */
-  GHashTable        *seen;        /* beneficiary|type|received → line */
-  SilaImportReport  *report;
   SilaImportCounts  *counts;
   char              *import_id;
   char              *file_name;
@@ -74,26 +54,6 @@ row_clear (Row *row)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
-
-static const char *
-cell (Import             *import,
-      const SilaTableRow *row,
-      const char         *key)
-{
-  const char *value = sila_table_header_get (import->header, row, key);
-
-  return value != NULL ? value : "";
-}
-
-static void
-reject (Import     *import,
-        guint       line,
-        const char *column,
-        const char *reason)
-{
-  sila_import_report_add (import->report, line, SILA_IMPORT_RESULT_REJECTED, column, reason);
-  import->counts->rejected++;
-}
 
 /* The id of the live file holding @text as its ID number, or NULL. */
 static char *
@@ -179,28 +139,19 @@ add_request_type (Import      *import,
   return g_steal_pointer (&code);
 }
 
-/* Reads and checks the row; FALSE after reporting it (or with @error set
- * for a database error). */
+/* Reads and checks the row (the core) and finds its file; FALSE after
+ * reporting it (or with @error set for a database error). */
 static gboolean
 read_row (Import              *import,
           const SilaTableRow  *table_row,
           Row                 *row,
           GError             **error)
 {
-  const char *fields[SILA_N_RH_FIELDS];
-  SilaRequestHistoryField field = SILA_RH_NATIONAL_ID;
   g_autoptr(GError) local = NULL;
 
-  for (int f = 0; f < SILA_N_RH_FIELDS; f++)
-    fields[f] = cell (import, table_row, sila_request_history_field_to_key (f));
-
-  row->h = sila_request_history_parse (fields, &field, &local);
+  row->h = sila_request_import_check_row (import->rows, table_row);
   if (row->h == NULL)
-    {
-      reject (import, table_row->line, sila_request_history_field_to_key (field),
-              local->message);
-      return FALSE;
-    }
+    return FALSE;
 
   row->beneficiary_id = find_beneficiary (import, row->h->national_id, &local);
   if (local != NULL)
@@ -210,8 +161,9 @@ read_row (Import              *import,
     }
   if (row->beneficiary_id == NULL)
     {
-      reject (import, table_row->line, "national_id",
-              _("No beneficiary file has this ID number: open the file first."));
+      sila_request_import_reject (import->rows, table_row->line, "national_id",
+                                  _("No beneficiary file has this ID number: open the file "
+                                    "first."));
       return FALSE;
     }
   return TRUE;
@@ -241,63 +193,79 @@ resolve_type (Import      *import,
   return TRUE;
 }
 
-/* Whether the same request is recorded already. */
-static gboolean
-is_duplicate (Import   *import,
-              Row      *row,
-              guint     line,
-              gboolean  new_type,
-              GError  **error)
+static void
+read_day (SilaStatement *stmt,
+          int            column,
+          GDate         *date)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  if (text == NULL || !sila_date_from_iso (text, date))
+    g_date_clear (date, 1);
+}
+
+/* The requests of the row's file and type received the same day, as the
+ * office holds them (those of this very import left out: the core knows
+ * them as lines of the file), for the core to compare. NULL only for a
+ * database error. */
+static GPtrArray *
+load_held (Import     *import,
+           const Row  *row,
+           GError    **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                              sila_request_held_free);
   g_autofree char *received = sila_date_to_iso (&row->h->received);
-  g_autofree char *key = g_strdup_printf ("%s|%s|%s", row->beneficiary_id, row->type, received);
-  gpointer earlier = g_hash_table_lookup (import->seen, key);
   SilaStep step;
 
-  if (earlier != NULL)
-    {
-      g_autofree char *reason = g_strdup_printf (_("The same request is already on line %u of "
-                                                   "this file."),
-                                                 GPOINTER_TO_UINT (earlier));
-
-      sila_import_report_add (import->report, line, SILA_IMPORT_RESULT_DUPLICATE, "received",
-                              reason);
-      import->counts->duplicates++;
-      return TRUE;
-    }
-  /* A type just added has no requests yet (and nothing must be rolled
-   * back after adding it). */
-  if (new_type)
-    {
-      g_hash_table_insert (import->seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
-      return FALSE;
-    }
-
   stmt = sila_store_prepare (import->store,
-                             "SELECT number FROM requests WHERE beneficiary_id = ?1 "
-                             "AND received_on = ?2 AND request_type = ?3 AND deleted_at IS NULL",
+                             "SELECT r.number, r.channel, r.status, r.received_on, "
+                             "coalesce (r.decided_on, w.day), coalesce (c.reason, w.reason), "
+                             "d.delivered_on, d.amount_halalas, d.kind, r.description "
+                             "FROM requests r "
+                             "LEFT JOIN committee_decisions c "
+                             "ON c.request_id = r.id AND c.deleted_at IS NULL "
+                             "LEFT JOIN (SELECT request_id, substr (max (at), 1, 10) AS day, "
+                             "reason FROM request_events WHERE status = 'withdrawn' "
+                             "GROUP BY request_id) w ON w.request_id = r.id "
+                             "LEFT JOIN (SELECT request_id, min (delivered_on) AS delivered_on, "
+                             "amount_halalas, kind FROM deliveries WHERE deleted_at IS NULL "
+                             "GROUP BY request_id) d ON d.request_id = r.id "
+                             "WHERE r.beneficiary_id = ?1 AND r.received_on = ?2 "
+                             "AND r.request_type = ?3 AND r.deleted_at IS NULL "
+                             "AND r.id NOT IN (SELECT request_id FROM imported_requests "
+                             "WHERE import_id = ?4) ORDER BY r.seq",
                              error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sila_bind_text (stmt, 1, row->beneficiary_id);
   sila_bind_text (stmt, 2, received);
   sila_bind_text (stmt, 3, row->type);
-  step = sila_store_step (import->store, stmt, error);
-  if (step == SILA_STEP_ROW)
+  sila_bind_text (stmt, 4, import->import_id);
+
+  while ((step = sila_store_step (import->store, stmt, error)) == SILA_STEP_ROW)
     {
-      g_autofree char *reason =
-        g_strdup_printf (_("This request is recorded already, as number %s."),
-                         (const char *)sqlite3_column_text (stmt, 0));
+      SilaRequestHeld *h = sila_request_held_new ((const char *)sqlite3_column_text (stmt, 0));
+      SilaRequestHistory *rh = h->history;
 
-      sila_import_report_add (import->report, line, SILA_IMPORT_RESULT_DUPLICATE, "received",
-                              reason);
-      import->counts->duplicates++;
-      return TRUE;
+      g_ptr_array_add (held, h);
+      if (!sila_channel_parse ((const char *)sqlite3_column_text (stmt, 1), &rh->channel, NULL))
+        rh->channel = SILA_N_CHANNELS;
+      if (!sila_request_status_parse ((const char *)sqlite3_column_text (stmt, 2), &rh->status,
+                                      NULL))
+        rh->status = SILA_REQUEST_NONE;
+      read_day (stmt, 3, &rh->received);
+      read_day (stmt, 4, &rh->decided);
+      rh->reason = sila_column_dup (stmt, 5);
+      read_day (stmt, 6, &rh->delivered);
+      rh->halalas = sqlite3_column_int64 (stmt, 7);
+      rh->kind = sila_column_dup (stmt, 8);
+      rh->description = sila_column_dup (stmt, 9);
     }
-
-  g_hash_table_insert (import->seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
-  return FALSE;
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&held);
 }
 
 /* A day of the history as a stored timestamp: its start, as contacts
@@ -537,7 +505,9 @@ import_row (Import              *import,
 {
   g_auto(Row) row = { 0 };
   g_autoptr(SilaTransaction) savepoint = NULL;
+  g_autoptr(GPtrArray) held = NULL;
   g_autofree char *added = NULL;
+  g_autofree char *resembles = NULL;
   GError *local = NULL;
 
   savepoint = sila_transaction_begin (import->store, error);
@@ -555,33 +525,24 @@ import_row (Import              *import,
     }
   if (!resolve_type (import, &row, &added, error))
     return FALSE;
-  if (is_duplicate (import, &row, table_row->line, added != NULL, &local))
-    return TRUE;
-  if (local != NULL)
+  /* A type just added has no requests yet (and nothing must be rolled
+   * back after adding it). */
+  if (added == NULL)
     {
-      g_propagate_error (error, local);
-      return FALSE;
+      held = load_held (import, &row, error);
+      if (held == NULL)
+        return FALSE;
     }
+  if (sila_request_import_is_duplicate (import->rows, table_row->line, row.beneficiary_id,
+                                        row.type, row.h, held, &resembles))
+    return TRUE;
 
   if (!insert_request (import, &row, table_row->line, error) ||
       !sila_transaction_commit (savepoint, error))
     return FALSE;
 
-  if (added != NULL)
-    {
-      g_autofree char *reason =
-        import->dry_run
-        ? g_strdup_printf (_("“%s” is not in the list of request types: it would be added."),
-                           added)
-        : g_strdup_printf (_("“%s” was not in the list of request types: it was added."),
-                           added);
-
-      sila_import_report_add (import->report, table_row->line, SILA_IMPORT_RESULT_OK, "type",
-                              reason);
-    }
-  else
-    sila_import_report_add (import->report, table_row->line, SILA_IMPORT_RESULT_OK, NULL, NULL);
-  import->counts->ok++;
+  sila_request_import_accept (import->rows, table_row->line, row.beneficiary_id, row.type,
+                              g_steal_pointer (&row.h), added, resembles);
   return TRUE;
 }
 
@@ -674,10 +635,9 @@ sila_store_import_requests (SilaStore         *self,
                             GError           **error)
 {
   g_autoptr(SilaTableReader) reader = NULL;
-  g_autoptr(SilaTableHeader) header = NULL;
+  g_autoptr(SilaRequestImport) rows = NULL;
   g_autoptr(SilaTransaction) tx = NULL;
   g_autoptr(GPtrArray) types = NULL;
-  g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GMappedFile) mapped = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *import_id = g_uuid_string_random ();
@@ -701,8 +661,8 @@ sila_store_import_requests (SilaStore         *self,
   reader = sila_table_reader_open (path, error);
   if (reader == NULL)
     return FALSE;
-  header = sila_table_header_read (reader, columns, G_N_ELEMENTS (columns), error);
-  if (header == NULL)
+  rows = sila_request_import_new (reader, dry_run, report, counts, error);
+  if (rows == NULL)
     return FALSE;
 
   /* The file's bytes say whether it was imported before. */
@@ -728,11 +688,9 @@ sila_store_import_requests (SilaStore         *self,
   if (tx == NULL || !check_not_imported (self, sha, error))
     return FALSE;
 
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import = (Import) {
-    .store = self, .actor = actor, .header = header, .types = types, .seen = seen,
-    .report = report, .counts = counts, .import_id = import_id, .file_name = file_name,
-    .dry_run = dry_run, .now = now,
+    .store = self, .actor = actor, .rows = rows, .types = types, .counts = counts,
+    .import_id = import_id, .file_name = file_name, .dry_run = dry_run, .now = now,
     .window = sila_store_get_setting_int (self, SILA_SETTING_ANSWER_WINDOW,
                                           SILA_ANSWER_WINDOW_DEFAULT),
   };

@@ -21,16 +21,20 @@
  *   description     optional
  *
  * A row is rejected (and changes nothing) for a missing file, an unknown
- * channel or status, a bad or future date, a decision earlier than the
- * receipt, a delivery earlier than the decision, an amount that is not
- * money, or a field its status needs or forbids; the same beneficiary,
- * type and day of receipt as a request already recorded (or on an earlier
- * line) is a duplicate. Good rows are imported whatever the others, each
- * with its timeline marked as imported; --dry-run changes nothing. A file
- * already imported (the same bytes) is refused whole.
+ * channel or status, a bad or future date, a day received outside the Umm
+ * al-Qura table, a decision earlier than the receipt, a delivery earlier
+ * than the decision, an amount that is not money, or a field its status
+ * needs or forbids. A row identical in every kept field to an earlier line
+ * or to a request held is a duplicate; one with the same beneficiary, type
+ * and day received that differs otherwise is imported, its report line
+ * naming what it resembles (the rules: sila-request-import.h). Good rows
+ * are imported whatever the others, each with its timeline marked as
+ * imported; --dry-run changes nothing. A file already imported (the same
+ * bytes) is refused whole.
  *
  * The report (sila-import-report.h) has one line per data row: "ok",
- * "rejected" or "duplicate". */
+ * "rejected" or "duplicate". @counts->similar counts the rows imported
+ * that resemble another request. */
 #pragma once
 
 #include "sila-import-report.h"

@@ -572,9 +572,17 @@ sila_intake_form_get_error_label (SilaIntakeForm *self,
 {
   SilaBeneficiaryField field;
 
+  const char *subkey = NULL;
+  GtkWidget *row;
+
   g_return_val_if_fail (SILA_IS_INTAKE_FORM (self), NULL);
 
-  return sila_beneficiary_field_from_key (key, &field) ? self->errors[field] : NULL;
+  if (sila_beneficiary_field_from_key (key, &field))
+    return self->errors[field];
+  row = sila_intake_form_find_row (self, key, &subkey);
+  if (SILA_IS_MEMBER_EDITOR (row))
+    return sila_member_editor_get_error_label (SILA_MEMBER_EDITOR (row), subkey);
+  return NULL;
 }
 
 /* Object */

@@ -16,6 +16,8 @@ struct _SilaMemberEditor
   GtkWidget *box;
   GtkLabel  *title;
   char      *id;                          /* the member's UUID, kept across edits */
+  char      *id_type;                     /* the saved type of its ID, while the */
+  char      *id_number;                   /* number is as it was saved */
   GtkWidget *fields[SILA_N_MEMBER_FIELDS];
   GtkLabel  *errors[SILA_N_MEMBER_FIELDS];
 };
@@ -58,6 +60,8 @@ sila_member_editor_finalize (GObject *object)
   SilaMemberEditor *self = (SilaMemberEditor *)object;
 
   g_free (self->id);
+  g_free (self->id_type);
+  g_free (self->id_number);
 
   G_OBJECT_CLASS (sila_member_editor_parent_class)->finalize (object);
 }
@@ -163,6 +167,10 @@ sila_member_editor_set_input (SilaMemberEditor      *self,
 
   g_free (self->id);
   self->id = g_strdup (input->id);
+  g_free (self->id_type);
+  self->id_type = g_strdup (input->id_type);
+  g_free (self->id_number);
+  self->id_number = g_strdup (input->fields[SILA_MEMBER_ID_NUMBER]);
   for (guint i = 0; i < SILA_N_MEMBER_FIELDS; i++)
     sila_form_set_text (self->fields[i], input->fields[i]);
 }
@@ -180,6 +188,10 @@ sila_member_editor_get_input (SilaMemberEditor *self,
       g_autofree char *text = sila_form_get_text (self->fields[i]);
       sila_member_input_set (input, i, text);
     }
+  /* A number typed anew is a national ID or an iqama (the core says). */
+  g_clear_pointer (&input->id_type, g_free);
+  if (g_strcmp0 (input->fields[SILA_MEMBER_ID_NUMBER], self->id_number) == 0)
+    input->id_type = g_strdup (self->id_type);
 }
 
 static int
@@ -224,4 +236,15 @@ sila_member_editor_get_field (SilaMemberEditor *self,
   g_return_val_if_fail (SILA_IS_MEMBER_EDITOR (self), NULL);
 
   return i >= 0 ? self->fields[i] : NULL;
+}
+
+GtkLabel *
+sila_member_editor_get_error_label (SilaMemberEditor *self,
+                                    const char       *key)
+{
+  int i = field_index (key);
+
+  g_return_val_if_fail (SILA_IS_MEMBER_EDITOR (self), NULL);
+
+  return i >= 0 ? self->errors[i] : NULL;
 }

@@ -27,5 +27,7 @@ gboolean   sila_member_editor_show_error   (SilaMemberEditor       *self,
 void       sila_member_editor_clear_errors (SilaMemberEditor       *self);
 GtkWidget *sila_member_editor_get_field    (SilaMemberEditor       *self,
                                             const char             *key);
+GtkLabel  *sila_member_editor_get_error_label (SilaMemberEditor    *self,
+                                               const char          *key);
 
 G_END_DECLS
