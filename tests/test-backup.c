@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "sila-clock.h"
 #include "sila-i18n.h"
@@ -560,6 +561,109 @@ test_restore_foreign (Fixture       *f,
   check_refused_restore (f, other, SILA_STORE_ERROR_NOT_DATABASE, "not a Sila Desk backup");
 }
 
+/* Sila Desk's identity and data format, other tables (issue 13). */
+static void
+test_restore_foreign_schema (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *other = sila_test_dir_file (&f->dir, "look-alike.db");
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = 1397312577;"
+                                          "PRAGMA user_version = %d;"
+                                          "CREATE TABLE addresses (name TEXT);",
+                                          sila_store_get_latest_version ());
+
+  raw_exec (other, sql);
+  check_refused_restore (f, other, SILA_STORE_ERROR_NOT_DATABASE, "an extra table “addresses”");
+}
+
+/* A real backup with planted triggers: one would silence the audit trail,
+ * the other give every account every role (issue 13). */
+static void
+test_restore_planted_trigger (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *backup = take_backup (f);
+
+  raw_exec (backup, "CREATE TRIGGER quiet BEFORE INSERT ON audit_log "
+                    "WHEN NEW.action = 'delete' BEGIN SELECT RAISE (IGNORE); END;"
+                    "CREATE TRIGGER all_roles AFTER INSERT ON audit_log "
+                    "BEGIN UPDATE staff SET roles = 31; END;");
+  check_refused_restore (f, backup, SILA_STORE_ERROR_NOT_DATABASE, "an extra trigger “quiet”");
+}
+
+static void
+test_restore_planted_view (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *backup = take_backup (f);
+
+  raw_exec (backup, "CREATE VIEW hashes AS SELECT password_hash FROM staff");
+  check_refused_restore (f, backup, SILA_STORE_ERROR_NOT_DATABASE, "an extra view “hashes”");
+}
+
+/* meta as an endless view: refused at once, never read (issue 13). */
+static void
+test_restore_meta_view (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *backup = take_backup (f);
+
+  raw_exec (backup, "DROP TABLE meta;"
+                    "CREATE VIEW meta (key, value) AS "
+                    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                    "SELECT 'k' || i, 'v' FROM n;");
+  check_refused_restore (f, backup, SILA_STORE_ERROR_NOT_DATABASE, "an extra view “meta”");
+
+  /* The quick look before asking does not read it either. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (sila_backup_inspect (backup, &error));
+    g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE);
+    g_assert_nonnull (strstr (error->message, "the table “meta” is missing"));
+  }
+}
+
+/* A database without accounts belongs to the user who owns its file: nobody
+ * else replaces it, signed in or not (issue 13). */
+static void
+test_restore_file_owner (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = take_backup (f);
+  g_autofree char *theirs = sila_test_dir_file (&f->dir, "theirs.db");
+  g_autoptr(SilaActor) owner = sila_actor_new_owner ();
+  g_autoptr(SilaStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SilaBackupInfo *info;
+
+  store = sila_store_open (theirs, 0, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  if (chown (theirs, 65534, 65534) != 0)
+    {
+      g_test_skip ("needs root, to give the file to another user");
+      return;
+    }
+  before = checksum (theirs);
+
+  info = sila_store_restore (theirs, backup, owner, NULL, &error);
+  g_assert_null (info);
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "Only the user who owns"));
+  after = checksum (theirs);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  /* Once it is this user's, it may be replaced. */
+  g_assert_cmpint (chown (theirs, geteuid (), getegid ()), ==, 0);
+  info = sila_store_restore (theirs, backup, owner, NULL, &error);
+  g_assert_no_error (error);
+  sila_backup_info_free (info);
+}
+
 static void
 test_restore_missing_file (Fixture       *f,
                            gconstpointer  data)
@@ -742,6 +846,11 @@ main (int argc, char **argv)
   ADD ("/sila/store/restore/truncated", test_restore_truncated);
   ADD ("/sila/store/restore/too-new", test_restore_too_new);
   ADD ("/sila/store/restore/foreign", test_restore_foreign);
+  ADD ("/sila/store/restore/foreign-schema", test_restore_foreign_schema);
+  ADD ("/sila/store/restore/planted-trigger", test_restore_planted_trigger);
+  ADD ("/sila/store/restore/planted-view", test_restore_planted_view);
+  ADD ("/sila/store/restore/meta-view", test_restore_meta_view);
+  ADD ("/sila/store/restore/file-owner", test_restore_file_owner);
   ADD ("/sila/store/restore/missing-file", test_restore_missing_file);
   ADD ("/sila/store/restore/while-open", test_restore_while_open);
   ADD ("/sila/store/restore/over-damaged", test_restore_over_damaged);

@@ -339,6 +339,71 @@ test_foreign_database (SilaTestDir   *fixture,
   g_assert_cmpint (raw_int (fixture->db_path, "SELECT count(*) FROM contacts"), ==, 1);
 }
 
+/* An empty file is not a database: it is refused as any file that is not
+ * Sila Desk's, and stays empty (issue 13). */
+static void
+test_empty_file (SilaTestDir   *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStore) store = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (fixture->db_path, "", 0, NULL));
+  store = sila_store_open (fixture->db_path, 0, &error);
+  g_assert_null (store);
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "another program"));
+  g_assert_cmpint (g_stat (fixture->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+}
+
+/* A table, index, trigger or view that the migrations did not make stops
+ * the database from opening, named in the message; so does one missing or
+ * changed (issue 13). */
+static void
+test_planted_schema (SilaTestDir   *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *sql;
+    const char *words;
+  } cases[] = {
+    { "CREATE TRIGGER quiet BEFORE INSERT ON audit_log BEGIN SELECT RAISE (IGNORE); END",
+      "an extra trigger “quiet”" },
+    { "CREATE VIEW everyone AS SELECT * FROM staff", "an extra view “everyone”" },
+    { "CREATE INDEX staff_by_name ON staff (display_name)", "an extra index “staff_by_name”" },
+    { "CREATE TABLE extra (x)", "an extra table “extra”" },
+    { "DROP TRIGGER audit_log_no_delete", "the trigger “audit_log_no_delete” is missing" },
+    { "DROP INDEX audit_log_at", "the index “audit_log_at” is missing" },
+    { "ALTER TABLE staff ADD COLUMN roles_too INTEGER", "the table “staff” was changed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SilaStore) store = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_unlink (fixture->db_path);
+      store = sila_store_open (fixture->db_path, 0, &error);
+      g_assert_no_error (error);
+      g_assert_true (sila_store_check_schema (store, &error));
+      g_clear_object (&store);
+
+      raw_exec (fixture->db_path, cases[i].sql);
+      before = file_checksum (fixture->db_path);
+      store = sila_store_open (fixture->db_path, 0, &error);
+      g_assert_null (store);
+      g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+      after = file_checksum (fixture->db_path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
 static void
 test_not_a_file (SilaTestDir   *fixture,
                  gconstpointer  data)
@@ -675,6 +740,8 @@ main (int argc, char **argv)
   ADD ("/sila/store/open/damaged", test_damaged);
   ADD ("/sila/store/open/truncated", test_truncated);
   ADD ("/sila/store/open/foreign-database", test_foreign_database);
+  ADD ("/sila/store/open/empty-file", test_empty_file);
+  ADD ("/sila/store/open/planted-schema", test_planted_schema);
   ADD ("/sila/store/open/not-a-file", test_not_a_file);
   ADD ("/sila/store/open/missing-folder", test_missing_folder);
   ADD ("/sila/store/open/read-only", test_read_only);

@@ -74,6 +74,13 @@ sila_cli_restore (SilaCli  *cli,
   if (database == NULL)
     return SILA_EXIT_USAGE;
 
+  /* A file that is plainly not a Sila Desk backup is refused before anyone
+   * signs in, so that the database is not touched at all. */
+  info = sila_backup_inspect (backup, &error);
+  if (info == NULL)
+    return sila_cli_fail (cli, error);
+  g_clear_pointer (&info, sila_backup_info_free);
+
   /* Whoever restores over a database that can be read signs in to it; a
    * damaged or missing one belongs to whoever owns the file. */
   if (g_file_test (database, G_FILE_TEST_EXISTS))

@@ -73,7 +73,9 @@ sila_cli_check (SilaCli  *cli,
   if (sila_cli_sign_in (cli, SILA_PERM_SETTINGS_VIEW) == NULL)
     return SILA_EXIT_REFUSED;
 
-  if (!sila_store_check_integrity (store, &error))
+  /* Sound means whole, and built the way Sila Desk built it: a planted
+   * trigger or view is not sound. */
+  if (!sila_store_check_integrity (store, &error) || !sila_store_check_schema (store, &error))
     {
       sila_cli_message (cli, "%s", error->message);
       return SILA_EXIT_REFUSED;

@@ -18,6 +18,10 @@ typedef struct {
   char *made_at;           /* when the backup was taken (UTC), or NULL */
   char *association_name;
   int   version;           /* data format */
+  /* The audit trail's chain head the backup carries (meta key
+   * "audit_head", "SEQ:hash", written by every backup), or NULL for a backup
+   * made before the trail was chained; the restore's audit entry names it. */
+  char *audit_chain_head;
 } SilaBackupInfo;
 
 void            sila_backup_info_free          (SilaBackupInfo       *info);

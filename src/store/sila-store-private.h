@@ -135,6 +135,43 @@ gboolean       sila_store_ensure_sodium (GError **error);
  * a test can make many accounts. Never called by the app. */
 void           sila_store_set_cheap_hashes_for_testing (gboolean cheap);
 
+/* Opening flags only the store's own files use. */
+enum {
+  /* The file was just made, empty, by the store itself. */
+  SILA_STORE_OPEN_FRESH_FILE = 1 << 8,
+};
+
+/* A database in memory, migrated to @version: the schema files are
+ * compared with (sila-store-schema-check.c). */
+SilaStore     *sila_store_open_in_memory (int          version,
+                                          GError     **error);
+
+/* Reading files that may be hostile (sila-store-schema-check.c): every
+ * step has a time limit, and a schema must be exactly the one the store's
+ * migrations make for its data format. */
+#define SILA_DEADLINE_SCHEMA_SECONDS 10   /* reading the schema, a few rows */
+#define SILA_DEADLINE_CHECK_SECONDS  600  /* an integrity check of a large file */
+
+typedef struct {
+  gint64 until;   /* monotonic time, in microseconds */
+} SilaDeadline;
+
+void           sila_deadline_begin     (sqlite3       *db,
+                                        SilaDeadline  *deadline,
+                                        int            seconds);
+void           sila_deadline_end       (sqlite3       *db);
+/* An error for SQLite result @rc met while reading the file @shown through
+ * @db; SQLITE_INTERRUPT means a time limit was reached. */
+void           sila_store_set_file_error (GError     **error,
+                                          int          rc,
+                                          sqlite3     *db,
+                                          const char  *shown);
+GPtrArray     *sila_store_schema_differences (sqlite3     *db,
+                                              int          version,
+                                              const char  *shown,
+                                              GError     **error);
+char          *sila_store_schema_describe    (GPtrArray   *differences);
+
 /* For tests: open a database and migrate it only as far as @version. */
 SilaStore     *sila_store_open_at_version (const char  *path,
                                            int          version,

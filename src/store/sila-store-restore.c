@@ -1,15 +1,32 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Restore copies the backup next to the database, checks the copy (a Sila
- * Desk database, sound, of a data format this version reads) before it
- * touches anything, makes sure no other window or program has the database
- * open, sets the current database aside as DB.before-restore-<time>, and
- * puts the copy in its place. */
+/* Restore, in steps that each leave a database at the path, the old one or
+ * the new one, whenever the process stops:
+ *
+ *  1. the backup is copied beside the database, under a temporary name;
+ *  2. the copy is checked: a Sila Desk database, of a data format this
+ *     version reads, whose schema is exactly the one Sila Desk made (no
+ *     extra trigger or view, nothing missing), sound in every page, each
+ *     step with a time limit;
+ *  3. the current database is kept aside as DB.before-restore-<time> (a
+ *     second name for the same file);
+ *  4. the copy is brought up to date and the restore recorded in its audit
+ *     trail, then flushed to the disk;
+ *  5. the current database is locked: nobody else may have it open;
+ *  6. the copy is renamed over the path, which replaces the old file in one
+ *     step;
+ *  7. the folder is flushed to the disk.
+ *
+ * A failure before step 6 leaves the database as it was. Who may restore
+ * is decided by the database being replaced: an administrator signed in to
+ * it, or, for a database without accounts or one that cannot be opened, the
+ * user who owns its file. */
 #define G_LOG_DOMAIN "sila-store"
 
 #include "sila-config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -22,6 +39,7 @@
 static gboolean
 copy_file (const char  *from,
            const char  *to,
+           int          out_flags,
            GError     **error)
 {
   g_autofree char *shown = g_filename_display_name (from);
@@ -40,7 +58,7 @@ copy_file (const char  *from,
       return FALSE;
     }
 
-  out = g_open (to, O_WRONLY | O_TRUNC | O_CLOEXEC, 0600);
+  out = g_open (to, O_WRONLY | O_CLOEXEC | out_flags, 0600);
   if (out < 0)
     {
       saved = errno;
@@ -105,46 +123,103 @@ copy_file (const char  *from,
   return ok;
 }
 
-static gboolean
-move_aside (const char  *database_path,
-            const char  *aside,
-            GError     **error)
+static char *
+restore_json (const char     *backup_path,
+              const char     *aside,
+              SilaBackupInfo *info)
 {
-  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *shown_backup = g_filename_display_name (backup_path);
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "backup");
+  json_builder_add_string_value (builder, shown_backup);
+  json_builder_set_member_name (builder, "backup_taken_at");
+  json_builder_add_string_value (builder, info->made_at);
+  json_builder_set_member_name (builder, "backup_format");
+  json_builder_add_int_value (builder, info->version);
+  if (info->audit_chain_head != NULL)
     {
-      g_autofree char *from = g_strconcat (database_path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (!g_file_test (from, G_FILE_TEST_EXISTS))
-        continue;
-
-      if (g_rename (from, to) != 0)
-        {
-          int saved = errno;
-          g_autofree char *shown = g_filename_display_name (from);
-
-          /* Put back what was already moved. */
-          for (guint j = 0; j < i; j++)
-            {
-              g_autofree char *back_from = g_strconcat (aside, suffixes[j], NULL);
-              g_autofree char *back_to = g_strconcat (database_path, suffixes[j], NULL);
-
-              g_rename (back_from, back_to);
-            }
-          g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
-                       _("“%s” could not be set aside (%s). Nothing was replaced."),
-                       shown, sila_backup_describe_errno (saved));
-          return FALSE;
-        }
+      json_builder_set_member_name (builder, "backup_audit_chain_head");
+      json_builder_add_string_value (builder, info->audit_chain_head);
     }
+  if (aside != NULL)
+    {
+      g_autofree char *shown_aside = g_filename_display_name (aside);
 
-  return TRUE;
+      json_builder_set_member_name (builder, "replaced_database_kept_as");
+      json_builder_add_string_value (builder, shown_aside);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+/* For the tests of a restore stopped half-way: SILA_TEST_RESTORE_KILL_AFTER=N
+ * kills the process (SIGKILL, as a power cut would) after step N. */
+static void
+step_done (int step)
+{
+  const char *stop = g_getenv ("SILA_TEST_RESTORE_KILL_AFTER");
+
+  if (stop != NULL && g_ascii_strtoll (stop, NULL, 10) == step)
+    raise (SIGKILL);
+}
+
+/* The user who owns the file may replace a database nobody can sign in to. */
+static gboolean
+require_file_owner (const char  *database_path,
+                    GStatBuf    *db_st,
+                    const char  *why,
+                    GError     **error)
+{
+  g_autofree char *shown = g_filename_display_name (database_path);
+
+  if (db_st->st_uid == geteuid ())
+    return TRUE;
+
+  g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
+               _("Only the user who owns “%s” on this computer may replace it (%s). Nothing was "
+                 "replaced."),
+               shown, why);
+  return FALSE;
+}
+
+/* Who may replace the database at @database_path: in a database with staff
+ * accounts, an administrator signed in to it; in one without, or one that
+ * cannot be opened (damaged, not Sila Desk's, not readable by this user),
+ * the owner of the file. The opened database is returned in @current. */
+static gboolean
+may_replace (const char       *database_path,
+             GStatBuf         *db_st,
+             const SilaActor  *actor,
+             SilaStore       **current,
+             GError          **error)
+{
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(GError) count_error = NULL;
+  gint64 n_staff = 0;
+
+  *current = sila_store_open_unmigrated (database_path, &open_error);
+  if (*current == NULL)
+    return require_file_owner (database_path, db_st, open_error->message, error);
+
+  /* Before data format 2 there were no accounts (no staff table). */
+  if (!sila_store_count_staff (*current, &n_staff, &count_error))
+    n_staff = 0;
+
+  if (n_staff > 0)
+    return sila_store_require (*current, actor, SILA_PERM_BACKUP, error);
+
+  return require_file_owner (database_path, db_st,
+                             _("it has no staff accounts to sign in with"), error);
 }
 
 /* Makes sure nobody else has the database open and that it holds no
- * pending WAL content, so that it can be set aside as one file. */
+ * pending WAL content, then keeps it locked until the connection closes:
+ * nobody opens it again before the copy is in its place. */
 static gboolean
 quiesce (SilaStore   *current,
          GError     **error)
@@ -163,9 +238,12 @@ quiesce (SilaStore   *current,
   stmt = sila_store_prepare (current, "PRAGMA journal_mode = DELETE", NULL);
   if (stmt != NULL && sila_store_step (current, stmt, NULL) == SILA_STEP_ROW)
     mode = sila_column_dup (stmt, 0);
+  g_clear_pointer (&stmt, sila_statement_release);
 
-  if (g_strcmp0 (mode, "delete") != 0)
+  if (g_strcmp0 (mode, "delete") != 0 || !sila_store_exec (current, "BEGIN EXCLUSIVE", NULL))
     {
+      if (g_strcmp0 (mode, "delete") == 0)
+        sila_store_exec (current, "PRAGMA journal_mode = WAL", NULL);
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_BUSY,
                    _("“%s” is open in another Sila Desk window, on another desk or in another "
                      "program. Close it there, then restore again. Nothing was replaced."),
@@ -176,41 +254,107 @@ quiesce (SilaStore   *current,
   return TRUE;
 }
 
-static char *
-restore_json (const char     *backup_path,
-              const char     *aside,
-              SilaBackupInfo *info)
+/* Gives the database back as it was, after a failure once it was locked. */
+static void
+unquiesce (SilaStore *current)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *shown_backup = g_filename_display_name (backup_path);
+  if (current == NULL || sila_store_is_read_only (current))
+    return;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "backup");
-  json_builder_add_string_value (builder, shown_backup);
-  json_builder_set_member_name (builder, "backup_taken_at");
-  json_builder_add_string_value (builder, info->made_at);
-  json_builder_set_member_name (builder, "backup_format");
-  json_builder_add_int_value (builder, info->version);
-  if (aside != NULL)
+  sila_store_exec (current, "ROLLBACK", NULL);
+  sila_store_exec (current, "PRAGMA journal_mode = WAL", NULL);
+}
+
+/* Step 3: a second name for the current database, so that it is kept
+ * whatever happens to the path; a copy where the disk has no hard links
+ * (then only once it is locked and whole, see keep_copy_aside()). */
+static char *
+link_aside (const char *database_path,
+            gboolean   *linked)
+{
+  g_autofree char *stamp = sila_backup_local_stamp ("%Y%m%d-%H%M%S");
+
+  *linked = FALSE;
+  for (int n = 1; n < 1000; n++)
     {
-      g_autofree char *shown_aside = g_filename_display_name (aside);
+      g_autofree char *aside = n == 1 ? g_strdup_printf ("%s.before-restore-%s",
+                                                         database_path, stamp)
+                                      : g_strdup_printf ("%s.before-restore-%s-%d",
+                                                         database_path, stamp, n);
 
-      json_builder_set_member_name (builder, "replaced_database_kept_as");
-      json_builder_add_string_value (builder, shown_aside);
+      if (link (database_path, aside) == 0)
+        {
+          *linked = TRUE;
+          return g_steal_pointer (&aside);
+        }
+      if (errno != EEXIST && !g_file_test (aside, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&aside);
     }
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return NULL;
+}
+
+/* SQLite's side files of the file at the path belong to the old database:
+ * left there, they would be read as the new one's. */
+static void
+move_sidecars_aside (const char *database_path,
+                     const char *aside)
+{
+  static const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (database_path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        g_unlink (from);
+    }
+}
+
+/* Step 4: the copy brought up to date, the restore recorded in its own
+ * audit trail, left whole in one file on the disk. */
+static gboolean
+prepare_copy (const char       *copy,
+              const char       *backup_path,
+              const char       *aside,
+              SilaBackupInfo   *info,
+              const SilaActor  *actor,
+              GError          **error)
+{
+  g_autoptr(SilaStore) restored = NULL;
+  g_autoptr(SilaActor) owner = sila_actor_new_owner ();
+  g_autofree char *after_json = NULL;
+  gboolean ok;
+
+  restored = sila_store_open (copy, SILA_STORE_OPEN_MUST_EXIST, error);
+  if (restored == NULL)
+    return FALSE;
+
+  after_json = restore_json (backup_path, aside, info);
+  {
+    g_autoptr(SilaTransaction) tx = sila_transaction_begin (restored, error);
+
+    ok = tx != NULL &&
+         sila_store_audit (restored, actor != NULL ? actor : owner, SILA_AUDIT_RESTORE,
+                           SILA_AUDIT_ENTITY_DATABASE, sila_store_get_device_id (restored),
+                           NULL, NULL, after_json, error) &&
+         sila_transaction_commit (tx, error);
+  }
+  if (ok)
+    ok = sila_store_exec (restored, "PRAGMA journal_mode = DELETE", error);
+  g_clear_object (&restored);
+
+  return ok && sila_backup_sync_path (copy, FALSE);
 }
 
 /* Replaces the database at @database_path with the backup at @backup_path.
  *
  * Nothing is replaced unless the backup is a sound Sila Desk database of a
- * format this version reads, and nobody else has the database open. If the
- * current database can be read, @actor must be allowed to restore in it; a
- * damaged or missing one can be replaced by whoever owns the file. The
+ * format this version reads, with exactly the schema Sila Desk made, and
+ * nobody else has the database open. In a database with staff accounts,
+ * @actor must be an administrator of it; one without accounts, or one that
+ * cannot be opened, may be replaced by the user who owns its file. The
  * replaced database is kept as @aside_path (NULL if there was none); the
  * restored one is brought up to date and records the restore in its audit
  * trail. The caller closes its own connection to the database first. */
@@ -222,15 +366,13 @@ sila_store_restore (const char       *database_path,
                     GError          **error)
 {
   g_autoptr(SilaStore) current = NULL;
-  g_autoptr(SilaStore) restored = NULL;
   g_autoptr(SilaBackupInfo) info = NULL;
-  g_autoptr(GError) open_error = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *aside = NULL;
-  g_autofree char *after_json = NULL;
   GStatBuf backup_st, db_st;
   gboolean db_exists;
+  gboolean linked = FALSE;
 
   g_return_val_if_fail (database_path != NULL && backup_path != NULL, NULL);
 
@@ -263,90 +405,90 @@ sila_store_restore (const char       *database_path,
     }
 
   /* Who may do it is decided by the database being replaced. */
-  if (db_exists)
-    {
-      current = sila_store_open_unmigrated (database_path, &open_error);
-      if (current != NULL && !sila_store_require (current, actor, SILA_PERM_BACKUP, error))
-        return NULL;
-    }
+  if (db_exists && !may_replace (database_path, &db_st, actor, &current, error))
+    return NULL;
 
-  /* Check a private copy beside the database: what is checked is what is
-   * put in place, and the rename that installs it cannot fail half-way. */
+  /* 1, 2: check a private copy beside the database: what is checked is
+   * what is put in place, and the rename that installs it is one step. */
   copy = sila_backup_make_temporary (database_path, "restoring", error);
   if (copy == NULL)
     return NULL;
-  if (!copy_file (backup_path, copy, error) ||
-      (info = sila_backup_check_copy (copy, shown, TRUE, error)) == NULL ||
-      !sila_backup_sync_path (copy, FALSE))
-    {
-      sila_backup_remove_with_sidecars (copy);
-      return NULL;
-    }
+  if (!copy_file (backup_path, copy, O_TRUNC, error))
+    goto failed;
+  step_done (1);
+  info = sila_backup_check_copy (copy, shown, TRUE, error);
+  if (info == NULL)
+    goto failed;
   info->path = g_strdup (backup_path);
+  step_done (2);
 
-  if (current != NULL)
-    {
-      if (!quiesce (current, error))
-        {
-          sila_backup_remove_with_sidecars (copy);
-          return NULL;
-        }
-      g_clear_object (&current);
-    }
-
+  /* 3: the audit entry of step 4 says where the old one went. */
   if (db_exists)
     {
-      g_autofree char *stamp = sila_backup_local_stamp ("%Y%m%d-%H%M%S");
-
-      for (int n = 1; aside == NULL || g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+      aside = link_aside (database_path, &linked);
+      if (aside == NULL)
         {
-          g_free (aside);
-          aside = n == 1 ? g_strdup_printf ("%s.before-restore-%s", database_path, stamp)
-                         : g_strdup_printf ("%s.before-restore-%s-%d", database_path, stamp, n);
-        }
-
-      if (!move_aside (database_path, aside, error))
-        {
-          sila_backup_remove_with_sidecars (copy);
-          return NULL;
+          g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
+                       _("The database could not be kept aside. Nothing was replaced."));
+          goto failed;
         }
     }
+  step_done (3);
 
+  /* 4 */
+  if (!prepare_copy (copy, backup_path, aside, info, actor, error))
+    {
+      g_prefix_error (error, _("The backup could not be brought up to date: "));
+      goto failed;
+    }
+  step_done (4);
+
+  /* 5 */
+  if (current != NULL && !quiesce (current, error))
+    goto failed;
+  step_done (5);
+
+  /* Where the disk has no hard links, the old database is copied aside
+   * now that it is locked and whole. */
+  if (db_exists && !linked &&
+      !copy_file (database_path, aside, O_CREAT | O_EXCL, error))
+    {
+      g_unlink (aside);
+      g_clear_pointer (&aside, g_free);
+      unquiesce (current);
+      goto failed;
+    }
+  if (db_exists)
+    move_sidecars_aside (database_path, aside);
+
+  /* 6: one rename replaces the old file with the new one. */
   if (g_rename (copy, database_path) != 0)
     {
       int saved = errno;
 
-      if (aside != NULL)
-        move_aside (aside, database_path, NULL);
-      sila_backup_remove_with_sidecars (copy);
+      unquiesce (current);
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
-                   _("The backup could not be put in place (%s). The database was left as it "
-                     "was."),
+                   _("The backup could not be put in place (%s). Nothing was replaced."),
                    sila_backup_describe_errno (saved));
-      return NULL;
+      goto failed;
     }
+  step_done (6);
   sila_backup_sync_parent (database_path);
+  step_done (7);
 
-  /* Bring an older backup up to date, and record what was done. */
-  restored = sila_store_open (database_path, SILA_STORE_OPEN_MUST_EXIST, error);
-  if (restored == NULL)
-    return NULL;
-
-  after_json = restore_json (backup_path, aside, info);
-  {
-    g_autoptr(SilaActor) owner = sila_actor_new_owner ();
-    g_autoptr(SilaTransaction) tx = sila_transaction_begin (restored, error);
-
-    if (tx == NULL ||
-        !sila_store_audit (restored, actor != NULL ? actor : owner, SILA_AUDIT_RESTORE,
-                           SILA_AUDIT_ENTITY_DATABASE, sila_store_get_device_id (restored),
-                           NULL, NULL, after_json, error) ||
-        !sila_transaction_commit (tx, error))
-      return NULL;
-  }
+  /* The lock on the old file (now only the one aside) goes with it. */
+  if (current != NULL && !sila_store_is_read_only (current))
+    sila_store_exec (current, "ROLLBACK", NULL);
+  g_clear_object (&current);
 
   if (aside_path != NULL)
     *aside_path = g_steal_pointer (&aside);
 
   return g_steal_pointer (&info);
+
+failed:
+  if (aside != NULL)
+    g_unlink (aside);
+  sila_backup_remove_with_sidecars (copy);
+  return NULL;
 }

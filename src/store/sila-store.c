@@ -5,11 +5,14 @@
  * transactions in sila-store-transactions.c, permissions in
  * sila-store-permissions.c. */
 #define G_LOG_DOMAIN "sila-store"
+/* renameat2 (RENAME_NOREPLACE) */
+#define _GNU_SOURCE
 
 #include "sila-config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
@@ -111,8 +114,7 @@ query_int (SilaStore   *self,
   return rc == SQLITE_OK;
 }
 
-/* Creates the file ourselves, so that it is born readable by its owner only;
- * SQLite gives its -wal and -shm files the same mode. */
+/* Looks at the file at @path; a missing one is created by create_file(). */
 static gboolean
 prepare_file (const char          *path,
               SilaStoreOpenFlags   flags,
@@ -128,6 +130,16 @@ prepare_file (const char          *path,
         {
           g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
                        _("“%s” is not a file."), path);
+          return FALSE;
+        }
+      /* An empty file is not a database: only the store's own new file is
+       * empty, and only for as long as create_file() makes it. */
+      if (st.st_size == 0 && !(flags & SILA_STORE_OPEN_FRESH_FILE))
+        {
+          g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
+                       _("“%s” is a database of another program, not of Sila Desk. Nothing was "
+                         "changed."),
+                       path);
           return FALSE;
         }
       if (st.st_uid == getuid () && (st.st_mode & 077) != 0)
@@ -147,26 +159,14 @@ prepare_file (const char          *path,
       return FALSE;
     }
 
-  {
-    int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-    if (fd < 0)
-      {
-        int saved = errno;
-
-        g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                     _("The database “%s” cannot be created: %s"), path, g_strerror (saved));
-        return FALSE;
-      }
-    close (fd);
-  }
-
   return TRUE;
 }
 
-/* A database is ours if it carries our application_id, or is still empty. */
+/* A database is ours if it carries our application_id, or is the empty file
+ * the store has just made. */
 static gboolean
 check_identity (SilaStore  *self,
+                gboolean    fresh,
                 GError    **error)
 {
   gint64 app_id = 0;
@@ -181,7 +181,7 @@ check_identity (SilaStore  *self,
   if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
     return FALSE;
 
-  if (app_id == 0 && n_tables == 0)
+  if (fresh && app_id == 0 && n_tables == 0)
     return TRUE;
 
   g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
@@ -218,6 +218,120 @@ load_device_id (SilaStore  *self,
     }
 }
 
+static SilaStore *open_internal (const char          *path,
+                                 SilaStoreOpenFlags   flags,
+                                 int                  target_version,
+                                 GError             **error);
+
+/* A new database is made whole under a temporary name and then put at
+ * @path in one step that never replaces a file: the path holds either no
+ * file or a complete database, and an empty file there is never ours. */
+static SilaStore *
+create_file (const char          *path,
+             SilaStoreOpenFlags   flags,
+             int                  target_version,
+             GError             **error)
+{
+  g_autoptr(SilaStore) fresh = NULL;
+  g_autoptr(SilaStore) self = NULL;
+  g_autofree char *temporary = g_strdup_printf ("%s.new-XXXXXX", path);
+  static const char *suffixes[] = { "-wal", "-shm", "-journal" };
+  gboolean placed = FALSE;
+  int saved = 0;
+  int fd;
+
+  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+                   _("The database “%s” cannot be created: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  fresh = open_internal (temporary, flags | SILA_STORE_OPEN_FRESH_FILE, target_version, error);
+  if (fresh != NULL)
+    {
+      /* Closing the only connection folds the -wal file into the database. */
+      g_clear_object (&fresh);
+      fd = g_open (temporary, O_RDWR | O_CLOEXEC, 0);
+      if (fd >= 0)
+        {
+          if (fsync (fd) != 0)
+            g_debug ("%s could not be flushed", temporary);
+          close (fd);
+        }
+
+      if (renameat2 (AT_FDCWD, temporary, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+        placed = TRUE;
+      else if (errno == EINVAL || errno == ENOSYS)
+        placed = link (temporary, path) == 0;
+      saved = placed ? 0 : errno;
+    }
+
+  g_unlink (temporary);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *sidecar = g_strconcat (temporary, suffixes[i], NULL);
+
+      g_unlink (sidecar);
+    }
+
+  if (error != NULL && *error != NULL)
+    return NULL;
+  if (!placed && saved != EEXIST)
+    {
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+                   _("The database “%s” cannot be created: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    int dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+    if (dir_fd >= 0)
+      {
+        if (fsync (dir_fd) != 0)
+          g_debug ("%s could not be flushed", dir);
+        close (dir_fd);
+      }
+  }
+
+  /* Another program may have made it first: then it is opened as theirs. */
+  self = open_internal (path, flags | SILA_STORE_OPEN_MUST_EXIST, target_version, error);
+  if (self != NULL && placed)
+    self->created = TRUE;
+
+  return g_steal_pointer (&self);
+}
+
+/* Compares the file's schema with what the store's migrations make for its
+ * data format, before anything reads its tables. */
+static gboolean
+verify_schema (SilaStore  *self,
+               int         version,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) differences = NULL;
+  g_autofree char *described = NULL;
+
+  differences = sila_store_schema_differences (self->db, version, self->path, error);
+  if (differences == NULL)
+    return FALSE;
+  if (differences->len == 0)
+    return TRUE;
+
+  described = sila_store_schema_describe (differences);
+  g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
+               _("“%s” is not a Sila Desk database as this version made it: %s. It was changed "
+                 "outside Sila Desk, or is not Sila Desk’s. Nothing was changed; restore it "
+                 "from a backup."),
+               self->path, described);
+  return FALSE;
+}
+
 static SilaStore *
 open_internal (const char          *path,
                SilaStoreOpenFlags   flags,
@@ -228,6 +342,8 @@ open_internal (const char          *path,
   gboolean exists = FALSE;
   gboolean writable = TRUE;
   gint64 version = 0;
+  SilaDeadline deadline;
+  gboolean ok;
   int open_flags;
   int rc;
 
@@ -235,11 +351,13 @@ open_internal (const char          *path,
 
   if (!prepare_file (path, flags, &exists, &writable, error))
     return NULL;
+  if (!exists)
+    return create_file (path, flags, target_version, error);
 
   self = g_object_new (SILA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->read_only = !writable || (flags & SILA_STORE_OPEN_READ_ONLY) != 0;
-  self->created = !exists;
+  self->created = (flags & SILA_STORE_OPEN_FRESH_FILE) != 0;
 
   open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                SQLITE_OPEN_FULLMUTEX;
@@ -253,10 +371,13 @@ open_internal (const char          *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!check_identity (self, error))
-    return NULL;
-
-  if (!query_int (self, "PRAGMA user_version", &version, error))
+  /* Nothing of the file's own (views, triggers) runs before its schema is
+   * known to be ours, and reading it is bounded in time. */
+  sila_deadline_begin (self->db, &deadline, SILA_DEADLINE_SCHEMA_SECONDS);
+  ok = check_identity (self, (flags & SILA_STORE_OPEN_FRESH_FILE) != 0, error) &&
+       query_int (self, "PRAGMA user_version", &version, error);
+  sila_deadline_end (self->db);
+  if (!ok)
     return NULL;
 
   if (version > sila_store_get_latest_version ())
@@ -268,6 +389,9 @@ open_internal (const char          *path,
                    path, (int)version, sila_store_get_latest_version ());
       return NULL;
     }
+
+  if (!verify_schema (self, (int)version, error))
+    return NULL;
 
   if (!self->read_only)
     {
@@ -303,6 +427,33 @@ open_internal (const char          *path,
     return NULL;
 
   sila_store_poll_external_change (self);
+
+  return g_steal_pointer (&self);
+}
+
+/* A database in memory, migrated to @version: the schema files are
+ * compared with. */
+SilaStore *
+sila_store_open_in_memory (int       version,
+                           GError  **error)
+{
+  g_autoptr(SilaStore) self = g_object_new (SILA_TYPE_STORE, NULL);
+  int rc;
+
+  self->path = g_strdup (":memory:");
+  self->created = TRUE;
+  rc = sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      sila_store_set_error (self, error, rc);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!sila_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !sila_store_migrate (self, version, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -404,6 +555,18 @@ sila_store_check_integrity (SilaStore  *self,
     }
 
   return TRUE;
+}
+
+/* FALSE, with the differences in @error, unless the database's schema is
+ * exactly the one Sila Desk makes for its data format: no table, index,
+ * trigger or view extra, missing or changed. */
+gboolean
+sila_store_check_schema (SilaStore  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  return verify_schema (self, sila_store_get_schema_version (self), error);
 }
 
 /* TRUE when another connection (another window, desk or the command line)

@@ -51,6 +51,8 @@ gboolean    sila_store_is_read_only           (SilaStore           *self);
 gboolean    sila_store_was_created            (SilaStore           *self);
 int         sila_store_get_schema_version     (SilaStore           *self);
 int         sila_store_get_latest_version     (void);
+gboolean    sila_store_check_schema           (SilaStore           *self,
+                                               GError             **error);
 gboolean    sila_store_check_integrity        (SilaStore           *self,
                                                GError             **error);
 gboolean    sila_store_poll_external_change   (SilaStore           *self);

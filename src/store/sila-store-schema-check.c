@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Is a file's schema exactly the one Sila Desk made? A database or a backup
+ * carries its own tables, indexes, triggers and views; one planted trigger
+ * can stop the audit trail or grant roles, and a table replaced by an
+ * endless view stalls every read. So before anything reads a file's own
+ * tables, its sqlite_schema is compared, entry by entry, with that of a
+ * fresh database built by the store's own migrations up to the same data
+ * format: nothing extra, nothing missing, nothing changed.
+ *
+ * Reading a file that may be hostile is also bounded in time: a progress
+ * handler stops any statement that runs past its deadline. */
+#define G_LOG_DOMAIN "sila-store"
+
+#include "sila-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "sila-store-private.h"
+
+typedef struct {
+  char *type;
+  char *name;
+  char *tbl_name;
+  char *sql;
+} SchemaEntry;
+
+static void
+schema_entry_free (SchemaEntry *entry)
+{
+  g_free (entry->type);
+  g_free (entry->name);
+  g_free (entry->tbl_name);
+  g_free (entry->sql);
+  g_free (entry);
+}
+
+/* Data format → GHashTable (name → SchemaEntry) of a fresh database. */
+static GMutex expected_lock;
+static GHashTable *expected_schemas;
+
+/* Time limits */
+
+static int
+deadline_passed_cb (void *data)
+{
+  SilaDeadline *deadline = data;
+
+  return g_get_monotonic_time () > deadline->until ? 1 : 0;
+}
+
+/* From now on, a statement of @db that runs for more than @seconds in all
+ * is stopped (SQLITE_INTERRUPT) until sila_deadline_end(). */
+void
+sila_deadline_begin (sqlite3      *db,
+                     SilaDeadline *deadline,
+                     int           seconds)
+{
+  deadline->until = g_get_monotonic_time () + (gint64)seconds * G_USEC_PER_SEC;
+  sqlite3_progress_handler (db, 1000, deadline_passed_cb, deadline);
+}
+
+void
+sila_deadline_end (sqlite3 *db)
+{
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+}
+
+/* Schemas */
+
+/* Reads @db's schema; NULL, with the SQLite result code in @rc, if it
+ * cannot. SQLite's own statistics tables are left out: ANALYZE makes them,
+ * and they change no behaviour but query plans. */
+static GHashTable *
+read_schema (sqlite3 *db,
+             int     *rc)
+{
+  g_autoptr(GHashTable) entries = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db,
+                            "SELECT type, name, tbl_name, sql FROM main.sqlite_schema "
+                            "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'",
+                            -1, &stmt, NULL);
+  if (*rc != SQLITE_OK)
+    return NULL;
+
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify)schema_entry_free);
+  while ((*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SchemaEntry *entry = g_new0 (SchemaEntry, 1);
+
+      entry->type = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      entry->name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      entry->tbl_name = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      entry->sql = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      if (entry->name == NULL)
+        entry->name = g_strdup ("");
+      g_hash_table_replace (entries, entry->name, entry);
+    }
+  sqlite3_finalize (stmt);
+
+  if (*rc != SQLITE_DONE)
+    return NULL;
+
+  *rc = SQLITE_OK;
+  return g_steal_pointer (&entries);
+}
+
+/* The schema of a fresh database of data format @version, made once per
+ * process through the store's own migrations, in memory. */
+static GHashTable *
+expected_schema (int      version,
+                 GError **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&expected_lock);
+  GHashTable *schema;
+
+  if (expected_schemas == NULL)
+    expected_schemas = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                              (GDestroyNotify)g_hash_table_unref);
+
+  schema = g_hash_table_lookup (expected_schemas, GINT_TO_POINTER (version));
+  if (schema == NULL)
+    {
+      g_autoptr(SilaStore) fresh = sila_store_open_in_memory (version, error);
+      int rc = SQLITE_OK;
+
+      if (fresh == NULL)
+        return NULL;
+      schema = read_schema (sila_store_get_db (fresh), &rc);
+      if (schema == NULL)
+        {
+          sila_store_set_error (fresh, error, rc);
+          return NULL;
+        }
+      g_hash_table_insert (expected_schemas, GINT_TO_POINTER (version), schema);
+    }
+
+  return g_hash_table_ref (schema);
+}
+
+static char *
+describe (const char *kind,
+          const char *type,
+          const char *name)
+{
+  /* Each case a whole phrase, so that translations can order their words. */
+  if (g_str_equal (kind, "extra"))
+    {
+      if (g_strcmp0 (type, "table") == 0)
+        return g_strdup_printf (_("an extra table “%s”"), name);
+      if (g_strcmp0 (type, "index") == 0)
+        return g_strdup_printf (_("an extra index “%s”"), name);
+      if (g_strcmp0 (type, "trigger") == 0)
+        return g_strdup_printf (_("an extra trigger “%s”"), name);
+      if (g_strcmp0 (type, "view") == 0)
+        return g_strdup_printf (_("an extra view “%s”"), name);
+      return g_strdup_printf (_("an extra entry “%s”"), name);
+    }
+  if (g_str_equal (kind, "missing"))
+    {
+      if (g_strcmp0 (type, "table") == 0)
+        return g_strdup_printf (_("the table “%s” is missing"), name);
+      if (g_strcmp0 (type, "index") == 0)
+        return g_strdup_printf (_("the index “%s” is missing"), name);
+      if (g_strcmp0 (type, "trigger") == 0)
+        return g_strdup_printf (_("the trigger “%s” is missing"), name);
+      if (g_strcmp0 (type, "view") == 0)
+        return g_strdup_printf (_("the view “%s” is missing"), name);
+      return g_strdup_printf (_("the entry “%s” is missing"), name);
+    }
+  if (g_strcmp0 (type, "table") == 0)
+    return g_strdup_printf (_("the table “%s” was changed"), name);
+  if (g_strcmp0 (type, "index") == 0)
+    return g_strdup_printf (_("the index “%s” was changed"), name);
+  if (g_strcmp0 (type, "trigger") == 0)
+    return g_strdup_printf (_("the trigger “%s” was changed"), name);
+  if (g_strcmp0 (type, "view") == 0)
+    return g_strdup_printf (_("the view “%s” was changed"), name);
+  return g_strdup_printf (_("the entry “%s” was changed"), name);
+}
+
+static void
+add_difference (GPtrArray  *differences,
+                const char *kind,
+                const char *type,
+                const char *name)
+{
+  g_autofree char *shown = g_utf8_make_valid (name, -1);
+
+  g_ptr_array_add (differences, describe (kind, type, shown));
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The keys of @table, sorted, so that the same file always gets the same
+ * message. */
+static const char **
+sorted_names (GHashTable *table,
+              guint      *n)
+{
+  const char **names = (const char **)g_hash_table_get_keys_as_array (table, n);
+
+  qsort (names, *n, sizeof *names, compare_strings);
+  return names;
+}
+
+/* How @db's schema differs from that of a fresh database of data format
+ * @version: one phrase per table, index, trigger or view that is extra,
+ * missing or changed, in the UI language; an empty array if none. NULL,
+ * with an error naming @shown, if the schema cannot be read (damaged, or
+ * too slow to read). */
+GPtrArray *
+sila_store_schema_differences (sqlite3     *db,
+                               int          version,
+                               const char  *shown,
+                               GError     **error)
+{
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GPtrArray) differences = g_ptr_array_new_with_free_func (g_free);
+  g_autofree const char **names = NULL;
+  SilaDeadline deadline;
+  guint n = 0;
+  int rc = SQLITE_OK;
+
+  if (version < 0 || version > sila_store_get_latest_version ())
+    {
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is damaged or incomplete (%s)."), shown, "user_version");
+      return NULL;
+    }
+
+  expected = expected_schema (version, error);
+  if (expected == NULL)
+    return NULL;
+
+  sila_deadline_begin (db, &deadline, SILA_DEADLINE_SCHEMA_SECONDS);
+  actual = read_schema (db, &rc);
+  sila_deadline_end (db);
+  if (actual == NULL)
+    {
+      sila_store_set_file_error (error, rc, db, shown);
+      return NULL;
+    }
+
+  names = sorted_names (actual, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const SchemaEntry *have = g_hash_table_lookup (actual, names[i]);
+      const SchemaEntry *want = g_hash_table_lookup (expected, names[i]);
+
+      if (want == NULL)
+        add_difference (differences, "extra", have->type, have->name);
+      else if (g_strcmp0 (have->type, want->type) != 0)
+        {
+          add_difference (differences, "missing", want->type, want->name);
+          add_difference (differences, "extra", have->type, have->name);
+        }
+      else if (g_strcmp0 (have->tbl_name, want->tbl_name) != 0 ||
+               g_strcmp0 (have->sql, want->sql) != 0)
+        add_difference (differences, "changed", have->type, have->name);
+    }
+  g_clear_pointer (&names, g_free);
+
+  names = sorted_names (expected, &n);
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_contains (actual, names[i]))
+      {
+        const SchemaEntry *want = g_hash_table_lookup (expected, names[i]);
+
+        add_difference (differences, "missing", want->type, want->name);
+      }
+
+  return g_steal_pointer (&differences);
+}
+
+/* The differences as one phrase list for a message: the first few, then
+ * how many more. */
+char *
+sila_store_schema_describe (GPtrArray *differences)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint shown = MIN (differences->len, 4);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      if (i > 0)
+        g_string_append (text, _("; "));
+      g_string_append (text, differences->pdata[i]);
+    }
+  if (differences->len > shown)
+    {
+      g_string_append (text, _("; "));
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE, "and %u more difference",
+                                           "and %u more differences",
+                                           differences->len - shown),
+                              differences->len - shown);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* An error for SQLite result @rc met while reading the file @shown through
+ * @db; SQLITE_INTERRUPT means a time limit was reached. */
+void
+sila_store_set_file_error (GError     **error,
+                           int          rc,
+                           sqlite3     *db,
+                           const char  *shown)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_INTERRUPT:
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” took too long to read: it is damaged, or made to stall Sila Desk."),
+                   shown);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_BUSY,
+                   _("“%s” is busy; try again in a moment."), shown);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+                   _("“%s” could not be read or written (%s)."), shown, sqlite3_errstr (rc));
+      break;
+    default:
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is damaged or incomplete (%s)."), shown,
+                   db != NULL && sqlite3_errcode (db) == rc ? sqlite3_errmsg (db)
+                                                            : sqlite3_errstr (rc));
+      break;
+    }
+}
