@@ -3,7 +3,7 @@
 """The whole-path import fuzz targets of tests/fuzz (fuzz-import-beneficiaries,
 -requests, -surveys: table reader, row, core checks, the store's dry run on a
 real SQLite file), each run from its seed corpus for a short while
-(SILA_FUZZ_SECONDS, 15 by default). They are built only with -Dfuzzing=true,
+(SILA_FUZZ_SECONDS, 10 by default). They are built only with -Dfuzzing=true,
 in the sanitizer build of build-aux/run-tests.sh, where this test runs. Any
 crash, sanitizer report or leak fails it. README.md ("Fuzzing") has the
 command for a longer run."""
@@ -13,7 +13,7 @@ import tempfile
 
 from taplib import build_root, check, run, source_root, test
 
-SECONDS = int(os.environ.get('SILA_FUZZ_SECONDS', '15'))
+SECONDS = int(os.environ.get('SILA_FUZZ_SECONDS', '10'))
 
 
 def fuzz(kind):

@@ -110,20 +110,21 @@ def devices_and_pipes_are_refused_at_once():
 
 @test
 def a_file_past_the_row_limit_is_refused_before_any_row_is_checked():
-    # 1,000,000 data rows and a header: one more than the limit. Before, every
-    # row was checked (minutes) and the file refused only at its end.
+    # A header and 1,000,000 rows: one more than the limit. Before, every row
+    # was checked (minutes) and the file refused only at its end. The rows
+    # are short: the limit is on rows, and the file is refused before its
+    # header is even looked at.
     d, db = database_for('beneficiaries')
     path = os.path.join(d, 'million.csv')
     with open(path, 'w', encoding='utf-8') as f:
         f.write('national_id,name\n')
-        f.write('1000000008,فاطمة محمد الغامدي\n' * 1000000)
+        f.write('1\n' * 1000000)
     for kind in IMPORTS:
-        if kind == 'requests':
-            continue  # the same reader; the registry is not needed to prove it
         r = import_file(kind, db, path)
         check(r.returncode == 2, (kind, r.returncode, err(r)[-1000:]))
         check('more than 1000000 rows' in err(r), (kind, err(r)[-1000:]))
     check(count(db, 'beneficiaries') == 0)
+    check(count(db, 'requests') == 0)
 
 
 @test
