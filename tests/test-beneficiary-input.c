@@ -143,6 +143,7 @@ test_identity (void)
     g_clear_pointer (&b, sila_beneficiary_free);
 
     sila_beneficiary_input_set (in, SILA_BF_ID_TYPE, "driving_licence");
+    g_clear_pointer (&errors, sila_field_errors_free);
     errors = sila_field_errors_new ();
     g_assert_null (sila_beneficiary_input_parse (in, NULL, 0, errors));
     g_assert_nonnull (sila_field_errors_get (errors, "id_type"));
