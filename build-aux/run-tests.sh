@@ -60,9 +60,10 @@ PY
 
   rm -f "$asandir/meson-logs/testlog.json"
   # The window library leaks by design (GLib types, caches): leak detection
-  # is off for the programs linked with it and on in the fuzzers, which set
-  # their own ASAN_OPTIONS (tests/test_fuzz_import.py). Any other report
-  # aborts the program, so that no test can pass over it.
+  # is off for the programs linked with it, and on in the unit tests and the
+  # fuzzers, which set their own ASAN_OPTIONS (tests/meson.build,
+  # tests/test_fuzz_import.py). Any report aborts the program, so that no
+  # test can pass over it.
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:halt_on_error=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1 \
     dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
