@@ -57,16 +57,17 @@ die (const char   *what,
 static void
 remove_folder (void)
 {
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
   g_autofree char *dir = g_path_get_dirname (input_path);
   g_autofree char *db = g_build_filename (dir, "office.db", NULL);
 
   g_clear_object (&store);
   g_clear_pointer (&actor, sila_actor_free);
   g_clear_pointer (&template, sila_survey_template_free);
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = *suffix == '\0' ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *file = g_strconcat (db, suffix, NULL);
+      g_autofree char *file = g_strconcat (db, suffixes[i], NULL);
+
       g_unlink (file);
     }
   g_unlink (input_path);
