@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Count individual test results from meson's testlog.json.
+"""Count individual test results from meson's testlog.json files (the
+normal build's and the sanitizer build's, build-aux/run-tests.sh).
 
 Every TAP line ("ok N ...", "not ok N ...") of every test program is one
 result. A program that failed without reporting a failing subtest (a crash,
@@ -8,22 +9,35 @@ a wrong plan, a timeout) counts as one failure more. Prints the failures, then
 the line "N passed, N failed" last. Exits 1 when anything failed or nothing ran.
 """
 import json
+import os
 import re
 import sys
 
 TAP_LINE = re.compile(r'^(not ok|ok)\b(.*)$')
 
-def main(path):
+def read_entries(paths):
+    """(label, entry) for every test of every log; the label names the build
+    when there are several."""
+    for path in paths:
+        label = os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(path))))
+        try:
+            with open(path, encoding='utf-8', errors='replace') as f:
+                entries = [json.loads(line) for line in f if line.strip()]
+        except OSError as e:
+            print(f'cannot read {path}: {e}')
+            yield label, {'name': path, 'result': 'ERROR'}
+            continue
+        for entry in entries:
+            yield label, entry
+
+
+def main(paths):
     passed = failed = skipped = 0
     failures = []
-    try:
-        with open(path, encoding='utf-8', errors='replace') as f:
-            entries = [json.loads(line) for line in f if line.strip()]
-    except OSError as e:
-        print(f'cannot read {path}: {e}')
-        entries = []
-    for entry in entries:
+    for label, entry in read_entries(paths):
         name = entry.get('name', '?')
+        if len(paths) > 1:
+            name = f'{label}: {name}'
         result = entry.get('result', 'ERROR')
         out = entry.get('stdout') or entry.get('stdo') or ''
         t_pass = t_fail = t_skip = 0
@@ -65,4 +79,4 @@ def main(path):
     return 1 if failed else 0
 
 if __name__ == '__main__':
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else '_build-tests/meson-logs/testlog.json'))
+    sys.exit(main(sys.argv[1:] or ['_build-tests/meson-logs/testlog.json']))

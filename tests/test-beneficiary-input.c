@@ -208,6 +208,7 @@ test_identity (void)
     g_clear_pointer (&b, sila_beneficiary_free);
 
     sila_beneficiary_input_set (in, SILA_BF_ID_TYPE, "driving_licence");
+    g_clear_pointer (&errors, sila_field_errors_free);
     errors = sila_field_errors_new ();
     g_assert_null (sila_beneficiary_input_parse (in, NULL, 0, errors));
     g_assert_nonnull (sila_field_errors_get (errors, "id_type"));
@@ -433,6 +434,60 @@ test_contact_and_money (void)
   ASSERT_REFUSED (SILA_BF_STATUS, "archived");
 }
 
+/* Several refusals in one form, each from a check that reuses the same
+ * local error: every field keeps its own message, and none is stored twice
+ * (before the fix, the segment's error was reused for the rent's and freed
+ * twice, and a bad mobile's error was overwritten by the other phones'). */
+static void
+test_several_refusals (void)
+{
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_segment_free);
+  g_autoptr(SilaBeneficiaryInput) in = valid_input ();
+  g_autoptr(SilaFieldErrors) errors = sila_field_errors_new ();
+  g_autoptr(SilaBeneficiary) b = NULL;
+  const GError *segment, *rent, *income, *notes, *mobile, *alt;
+
+  g_ptr_array_add (segments, sila_segment_new ("widows", "أرامل", "Widows", FALSE));
+  g_ptr_array_add (segments, sila_segment_new ("elderly", "كبار السن", "Elderly", FALSE));
+
+  sila_beneficiary_input_set (in, SILA_BF_SEGMENT, "orphans");
+  sila_beneficiary_input_add_income (in, "salary", "abc");
+  sila_beneficiary_input_set (in, SILA_BF_RENT, "-5");
+  sila_beneficiary_input_set (in, SILA_BF_HEALTH_NOTES, "\x01");
+  sila_beneficiary_input_set (in, SILA_BF_NOTES, "\x02");
+  sila_beneficiary_input_set (in, SILA_BF_MOBILE, "055123");
+  sila_beneficiary_input_set (in, SILA_BF_ALT_PHONES, "123");
+
+  b = sila_beneficiary_input_parse (in, segments, SILA_PARSE_IMPORT, errors);
+  g_assert_null (b);
+
+  segment = sila_field_errors_get (errors, "segment");
+  income = sila_field_errors_get (errors, "incomes.0.amount");
+  rent = sila_field_errors_get (errors, "rent");
+  notes = sila_field_errors_get (errors, "notes");
+  mobile = sila_field_errors_get (errors, "mobile");
+  alt = sila_field_errors_get (errors, "alt_phones");
+  g_assert_nonnull (segment);
+  g_assert_nonnull (income);
+  g_assert_nonnull (rent);
+  g_assert_nonnull (sila_field_errors_get (errors, "health_notes"));
+  g_assert_nonnull (notes);
+  g_assert_nonnull (mobile);
+  g_assert_nonnull (alt);
+  g_assert_cmpuint (sila_field_errors_count (errors), ==, 7);
+
+  /* Seven errors, seven different GErrors. */
+  g_assert_true (segment != income && segment != rent && income != rent && mobile != alt);
+
+  /* The segment's message names the office's segments. */
+  g_assert_nonnull (strstr (segment->message, "Widows"));
+  g_assert_nonnull (strstr (segment->message, "Elderly"));
+
+  /* Every message is the one of its own check. */
+  g_assert_null (strstr (rent->message, "Widows"));
+  g_assert_null (strstr (income->message, "Widows"));
+}
+
 static void
 test_members (void)
 {
@@ -587,6 +642,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/core/beneficiary/gender-and-choices", test_gender_and_choices);
   g_test_add_func ("/sila/core/beneficiary/birth-dates", test_birth_dates);
   g_test_add_func ("/sila/core/beneficiary/contact-and-money", test_contact_and_money);
+  g_test_add_func ("/sila/core/beneficiary/several-refusals", test_several_refusals);
   g_test_add_func ("/sila/core/beneficiary/members", test_members);
   g_test_add_func ("/sila/core/beneficiary/drafts", test_drafts_round_trip);
   g_test_add_func ("/sila/core/beneficiary/arabic-messages", test_arabic_messages);

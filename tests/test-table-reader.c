@@ -7,10 +7,12 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sila-csv.h"
 #include "sila-i18n.h"
 #include "sila-import-report.h"
+#include "sila-table-reader.h"
 #include "sila-test-tables.h"
 #include "sila-test-util.h"
 
@@ -213,13 +215,14 @@ test_csv_errors (void)
 
   sila_i18n_init (SILA_LANGUAGE_ENGLISH);
 
-  /* A quote never closed: the line where its record starts. */
+  /* A quote never closed: the line where its record starts; the file is
+   * refused before any of its rows is given. */
   {
     g_autoptr(GPtrArray) rows = csv_rows ("a,b\n1,2\n3,\"open\nstill open\n", -1, &error);
 
     g_assert_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_DAMAGED);
     g_assert_cmpstr (error->message, ==, "Line 3: a quoted value is never closed.");
-    g_assert_cmpuint (rows->len, ==, 2);
+    g_assert_cmpuint (rows->len, ==, 0);
     g_clear_error (&error);
   }
 
@@ -262,8 +265,11 @@ test_csv_limits (void)
   {
     g_autoptr(GPtrArray) rows = csv_rows ("h\n1\n2\n3\n", -1, &error);
 
+    /* Refused at once, before the first row: nothing is checked in vain. */
     g_assert_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE);
-    g_assert_cmpuint (rows->len, ==, 3);
+    g_assert_cmpstr (error->message, ==, "The file has more than 3 rows. Split it into smaller "
+                     "files.");
+    g_assert_cmpuint (rows->len, ==, 0);
     g_clear_error (&error);
   }
   {
@@ -308,6 +314,135 @@ test_csv_limits (void)
     g_clear_error (&error);
   }
   sila_test_reset_table_limits ();
+}
+
+/* One encoding per file. Lines of ASCII only fit both; the others are
+ * UTF-8 or Windows-1256, and a file with lines of both is refused, naming
+ * the first line that differs from most of the others. */
+static void
+test_csv_mixed_encoding (void)
+{
+  g_autoptr(GString) text = g_string_new ("national_id,name\n");
+  g_autoptr(GError) error = NULL;
+
+  sila_i18n_init (SILA_LANGUAGE_ENGLISH);
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (text, "10000000%02u,فاطمة محمد الغامدي\r\n", i);
+  /* Line 32: "سارة" in Windows-1256. */
+  g_string_append (text, "1000000099,\xD3\xC7\xD1\xC9\r\n");
+  g_string_append (text, "1000000098,plain ASCII\n");
+
+  {
+    g_autoptr(GPtrArray) rows = csv_rows (text->str, (gssize)text->len, &error);
+
+    g_assert_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_ENCODING);
+    g_assert_nonnull (strstr (error->message, "most of its lines are UTF-8, but line 32 is not"));
+    g_assert_cmpuint (rows->len, ==, 0);
+    g_clear_error (&error);
+  }
+
+  /* Most lines Windows-1256, one UTF-8: that one is named. */
+  {
+    g_autoptr(GString) other = g_string_new ("national_id,name\n");
+    g_autoptr(GPtrArray) rows = NULL;
+
+    for (guint i = 0; i < 5; i++)
+      g_string_append (other, "1000000008,\xD3\xC7\xD1\xC9\n");
+    g_string_append (other, "1000000008,سارة\n");   /* line 7 */
+    rows = csv_rows (other->str, (gssize)other->len, &error);
+    g_assert_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_ENCODING);
+    g_assert_nonnull (strstr (error->message, "Windows-1256), but line 7 is UTF-8"));
+    g_clear_error (&error);
+  }
+
+  /* A UTF-8 mark, then a line that is not UTF-8. */
+  {
+    g_autoptr(GPtrArray) rows = csv_rows ("\xEF\xBB\xBF" "a,b\n1,سارة\n2,\xD3\xC7\n", -1, &error);
+
+    g_assert_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_ENCODING);
+    g_assert_nonnull (strstr (error->message, "Line 3 of the file is not UTF-8"));
+    g_clear_error (&error);
+  }
+
+  /* ASCII lines go with either: each of these files is read whole. */
+  {
+    const char *cp1256 = "a,b\r1,\xD3\xC7\xD1\xC9\r2,x\r";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (cp1256, strlen (cp1256));
+    g_autoptr(SilaCsvReader) csv = sila_csv_reader_new (bytes, &error);
+    g_autoptr(GPtrArray) rows = csv_rows ("a,b\n1,سارة\n2,x\n", -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sila_csv_reader_get_encoding (csv), ==, "WINDOWS-1256");
+    g_assert_cmpuint (rows->len, ==, 3);
+  }
+}
+
+/* Only a file saved on disk is read: a device or a pipe is refused at
+ * once, without reading from it (a FIFO with no writer would wait for
+ * ever, /dev/zero would fill the memory). The test's own timeout guards
+ * against a hang. */
+static void
+test_open_not_regular (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sila-test-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.csv", NULL);
+  const char *devices[] = { "/dev/zero", "/dev/urandom", "/dev/null", fifo };
+
+  sila_i18n_init (SILA_LANGUAGE_ENGLISH);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    {
+      g_autoptr(SilaTableReader) reader = sila_table_reader_open (devices[i], &error);
+
+      g_assert_null (reader);
+      g_assert_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "is not a file saved on disk"));
+      g_clear_error (&error);
+    }
+
+  /* A folder keeps its own message. */
+  {
+    g_autoptr(SilaTableReader) reader = sila_table_reader_open (dir, &error);
+
+    g_assert_null (reader);
+    g_assert_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_IO);
+    g_clear_error (&error);
+  }
+
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* The size limit is enforced while reading, whatever stat() said. */
+static void
+test_open_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sila-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("a,b\n");
+  SilaTableLimits limits = *sila_table_get_limits ();
+
+  while (text->len < 300 * 1024)
+    g_string_append (text, "1000000008,فاطمة\n");
+  g_assert_true (g_file_set_contents (path, text->str, (gssize)text->len, NULL));
+
+  limits.max_bytes = 256 * 1024;
+  sila_table_set_limits (&limits);
+  {
+    g_autoptr(SilaTableReader) reader = sila_table_reader_open (path, &error);
+
+    g_assert_null (reader);
+    g_assert_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE);
+    g_clear_error (&error);
+  }
+  sila_test_reset_table_limits ();
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* ---- header mapping ----------------------------------------------------- */
@@ -541,6 +676,9 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/core/table/csv/forms", test_csv_forms);
   g_test_add_func ("/sila/core/table/csv/errors", test_csv_errors);
   g_test_add_func ("/sila/core/table/csv/limits", test_csv_limits);
+  g_test_add_func ("/sila/core/table/csv/mixed-encoding", test_csv_mixed_encoding);
+  g_test_add_func ("/sila/core/table/open/not-regular", test_open_not_regular);
+  g_test_add_func ("/sila/core/table/open/too-large", test_open_too_large);
   g_test_add_func ("/sila/core/table/header/mapping", test_header_mapping);
   g_test_add_func ("/sila/core/table/header/spellings", test_header_spellings);
   g_test_add_func ("/sila/core/table/header/errors", test_header_errors);

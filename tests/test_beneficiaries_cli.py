@@ -225,6 +225,65 @@ def unreadable_files_and_bad_usage():
     check(count(db) == 0)
 
 
+def national_id(n):
+    """A valid national ID (first digit 1) made from @n: the check digit is
+    the Luhn digit of the first nine."""
+    body = '1' + f'{n:08d}'
+    total = 0
+    for i, c in enumerate(body):
+        d = int(c)
+        if i % 2 == 0:
+            d *= 2
+            d = d // 10 + d % 10
+        total += d
+    return body + str((10 - total % 10) % 10)
+
+
+FIRST = ['فاطمة', 'نورة', 'مريم', 'خديجة', 'سارة', 'هند', 'ليلى', 'أمل', 'ريم', 'عائشة']
+FAMILY = ['الغامدي', 'الحربي', 'الزهراني', 'القحطاني', 'الشهري', 'العتيبي', 'المالكي',
+          'الدوسري', 'الشمري', 'البقمي', 'السبيعي', 'العنزي']
+
+
+@test
+def rows_refused_by_several_checks_do_not_crash_the_import():
+    # A segment the office does not have, and a bad mobile with a bad other
+    # phone, each reused one GError: forty such rows crashed the import.
+    d = tempdir()
+    db, report = new_db(), os.path.join(d, 'r.csv')
+    lines = ['national_id,name,phone,other phone,gender,category']
+    expected = []
+    for i in range(120):
+        name = f'{FIRST[i % 10]} محمد {FAMILY[i // 10]}'
+        nid = national_id(1000 + i)
+        mobile = f'055{i:07d}'
+        if i % 3 == 1:
+            lines.append(f'{nid},{name},{mobile},,female,orphans')
+            expected.append(('rejected', 'category'))
+        elif i % 3 == 2:
+            lines.append(f'{nid},{name},0125551234,123,female,widow')
+            expected.append(('rejected', 'phone'))
+        else:
+            lines.append(f'{nid},{name},{mobile},,female,widow')
+            expected.append(('ok', ''))
+    src = write(os.path.join(d, 'register.csv'), ('\n'.join(lines) + '\n').encode('utf-8'))
+    r = sila('--lang', 'en', '--database', db, 'import', 'beneficiaries', src,
+             '--report', report)
+    check(r.returncode == 1, (r.returncode, err(r)[-2000:]))
+    check('Imported 40 files; 80 rows rejected, 0 duplicates.' in err(r), err(r)[-2000:])
+    rows = read_report(report)
+    check(len(rows) == 121, len(rows))
+    for i, (row, (result, field)) in enumerate(zip(rows[1:], expected)):
+        check(row[0] == str(i + 2) and row[1] == result and row[2] == field, (i, row))
+        if field == 'category':
+            # The reason names the office's segments.
+            check('orphans' in row[3] and 'Widow' in row[3] and "Orphans' family" in row[3]
+                  and 'Elderly' in row[3], row)
+        if field == 'phone':
+            check('05' in row[3], row)
+    check(count(db) == 40)
+    check(count(db, "SELECT count(*) FROM beneficiaries WHERE segment = 'widow'") == 40)
+
+
 def imported_db():
     d = tempdir()
     db = new_db()

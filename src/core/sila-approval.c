@@ -28,7 +28,7 @@ check_line (const char      *text,
     sila_field_errors_add (errors, field, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
                            when_empty);
   else
-    sila_field_errors_take (errors, field, g_steal_pointer (&error));
+    sila_field_errors_take (errors, field, &error);
   return NULL;
 }
 

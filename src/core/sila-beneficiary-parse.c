@@ -63,12 +63,23 @@ income_key (Check      *check,
   return check->key;
 }
 
+/* Takes *@error and leaves NULL there: a local error is ready for the next
+ * check, and can never be stored under two fields or freed twice. */
 static void
 refuse (Check       *check,
         const char  *field,
-        GError      *error)
+        GError     **error)
 {
   sila_field_errors_take (check->errors, field, error);
+}
+
+static void
+refuse_message (Check       *check,
+                const char  *field,
+                int          code,
+                const char  *message)
+                {
+                sila_field_errors_add (check->errors, field, SILA_VALIDATION_ERROR, code, message);
 }
 
 /* Free text of several lines: as typed, trimmed; new lines and tabs are
@@ -132,7 +143,7 @@ clean_optional_line (Check      *check,
     return NULL;
   clean = sila_text_clean_line (text, max_chars, FALSE, &error);
   if (clean == NULL)
-    refuse (check, field, error);
+    refuse (check, field, &error);
   return clean;
 }
 
@@ -150,7 +161,7 @@ parse_choice (Check       *check,
     return NULL;
   code = sila_choices_parse (list, text, &error);
   if (code == NULL)
-    refuse (check, field, error);
+    refuse (check, field, &error);
   return g_strdup (code);
 }
 
@@ -172,16 +183,15 @@ parse_identity (Check                      *check,
     {
       b->id_number = sila_national_id_normalize_saudi (number, &b->id_type, &error);
       if (b->id_number == NULL)
-        refuse (check, "id_number", error);
+        refuse (check, "id_number", &error);
       return;
     }
   if (is_blank (type_text))
     b->id_type = SILA_ID_TYPE_NONE;
   else if (!sila_id_type_from_code (type_code, &b->id_type))
     {
-      refuse (check, "id_type",
-              g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-                                   _("Choose the type of ID document.")));
+      refuse_message (check, "id_type", SILA_VALIDATION_ERROR_INVALID,
+                      _("Choose the type of ID document."));
       return;
     }
 
@@ -189,25 +199,22 @@ parse_identity (Check                      *check,
     {
       if (is_blank (number) && is_blank (type_text))
         {
-          refuse (check, "id_number",
-                  g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
-                                       _("Enter the ID number, or choose “No ID document” "
-                                         "and say why.")));
+          refuse_message (check, "id_number", SILA_VALIDATION_ERROR_REQUIRED,
+                          _("Enter the ID number, or choose “No ID document” "
+                            "and say why."));
           return;
         }
       if (!is_blank (number))
         {
-          refuse (check, "id_number",
-                  g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-                                       _("No ID document is chosen, so leave the number "
-                                         "empty.")));
+          refuse_message (check, "id_number", SILA_VALIDATION_ERROR_INVALID,
+                          _("No ID document is chosen, so leave the number "
+                            "empty."));
           return;
         }
       if (is_blank (in->fields[SILA_BF_ID_NONE_REASON]))
         {
-          refuse (check, "id_none_reason",
-                  g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
-                                       _("Say why the beneficiary has no ID document.")));
+          refuse_message (check, "id_none_reason", SILA_VALIDATION_ERROR_REQUIRED,
+                          _("Say why the beneficiary has no ID document."));
           return;
         }
       b->id_none_reason = clean_optional_line (check, "id_none_reason",
@@ -218,7 +225,7 @@ parse_identity (Check                      *check,
 
   b->id_number = sila_national_id_normalize (number, b->id_type, &error);
   if (b->id_number == NULL)
-    refuse (check, "id_number", error);
+    refuse (check, "id_number", &error);
 }
 
 static void
@@ -240,7 +247,7 @@ parse_names (Check                      *check,
 
       if (part == NULL)
         {
-          refuse (check, sila_beneficiary_field_to_key (parts[i]), error);
+          refuse (check, sila_beneficiary_field_to_key (parts[i]), &error);
           continue;
         }
       g_free (b->name[i]);
@@ -282,7 +289,7 @@ parse_birth (Check                      *check,
       if (!sila_calendar_from_code (calendar_text, &b->birth_calendar))
         b->birth_calendar = SILA_CALENDAR_GREGORIAN;
       if (!sila_date_parse_birth (text, b->birth_calendar, &b->birth_date, &error))
-        refuse (check, "birth_date", error);
+        refuse (check, "birth_date", &error);
       else
         b->birth_calendar = calendar_of_mark (text, b->birth_calendar);
       return;
@@ -292,7 +299,7 @@ parse_birth (Check                      *check,
       !sila_date_check_not_future (&b->birth_date, &error))
     {
       g_date_clear (&b->birth_date, 1);
-      refuse (check, "birth_date", error);
+      refuse (check, "birth_date", &error);
     }
 }
 
@@ -308,7 +315,7 @@ parse_phones (Check                      *check,
     {
       b->mobile = sila_phone_normalize (in->fields[SILA_BF_MOBILE], &error);
       if (b->mobile == NULL)
-        refuse (check, "mobile", error);
+        refuse (check, "mobile", &error);
     }
 
   if (!is_blank (alt))
@@ -326,17 +333,16 @@ parse_phones (Check                      *check,
           phone = sila_phone_normalize (pieces[i], &error);
           if (phone == NULL)
             {
-              refuse (check, "alt_phones", error);
+              refuse (check, "alt_phones", &error);
               return;
             }
           if (++n > SILA_BENEFICIARY_MAX_PHONES)
             {
-              refuse (check, "alt_phones",
-                      g_error_new (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_TOO_LONG,
-                                   ngettext ("At most %u other phone.",
-                                             "At most %u other phones.",
-                                             SILA_BENEFICIARY_MAX_PHONES),
-                                   SILA_BENEFICIARY_MAX_PHONES));
+              g_set_error (&error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_TOO_LONG,
+                           ngettext ("At most %u other phone.", "At most %u other phones.",
+                                     SILA_BENEFICIARY_MAX_PHONES),
+                           SILA_BENEFICIARY_MAX_PHONES);
+              refuse (check, "alt_phones", &error);
               return;
             }
           g_strv_builder_add (builder, phone);
@@ -375,7 +381,7 @@ parse_contact (Check                      *check,
       if (sila_channel_parse (in->fields[SILA_BF_PREFERRED_CHANNEL], &channel, &error))
         b->preferred_channel = g_strdup (sila_channel_to_code (channel));
       else
-        refuse (check, "preferred_channel", error);
+        refuse (check, "preferred_channel", &error);
     }
 }
 
@@ -400,10 +406,9 @@ parse_members (Check                      *check,
 
       if (b->members->len >= SILA_BENEFICIARY_MAX_ROWS)
         {
-          refuse (check, member_key (check, row, "name"),
-                  g_error_new (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_TOO_LONG,
-                               _("A household has at most %u members here."),
-                               SILA_BENEFICIARY_MAX_ROWS));
+          g_set_error (&error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_TOO_LONG,
+                       _("A household has at most %u members here."), SILA_BENEFICIARY_MAX_ROWS);
+          refuse (check, member_key (check, row, "name"), &error);
           return;
         }
 
@@ -415,7 +420,7 @@ parse_members (Check                      *check,
       if (sila_person_name_split (m->fields[SILA_MEMBER_NAME], parts, &error))
         member->name = sila_person_name_join ((const char * const *)parts);
       else
-        refuse (check, member_key (check, row, "name"), g_steal_pointer (&error));
+        refuse (check, member_key (check, row, "name"), &error);
 
       member->relation = parse_choice (check, member_key (check, row, "relation"),
                                        SILA_CHOICES_RELATION, m->fields[SILA_MEMBER_RELATION],
@@ -434,7 +439,7 @@ parse_members (Check                      *check,
             member->id_number = sila_national_id_normalize_saudi (m->fields[SILA_MEMBER_ID_NUMBER],
                                                                   &member->id_type, &error);
           if (member->id_number == NULL)
-            refuse (check, member_key (check, row, "id_number"), g_steal_pointer (&error));
+            refuse (check, member_key (check, row, "id_number"), &error);
         }
 
       if (!is_blank (m->fields[SILA_MEMBER_BIRTH_DATE]) &&
@@ -443,7 +448,7 @@ parse_members (Check                      *check,
            !sila_date_check_not_future (&member->birth_date, &error)))
         {
           g_date_clear (&member->birth_date, 1);
-          refuse (check, member_key (check, row, "birth_date"), g_steal_pointer (&error));
+          refuse (check, member_key (check, row, "birth_date"), &error);
         }
 
       member->gender = parse_choice (check, member_key (check, row, "gender"),
@@ -472,7 +477,7 @@ parse_situation (Check                      *check,
           const char *code = sila_segment_parse (segments, in->fields[SILA_BF_SEGMENT], &error);
 
           if (code == NULL)
-            refuse (check, "segment", error);
+            refuse (check, "segment", &error);
           b->segment = g_strdup (code);
         }
       else
@@ -493,8 +498,7 @@ parse_situation (Check                      *check,
                              SILA_CHOICES_INCOME_SOURCE, income->source, TRUE);
       if (!sila_money_parse (income->amount, 0, &halalas, &error))
         {
-          refuse (check, income_key (check, i, "amount"), error);
-          error = NULL;
+          refuse (check, income_key (check, i, "amount"), &error);
           continue;
         }
       if (source != NULL && b->incomes->len < SILA_BENEFICIARY_MAX_ROWS)
@@ -514,21 +518,17 @@ parse_situation (Check                      *check,
       if (!sila_money_parse (in->fields[SILA_BF_RENT], 0, &b->rent_halalas, &error))
         {
           b->rent_halalas = -1;
-          refuse (check, "rent", error);
-          error = NULL;
+          refuse (check, "rent", &error);
         }
     }
 
   b->health_notes = clean_notes (in->fields[SILA_BF_HEALTH_NOTES], SILA_BENEFICIARY_NOTES_MAX,
                                  &error);
   if (error != NULL)
-    {
-      refuse (check, "health_notes", error);
-      error = NULL;
-    }
+    refuse (check, "health_notes", &error);
   b->notes = clean_notes (in->fields[SILA_BF_NOTES], SILA_BENEFICIARY_NOTES_MAX, &error);
   if (error != NULL)
-    refuse (check, "notes", error);
+    refuse (check, "notes", &error);
 }
 
 SilaBeneficiary *

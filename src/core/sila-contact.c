@@ -165,12 +165,22 @@ sila_contact_free (SilaContact *contact)
   g_free (contact);
 }
 
+/* Takes *@error and leaves NULL there, ready for the next check. */
 static void
 refuse (SilaFieldErrors  *errors,
         SilaContactField  field,
-        GError           *error)
+        GError          **error)
 {
   sila_field_errors_take (errors, keys[field], error);
+}
+
+static void
+refuse_message (SilaFieldErrors  *errors,
+                SilaContactField  field,
+                int               code,
+                const char       *message)
+{
+  sila_field_errors_add (errors, keys[field], SILA_VALIDATION_ERROR, code, message);
 }
 
 /* When it was asked: now, or a day typed (then its start, in UTC, so that
@@ -209,53 +219,49 @@ sila_contact_parse (const char * const *fields,
   contact->beneficiary_id = g_strdup (beneficiary_id);
 
   if (!sila_channel_parse (fields[SILA_CF_CHANNEL], &contact->channel, &error))
-    refuse (errors, SILA_CF_CHANNEL, g_steal_pointer (&error));
+    refuse (errors, SILA_CF_CHANNEL, &error);
 
   if (fields[SILA_CF_DIRECTION] == NULL || *fields[SILA_CF_DIRECTION] == '\0')
     contact->direction = SILA_DIRECTION_INBOUND;
   else if (!sila_contact_direction_from_code (fields[SILA_CF_DIRECTION], &contact->direction))
-    refuse (errors, SILA_CF_DIRECTION,
-            g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-                                 _("Choose who reached whom.")));
+    refuse_message (errors, SILA_CF_DIRECTION, SILA_VALIDATION_ERROR_INVALID,
+                    _("Choose who reached whom."));
 
   if (fields[SILA_CF_KIND] == NULL || *fields[SILA_CF_KIND] == '\0')
     contact->kind = SILA_CONTACT_INQUIRY;
   else if (!sila_contact_kind_from_code (fields[SILA_CF_KIND], &contact->kind))
-    refuse (errors, SILA_CF_KIND,
-            g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-                                 _("Choose what kind of contact it was.")));
+    refuse_message (errors, SILA_CF_KIND, SILA_VALIDATION_ERROR_INVALID,
+                    _("Choose what kind of contact it was."));
 
   contact->caller = sila_text_clean_line (fields[SILA_CF_CALLER], 120, FALSE, &error);
   if (error != NULL)
-    refuse (errors, SILA_CF_CALLER, g_steal_pointer (&error));
+    refuse (errors, SILA_CF_CALLER, &error);
   else if (contact->caller != NULL && *contact->caller == '\0')
     g_clear_pointer (&contact->caller, g_free);
 
   contact->question = sila_text_clean_paragraph (fields[SILA_CF_QUESTION], SILA_CONTACT_TEXT_MAX,
                                                  &error);
   if (error != NULL)
-    refuse (errors, SILA_CF_QUESTION, g_steal_pointer (&error));
+    refuse (errors, SILA_CF_QUESTION, &error);
   else if (contact->question == NULL)
-    refuse (errors, SILA_CF_QUESTION,
-            g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
-                                 _("Write what the person asked or what was said.")));
+    refuse_message (errors, SILA_CF_QUESTION, SILA_VALIDATION_ERROR_REQUIRED,
+                    _("Write what the person asked or what was said."));
 
   contact->answer = sila_text_clean_paragraph (fields[SILA_CF_ANSWER], SILA_CONTACT_TEXT_MAX,
                                                &error);
   if (error != NULL)
-    refuse (errors, SILA_CF_ANSWER, g_steal_pointer (&error));
+    refuse (errors, SILA_CF_ANSWER, &error);
 
   contact->asked_at = parse_asked (fields[SILA_CF_ASKED], &error);
   if (contact->asked_at == NULL)
-    refuse (errors, SILA_CF_ASKED, g_steal_pointer (&error));
+    refuse (errors, SILA_CF_ASKED, &error);
 
   if (contact->kind == SILA_CONTACT_REFERRAL)
     {
       if (contact->answer != NULL)
-        refuse (errors, SILA_CF_ANSWER,
-                g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-                                     _("A referral is answered by the researcher: leave the "
-                                       "answer empty.")));
+        refuse_message (errors, SILA_CF_ANSWER, SILA_VALIDATION_ERROR_INVALID,
+                        _("A referral is answered by the researcher: leave the "
+                          "answer empty."));
       contact->referred_to = g_strdup (fields[SILA_CF_REFERRED_TO] != NULL &&
                                        *fields[SILA_CF_REFERRED_TO] != '\0'
                                        ? fields[SILA_CF_REFERRED_TO] : NULL);

@@ -61,6 +61,55 @@ detect_separator (const char *text,
   return ',';
 }
 
+/* How the physical lines of a file without a UTF-16 mark are written:
+ * lines of ASCII only could be either; a line with other bytes is UTF-8
+ * when it is valid UTF-8, else it is taken for Windows-1256. Lines are
+ * counted as the records' lines are (CRLF, LF or CR ends one). */
+typedef struct {
+  guint n_utf8;
+  guint n_other;
+  guint first_utf8;   /* line number, or 0 */
+  guint first_other;
+} LineEncodings;
+
+static void
+judge_lines (const guint8  *data,
+             gsize          size,
+             LineEncodings *lines)
+{
+  gsize start = 0;
+  guint line = 1;
+
+  memset (lines, 0, sizeof *lines);
+  while (start < size)
+    {
+      gsize end = start;
+      gboolean ascii = TRUE;
+
+      while (end < size && data[end] != '\n' && data[end] != '\r')
+        {
+          ascii = ascii && data[end] < 0x80;
+          end++;
+        }
+
+      if (!ascii)
+        {
+          if (g_utf8_validate ((const char *)data + start, (gssize)(end - start), NULL))
+            {
+              if (lines->n_utf8++ == 0)
+                lines->first_utf8 = line;
+            }
+          else if (lines->n_other++ == 0)
+            lines->first_other = line;
+        }
+
+      if (end < size && data[end] == '\r' && end + 1 < size && data[end + 1] == '\n')
+        end++;
+      start = end + 1;
+      line++;
+    }
+}
+
 /* UTF-8 text from the file's bytes, and the name of the encoding found. */
 static char *
 decode (const guint8  *data,
@@ -74,6 +123,7 @@ decode (const guint8  *data,
   gsize skip = 0;
   char *text;
   gsize written = 0;
+  LineEncodings lines;
 
   if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     {
@@ -121,15 +171,41 @@ decode (const guint8  *data,
       return NULL;
     }
 
-  if (from != NULL || g_utf8_validate ((const char *)data, (gssize)size, NULL))
+  judge_lines (data, size, &lines);
+
+  /* With a UTF-8 mark, every line is UTF-8. */
+  if (from != NULL && lines.n_other > 0)
     {
-      if (from != NULL && !g_utf8_validate ((const char *)data, (gssize)size, NULL))
-        {
-          g_set_error_literal (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_ENCODING,
-                               _("The text of the file cannot be read. Save it as "
-                                 "“CSV UTF-8” and try again."));
-          return NULL;
-        }
+      g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_ENCODING,
+                   _("Line %u of the file is not UTF-8 text, though the file says it is. "
+                     "Nothing was imported. Save the whole file as “CSV UTF-8” and try "
+                     "again."),
+                   lines.first_other);
+      return NULL;
+    }
+
+  /* Lines in both: the file was pasted together from two sources. Which
+   * is right is not guessed for any row: the file is refused, naming the
+   * first line that differs from most of the others. */
+  if (lines.n_utf8 > 0 && lines.n_other > 0)
+    {
+      if (lines.n_utf8 >= lines.n_other)
+        g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_ENCODING,
+                     _("The file mixes two encodings: most of its lines are UTF-8, but line "
+                       "%u is not (it looks like Windows Arabic, Windows-1256). Nothing was "
+                       "imported. Save the whole file as “CSV UTF-8” and try again."),
+                     lines.first_other);
+      else
+        g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_ENCODING,
+                     _("The file mixes two encodings: most of its lines are Windows Arabic "
+                       "(Windows-1256), but line %u is UTF-8. Nothing was imported. Save the "
+                       "whole file as “CSV UTF-8” and try again."),
+                     lines.first_utf8);
+      return NULL;
+    }
+
+  if (lines.n_other == 0)
+    {
       *encoding = "UTF-8";
       *out_len = size;
       return g_strndup ((const char *)data, size);
@@ -151,6 +227,9 @@ decode (const guint8  *data,
   *out_len = written;
   return text;
 }
+
+static gboolean check_records (SilaCsvReader  *reader,
+                               GError        **error);
 
 SilaCsvReader *
 sila_csv_reader_new (GBytes  *bytes,
@@ -184,6 +263,8 @@ sila_csv_reader_new (GBytes  *bytes,
 
   reader->separator = detect_separator (reader->text, reader->len);
   reader->line = 1;
+  if (!check_records (reader, error))
+    return NULL;
   return g_steal_pointer (&reader);
 }
 
@@ -233,56 +314,54 @@ take_line_end (SilaCsvReader *reader)
   return FALSE;
 }
 
+/* Ends the cell being read: kept in @cells, or only counted when @cells
+ * is NULL (the first pass, which checks the limits). */
 static gboolean
 push_cell (GPtrArray  *cells,
+           guint      *n_cells,
            GString    *cell,
            guint       line,
            GError    **error)
 {
   const SilaTableLimits *limits = sila_table_get_limits ();
 
-  if (cells->len >= limits->max_columns)
+  if (*n_cells >= limits->max_columns)
     {
       g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
                    _("Line %u has more than %u columns."), line, limits->max_columns);
       return FALSE;
     }
-  g_ptr_array_add (cells, g_strndup (cell->str, cell->len));
+  if (cells != NULL)
+    g_ptr_array_add (cells, g_strndup (cell->str, cell->len));
+  (*n_cells)++;
   g_string_truncate (cell, 0);
   return TRUE;
 }
 
-SilaTableRow *
-sila_csv_reader_next (SilaCsvReader  *reader,
-                      GError        **error)
+/* Reads one record at pos into @cells (NULL: reads past it, checking the
+ * limits only). FALSE with @error set for a quote never closed or a limit
+ * passed. */
+static gboolean
+read_record (SilaCsvReader  *reader,
+             GPtrArray      *cells,
+             GString        *cell,
+             GError        **error)
 {
   const SilaTableLimits *limits = sila_table_get_limits ();
-  g_autoptr(GPtrArray) cells = NULL;
-  g_autoptr(GString) cell = NULL;
-  SilaTableRow *row;
-  guint start_line;
-  const char *t;
-  char sep;
-
-  g_return_val_if_fail (reader != NULL, NULL);
-
-  if (reader->pos >= reader->len)
-    return NULL;
+  const char *t = reader->text;
+  char sep = reader->separator;
+  guint start_line = reader->line;
+  guint n_cells = 0;
 
   if (reader->n_records >= limits->max_rows)
     {
       g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
                    _("The file has more than %u rows. Split it into smaller files."),
                    limits->max_rows);
-      return NULL;
+      return FALSE;
     }
 
-  t = reader->text;
-  sep = reader->separator;
-  start_line = reader->line;
-  cells = g_ptr_array_new_with_free_func (g_free);
-  cell = g_string_new (NULL);
-
+  g_string_truncate (cell, 0);
   for (;;)
     {
       /* One field: quoted or not. */
@@ -297,7 +376,7 @@ sila_csv_reader_next (SilaCsvReader  *reader,
                 {
                   g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_DAMAGED,
                                _("Line %u: a quoted value is never closed."), start_line);
-                  return NULL;
+                  return FALSE;
                 }
               c = t[reader->pos];
               if (c == '"')
@@ -340,8 +419,8 @@ sila_csv_reader_next (SilaCsvReader  *reader,
             goto cell_too_long;
         }
 
-      if (!push_cell (cells, cell, start_line, error))
-        return NULL;
+      if (!push_cell (cells, &n_cells, cell, start_line, error))
+        return FALSE;
 
       if (reader->pos >= reader->len)
         break;
@@ -355,15 +434,58 @@ sila_csv_reader_next (SilaCsvReader  *reader,
     }
 
   reader->n_records++;
+  return TRUE;
+
+cell_too_long:
+  g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
+               _("Line %u: a value is too long."), start_line);
+  return FALSE;
+}
+
+/* The first pass: every record read and dropped, so that a file past a
+ * limit or damaged is refused at once, before any of its rows is looked
+ * at (a million rows would otherwise be checked before the last one says
+ * the file is too long). Then back to the start. */
+static gboolean
+check_records (SilaCsvReader  *reader,
+               GError        **error)
+{
+  g_autoptr(GString) cell = g_string_new (NULL);
+
+  while (reader->pos < reader->len)
+    if (!read_record (reader, NULL, cell, error))
+      return FALSE;
+
+  reader->pos = 0;
+  reader->line = 1;
+  reader->n_records = 0;
+  return TRUE;
+}
+
+SilaTableRow *
+sila_csv_reader_next (SilaCsvReader  *reader,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GString) cell = NULL;
+  SilaTableRow *row;
+  guint start_line;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  if (reader->pos >= reader->len)
+    return NULL;
+
+  start_line = reader->line;
+  cells = g_ptr_array_new_with_free_func (g_free);
+  cell = g_string_new (NULL);
+  if (!read_record (reader, cells, cell, error))
+    return NULL;
+
   row = g_new0 (SilaTableRow, 1);
   row->line = start_line;
   row->n_cells = cells->len;
   g_ptr_array_add (cells, NULL);
   row->cells = (char **)g_ptr_array_free (g_steal_pointer (&cells), FALSE);
   return row;
-
-cell_too_long:
-  g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
-               _("Line %u: a value is too long."), start_line);
-  return NULL;
 }

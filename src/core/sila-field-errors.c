@@ -36,20 +36,23 @@ sila_field_errors_free (SilaFieldErrors *self)
 void
 sila_field_errors_take (SilaFieldErrors *self,
                         const char      *field,
-                        GError          *error)
+                        GError         **error)
 {
+  GError *taken;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (field != NULL);
-  g_return_if_fail (error != NULL);
+  g_return_if_fail (error != NULL && *error != NULL);
 
+  taken = g_steal_pointer (error);
   if (g_hash_table_contains (self->errors, field))
     {
-      g_error_free (error);
+      g_error_free (taken);
       return;
     }
 
   g_ptr_array_add (self->fields, g_strdup (field));
-  g_hash_table_insert (self->errors, g_strdup (field), error);
+  g_hash_table_insert (self->errors, g_strdup (field), taken);
 }
 
 void
@@ -59,7 +62,9 @@ sila_field_errors_add (SilaFieldErrors *self,
                        int              code,
                        const char      *message)
 {
-  sila_field_errors_take (self, field, g_error_new_literal (domain, code, message));
+  GError *error = g_error_new_literal (domain, code, message);
+
+  sila_field_errors_take (self, field, &error);
 }
 
 guint

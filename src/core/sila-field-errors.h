@@ -13,11 +13,13 @@ typedef struct _SilaFieldErrors SilaFieldErrors;
 SilaFieldErrors *sila_field_errors_new       (void);
 void             sila_field_errors_free      (SilaFieldErrors *self);
 
-/* Takes @error. A second error for a field already refused is dropped:
- * the first problem is the one to fix first. */
+/* Takes the error @error points to and leaves NULL there, so that the
+ * caller's variable is ready for the next check (and a refusal can never be
+ * stored or freed twice). A second error for a field already refused is
+ * dropped: the first problem is the one to fix first. */
 void             sila_field_errors_take      (SilaFieldErrors *self,
                                               const char      *field,
-                                              GError          *error);
+                                              GError         **error);
 /* Like _take() for a message that is not a GError yet. */
 void             sila_field_errors_add       (SilaFieldErrors *self,
                                               const char      *field,

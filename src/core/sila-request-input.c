@@ -173,12 +173,22 @@ sila_text_clean_paragraph (const char  *text,
   return g_steal_pointer (&copy);
 }
 
+/* Takes *@error and leaves NULL there, ready for the next check. */
 static void
 refuse (SilaFieldErrors  *errors,
         SilaRequestField  field,
-        GError           *error)
+        GError          **error)
 {
   sila_field_errors_take (errors, keys[field], error);
+}
+
+static void
+refuse_message (SilaFieldErrors  *errors,
+                SilaRequestField  field,
+                int               code,
+                const char       *message)
+{
+  sila_field_errors_add (errors, keys[field], SILA_VALIDATION_ERROR, code, message);
 }
 
 SilaRequest *
@@ -198,7 +208,7 @@ sila_request_input_parse (const SilaRequestInput *self,
 
   type = sila_type_entry_parse (types, f[SILA_RF_TYPE], FALSE, &error);
   if (type == NULL)
-    refuse (errors, SILA_RF_TYPE, g_steal_pointer (&error));
+    refuse (errors, SILA_RF_TYPE, &error);
   else
     {
       request->type = g_strdup (type->code);
@@ -207,44 +217,41 @@ sila_request_input_parse (const SilaRequestInput *self,
     }
 
   if (!sila_channel_parse (f[SILA_RF_CHANNEL], &request->channel, &error))
-    refuse (errors, SILA_RF_CHANNEL, g_steal_pointer (&error));
+    refuse (errors, SILA_RF_CHANNEL, &error);
 
   if (is_blank (f[SILA_RF_RECEIVED]))
     request->received = today;
   else if (!sila_date_parse_guess (f[SILA_RF_RECEIVED], &request->received, NULL, &error) ||
            !sila_date_check_not_future (&request->received, &error))
-    refuse (errors, SILA_RF_RECEIVED, g_steal_pointer (&error));
+    refuse (errors, SILA_RF_RECEIVED, &error);
 
   request->description = sila_text_clean_paragraph (f[SILA_RF_DESCRIPTION],
                                                     SILA_REQUEST_TEXT_MAX, &error);
   if (error != NULL)
-    refuse (errors, SILA_RF_DESCRIPTION, g_steal_pointer (&error));
+    refuse (errors, SILA_RF_DESCRIPTION, &error);
 
   if (!is_blank (f[SILA_RF_AMOUNT]) &&
       !sila_money_parse (f[SILA_RF_AMOUNT], 0, &request->amount_asked, &error))
-    refuse (errors, SILA_RF_AMOUNT, g_steal_pointer (&error));
+    refuse (errors, SILA_RF_AMOUNT, &error);
 
   request->declaration = SILA_DECLARATION_PENDING;
   if (!is_blank (f[SILA_RF_DECLARATION]) &&
       !sila_declaration_from_code (f[SILA_RF_DECLARATION], &request->declaration))
-    refuse (errors, SILA_RF_DECLARATION,
-            g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
-                                 _("Choose how the applicant signed the declaration.")));
+    refuse_message (errors, SILA_RF_DECLARATION, SILA_VALIDATION_ERROR_INVALID,
+                    _("Choose how the applicant signed the declaration."));
   else if (request->declaration == SILA_DECLARATION_PENDING &&
            (flags & SILA_REQUEST_PARSE_REQUIRE_DECLARATION))
-    refuse (errors, SILA_RF_DECLARATION,
-            g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
-                                 _("The applicant signs the declaration that the data is "
-                                   "correct: on the screen, or on the printed form.")));
+    refuse_message (errors, SILA_RF_DECLARATION, SILA_VALIDATION_ERROR_REQUIRED,
+                    _("The applicant signs the declaration that the data is "
+                      "correct: on the screen, or on the printed form."));
   else if (request->declaration == SILA_DECLARATION_DRAWN)
     {
       g_autoptr(SilaSignature) signature = sila_signature_from_text (self->signature, NULL);
 
       if (signature == NULL)
-        refuse (errors, SILA_RF_DECLARATION,
-                g_error_new_literal (SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
-                                     _("The signature pad is empty: ask the applicant to sign "
-                                       "in the box.")));
+        refuse_message (errors, SILA_RF_DECLARATION, SILA_VALIDATION_ERROR_REQUIRED,
+                        _("The signature pad is empty: ask the applicant to sign "
+                          "in the box."));
       else
         request->signature = sila_signature_to_text (signature);
     }

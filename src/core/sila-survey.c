@@ -179,8 +179,8 @@ char *
 sila_survey_check_code (const char  *code,
                         GError     **error)
 {
-  g_autofree char *clean = g_ascii_strdown (g_strstrip (g_strdup (code != NULL ? code : "")),
-                                            -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (code != NULL ? code : ""));
+  g_autofree char *clean = g_ascii_strdown (trimmed, -1);
   gboolean valid;
 
   if (*clean == '\0')

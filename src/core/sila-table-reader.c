@@ -4,9 +4,11 @@
 #include "sila-config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sila-arabic.h"
 #include "sila-csv.h"
@@ -98,6 +100,14 @@ reader_from_bytes (GBytes  *bytes,
   return g_steal_pointer (&reader);
 }
 
+static void
+set_too_large (GError **error)
+{
+  g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
+               _("The file is too large: at most %u MB can be imported."),
+               (guint)(sila_table_get_limits ()->max_bytes / (1024 * 1024)));
+}
+
 SilaTableReader *
 sila_table_reader_new_from_bytes (GBytes  *bytes,
                                   GError **error)
@@ -106,9 +116,7 @@ sila_table_reader_new_from_bytes (GBytes  *bytes,
 
   if (g_bytes_get_size (bytes) > sila_table_get_limits ()->max_bytes)
     {
-      g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
-                   _("The file is too large: at most %u MB can be imported."),
-                   (guint)(sila_table_get_limits ()->max_bytes / (1024 * 1024)));
+      set_too_large (error);
       return NULL;
     }
   return reader_from_bytes (bytes, error);
@@ -125,54 +133,120 @@ set_io_error (const char  *path,
                _("Cannot read the file “%s”: %s"), display, g_strerror (saved_errno));
 }
 
+/* The whole of an open regular file, read in pieces and refused as soon as
+ * it passes the size limit: the file may have grown since it was looked
+ * at, and a size from stat() is only what it was then. */
+static GBytes *
+read_limited (int          fd,
+              const char  *path,
+              GError     **error)
+{
+  gsize max_bytes = sila_table_get_limits ()->max_bytes;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 piece[64 * 1024];
+
+  for (;;)
+    {
+      gssize n = read (fd, piece, sizeof piece);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_io_error (path, errno, error);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (data->len + (gsize)n > max_bytes)
+        {
+          set_too_large (error);
+          return NULL;
+        }
+      g_byte_array_append (data, piece, (guint)n);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 SilaTableReader *
 sila_table_reader_open (const char  *path,
                         GError     **error)
 {
   g_autoptr(SilaTableReader) reader = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   guint8 head[8] = { 0 };
-  gsize head_len;
+  gssize head_len;
   GStatBuf st;
-  FILE *file;
   gboolean is_zip;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) != 0)
+  /* Opened without waiting: opening a FIFO for reading would otherwise
+   * wait for a writer. What it is is then asked of the file opened, not of
+   * the name, which could change in between. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
     {
       set_io_error (path, errno, error);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      set_io_error (path, errno, error);
+      close (fd);
       return NULL;
     }
   if (S_ISDIR (st.st_mode))
     {
       set_io_error (path, EISDIR, error);
+      close (fd);
+      return NULL;
+    }
+  /* A device (/dev/zero, /dev/urandom, a terminal), a pipe or a socket has
+   * no end, or none to wait for: only a file saved on disk is read. */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_IO,
+                   _("“%s” is not a file saved on disk (it is a device, a pipe or a socket), "
+                     "so it cannot be imported. Save the data as a CSV file or an Excel "
+                     "workbook (.xlsx) and import that file."),
+                   display);
+      close (fd);
       return NULL;
     }
   if ((guint64)st.st_size > sila_table_get_limits ()->max_bytes)
     {
-      g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
-                   _("The file is too large: at most %u MB can be imported."),
-                   (guint)(sila_table_get_limits ()->max_bytes / (1024 * 1024)));
+      set_too_large (error);
+      close (fd);
       return NULL;
     }
+  /* A regular file never blocks; reads wait for the disk as usual. */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+  do
+    head_len = read (fd, head, sizeof head);
+  while (head_len < 0 && errno == EINTR);
+  if (head_len < 0)
     {
       set_io_error (path, errno, error);
+      close (fd);
       return NULL;
     }
-  head_len = fread (head, 1, sizeof head, file);
-  fclose (file);
 
-  if (!check_magic (head, head_len, &is_zip, error))
-    return NULL;
+  if (!check_magic (head, (gsize)head_len, &is_zip, error))
+    {
+      close (fd);
+      return NULL;
+    }
 
   reader = g_new0 (SilaTableReader, 1);
   if (is_zip)
     {
+      close (fd);
       /* Straight from the file: the workbook is unpacked a part at a
        * time, never held whole. */
       reader->format = SILA_TABLE_FORMAT_XLSX;
@@ -182,24 +256,21 @@ sila_table_reader_open (const char  *path,
       return g_steal_pointer (&reader);
     }
 
-  {
-    gsize len = 0;
-    g_autoptr(GBytes) bytes = NULL;
-
-    if (!g_file_get_contents (path, &contents, &len, &local_error))
-      {
-        g_autofree char *display = g_filename_display_name (path);
-
-        g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_IO,
-                     _("Cannot read the file “%s”: %s"), display, local_error->message);
-        return NULL;
-      }
-    bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-    reader->format = SILA_TABLE_FORMAT_CSV;
-    reader->csv = sila_csv_reader_new (bytes, error);
-    if (reader->csv == NULL)
+  if (lseek (fd, 0, SEEK_SET) != 0)
+    {
+      set_io_error (path, errno, error);
+      close (fd);
       return NULL;
-  }
+    }
+  bytes = read_limited (fd, path, error);
+  close (fd);
+  if (bytes == NULL)
+    return NULL;
+
+  reader->format = SILA_TABLE_FORMAT_CSV;
+  reader->csv = sila_csv_reader_new (bytes, error);
+  if (reader->csv == NULL)
+    return NULL;
 
   return g_steal_pointer (&reader);
 }

@@ -5,7 +5,9 @@
  * a ZIP archive is read as an Excel workbook (sila-xlsx.h), an old binary
  * Excel file or an OpenDocument file is refused with a message saying how
  * to save it, and anything else is read as CSV (sila-csv.h). Rows that are
- * blank are skipped.
+ * blank are skipped. Only a regular file is read: a device (/dev/zero), a
+ * pipe or a socket is refused (IO) without reading from it, and a CSV file
+ * is refused as soon as it passes the size limit while it is read.
  *
  * A typical import:
  *
