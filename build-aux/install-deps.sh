@@ -17,6 +17,7 @@ app_packages=(
   dconf-gsettings-backend
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
+  itstool yelp-tools
   fonts-noto-core fonts-hosny-amiri
 )
 
@@ -25,6 +26,8 @@ test_packages=(
   python3 python3-openpyxl poppler-utils imagemagick
   clang libclang-rt-14-dev
   libreoffice-calc-nogui
+  appstream-util groff-base bash-completion
+  debhelper devscripts lintian dpkg-dev
 )
 
 packages=("${app_packages[@]}")
