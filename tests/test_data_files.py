@@ -141,7 +141,7 @@ def copying_is_the_gpl3():
     with open(os.path.join(source_root(), 'COPYING'), encoding='utf-8') as f:
         text = f.read()
     check('GNU GENERAL PUBLIC LICENSE' in text and 'Version 3, 29 June 2007' in text)
-    check('or (at your option) any later version' in text)
+    check('(at your option) any later version' in text)
 
 
 run()
