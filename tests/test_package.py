@@ -7,7 +7,7 @@ with no build tree around. It is removed again at the end.
 
 Cheap on purpose: no checks inside the package build (the suite is the
 check), so the test suite and the benchmarks are not compiled, and ccache
-serves the objects of the previous build (same folder, same flags)."""
+serves the objects of the previous build."""
 import glob
 import os
 import pwd
@@ -33,6 +33,11 @@ def package_env():
         'LANG': 'C.UTF-8',
         'DEBIAN_FRONTEND': 'noninteractive',
         'DEB_BUILD_OPTIONS': 'nocheck parallel=2',
+        # Without the build folder in the compiler's flags, ccache (base_dir
+        # /, hash_dir false here) serves the objects of a package built in any
+        # other folder, a CI clone's included. The package is otherwise the
+        # one debian/rules builds.
+        'DEB_BUILD_MAINT_OPTIONS': 'hardening=+all reproducible=-fixfilepath,-fixdebugpath',
     }
     # The developer's ccache, not the suite's private HOME: a package built
     # before serves most objects.
