@@ -5,7 +5,7 @@
 #   install-deps.sh app    what building and running the app needs
 #   install-deps.sh test   the above, plus what the test suite needs
 # Both README commands and .ci/run call this; nothing relies on packages
-# installed by hand. The reason for each package is in README.md.
+# installed by hand. The reason for each package is in HACKING.md.
 set -euo pipefail
 
 what=${1:-app}
