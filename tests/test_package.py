@@ -23,7 +23,7 @@ VERSION = '0.1.0'
 state = {}
 
 
-def package_env():
+def package_env(tree=None):
     """A plain environment: none of the suite's GSettings, G_DEBUG or HOME
     settings leak into the package build or into the installed program."""
     home = pwd.getpwuid(os.getuid()).pw_dir
@@ -43,6 +43,10 @@ def package_env():
     # before serves most objects.
     env['CCACHE_DIR'] = os.environ.get('SILA_CCACHE_DIR',
                                        os.path.join(home, '.cache', 'ccache'))
+    if tree is not None:
+        # Paths inside the tree hashed relative to it, system headers as they
+        # are: the same sources hit in any folder, at any depth.
+        env['CCACHE_BASEDIR'] = tree
     return env
 
 
@@ -72,15 +76,13 @@ def deb():
 def package_builds():
     if os.getuid() != 0:
         raise Skip('building and installing a package needs root (CI runs as root)')
-    # A fixed folder per build tree: the compiler's file-prefix map names it,
-    # so ccache can reuse the objects of the last package build.
     folder = os.path.join(build_root(), 'package')
     shutil.rmtree(folder, ignore_errors=True)
     tree = os.path.join(folder, f'{PACKAGE}-{VERSION}')
     copy_tree(tree)
     state['folder'] = folder
     started = time.monotonic()
-    r = subprocess.run(['dpkg-buildpackage', '-us', '-uc', '-b'], cwd=tree, env=package_env(),
+    r = subprocess.run(['dpkg-buildpackage', '-us', '-uc', '-b'], cwd=tree, env=package_env(tree),
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     print(f'# dpkg-buildpackage took {time.monotonic() - started:.0f} s', flush=True)
     check(r.returncode == 0, r.stdout[-6000:])
