@@ -5,7 +5,7 @@
 #   install-deps.sh app    what building and running the app needs
 #   install-deps.sh test   the above, plus what the test suite needs
 # Both README commands and .ci/run call this; nothing relies on packages
-# installed by hand. The reason for each package is in README.md.
+# installed by hand. The reason for each package is in HACKING.md.
 set -euo pipefail
 
 what=${1:-app}
@@ -17,6 +17,7 @@ app_packages=(
   dconf-gsettings-backend
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
+  itstool yelp-tools
   fonts-noto-core fonts-hosny-amiri
 )
 
@@ -25,6 +26,8 @@ test_packages=(
   python3 python3-openpyxl poppler-utils imagemagick
   clang libclang-rt-14-dev
   libreoffice-calc-nogui
+  appstream-util groff-base bash-completion
+  debhelper devscripts lintian dpkg-dev
 )
 
 packages=("${app_packages[@]}")

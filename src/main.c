@@ -102,7 +102,21 @@ main (int    argc,
       return SILA_EXIT_USAGE;
     }
 
-  if (options.show_help)
+  if (options.show_help && options.rest[0] != NULL)
+    {
+      /* "sila request move --help": that command's own usage. */
+      if (sila_cli_print_command_usage (stdout, options.rest))
+        status = SILA_EXIT_OK;
+      else
+        {
+          g_autofree char *unknown = g_strdup_printf (_("Unknown command “%s”."),
+                                                      options.rest[0]);
+
+          g_printerr ("sila: %s\n%s\n", unknown, _("Run “sila --help” for the commands."));
+          status = SILA_EXIT_USAGE;
+        }
+    }
+  else if (options.show_help)
     {
       sila_cli_print_usage (stdout);
       status = SILA_EXIT_OK;

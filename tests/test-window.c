@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "sila-application.h"
+#include "sila-help.h"
 #include "sila-i18n.h"
 #include "sila-library-page.h"
 #include "sila-store-library.h"
@@ -320,6 +321,103 @@ test_preferences (WindowFixture *fixture,
 }
 
 static void
+help_cb (GtkWindow  *parent,
+         const char *uri,
+         gpointer    user_data)
+{
+  char **asked = user_data;
+
+  g_free (*asked);
+  *asked = g_strdup (uri);
+}
+
+/* The help URI F1 asks for, in the window @widget. */
+static char *
+press_f1 (GtkWidget *widget)
+{
+  char *asked = NULL;
+
+  sila_help_set_handler (help_cb, &asked);
+  g_assert_true (gtk_widget_activate_action (widget, "win.help", NULL));
+  sila_help_set_handler (NULL, NULL);
+  return asked;
+}
+
+static void
+test_help (WindowFixture *fixture,
+           gconstpointer  data)
+{
+  static const char *expected[][2] = {
+    { "dashboard", "help:sila" },
+    { "beneficiaries", "help:sila/open-file" },
+    { "requests", "help:sila/request-committee" },
+    { "surveys", "help:sila/kiosk" },
+    { "reports", "help:sila/board-report" },
+    { "library", "help:sila" },
+  };
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  SilaPreferencesWindow *prefs;
+  AdwPreferencesPage *backups;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *uri = NULL;
+
+      g_assert_true (sila_window_show_section (fixture->window, expected[i][0]));
+      wait_for_draw (window);
+      uri = press_f1 (window);
+      g_assert_cmpstr (uri, ==, expected[i][1]);
+    }
+
+  /* F1 is bound to the window's help action, so it works in any window
+   * that shows this class (the application adds it to the menu too). */
+  {
+    g_autoptr(GListModel) shortcuts = gtk_widget_observe_controllers (window);
+    gboolean bound = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (shortcuts, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+            GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+            g_autofree char *trigger_text = gtk_shortcut_trigger_to_string (trigger);
+            g_autofree char *action_text = gtk_shortcut_action_to_string (action);
+
+            if (g_str_equal (trigger_text, "F1") && strstr (action_text, "win.help") != NULL)
+              bound = TRUE;
+          }
+      }
+    g_assert_true (bound);
+  }
+
+  /* Preferences: the office's settings, or restoring from the Backups page. */
+  prefs = sila_preferences_window_new (GTK_WINDOW (window), fixture->session);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_for_draw (GTK_WIDGET (prefs));
+  {
+    g_autofree char *uri = press_f1 (GTK_WIDGET (prefs));
+
+    g_assert_cmpstr (uri, ==, "help:sila/preferences");
+  }
+  backups = ADW_PREFERENCES_PAGE (template_child (prefs, SILA_TYPE_PREFERENCES_WINDOW,
+                                                  "backup_page"));
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs), backups);
+  wait_for_draw (GTK_WIDGET (prefs));
+  {
+    g_autofree char *uri = press_f1 (GTK_WIDGET (prefs));
+
+    g_assert_cmpstr (uri, ==, "help:sila/restore-backup");
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
 test_library (WindowFixture *fixture,
               gconstpointer  data)
 {
@@ -436,6 +534,14 @@ check_app_cb (gpointer user_data)
     g_assert_cmpstr (days, ==, "14");
   }
 
+  /* F1 and the menu's Help run the window's help action. */
+  {
+    g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "F1");
+
+    g_assert_nonnull (actions);
+    g_assert_true (g_strv_contains ((const char * const *)actions, "win.help"));
+  }
+
   check->checked = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   return G_SOURCE_REMOVE;
@@ -488,6 +594,7 @@ main (int argc, char **argv)
   ADD ("/sila/ui/window/read-only", window_setup_read_only, test_read_only_banner);
   ADD ("/sila/ui/preferences/office", window_setup, test_preferences);
   ADD ("/sila/ui/library/replace-and-open", window_setup, test_library);
+  ADD ("/sila/ui/window/help", window_setup, test_help);
   g_test_add ("/sila/ui/window/first-section", SilaTestDir, NULL, sila_test_dir_setup,
               test_first_section, sila_test_dir_teardown);
   g_test_add ("/sila/ui/application/start", SilaTestDir, NULL, sila_test_dir_setup,

@@ -523,10 +523,12 @@ def restore_over_a_damaged_database_needs_no_sign_in():
 def readme_role_table_is_the_code():
     r = sila('--lang', 'en', 'roles', '--markdown', env=env())
     check(r.returncode == 0, err(r))
-    with open(os.path.join(source_root(), 'README.md'), encoding='utf-8') as f:
+    path = os.path.join(source_root(), 'docs', 'accounts-and-roles.md')
+    with open(path, encoding='utf-8') as f:
         readme = f.read()
     check(out(r).strip() in readme,
-          'README.md role table differs from `sila --lang en roles --markdown`:\n' + out(r))
+          'docs/accounts-and-roles.md role table differs from `sila --lang en roles --markdown`:\n'
+          + out(r))
 
 
 run()

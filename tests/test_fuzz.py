@@ -4,7 +4,7 @@
 AddressSanitizer + UndefinedBehaviorSanitizer against the core sources it
 needs, then run from its seed corpus for a short while (SILA_FUZZ_SECONDS,
 20 by default). Any crash, sanitizer report or leak fails the test. Skipped
-when clang or its libFuzzer runtime is missing. README.md ("Fuzzing") has
+when clang or its libFuzzer runtime is missing. HACKING.md ("Fuzzing") has
 the command for a longer run."""
 import os
 import shlex

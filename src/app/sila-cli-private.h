@@ -33,6 +33,8 @@ typedef struct {
   GPtrArray  *positional;
 } SilaCliArgs;
 
+const SilaCliCommand *sila_cli_get_commands (guint *n_commands);
+
 gboolean    sila_cli_args_parse   (SilaCli                 *cli,
                                    int                      argc,
                                    char                   **argv,

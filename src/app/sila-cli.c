@@ -123,55 +123,13 @@ static const SilaCliCommand commands[] = {
     N_("Stop offering a segment for new files; files filed under it keep it") },
 };
 
-void
-sila_cli_print_usage (FILE *stream)
+/* The table of commands, for the help, the manual page and the shell
+ * completion (sila-cli-help.c). */
+const SilaCliCommand *
+sila_cli_get_commands (guint *n_commands)
 {
-  fprintf (stream, "%s\n  sila [--database DB] [--lang ar|en] [--user NAME] [COMMAND …]\n\n",
-           _("Usage:"));
-  fprintf (stream, "%s\n\n", _("Without a command, Sila Desk opens its window."));
-  fprintf (stream, "%s\n", _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      if (strlen (commands[i].synopsis) > 32)
-        fprintf (stream, "  %s\n  %-32s %s\n", commands[i].synopsis, "", _(commands[i].summary));
-      else
-        fprintf (stream, "  %-32s %s\n", commands[i].synopsis, _(commands[i].summary));
-    }
-  fprintf (stream, "\n%s\n", _("Options:"));
-  fprintf (stream, "  %-32s %s\n", "--database DB",
-           _("Use the database file DB instead of your default one"));
-  fprintf (stream, "  %-32s %s\n", "--lang ar|en",
-           _("Language of messages and exported labels (default: your setting, Arabic)"));
-  fprintf (stream, "  %-32s %s\n", "--user NAME",
-           _("Act as this staff member (or SILA_USER; password from SILA_PASSWORD or the "
-             "terminal)"));
-  fprintf (stream, "  %-32s %s\n", "--help", _("Show this help"));
-  fprintf (stream, "  %-32s %s\n", "--version", _("Show the version"));
-  fprintf (stream, "\n%s\n", _("Exit status: 0 done; 1 refused or rejected something; "
-                               "2 bad usage or a file that cannot be read."));
-
-  /* The rule, with the commands it makes create a file named from the
-   * table above, so that the two cannot disagree. */
-  {
-    g_autoptr(GString) creating = g_string_new (NULL);
-
-    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-      if (commands[i].brings_data_in)
-        {
-          if (creating->len > 0)
-            g_string_append (creating, ", ");
-          g_string_append (creating, commands[i].name);
-          if (commands[i].subcommand != NULL)
-            g_string_append_printf (creating, " %s", commands[i].subcommand);
-        }
-    fprintf (stream, "\n");
-    /* Translators: %s is a list of commands, as typed (not translated). */
-    fprintf (stream, _("Commands that bring data in (%s) create the database file if it is "
-                       "missing; all other commands only read or change an existing database "
-                       "and refuse a missing file with exit status 2."),
-             creating->str);
-    fprintf (stream, "\n");
-  }
+  *n_commands = G_N_ELEMENTS (commands);
+  return commands;
 }
 
 static gboolean

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <stdio.h>
 
 #include "sila-i18n.h"
 #include "sila-store.h"
@@ -32,6 +33,10 @@ gboolean   sila_cli_parse_options   (int              argc,
                                      GError         **error);
 void       sila_cli_options_clear   (SilaCliOptions  *options);
 void       sila_cli_print_usage     (FILE            *stream);
+gboolean   sila_cli_print_command_usage (FILE        *stream,
+                                         char       **words);
+void       sila_cli_write_manpage   (FILE            *stream);
+void       sila_cli_write_completion (FILE           *stream);
 int        sila_cli_run             (SilaCliOptions  *options);
 
 /* For the command handlers. */

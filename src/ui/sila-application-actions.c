@@ -173,6 +173,7 @@ sila_application_add_actions (SilaApplication *self)
                                          (const char *[]) { "<Control>l", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay",
                                          (const char *[]) { "<Control>question", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.help", (const char *[]) { "F1", NULL });
 }
 
 /* Which actions the person signed in, if anyone, may use. */

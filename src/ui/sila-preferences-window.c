@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sila-field-error.h"
+#include "sila-help.h"
 #include "sila-preferences-window-private.h"
 #include "sila-retention-row.h"
 #include "sila-request-prefs-page.h"
@@ -426,6 +427,20 @@ sila_preferences_window_set_property (GObject      *object,
     }
 }
 
+/* F1: restoring a backup from the Backups page, the office's settings
+ * from the others. */
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SilaPreferencesWindow *self = SILA_PREFERENCES_WINDOW (widget);
+  AdwPreferencesPage *page = adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (self));
+
+  sila_help_show (GTK_WINDOW (self),
+                  GTK_WIDGET (page) == self->backup_page ? "restore-backup" : "preferences");
+}
+
 static void
 sila_preferences_window_class_init (SilaPreferencesWindowClass *klass)
 {
@@ -442,6 +457,9 @@ sila_preferences_window_class_init (SilaPreferencesWindowClass *klass)
     g_param_spec_object ("session", NULL, NULL, SILA_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sila-preferences-window.ui");

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sila-contact-window.h"
+#include "sila-help.h"
 #include "sila-new-request-window.h"
 #include "sila-requests-page.h"
 #include "sila-beneficiaries-page.h"
@@ -405,6 +406,18 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (shortcuts);
 }
 
+/* F1 and Menu → Help: the guide's page for the section shown. */
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SilaWindow *self = SILA_WINDOW (widget);
+
+  sila_help_show (GTK_WINDOW (self),
+                  sila_help_page_for_section (gtk_stack_get_visible_child_name (self->stack)));
+}
+
 static void
 sila_window_class_init (SilaWindowClass *klass)
 {
@@ -456,6 +469,8 @@ sila_window_class_init (SilaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.show-request", "s", show_request_action);
   gtk_widget_class_install_action (widget_class, "win.new-request", "s", new_request_action);
