@@ -351,9 +351,24 @@ test_audit_window_tampered (SilaTestOffice *office,
 {
   g_autoptr(SilaStore) store = sila_test_reopen (office->dir.db_path);
   g_autoptr(GError) error = NULL;
+  g_autofree char *trigger = NULL;
+  g_autofree char *tamper = NULL;
 
-  g_assert_true (sila_store_exec (store, "DROP TRIGGER audit_log_no_delete;"
-                                         "DELETE FROM audit_log WHERE seq = 2", &error));
+  /* Done as someone careful would: the trigger is put back afterwards, so
+   * that the schema the app checks on opening is as it made it, and only
+   * the chain tells. */
+  {
+    g_autoptr(SilaStatement) stmt =
+      sila_store_prepare (store, "SELECT sql FROM sqlite_schema "
+                                 "WHERE name = 'audit_log_no_delete'", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sila_store_step (store, stmt, &error), ==, SILA_STEP_ROW);
+    trigger = sila_column_dup (stmt, 0);
+  }
+  tamper = g_strdup_printf ("DROP TRIGGER audit_log_no_delete;"
+                            "DELETE FROM audit_log WHERE seq = 2; %s;", trigger);
+  g_assert_true (sila_store_exec (store, tamper, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
 

@@ -68,11 +68,22 @@ def query(db, sql, *params):
         con.close()
 
 
-def tamper(db, sql):
-    """What someone with write access to the file can do with sqlite3."""
+def tamper(db, sql, put_back=True):
+    """What someone with write access to the file can do with sqlite3. A
+    careful someone puts back the triggers they dropped, so that the schema
+    Sila Desk checks on opening is as it made it and only the chain tells;
+    with put_back=False the dropped triggers stay dropped."""
     con = sqlite3.connect(db)
     try:
+        triggers = con.execute("SELECT name, sql FROM sqlite_schema "
+                               "WHERE type = 'trigger'").fetchall()
         con.executescript(sql)
+        if put_back:
+            left = {name for (name,) in con.execute("SELECT name FROM sqlite_schema "
+                                                    "WHERE type = 'trigger'")}
+            for name, text in triggers:
+                if name not in left:
+                    con.execute(text)
         con.commit()
     finally:
         con.close()
@@ -149,11 +160,27 @@ def forged_entry_is_reported():
 
 @test
 def chain_removed_is_reported():
+    # The chain's column dropped: the table is no longer what Sila Desk made,
+    # so the database is refused on opening (a file that cannot be read as
+    # Sila Desk's, exit 2), check included, naming the table.
     folder, db, number = make_db()
     tamper(db, 'DROP TRIGGER audit_log_no_update; ALTER TABLE audit_log DROP COLUMN chain_hash;')
     r = check_db(folder, db)
-    check(r.returncode == 1, (r.returncode, err(r)))
-    check('no hash chain' in err(r), err(r))
+    check(r.returncode == 2, (r.returncode, err(r)))
+    check('“audit_log” was changed' in err(r), err(r))
+    check('sound' not in out(r), out(r))
+
+
+@test
+def dropped_trigger_is_reported():
+    # Triggers left dropped after a deletion: the schema check names them.
+    folder, db, number = make_db()
+    tamper(db, 'DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 2;',
+           put_back=False)
+    r = check_db(folder, db)
+    check(r.returncode == 2, (r.returncode, err(r)))
+    check('“audit_log_no_delete” is missing' in err(r), err(r))
+    check('sound' not in out(r), out(r))
 
 
 @test
