@@ -23,4 +23,8 @@ gboolean  sila_store_migrate_retention            (SilaStore  *self,
 gboolean  sila_store_migrate_support_requests     (SilaStore  *self,
                                                    GError    **error);
 
+/* sila-store-schema-outreach.c */
+gboolean  sila_store_migrate_outreach             (SilaStore  *self,
+                                                   GError    **error);
+
 G_END_DECLS

@@ -184,6 +184,7 @@ static const SilaMigration migrations[] = {
   sila_store_migrate_retention,
   sila_store_migrate_reports,      /* sila-store-report.c */
   sila_store_migrate_new_files_index,
+  sila_store_migrate_outreach,     /* sila-store-schema-outreach.c */
 };
 
 int
