@@ -176,6 +176,7 @@ sila_outreach_item_free (SilaOutreachItem *item)
   g_free (item->phone);
   g_free (item->request_id);
   g_free (item->request_number);
+  g_free (item->request_type);
   g_free (item->holder);
   g_free (item->holder_name);
   g_free (item->reached_at);
@@ -388,4 +389,36 @@ sila_outreach_message (const SilaOutreachItem *item)
     }
 
   return fill (template, item->name, request, date);
+}
+
+static void
+append_field (GString    *csv,
+              const char *text,
+              gboolean    last)
+{
+  g_autoptr(GString) quoted = g_string_new (text != NULL ? text : "");
+
+  g_string_replace (quoted, "\"", "\"\"", 0);
+  g_string_append_printf (csv, "\"%s\"%s", quoted->str, last ? "\r\n" : ",");
+}
+
+char *
+sila_outreach_to_csv (GPtrArray *items)
+{
+  GString *csv = g_string_new ("name,phone,message\r\n");
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const SilaOutreachItem *item = g_ptr_array_index (items, i);
+      g_autofree char *message = NULL;
+
+      if (item->phone == NULL || *item->phone == '\0')
+        continue;
+      message = sila_outreach_message (item);
+      append_field (csv, item->name, FALSE);
+      append_field (csv, item->phone, FALSE);
+      append_field (csv, message, TRUE);
+    }
+
+  return g_string_free (csv, FALSE);
 }

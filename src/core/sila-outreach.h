@@ -84,6 +84,7 @@ typedef struct {
   char               *phone;           /* or NULL */
   char               *request_id;      /* NULL for no_contact */
   char               *request_number;
+  char               *request_type;    /* its type code */
   SilaRequestStatus   status;          /* the request's, or SILA_REQUEST_NONE */
   char               *holder;          /* user name of the officer who holds it */
   char               *holder_name;
@@ -127,6 +128,10 @@ int      sila_outreach_item_compare (gconstpointer a,
  * request number and the dates filled in: to read on the phone or to copy
  * into a text message. */
 char    *sila_outreach_message (const SilaOutreachItem *item);
+
+/* The list for an SMS service's bulk upload: a header "name,phone,message"
+ * and a line per item with a phone, every field quoted (RFC 4180). */
+char    *sila_outreach_to_csv (GPtrArray *items);
 
 /* The UTC instant at which local day @date begins, in the form of the
  * database's timestamps. */

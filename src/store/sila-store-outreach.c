@@ -41,14 +41,14 @@
 static const char *document_expiring_sql =
   "SELECT " PERSON_COLUMNS REQUEST_COLUMNS "min (d.expires_on)" REQUEST_CONTACTS NO_SURVEY
   DISMISSED ("document_expiring")
-  REQUEST_FROM "JOIN request_documents d ON d.request_id = r.id AND d.deleted_at IS NULL"
+  ", r.request_type" REQUEST_FROM "JOIN request_documents d ON d.request_id = r.id AND d.deleted_at IS NULL"
   LIVE_REQUEST
   "AND r.status NOT IN ('closed', 'withdrawn', 'rejected') "
   "AND d.status IN ('provided', 'verified') AND d.expires_on <= ?3 GROUP BY r.id";
 
 static const char *documents_missing_sql =
   "SELECT " PERSON_COLUMNS REQUEST_COLUMNS "r.received_on" REQUEST_CONTACTS NO_SURVEY
-  DISMISSED ("documents_missing")
+  DISMISSED ("documents_missing") ", r.request_type"
   REQUEST_FROM LIVE_REQUEST
   "AND r.status = 'received' AND r.received_on <= ?4 AND EXISTS (SELECT 1 FROM "
   "request_documents d WHERE d.request_id = r.id AND d.deleted_at IS NULL AND d.required = 1 "
@@ -56,13 +56,13 @@ static const char *documents_missing_sql =
 
 static const char *decision_to_tell_sql =
   "SELECT " PERSON_COLUMNS REQUEST_COLUMNS "coalesce (r.decided_on, substr (r.status_at, 1, 10))"
-  REQUEST_CONTACTS NO_SURVEY DISMISSED ("decision_to_tell")
+  REQUEST_CONTACTS NO_SURVEY DISMISSED ("decision_to_tell") ", r.request_type"
   REQUEST_FROM LIVE_REQUEST "AND r.status IN ('accepted', 'rejected')";
 
 /* The statuses waiting for an answer are the core's: see overdue_sql(). */
 static const char *overdue_to_tell_sql =
   "SELECT " PERSON_COLUMNS REQUEST_COLUMNS "r.due_on" REQUEST_CONTACTS NO_SURVEY
-  DISMISSED ("overdue_to_tell")
+  DISMISSED ("overdue_to_tell") ", r.request_type"
   REQUEST_FROM LIVE_REQUEST "AND r.due_on < ?2 AND r.status IN (@STATUSES@)";
 
 static const char *service_follow_up_sql =
@@ -71,7 +71,7 @@ static const char *service_follow_up_sql =
   " AND v.deleted_at IS NULL AND v.delivered_on <= ?2) AS basis" REQUEST_CONTACTS
   ", (SELECT max (sr.answered_on) FROM survey_responses sr WHERE sr.request_id = r.id "
   "   AND sr.answered_on <= ?2)"
-  DISMISSED ("service_follow_up")
+  DISMISSED ("service_follow_up") ", r.request_type"
   REQUEST_FROM LIVE_REQUEST "AND r.status NOT IN ('withdrawn')) "
   "WHERE basis BETWEEN ?5 AND ?6";
 
@@ -97,7 +97,7 @@ static const char *no_contact_sql =
   NO_SURVEY
   ", (SELECT max (x.dismissed_at) FROM outreach_dismissals x WHERE x.beneficiary_id = b.id "
   "   AND x.reason = 'no_contact' AND x.request_id IS NULL AND x.deleted_at IS NULL "
-  "   AND x.dismissed_at < ?1)"
+  "   AND x.dismissed_at < ?1), NULL"
   " FROM beneficiaries b LEFT JOIN staff s ON s.username = b.created_by "
   "WHERE b.deleted_at IS NULL AND b.anonymized_at IS NULL AND b.status = 'active' "
   "AND (?9 IS NULL OR b.id = ?9) AND b.id IN ("
@@ -186,6 +186,7 @@ item_from_stmt (SilaStatement      *stmt,
   if (surveyed != NULL)
     sila_date_from_iso (surveyed, &item->surveyed);
   item->dismissed_at = column_or_null (stmt, 17);
+  item->request_type = column_or_null (stmt, 18);
   return item;
 }
 
