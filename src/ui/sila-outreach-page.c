@@ -358,9 +358,11 @@ new_row (SilaOutreachPage       *self,
   button = new_button (self, NULL, _("_Copy Message"), index, G_CALLBACK (copy_clicked_cb));
   gtk_widget_set_sensitive (button, TRUE);
   g_object_set_data_full (G_OBJECT (button), "message", g_steal_pointer (&message), g_free);
+  gtk_widget_set_name (button, "copy");
   gtk_box_append (GTK_BOX (buttons), button);
   button = new_button (self, NULL, _("_Take Off the List…"), index,
                        G_CALLBACK (dismiss_clicked_cb));
+  gtk_widget_set_name (button, "dismiss");
   gtk_box_append (GTK_BOX (buttons), button);
   gtk_box_append (GTK_BOX (box), buttons);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);
