@@ -9,7 +9,11 @@ unanswered call hiding an item for two days, a changed office setting, and
 roles. Runs with no display."""
 import json
 import os
+import re
 import shutil
+import subprocess
+
+import openpyxl
 
 from taplib import check, err, headless_env, out, run, sila, tempdir, test
 
@@ -165,6 +169,22 @@ def contact(db, person, *extra, day=TODAY, expect=0):
                '--direction', 'out', '--kind', 'outreach', *extra, day=day, expect=expect)
 
 
+def work_the_day(db, req):
+    """The officer's day on the list: calls logged and an item dismissed."""
+    # A call that reached A about the request clears it.
+    r = contact(db, 'A', '--request', req['A'], '--outcome', 'reached', '--note', 'أبلغناها')
+    check(out(r).strip().isdigit(), out(r))
+    # D did not answer: hidden today and tomorrow, back the day after.
+    contact(db, 'D', '--request', req['D'], '--outcome', 'no_answer')
+    # A contact with K about no request does not fit K's follow-up.
+    contact(db, 'K', '--outcome', 'reached')
+    # M's number is wrong: like an unanswered call, it comes back.
+    contact(db, 'M', '--outcome', 'wrong_number')
+    # F's decision was told at the desk: dismissed, with the reason.
+    cli(db, 'outreach', 'dismiss', str(FILES['F']), 'decision_to_tell', '--request', req['F'],
+        '--why', 'أُبلغ بالقرار عند حضوره')
+
+
 @test
 def the_list_holds_each_reason_that_applies_and_nothing_that_nearly_does():
     db, req = office()
@@ -187,18 +207,7 @@ def the_list_holds_each_reason_that_applies_and_nothing_that_nearly_does():
           [(FILES['M'], 'no_contact'), (FILES['F'], 'decision_to_tell'),
            (FILES['H'], 'decision_to_tell')], got)
 
-    # A call that reached A about the request clears it.
-    r = contact(db, 'A', '--request', req['A'], '--outcome', 'reached', '--note', 'أبلغناها')
-    check(out(r).strip().isdigit(), out(r))
-    # D did not answer: hidden today and tomorrow, back the day after.
-    contact(db, 'D', '--request', req['D'], '--outcome', 'no_answer')
-    # A contact with K about no request does not fit K's follow-up.
-    contact(db, 'K', '--outcome', 'reached')
-    # M's number is wrong: like an unanswered call, it comes back.
-    contact(db, 'M', '--outcome', 'wrong_number')
-    # F's decision was told at the desk: dismissed, with the reason.
-    cli(db, 'outreach', 'dismiss', str(FILES['F']), 'decision_to_tell', '--request', req['F'],
-        '--why', 'أُبلغ بالقرار عند حضوره')
+    work_the_day(db, req)
 
     expected = [
         item('H', 'decision_to_tell', '2026-02-25', req),
@@ -305,6 +314,52 @@ def roles_decide_who_sees_and_works_the_list():
         '--why', 'أُبلغت هاتفيًا من الفرع', **as_('huda'))
     r = cli(db, 'outreach', 'list', '--json', **as_('huda'))
     check(len(json.loads(out(r))) == 6, out(r))
+
+
+def pdf_text(path):
+    r = subprocess.run(['pdftotext', '-layout', path, '-'], capture_output=True, check=True)
+    return re.sub('[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]', '',
+                  r.stdout.decode('utf-8'))
+
+
+@test
+def the_board_report_counts_the_outreach_work():
+    db, req = office()
+    work_the_day(db, req)
+    contact(db, 'K', '--request', req['K'], '--outcome', 'reached', day='2026-03-02')
+    folder = tempdir()
+    texts = {}
+    for lang in ('en', 'ar'):
+        xlsx = os.path.join(folder, f'march-{lang}.xlsx')
+        pdf = os.path.join(folder, f'march-{lang}.pdf')
+        cli(db, 'report', '--month', '2026-03', '--xlsx', xlsx, '--pdf', pdf, lang=lang,
+            day='2026-03-05')
+        wb = openpyxl.load_workbook(xlsx)
+        name = 'Outreach' if lang == 'en' else 'الوصول إلى المستفيد'
+        check(name in wb.sheetnames, wb.sheetnames)
+        ws = wb[name]
+        rows = [r for r in ws.iter_rows(min_row=5, max_col=4, values_only=True)
+                if r[0] is not None]
+        # A reached the day her item began; D did not answer; K was reached
+        # a day after; M's number was wrong, 93 days after her silence began.
+        check([r[1:] for r in rows[:6]] == [(1, 1, 0), (1, 0, 0), (0, 0, None), (0, 0, None),
+                                          (1, 1, 1), (1, 0, 93)], rows)
+        check(rows[6][1] == 4 and rows[6][2] == 2 and rows[6][3] == 0.5, rows[6])
+        summary = {r[0]: r[1] for r in wb.worksheets[0].iter_rows(values_only=True)
+                   if isinstance(r[0], str) and r[1] is not None}
+        if lang == 'en':
+            check(summary.get('Outreach contacts made') == 4, summary)
+            check(summary.get('Outreach contacts that reached the person') == 50, summary)
+            check(summary.get('Days from an outreach item to its contact (median)') == 0.5,
+                  summary)
+        texts[lang] = pdf_text(pdf)
+    check('Reaching beneficiaries without their asking' in texts['en'], texts['en'])
+    check('Outreach contacts that reached the person' in texts['en'], texts['en'])
+    check('50' in texts['en'].split('Outreach contacts that reached the person')[1][:40])
+    # pdftotext splits Arabic words: compare without spaces.
+    arabic = re.sub(r'\s+', '', texts['ar'])
+    for phrase in ('الوصول إلى المستفيد دون طلب', 'مستندات ناقصة', 'انقطاع التواصل'):
+        check(phrase.replace(' ', '') in arabic, phrase)
 
 
 if __name__ == '__main__':
