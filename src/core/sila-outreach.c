@@ -7,7 +7,6 @@
 
 #include "sila-clock.h"
 #include "sila-date.h"
-#include "sila-format.h"
 #include "sila-outreach.h"
 #include "sila-policy.h"
 
@@ -336,8 +335,10 @@ sila_outreach_message (const SilaOutreachItem *item)
 
   if (g_date_valid (&item->basis))
     date = sila_date_format (&item->basis, SILA_CALENDAR_GREGORIAN);
-  if (item->request_number != NULL)
-    request = sila_format_digits_for (item->request_number, sila_i18n_get_language ());
+  /* The request number keeps its ASCII digits: with Arabic-Indic ones the
+   * bidirectional algorithm would show "00017-1447" in a right-to-left
+   * message. */
+  request = g_strdup (item->request_number);
 
   switch (item->reason)
     {

@@ -43,13 +43,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const struct {
-  SilaContactOutcome  outcome;
-  const char         *icon;
-} outcome_buttons[] = {
-  { SILA_OUTCOME_REACHED,      "object-select-symbolic" },
-  { SILA_OUTCOME_NO_ANSWER,    "call-missed-symbolic" },
-  { SILA_OUTCOME_WRONG_NUMBER, "call-stop-symbolic" },
+/* One click logs the call with how it went; words, not icons, so that
+ * nobody has to guess. */
+static const SilaContactOutcome outcome_buttons[] = {
+  SILA_OUTCOME_REACHED,
+  SILA_OUTCOME_NO_ANSWER,
+  SILA_OUTCOME_WRONG_NUMBER,
 };
 
 static void reload (SilaOutreachPage *self);
@@ -282,17 +281,12 @@ dismiss_clicked_cb (GtkButton        *button,
 
 static GtkWidget *
 new_button (SilaOutreachPage *self,
-            const char       *icon,
             const char       *label,
             guint             index,
             GCallback         callback)
 {
-  GtkWidget *button = icon != NULL ? gtk_button_new_from_icon_name (icon)
-                                   : gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_sensitive (button, sila_session_can (self->session, SILA_PERM_CONTACT_EDIT));
   g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
@@ -314,34 +308,38 @@ new_row (SilaOutreachPage       *self,
 
   if (item->request_number != NULL)
     request = g_strdup_printf (_("Request %s"), item->request_number);
-  /* Translators: the reason, the request (or nothing), since when, and
-   * the officer who holds it. */
-  subtitle = g_strdup_printf (_("%s · %s · since %s · %s"),
+  /* Translators: the reason, the request (or "The file"), and since when. */
+  subtitle = g_strdup_printf (_("%s · %s · since %s"),
                               sila_outreach_reason_to_display (item->reason),
-                              request != NULL ? request : _("The file"), since,
-                              item->holder_name != NULL ? item->holder_name
-                              : item->holder != NULL ? item->holder : "—");
+                              request != NULL ? request : _("The file"), since);
+  /* Who holds it, when it is someone on the staff list. */
+  if (item->holder_name != NULL)
+    {
+      g_autofree char *with_holder = g_strdup_printf ("%s · %s", subtitle, item->holder_name);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_holder);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   gtk_widget_set_name (row, sila_outreach_reason_to_code (item->reason));
 
+  /* Each action goes before the ones added earlier: added last to first,
+   * they read phone, reached, no answer, wrong number. */
+  for (guint i = G_N_ELEMENTS (outcome_buttons); i-- > 0;)
+    {
+      button = new_button (self, sila_contact_outcome_to_display (outcome_buttons[i]),
+                           index, G_CALLBACK (outcome_clicked_cb));
+      g_object_set_data (G_OBJECT (button), "outcome", GINT_TO_POINTER (outcome_buttons[i]));
+      gtk_widget_set_name (button, sila_contact_outcome_to_code (outcome_buttons[i]));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+    }
   phone = gtk_label_new (item->phone != NULL ? item->phone : _("No phone"));
   gtk_widget_set_direction (phone, GTK_TEXT_DIR_LTR);
   gtk_label_set_selectable (GTK_LABEL (phone), TRUE);
   gtk_widget_add_css_class (phone, "numeric");
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), phone);
-  for (guint i = 0; i < G_N_ELEMENTS (outcome_buttons); i++)
-    {
-      button = new_button (self, outcome_buttons[i].icon,
-                           sila_contact_outcome_to_display (outcome_buttons[i].outcome), index,
-                           G_CALLBACK (outcome_clicked_cb));
-      g_object_set_data (G_OBJECT (button), "outcome",
-                         GINT_TO_POINTER (outcome_buttons[i].outcome));
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_name (button, sila_contact_outcome_to_code (outcome_buttons[i].outcome));
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-    }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (box, 12);
@@ -355,12 +353,12 @@ new_row (SilaOutreachPage       *self,
   gtk_widget_set_name (label, "message");
   gtk_box_append (GTK_BOX (box), label);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  button = new_button (self, NULL, _("_Copy Message"), index, G_CALLBACK (copy_clicked_cb));
+  button = new_button (self, _("_Copy Message"), index, G_CALLBACK (copy_clicked_cb));
   gtk_widget_set_sensitive (button, TRUE);
   g_object_set_data_full (G_OBJECT (button), "message", g_steal_pointer (&message), g_free);
   gtk_widget_set_name (button, "copy");
   gtk_box_append (GTK_BOX (buttons), button);
-  button = new_button (self, NULL, _("_Take Off the List…"), index,
+  button = new_button (self, _("_Take Off the List…"), index,
                        G_CALLBACK (dismiss_clicked_cb));
   gtk_widget_set_name (button, "dismiss");
   gtk_box_append (GTK_BOX (buttons), button);
