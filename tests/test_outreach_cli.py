@@ -235,10 +235,16 @@ def the_list_holds_each_reason_that_applies_and_nothing_that_nearly_does():
     got = listed(db, day='2026-03-02')
     check(all(o['file_number'] != FILES['K'] for o in got), got)
 
-    # The dismissal is in the audit trail.
+    # The dismissal is in the audit trail, and in what F may ask to see of
+    # her data (PDPL), with the outcomes of the calls.
     r = cli(db, 'audit', '--entity', 'outreach', '--json')
     rows = json.loads(out(r))
     check(len(rows) == 1 and rows[0]['action'] == 'dismiss', rows)
+    data = json.loads(out(cli(db, 'export', 'person', str(FILES['F']))))
+    check([(d['reason'], d['request'], d['why']) for d in data['outreach_dismissals']] ==
+          [('decision_to_tell', req['F'], 'أُبلغ بالقرار عند حضوره')], data)
+    data = json.loads(out(cli(db, 'export', 'person', str(FILES['D']))))
+    check([c['outcome'] for c in data['contacts']] == ['no_answer'], data['contacts'])
 
 
 @test
