@@ -373,10 +373,10 @@ run (SilaStore   *self,
 
 /* What identifies the person goes: names, ID numbers, phones, address,
  * notes, free text of requests, contacts and outreach dismissals, scanned
- * documents, drafts and the personal parts of the audit trail. What the reports count stays:
- * gender, birth year, nationality, segment, district, household size,
- * incomes, housing, every request's type, channel, steps, dates, decisions
- * and amounts, and survey answers. */
+ * documents, drafts and the personal parts of the audit trail. What the
+ * reports count stays: gender, birth year, nationality, segment, district,
+ * household size, incomes, housing, every request's type, channel, steps,
+ * dates, decisions and amounts, and survey answers. */
 static gboolean
 anonymize_one (SilaStore        *self,
                const SilaActor  *actor,
