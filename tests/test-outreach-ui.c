@@ -18,6 +18,8 @@
 #include "sila-i18n.h"
 #include "sila-national-id.h"
 #include "sila-outreach-page.h"
+#include "sila-policy.h"
+#include "sila-preferences-window.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-contacts.h"
 #include "sila-store-private.h"
@@ -363,6 +365,50 @@ test_work_through_the_list (Fixture       *f,
   g_assert_cmpint (find_item (page, SILA_OUTREACH_DOCUMENTS_MISSING), ==, 0);
 }
 
+/* An administrator changes a threshold in Preferences: the office setting
+ * changes, and the list with it. */
+static void
+test_thresholds_in_preferences (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SilaActor) admin = sila_test_admin (f->store);
+  g_autoptr(SilaSession) session = sila_session_new (f->store, sila_actor_copy (admin));
+  g_autofree char *value = NULL;
+  SilaPreferencesWindow *prefs = sila_preferences_window_new (GTK_WINDOW (f->window), session);
+  GtkWidget *spin;
+  SilaOutreachPage *page;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  settle (GTK_WIDGET (prefs));
+  spin = find_named (GTK_WIDGET (prefs), SILA_SETTING_OUTREACH_MISSING);
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  g_assert_true (gtk_widget_get_sensitive (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 7);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 8);
+  settle (GTK_WIDGET (prefs));
+  value = sila_store_get_setting (f->store, SILA_SETTING_OUTREACH_MISSING, NULL);
+  g_assert_cmpstr (value, ==, "8");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* Noura's request, received seven days ago, is not late enough now. */
+  g_assert_true (sila_window_show_section (f->window, "outreach"));
+  sila_session_notify_changed (f->session, "settings");
+  settle (GTK_WIDGET (f->window));
+  page = SILA_OUTREACH_PAGE (sila_window_get_section_page (f->window, "outreach"));
+  sila_outreach_page_set_filter (page, -1, FALSE);
+  g_assert_cmpint (find_item (page, SILA_OUTREACH_DOCUMENTS_MISSING), ==, -1);
+  g_assert_cmpuint (sila_outreach_page_count (page), ==, 2);
+
+  /* An officer sees the thresholds but may not change them. */
+  prefs = sila_preferences_window_new (GTK_WINDOW (f->window), f->session);
+  gtk_window_present (GTK_WINDOW (prefs));
+  settle (GTK_WIDGET (prefs));
+  spin = find_named (GTK_WIDGET (prefs), SILA_SETTING_OUTREACH_MISSING);
+  g_assert_false (gtk_widget_get_sensitive (spin));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 8);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 /* A committee member may not see the contacts log: the page says so. */
 static void
 test_role_without_contacts (Fixture       *f,
@@ -398,6 +444,8 @@ main (int argc, char **argv)
 
   g_test_add ("/sila/ui/outreach/work-through-the-list", Fixture, NULL, fixture_setup,
               test_work_through_the_list, fixture_teardown);
+  g_test_add ("/sila/ui/outreach/thresholds-in-preferences", Fixture, NULL, fixture_setup,
+              test_thresholds_in_preferences, fixture_teardown);
   g_test_add ("/sila/ui/outreach/role-without-contacts", Fixture, NULL, fixture_setup,
               test_role_without_contacts, fixture_teardown);
 

@@ -70,6 +70,20 @@ sila_policy_get_default (const char *key)
   return i >= 0 ? settings[i].fallback : NULL;
 }
 
+gboolean
+sila_policy_get_range (const char *key,
+                       gint64     *min,
+                       gint64     *max)
+{
+  int i = find_setting (key);
+
+  if (i < 0 || settings[i].kind != KIND_INT)
+    return FALSE;
+  *min = settings[i].min;
+  *max = settings[i].max;
+  return TRUE;
+}
+
 const char **
 sila_policy_get_keys (void)
 {

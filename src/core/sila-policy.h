@@ -69,6 +69,10 @@ char        *sila_policy_normalize_setting (const char  *key,
                                             GError     **error);
 const char  *sila_policy_get_default       (const char  *key);
 const char **sila_policy_get_keys          (void);
+/* The range a whole-number setting accepts; FALSE for other settings. */
+gboolean     sila_policy_get_range         (const char  *key,
+                                            gint64      *min,
+                                            gint64      *max);
 gboolean     sila_policy_is_true           (const char  *value);
 
 G_END_DECLS
