@@ -277,13 +277,16 @@ show_inquiries (SilaDashboardPage *self)
     add_empty_row (self->inquiries_list, _("Every inquiry has its answer."));
 }
 
-/* What is waiting on today's outreach list, everyone's. */
+/* What is waiting on today's outreach list, everyone's. Not before the
+ * page is first drawn: the list reads every open request. */
 static void
 show_outreach (SilaDashboardPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
 
+  if (!self->painted)
+    return;
   if (!sila_session_can (self->session, SILA_PERM_CONTACT_VIEW))
     {
       set_count (self, COUNT_OUTREACH, self->outreach_value, -1);
