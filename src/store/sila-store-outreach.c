@@ -14,7 +14,7 @@
 #include "sila-text.h"
 
 /* ?1 the instant the day ends, ?2 the day, ?3 … ?8 the window's cut-offs,
- * ?9 one file's id or NULL. */
+ * ?9 one file's id or NULL; @PERSON@ becomes the test of ?9 (with_person()). */
 #define PERSON_COLUMNS \
   "b.id, b.file_number, b.id_number, b.first_name, b.father_name, b.grandfather_name, " \
   "b.family_name, b.mobile, "
@@ -36,7 +36,7 @@
   "LEFT JOIN staff s ON s.username = r.received_by "
 #define LIVE_REQUEST \
   " WHERE r.deleted_at IS NULL AND b.deleted_at IS NULL AND b.anonymized_at IS NULL " \
-  "AND (?9 IS NULL OR b.id = ?9) "
+  "@PERSON@ "
 
 static const char *document_expiring_sql =
   "SELECT " PERSON_COLUMNS REQUEST_COLUMNS "min (d.expires_on)" REQUEST_CONTACTS NO_SURVEY
@@ -100,7 +100,7 @@ static const char *no_contact_sql =
   "   AND x.dismissed_at < ?1), NULL"
   " FROM beneficiaries b LEFT JOIN staff s ON s.username = b.created_by "
   "WHERE b.deleted_at IS NULL AND b.anonymized_at IS NULL AND b.status = 'active' "
-  "AND (?9 IS NULL OR b.id = ?9) AND b.id IN ("
+  "@PERSON@ AND b.id IN ("
   " SELECT q.beneficiary_id FROM requests q WHERE q.deleted_at IS NULL "
   " AND q.received_on BETWEEN ?7 AND ?2 UNION "
   " SELECT q.beneficiary_id FROM deliveries v JOIN requests q ON q.id = v.request_id "
@@ -139,6 +139,18 @@ overdue_sql (void)
 
   g_string_replace (sql, "@STATUSES@", codes->str, 1);
   return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* One file's list reads its requests through their index on the file;
+ * "?9 IS NULL OR b.id = ?9" would read every request. */
+static char *
+with_person (const char *sql,
+             gboolean    one_file)
+{
+  g_autoptr(GString) text = g_string_new (sql);
+
+  g_string_replace (text, "@PERSON@", one_file ? "AND b.id = ?9" : "AND ?9 IS NULL", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static char *
@@ -218,7 +230,8 @@ sila_store_outreach_items (SilaStore    *self,
 
   for (int reason = 0; reason < SILA_N_OUTREACH_REASONS; reason++)
     {
-      g_autoptr(SilaStatement) stmt = sila_store_prepare (self, queries[reason], error);
+      g_autofree char *sql = with_person (queries[reason], beneficiary_id != NULL);
+      g_autoptr(SilaStatement) stmt = sila_store_prepare (self, sql, error);
       SilaStep step;
 
       if (stmt == NULL)
