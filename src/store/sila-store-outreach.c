@@ -41,9 +41,12 @@
 static const char *document_expiring_sql =
   "SELECT " PERSON_COLUMNS REQUEST_COLUMNS "min (d.expires_on)" REQUEST_CONTACTS NO_SURVEY
   DISMISSED ("document_expiring")
-  ", r.request_type" REQUEST_FROM "JOIN request_documents d ON d.request_id = r.id AND d.deleted_at IS NULL"
-  LIVE_REQUEST
-  "AND r.status NOT IN ('closed', 'withdrawn', 'rejected') "
+  ", r.request_type" REQUEST_FROM
+  "JOIN request_documents d ON d.request_id = r.id AND d.deleted_at IS NULL" LIVE_REQUEST
+  /* Every status but closed, withdrawn and rejected, listed so that the
+   * index on status serves. */
+  "AND r.status IN ('received', 'documents_complete', 'in_research', 'research_done', "
+  "'with_committee', 'accepted', 'registered', 'delivered') "
   "AND d.status IN ('provided', 'verified') AND d.expires_on <= ?3 GROUP BY r.id";
 
 static const char *documents_missing_sql =
@@ -57,7 +60,9 @@ static const char *documents_missing_sql =
 static const char *decision_to_tell_sql =
   "SELECT " PERSON_COLUMNS REQUEST_COLUMNS "coalesce (r.decided_on, substr (r.status_at, 1, 10))"
   REQUEST_CONTACTS NO_SURVEY DISMISSED ("decision_to_tell") ", r.request_type"
-  REQUEST_FROM LIVE_REQUEST "AND r.status IN ('accepted', 'rejected')";
+  REQUEST_FROM LIVE_REQUEST "AND r.status IN ('accepted', 'rejected') "
+  /* Decisions of the recent past only: not the whole history imported. */
+  "AND coalesce (r.decided_on, substr (r.status_at, 1, 10)) >= ?7";
 
 /* The statuses waiting for an answer are the core's: see overdue_sql(). */
 static const char *overdue_to_tell_sql =
@@ -72,7 +77,11 @@ static const char *service_follow_up_sql =
   ", (SELECT max (sr.answered_on) FROM survey_responses sr WHERE sr.request_id = r.id "
   "   AND sr.answered_on <= ?2)"
   DISMISSED ("service_follow_up") ", r.request_type"
-  REQUEST_FROM LIVE_REQUEST "AND r.status NOT IN ('withdrawn')) "
+  REQUEST_FROM LIVE_REQUEST "AND r.status NOT IN ('withdrawn') "
+  /* Through the index on delivery days: only requests delivered in the
+   * window, whose latest delivery is then checked. */
+  "AND r.id IN (SELECT w.request_id FROM deliveries w WHERE w.deleted_at IS NULL "
+  "AND w.delivered_on BETWEEN ?5 AND ?6)) "
   "WHERE basis BETWEEN ?5 AND ?6";
 
 /* Heard of: the latest of the file's opening, a contact that reached them
@@ -98,13 +107,19 @@ static const char *no_contact_sql =
   ", (SELECT max (x.dismissed_at) FROM outreach_dismissals x WHERE x.beneficiary_id = b.id "
   "   AND x.reason = 'no_contact' AND x.request_id IS NULL AND x.deleted_at IS NULL "
   "   AND x.dismissed_at < ?1), NULL"
-  " FROM beneficiaries b LEFT JOIN staff s ON s.username = b.created_by "
-  "WHERE b.deleted_at IS NULL AND b.anonymized_at IS NULL AND b.status = 'active' "
-  "@PERSON@ AND b.id IN ("
-  " SELECT q.beneficiary_id FROM requests q WHERE q.deleted_at IS NULL "
-  " AND q.received_on BETWEEN ?7 AND ?2 UNION "
+  /* Only people whose last request or delivery falls between the active
+   * and the silent cut-offs can be silent and active at once: they are
+   * found first, through the indexes on days, and read one by one. */
+  " FROM (SELECT q.beneficiary_id AS id FROM requests q WHERE q.deleted_at IS NULL "
+  " AND q.received_on BETWEEN ?7 AND ?8 UNION "
   " SELECT q.beneficiary_id FROM deliveries v JOIN requests q ON q.id = v.request_id "
-  " WHERE v.deleted_at IS NULL AND v.delivered_on BETWEEN ?7 AND ?2)) "
+  " WHERE v.deleted_at IS NULL AND v.delivered_on BETWEEN ?7 AND ?8) a "
+  "CROSS JOIN beneficiaries b ON b.id = a.id LEFT JOIN staff s ON s.username = b.created_by "
+  "WHERE b.deleted_at IS NULL AND b.anonymized_at IS NULL AND b.status = 'active' @PERSON@ "
+  "AND NOT EXISTS (SELECT 1 FROM requests q WHERE q.beneficiary_id = b.id "
+  " AND q.received_on > ?8 AND q.received_on <= ?2) "
+  "AND NOT EXISTS (SELECT 1 FROM requests q JOIN deliveries v ON v.request_id = q.id "
+  " WHERE q.beneficiary_id = b.id AND v.delivered_on > ?8 AND v.delivered_on <= ?2)) "
   "WHERE basis <= ?8";
 
 void
@@ -232,6 +247,8 @@ sila_store_outreach_items (SilaStore    *self,
     {
       g_autofree char *sql = with_person (queries[reason], beneficiary_id != NULL);
       g_autoptr(SilaStatement) stmt = sila_store_prepare (self, sql, error);
+      gint64 started = g_get_monotonic_time ();
+      guint n = 0;
       SilaStep step;
 
       if (stmt == NULL)
@@ -254,6 +271,7 @@ sila_store_outreach_items (SilaStore    *self,
           g_autoptr(SilaOutreachItem) item = item_from_stmt (stmt, (SilaOutreachReason)reason);
           SilaOutreachState state = sila_outreach_decide (item, &rules, &window);
 
+          n++;
           if (state == SILA_OUTREACH_LISTED || (with_waiting && state == SILA_OUTREACH_WAITING))
             g_ptr_array_add (items, g_steal_pointer (&item));
         }
@@ -262,6 +280,9 @@ sila_store_outreach_items (SilaStore    *self,
           sila_outreach_window_clear (&window);
           return NULL;
         }
+      g_debug ("Outreach, %s: %u candidates in %.1f ms",
+               sila_outreach_reason_to_code ((SilaOutreachReason)reason), n,
+               (g_get_monotonic_time () - started) / 1000.0);
     }
 
   sila_outreach_window_clear (&window);
