@@ -12,6 +12,7 @@
 #include "sila-chart-view.h"
 #include "sila-contact-window.h"
 #include "sila-contacts-page.h"
+#include "sila-outreach-page.h"
 #include "sila-dashboard-page.h"
 #include "sila-new-request-window.h"
 #include "sila-request-view.h"
@@ -157,6 +158,12 @@ build_contacts (SilaSession *session)
 }
 
 static GtkWidget *
+build_outreach (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_OUTREACH_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
 build_new_request (SilaSession *session)
 {
   return GTK_WIDGET (sila_new_request_window_new (NULL, session, NULL));
@@ -261,6 +268,7 @@ static const struct {
   { "sila-reports-page.ui", build_reports_page },
   { "sila-contact-window.ui", build_contact },
   { "sila-contacts-page.ui", build_contacts },
+  { "sila-outreach-page.ui", build_outreach },
   { "sila-new-request-window.ui", build_new_request },
   { "sila-request-view.ui", build_request_view },
   { "sila-requests-page.ui", build_requests },

@@ -140,11 +140,11 @@ test_sections (WindowFixture *fixture,
                gconstpointer  data)
 {
   static const char *arabic_titles[] = {
-    "لوحة المتابعة", "المستفيدون", "الطلبات", "سجل التواصل", "الاستبيانات",
+    "لوحة المتابعة", "المستفيدون", "الطلبات", "سجل التواصل", "الوصول إلى المستفيد", "الاستبيانات",
     "المقترحات والشكاوى", "التقارير", "المكتبة",
   };
   static const char *english_titles[] = {
-    "Dashboard", "Beneficiaries", "Requests", "Contacts & Inquiries", "Surveys",
+    "Dashboard", "Beneficiaries", "Requests", "Contacts & Inquiries", "Outreach", "Surveys",
     "Suggestions & Complaints", "Reports", "Library",
   };
   GtkWidget *window = GTK_WIDGET (fixture->window);

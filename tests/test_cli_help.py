@@ -114,7 +114,10 @@ def completion_offers_commands_and_subcommands():
 
 @test
 def completion_offers_options_and_codes():
-    check(complete('request', 'move', '--') == ['--reason', '--note', '--amount', '--help'])
+    check(complete('request', 'move', '--') ==
+          ['--reason', '--note', '--findings', '--recommendation', '--visit', '--researcher',
+           '--decided', '--members', '--amount', '--kind', '--delivered', '--help'],
+          complete('request', 'move', '--'))
     check(complete('request', 'move', '1448-00001', 'with') == ['with_committee', 'withdrawn'])
     channels = complete('request', 'open', '--channel', '')
     check(len(channels) == 8 and 'branch_representative' in channels, channels)

@@ -394,6 +394,8 @@ sila_cli_write_manpage (FILE *stream)
   fprintf (stream, ".\\\" SPDX-License-Identifier: GPL-3.0-or-later\n"
                    ".\\\" Written by sila-docs from the command table: do not edit.\n"
                    ".TH SILA 1 \"\" \"Sila Desk %s\" \"User Commands\"\n"
+                   ".\\\" Commands and options are never hyphenated.\n"
+                   ".nh\n"
                    ".SH NAME\n"
                    "sila \\- the desk of a charity's beneficiary-relations office\n"
                    ".SH SYNOPSIS\n"

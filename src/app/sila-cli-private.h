@@ -85,6 +85,9 @@ int sila_cli_segment_add          (SilaCli *cli, int argc, char **argv);
 int sila_cli_segment_rename       (SilaCli *cli, int argc, char **argv);
 int sila_cli_segment_retire       (SilaCli *cli, int argc, char **argv);
 
+int sila_cli_contact_add         (SilaCli *cli, int argc, char **argv);
+int sila_cli_outreach_list       (SilaCli *cli, int argc, char **argv);
+int sila_cli_outreach_dismiss    (SilaCli *cli, int argc, char **argv);
 int sila_cli_export_person       (SilaCli *cli, int argc, char **argv);
 int sila_cli_retention_anonymize (SilaCli *cli, int argc, char **argv);
 

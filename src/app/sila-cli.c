@@ -72,8 +72,9 @@ static const SilaCliCommand commands[] = {
     "request document NUMBER DOCTYPE (provided|verified|rejected|missing) [--expires DATE]",
     N_("Record a document of a request's checklist") },
   { "request", "move", sila_cli_request_move,
-    "request move NUMBER STATUS [--reason TEXT] [--note TEXT] [--recommendation TEXT] "
-    "[--amount SAR]",
+    "request move NUMBER STATUS [--reason TEXT] [--note TEXT] [--findings TEXT] "
+    "[--recommendation TEXT] [--visit DATE] [--researcher NAME] [--decided DATE] "
+    "[--members TEXT] [--amount SAR] [--kind KIND] [--delivered DATE]",
     N_("Take a request one step: refused, with the reason, when the policy or your role "
        "forbids it; research_done takes the findings as its note and the recommendation "
        "with --recommendation") },
@@ -110,6 +111,15 @@ static const SilaCliCommand commands[] = {
     N_("Everything held about one beneficiary, for them (JSON on standard output, or files)") },
   { "retention", "anonymize", sila_cli_retention_anonymize, "retention anonymize [--dry-run]",
     N_("Anonymize the files closed longer than the retention period") },
+  { "contact", "add", sila_cli_contact_add,
+    "contact add (--file NUMBER | --national-id ID | --anonymous) --channel CODE "
+    "--direction (in|out) --kind KIND [--request NUMBER] [--outcome OUTCOME] [--note TEXT]",
+    N_("Log a contact in the contacts log now; prints its number") },
+  { "outreach", "list", sila_cli_outreach_list, "outreach list [--date YYYY-MM-DD] [--json]",
+    N_("Whom to contact today, and why (the daily outreach list)") },
+  { "outreach", "dismiss", sila_cli_outreach_dismiss,
+    "outreach dismiss FILE_NUMBER REASON [--request NUMBER] --why TEXT",
+    N_("Take a person off today's outreach list, saying why") },
   { "search", NULL, sila_cli_search, "search TEXT",
     N_("Find beneficiary files by name, file number, ID or phone, best first") },
   { "segments", NULL, sila_cli_segments, "segments",

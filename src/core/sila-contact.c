@@ -19,6 +19,7 @@ static const struct {
   { "inquiry",   N_("Inquiry") },
   { "referral",  N_("Referral to the social researcher") },
   { "follow_up", N_("Follow-up") },
+  { "outreach",  N_("Outreach") },
 }, directions[SILA_N_DIRECTIONS] = {
   { "inbound",  N_("From the person") },
   { "outbound", N_("From the office") },
@@ -26,6 +27,10 @@ static const struct {
   { "open",     N_("Awaiting an answer") },
   { "referred", N_("With the researcher") },
   { "answered", N_("Answered") },
+}, outcomes[SILA_N_OUTCOMES] = {
+  { "reached",      N_("Reached") },
+  { "no_answer",    N_("No answer") },
+  { "wrong_number", N_("Wrong number") },
 };
 
 static const char *keys[SILA_N_CF_FIELDS] = {
@@ -125,6 +130,42 @@ sila_contact_status_from_code (const char        *code,
 }
 
 const char *
+sila_contact_outcome_to_code (SilaContactOutcome outcome)
+{
+  if (outcome == SILA_OUTCOME_NONE)
+    return NULL;
+  g_return_val_if_fail (outcome < SILA_N_OUTCOMES, NULL);
+  return outcomes[outcome].code;
+}
+
+const char *
+sila_contact_outcome_to_display (SilaContactOutcome outcome)
+{
+  if (outcome == SILA_OUTCOME_NONE)
+    return "";
+  g_return_val_if_fail (outcome < SILA_N_OUTCOMES, NULL);
+  return _(outcomes[outcome].display);
+}
+
+gboolean
+sila_contact_outcome_from_code (const char         *code,
+                                SilaContactOutcome *outcome)
+{
+  int i;
+
+  if (code == NULL || *code == '\0' || g_str_equal (code, "none"))
+    {
+      *outcome = SILA_OUTCOME_NONE;
+      return TRUE;
+    }
+  i = find_code (code, outcomes, SILA_N_OUTCOMES);
+  if (i < 0)
+    return FALSE;
+  *outcome = (SilaContactOutcome)i;
+  return TRUE;
+}
+
+const char *
 sila_contact_field_to_key (SilaContactField field)
 {
   g_return_val_if_fail (field < SILA_N_CF_FIELDS, NULL);
@@ -137,6 +178,7 @@ sila_contact_new (void)
   SilaContact *contact = g_new0 (SilaContact, 1);
 
   contact->answer_seconds = -1;
+  contact->outcome = SILA_OUTCOME_NONE;
   return contact;
 }
 
@@ -274,4 +316,22 @@ sila_contact_parse (const char * const *fields,
     return NULL;
 
   return g_steal_pointer (&contact);
+}
+
+gboolean
+sila_contact_set_outcome (SilaContact         *contact,
+                          SilaContactOutcome   outcome,
+                          GError             **error)
+{
+  g_return_val_if_fail (contact != NULL, FALSE);
+
+  if (outcome != SILA_OUTCOME_NONE && contact->direction != SILA_DIRECTION_OUTBOUND)
+    {
+      g_set_error_literal (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
+                           _("Only a call or message from the office has an outcome."));
+      return FALSE;
+    }
+
+  contact->outcome = outcome;
+  return TRUE;
 }

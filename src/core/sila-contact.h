@@ -18,6 +18,7 @@ typedef enum {
   SILA_CONTACT_INQUIRY,    /* inquiry    استفسار */
   SILA_CONTACT_REFERRAL,   /* referral   إحالة للباحث الاجتماعي */
   SILA_CONTACT_FOLLOW_UP,  /* follow_up  متابعة */
+  SILA_CONTACT_OUTREACH,   /* outreach   الوصول إلى المستفيد دون طلب */
   SILA_N_CONTACT_KINDS
 } SilaContactKind;
 
@@ -34,6 +35,17 @@ typedef enum {
   SILA_N_CONTACT_STATUSES
 } SilaContactStatus;
 
+/* How an outbound call or message went. A contact logged without one
+ * (before outreach, or an inbound one) has SILA_OUTCOME_NONE and counts as
+ * having reached the person. */
+typedef enum {
+  SILA_OUTCOME_NONE = -1,
+  SILA_OUTCOME_REACHED,       /* reached       تم التواصل */
+  SILA_OUTCOME_NO_ANSWER,     /* no_answer     لم يرد */
+  SILA_OUTCOME_WRONG_NUMBER,  /* wrong_number  رقم خاطئ */
+  SILA_N_OUTCOMES
+} SilaContactOutcome;
+
 #define SILA_CONTACT_TEXT_MAX 4000
 
 const char *sila_contact_kind_to_code        (SilaContactKind       kind);
@@ -48,6 +60,11 @@ const char *sila_contact_status_to_code      (SilaContactStatus     status);
 const char *sila_contact_status_to_display   (SilaContactStatus     status);
 gboolean    sila_contact_status_from_code    (const char           *code,
                                               SilaContactStatus    *status);
+const char *sila_contact_outcome_to_code     (SilaContactOutcome    outcome);
+const char *sila_contact_outcome_to_display  (SilaContactOutcome    outcome);
+/* Also accepts "none" and "" (SILA_OUTCOME_NONE). */
+gboolean    sila_contact_outcome_from_code   (const char           *code,
+                                              SilaContactOutcome   *outcome);
 
 typedef struct {
   char                 *id;
@@ -74,6 +91,7 @@ typedef struct {
   char                 *referred_to_name;
   char                 *request_id;       /* a request it is about, or NULL */
   char                 *request_number;
+  SilaContactOutcome    outcome;          /* outbound calls: how it went */
 } SilaContact;
 
 SilaContact *sila_contact_new  (void);
@@ -100,6 +118,12 @@ const char  *sila_contact_field_to_key (SilaContactField field);
 SilaContact *sila_contact_parse        (const char * const *fields,
                                         const char         *beneficiary_id,
                                         SilaFieldErrors    *errors);
+
+/* Records how an outbound call went; an inbound contact has no outcome
+ * (SILA_VALIDATION_ERROR). */
+gboolean     sila_contact_set_outcome  (SilaContact        *contact,
+                                        SilaContactOutcome  outcome,
+                                        GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaContact, sila_contact_free)
 

@@ -36,6 +36,18 @@ static const struct {
   { SILA_SETTING_CONSENT_REQUIRED, KIND_BOOL, 0, 0, "1" },
   { SILA_SETTING_RETENTION_YEARS, KIND_INT, 1, SILA_RETENTION_MAX,
     G_STRINGIFY (SILA_RETENTION_DEFAULT) },
+  { SILA_SETTING_OUTREACH_EXPIRY, KIND_INT, 1, 365, G_STRINGIFY (SILA_OUTREACH_EXPIRY_DEFAULT) },
+  { SILA_SETTING_OUTREACH_MISSING, KIND_INT, 1, 365,
+    G_STRINGIFY (SILA_OUTREACH_MISSING_DEFAULT) },
+  { SILA_SETTING_OUTREACH_FOLLOW_FROM, KIND_INT, 0, 365,
+    G_STRINGIFY (SILA_OUTREACH_FOLLOW_FROM_DEFAULT) },
+  { SILA_SETTING_OUTREACH_FOLLOW_UNTIL, KIND_INT, 1, 365,
+    G_STRINGIFY (SILA_OUTREACH_FOLLOW_UNTIL_DEFAULT) },
+  { SILA_SETTING_OUTREACH_SILENCE, KIND_INT, 7, 3650,
+    G_STRINGIFY (SILA_OUTREACH_SILENCE_DEFAULT) },
+  { SILA_SETTING_OUTREACH_ACTIVE, KIND_INT, 30, 3650,
+    G_STRINGIFY (SILA_OUTREACH_ACTIVE_DEFAULT) },
+  { SILA_SETTING_OUTREACH_RETRY, KIND_INT, 1, 30, G_STRINGIFY (SILA_OUTREACH_RETRY_DEFAULT) },
 };
 
 static int
@@ -56,6 +68,20 @@ sila_policy_get_default (const char *key)
   int i = find_setting (key);
 
   return i >= 0 ? settings[i].fallback : NULL;
+}
+
+gboolean
+sila_policy_get_range (const char *key,
+                       gint64     *min,
+                       gint64     *max)
+{
+  int i = find_setting (key);
+
+  if (i < 0 || settings[i].kind != KIND_INT)
+    return FALSE;
+  *min = settings[i].min;
+  *max = settings[i].max;
+  return TRUE;
 }
 
 const char **

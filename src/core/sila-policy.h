@@ -26,6 +26,19 @@ G_BEGIN_DECLS
  * years a closed file may be anonymized. */
 #define SILA_SETTING_CONSENT_REQUIRED "consent_required"
 #define SILA_SETTING_RETENTION_YEARS  "retention_years"
+/* The daily outreach list (sila-outreach.h): how many days before its
+ * expiry a document is mentioned; how long a request may wait at
+ * "received" with a document missing; the days after a delivery in which
+ * to ask how it went; how long a silence is; how far back a request or
+ * delivery keeps a person "active"; and how long an unanswered call hides
+ * an item before it comes back. */
+#define SILA_SETTING_OUTREACH_EXPIRY       "outreach_expiry_days"
+#define SILA_SETTING_OUTREACH_MISSING      "outreach_missing_days"
+#define SILA_SETTING_OUTREACH_FOLLOW_FROM  "outreach_follow_up_from_days"
+#define SILA_SETTING_OUTREACH_FOLLOW_UNTIL "outreach_follow_up_until_days"
+#define SILA_SETTING_OUTREACH_SILENCE      "outreach_silence_days"
+#define SILA_SETTING_OUTREACH_ACTIVE       "outreach_active_days"
+#define SILA_SETTING_OUTREACH_RETRY        "outreach_retry_days"
 
 /* The association whose policy (shared/seed) this app serves; a new
  * database starts with it, and an administrator changes it in Preferences. */
@@ -43,11 +56,23 @@ G_BEGIN_DECLS
 #define SILA_RETENTION_DEFAULT     10
 #define SILA_RETENTION_MAX         50
 
+#define SILA_OUTREACH_EXPIRY_DEFAULT       30
+#define SILA_OUTREACH_MISSING_DEFAULT      7
+#define SILA_OUTREACH_FOLLOW_FROM_DEFAULT  7
+#define SILA_OUTREACH_FOLLOW_UNTIL_DEFAULT 30
+#define SILA_OUTREACH_SILENCE_DEFAULT      180
+#define SILA_OUTREACH_ACTIVE_DEFAULT       365
+#define SILA_OUTREACH_RETRY_DEFAULT        2
+
 char        *sila_policy_normalize_setting (const char  *key,
                                             const char  *value,
                                             GError     **error);
 const char  *sila_policy_get_default       (const char  *key);
 const char **sila_policy_get_keys          (void);
+/* The range a whole-number setting accepts; FALSE for other settings. */
+gboolean     sila_policy_get_range         (const char  *key,
+                                            gint64      *min,
+                                            gint64      *max);
 gboolean     sila_policy_is_true           (const char  *value);
 
 G_END_DECLS

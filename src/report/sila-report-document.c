@@ -314,6 +314,46 @@ add_contacts (Build *b)
   }
 }
 
+/* Reaching people before they ask: the daily list's contacts, by reason. */
+static void
+add_outreach (Build *b)
+{
+  const SilaReportFigures *f = b->figures;
+  const char *headers[] = { _("Reason"), _("Contacts made"), _("Reached"),
+                            _("Days to contact (median)") };
+  const double widths[] = { 2.6, 1.2, 1, 1.4 };
+  SilaDocumentTable *table;
+  gint64 reached = 0;
+
+  sila_document_add_heading (b->doc, _("Reaching beneficiaries without their asking"));
+  table = sila_document_add_table (b->doc, 4, headers, widths, text_number);
+  for (guint i = 0; f->outreach_by_reason != NULL && i < f->outreach_by_reason->len; i++)
+    {
+      const SilaReportItem *item = g_ptr_array_index (f->outreach_by_reason, i);
+      SilaFigureValue days = { 0, item->median };
+      g_autofree char *c = count_text (item->count);
+      g_autofree char *r = count_text (item->answered);
+      g_autofree char *d = sila_report_format_figure (SILA_FIGURE_OUTREACH_DAYS, &days);
+      const char *row[] = { item->label, c, r, d };
+
+      sila_document_table_add_row (table, row);
+      reached += item->answered;
+    }
+  {
+    g_autofree char *c = sila_report_format_figure (SILA_FIGURE_OUTREACH_CONTACTS,
+                                                    &f->figures[SILA_FIGURE_OUTREACH_CONTACTS]);
+    g_autofree char *r = count_text (reached);
+    g_autofree char *d = sila_report_format_figure (SILA_FIGURE_OUTREACH_DAYS,
+                                                    &f->figures[SILA_FIGURE_OUTREACH_DAYS]);
+    g_autofree char *share = sila_report_format_figure (SILA_FIGURE_OUTREACH_REACHED,
+                                                        &f->figures[SILA_FIGURE_OUTREACH_REACHED]);
+    const char *row[] = { _("Total"), c, r, d };
+
+    sila_document_table_add_total (table, row);
+    sila_document_add_field (b->doc, sila_figure_to_label (SILA_FIGURE_OUTREACH_REACHED), share);
+  }
+}
+
 static void
 add_satisfaction (Build *b)
 {
@@ -605,6 +645,7 @@ sila_report_document_new (const SilaReportFigures *figures)
   add_chart (&b, sila_report_chart_services (figures));
 
   add_contacts (&b);
+  add_outreach (&b);
   add_satisfaction (&b);
   add_feedback (&b);
   add_approval (&b);

@@ -12,6 +12,7 @@
 #include "sila-audit.h"
 #include "sila-clock.h"
 #include "sila-report-figures.h"
+#include "sila-report-outreach.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-requests.h"
 
@@ -57,6 +58,13 @@ static const struct {
     NC_("report figure", "Suggestions and complaints answered"), SILA_FIGURE_KIND_COUNT },
   { SILA_FIGURE_FEEDBACK_OVERDUE, "feedback_overdue",
     NC_("report figure", "Suggestions and complaints overdue"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_OUTREACH_CONTACTS, "outreach_contacts",
+    NC_("report figure", "Outreach contacts made"), SILA_FIGURE_KIND_COUNT },
+  { SILA_FIGURE_OUTREACH_REACHED, "outreach_reached",
+    NC_("report figure", "Outreach contacts that reached the person"), SILA_FIGURE_KIND_PERCENT },
+  { SILA_FIGURE_OUTREACH_DAYS, "outreach_days",
+    NC_("report figure", "Days from an outreach item to its contact (median)"),
+    SILA_FIGURE_KIND_DAYS },
 };
 
 const char *
@@ -670,7 +678,10 @@ compute (Work              *work,
          count_services (work, period, error) &&
          count_contacts (work, period, error) &&
          count_satisfaction (work, period, error) &&
-         count_feedback (work, period, &as_of, error);
+         count_feedback (work, period, &as_of, error) &&
+         sila_report_count_outreach (work->store, work->actor, period, work->figures,
+                                     work->out != NULL ? &work->out->outreach_by_reason : NULL,
+                                     error);
 }
 
 void
@@ -754,7 +765,7 @@ sila_report_figures_free (SilaReportFigures *figures)
   GPtrArray **arrays[] = {
     &figures->by_status, &figures->by_type, &figures->by_channel, &figures->by_segment,
     &figures->decisions_by_type, &figures->services_by_type, &figures->services_by_kind,
-    &figures->contacts_by_channel, &figures->survey_questions, &figures->survey_by_channel,
+    &figures->contacts_by_channel, &figures->outreach_by_reason, &figures->survey_questions, &figures->survey_by_channel,
     &figures->decided_late, &figures->overdue, &figures->deliveries, &figures->feedback,
     &figures->changes,
   };

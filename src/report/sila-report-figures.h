@@ -15,6 +15,9 @@
  *  - decided late: a decision dated after the request's due date;
  *  - overdue: requests still waiting for the committee at the end of the
  *    period (or today, for a period not over yet) and past their due date;
+ *  - outreach: contacts logged in the period for items of the daily list
+ *    (sila-outreach.h), per reason; the share that reached the person;
+ *    the median days from the day an item's reason began to its contact;
  *  - money is held in halalas (gint64) all the way; riyals only on paper;
  *  - satisfaction: the surveys' CSAT and NPS (sila-survey-results.h); a
  *    question's mean is shown only when it has at least
@@ -56,6 +59,9 @@ typedef enum {
   SILA_FIGURE_COMPLAINTS,
   SILA_FIGURE_FEEDBACK_ANSWERED,
   SILA_FIGURE_FEEDBACK_OVERDUE,
+  SILA_FIGURE_OUTREACH_CONTACTS,
+  SILA_FIGURE_OUTREACH_REACHED,
+  SILA_FIGURE_OUTREACH_DAYS,
   SILA_N_FIGURES
 } SilaFigure;
 
@@ -136,6 +142,10 @@ typedef struct {
   GPtrArray       *services_by_kind;
   /* Contacts asked in the period, by channel. */
   GPtrArray       *contacts_by_channel;
+  /* Contacts made for the daily outreach list, by reason: count,
+   * answered = reached the person, median = days from the item's
+   * appearance to its contact. */
+  GPtrArray       *outreach_by_reason;
   /* Satisfaction: every question's mean, and responses by channel. */
   GPtrArray       *survey_questions;
   GPtrArray       *survey_by_channel;

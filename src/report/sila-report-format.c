@@ -160,6 +160,8 @@ static const Breakdown breakdowns[] = {
     N_("Services delivered by form") },
   { "contacts_by_channel", G_STRUCT_OFFSET (SilaReportFigures, contacts_by_channel),
     N_("Contacts by channel") },
+  { "outreach_by_reason", G_STRUCT_OFFSET (SilaReportFigures, outreach_by_reason),
+    N_("Outreach contacts by reason") },
 };
 
 static GPtrArray *

@@ -76,6 +76,7 @@ void        sila_report_book_write_services    (SilaReportBook         *book,
                                                 lxw_row_t              *out_last,
                                                 SilaSheet             **out_sheet);
 void        sila_report_book_write_contacts    (SilaReportBook         *book);
+void        sila_report_book_write_outreach    (SilaReportBook         *book);
 void        sila_report_book_write_satisfaction (SilaReportBook        *book);
 
 /* In sila-report-workbook-lists.c. */

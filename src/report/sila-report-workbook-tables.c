@@ -152,6 +152,56 @@ sila_report_book_write_contacts (SilaReportBook *book)
                                  &f->figures[SILA_FIGURE_REFERRALS], TRUE);
 }
 
+/* The daily outreach list's work in the period: contacts made per reason,
+ * how many reached the person, and the days from an item's appearance to
+ * its contact. */
+void
+sila_report_book_write_outreach (SilaReportBook *book)
+{
+  static const SilaReportColumn columns[] = {
+    { N_("Reason"), 34, SILA_COLUMN_TEXT },
+    { N_("Contacts made"), 14, SILA_COLUMN_INTEGER },
+    { N_("Reached"), 12, SILA_COLUMN_INTEGER },
+    { N_("Days to contact (median)"), 16, SILA_COLUMN_DECIMAL },
+  };
+  const SilaReportFigures *f = book->figures;
+  lxw_row_t row;
+  SilaSheet *sheet = sila_report_book_add_table (book, _("Outreach"),
+                                                 _("Reaching beneficiaries without their "
+                                                   "asking, by reason"),
+                                                 G_N_ELEMENTS (columns), columns, FALSE, &row);
+  lxw_worksheet *ws = sila_sheet_get_lxw (sheet);
+  gint64 reached = 0;
+
+  for (guint i = 0; f->outreach_by_reason != NULL && i < f->outreach_by_reason->len; i++)
+    {
+      const SilaReportItem *item = g_ptr_array_index (f->outreach_by_reason, i);
+
+      row++;
+      sila_sheet_write_text (sheet, row, 0, item->label);
+      sila_sheet_write_number (sheet, row, 1, (double)item->count, SILA_COLUMN_INTEGER);
+      sila_sheet_write_number (sheet, row, 2, (double)item->answered, SILA_COLUMN_INTEGER);
+      if (isfinite (item->median))
+        worksheet_write_number (ws, row, 3, round (item->median * 10) / 10,
+                                book->one_decimal[0]);
+      reached += item->answered;
+    }
+  sila_sheet_finish_table (sheet, row);
+  row++;
+  sila_report_book_write_total_label (book, sheet, row);
+  sila_report_book_write_figure (book, sheet, row, 1, SILA_FIGURE_OUTREACH_CONTACTS,
+                                 &f->figures[SILA_FIGURE_OUTREACH_CONTACTS], TRUE);
+  worksheet_write_number (ws, row, 2, (double)reached,
+                          sila_sheet_get_format (sheet, SILA_COLUMN_INTEGER, TRUE));
+  sila_report_book_write_figure (book, sheet, row, 3, SILA_FIGURE_OUTREACH_DAYS,
+                                 &f->figures[SILA_FIGURE_OUTREACH_DAYS], TRUE);
+  row += 2;
+  worksheet_write_string (ws, row, 0, sila_figure_to_label (SILA_FIGURE_OUTREACH_REACHED),
+                          book->label_bold);
+  sila_report_book_write_figure (book, sheet, row, 1, SILA_FIGURE_OUTREACH_REACHED,
+                                 &f->figures[SILA_FIGURE_OUTREACH_REACHED], TRUE);
+}
+
 void
 sila_report_book_write_satisfaction (SilaReportBook *book)
 {

@@ -577,6 +577,7 @@ sila_report_write_xlsx (SilaStore               *store,
                           N_("Form of delivery"), figures->services_by_kind, &first, &last,
                           &sheet);
   sila_report_book_write_contacts (&book);
+  sila_report_book_write_outreach (&book);
   sila_report_book_write_satisfaction (&book);
   write_overdue (&book);
   write_late (&book);

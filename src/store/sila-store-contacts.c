@@ -12,6 +12,7 @@
 #include "sila-clock.h"
 #include "sila-request-input.h"
 #include "sila-store-contacts.h"
+#include "sila-store-outreach-private.h"
 #include "sila-store-requests-private.h"
 
 void
@@ -46,10 +47,13 @@ sila_store_add_contact (SilaStore        *self,
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *now = sila_clock_timestamp ();
   g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) outreach = NULL;
   gint64 seq = 0;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
   g_return_val_if_fail (contact != NULL && contact->id == NULL, FALSE);
+  g_return_val_if_fail (contact->outcome == SILA_OUTCOME_NONE ||
+                        contact->direction == SILA_DIRECTION_OUTBOUND, FALSE);
 
   if (!sila_store_require (self, actor, SILA_PERM_CONTACT_EDIT, error))
     return FALSE;
@@ -77,6 +81,33 @@ sila_store_add_contact (SilaStore        *self,
           return FALSE;
         }
     }
+  if (contact->request_id != NULL)
+    {
+      g_autoptr(SilaStatement) check = sila_store_prepare (self,
+          "SELECT 1 FROM requests WHERE id = ?1 AND deleted_at IS NULL "
+          "AND beneficiary_id IS ?2", error);
+
+      if (check == NULL)
+        return FALSE;
+      sila_bind_text (check, 1, contact->request_id);
+      sila_bind_text (check, 2, contact->beneficiary_id);
+      if (sila_store_step (self, check, error) != SILA_STEP_ROW)
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
+                               _("That request is not one of this person’s."));
+          return FALSE;
+        }
+    }
+  /* The person's outreach items before this contact, to record which of
+   * them it answered. */
+  if (contact->direction == SILA_DIRECTION_OUTBOUND && contact->beneficiary_id != NULL)
+    {
+      outreach = sila_store_outreach_items (self, NULL, contact->beneficiary_id, TRUE,
+                                            error);
+      if (outreach == NULL)
+        return FALSE;
+    }
   if (!sila_store_next_number (self, "contact", &seq, error))
     return FALSE;
 
@@ -97,8 +128,9 @@ sila_store_add_contact (SilaStore        *self,
                              "INSERT INTO contacts (id, seq, beneficiary_id, caller, channel, "
                              "direction, kind, status, question, answer, asked_at, answered_at, "
                              "answer_seconds, handled_by, answered_by, referred_to, request_id, "
-                             "created_at, updated_at, device_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                             "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18, ?19)",
+                             "created_at, updated_at, device_id, outcome) VALUES (?1, ?2, ?3, "
+                             "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                             "?18, ?18, ?19, ?20)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -122,12 +154,19 @@ sila_store_add_contact (SilaStore        *self,
   sila_bind_text (stmt, 17, contact->request_id);
   sila_bind_text (stmt, 18, now);
   sila_bind_text (stmt, 19, sila_store_get_device_id (self));
+  sila_bind_text (stmt, 20, sila_contact_outcome_to_code (contact->outcome));
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;
+  if (outreach != NULL &&
+      !sila_store_outreach_link_contact (self, outreach, contact, now, error))
+    return FALSE;
 
-  summary = g_strdup_printf ("%s %s %s", sila_contact_kind_to_code (contact->kind),
+  summary = g_strdup_printf ("%s %s %s%s%s", sila_contact_kind_to_code (contact->kind),
                              sila_channel_to_code (contact->channel),
-                             sila_contact_status_to_code (contact->status));
+                             sila_contact_status_to_code (contact->status),
+                             contact->outcome != SILA_OUTCOME_NONE ? " " : "",
+                             contact->outcome != SILA_OUTCOME_NONE
+                             ? sila_contact_outcome_to_code (contact->outcome) : "");
   if (!sila_store_audit (self, actor, "create", SILA_AUDIT_ENTITY_CONTACT, contact->id, summary,
                          NULL, NULL, error))
     return FALSE;
@@ -140,7 +179,7 @@ sila_store_add_contact (SilaStore        *self,
   "b.grandfather_name, b.family_name, c.caller, c.channel, c.direction, c.kind, c.status, " \
   "c.question, c.answer, c.asked_at, c.answered_at, c.answer_seconds, c.handled_by, " \
   "h.display_name, c.answered_by, a.display_name, c.referred_to, r.display_name, c.request_id, " \
-  "q.number"
+  "q.number, c.outcome"
 #define CONTACT_FROM \
   " FROM contacts c LEFT JOIN beneficiaries b ON b.id = c.beneficiary_id " \
   "LEFT JOIN staff h ON h.username = c.handled_by " \
@@ -197,6 +236,8 @@ contact_from_stmt (SilaStatement *stmt)
   c->referred_to_name = dup_or_null (stmt, 24);
   c->request_id = dup_or_null (stmt, 25);
   c->request_number = dup_or_null (stmt, 26);
+  if (!sila_contact_outcome_from_code ((const char *)sqlite3_column_text (stmt, 27), &c->outcome))
+    c->outcome = SILA_OUTCOME_NONE;
   return c;
 }
 

@@ -232,8 +232,9 @@ add_surveys (SilaStore    *self,
 /* Everything the association holds about the beneficiary of file
  * @file_number, for them to see (PDPL, the right of access): the file
  * itself with household and incomes, requests with their documents and
- * steps, contacts, the surveys they answered under their name, and who
- * saw or changed the file and when. Audited as an export. */
+ * steps, contacts, outreach items taken off the daily list and why, the
+ * surveys they answered under their name, and who saw or changed the file
+ * and when. Audited as an export. */
 JsonNode *
 sila_store_collect_person_data (SilaStore        *self,
                                 const SilaActor  *actor,
@@ -281,8 +282,14 @@ sila_store_collect_person_data (SilaStore        *self,
   if (!add_requests (self, builder, file->id, error) ||
       !add_rows (self, builder, "contacts",
                  "SELECT channel, direction, kind, status, question, answer, asked_at, "
-                 "answered_at, handled_by FROM contacts "
+                 "answered_at, handled_by, outcome FROM contacts "
                  "WHERE beneficiary_id = ?1 AND deleted_at IS NULL ORDER BY asked_at",
+                 file->id, error) ||
+      !add_rows (self, builder, "outreach_dismissals",
+                 "SELECT reason, (SELECT number FROM requests q WHERE q.id = request_id) "
+                 "AS request, since_on, why, dismissed_at, dismissed_by "
+                 "FROM outreach_dismissals WHERE beneficiary_id = ?1 AND deleted_at IS NULL "
+                 "ORDER BY dismissed_at",
                  file->id, error) ||
       !add_surveys (self, builder, file->id, error) ||
       !add_rows (self, builder, "history",
@@ -365,11 +372,11 @@ run (SilaStore   *self,
 }
 
 /* What identifies the person goes: names, ID numbers, phones, address,
- * notes, free text of requests and contacts, scanned documents, drafts and
- * the personal parts of the audit trail. What the reports count stays:
- * gender, birth year, nationality, segment, district, household size,
- * incomes, housing, every request's type, channel, steps, dates, decisions
- * and amounts, and survey answers. */
+ * notes, free text of requests, contacts and outreach dismissals, scanned
+ * documents, drafts and the personal parts of the audit trail. What the
+ * reports count stays: gender, birth year, nationality, segment, district,
+ * household size, incomes, housing, every request's type, channel, steps,
+ * dates, decisions and amounts, and survey answers. */
 static gboolean
 anonymize_one (SilaStore        *self,
                const SilaActor  *actor,
@@ -454,6 +461,8 @@ anonymize_one (SilaStore        *self,
             "UPDATE contacts SET caller = NULL, question = '', answer = NULL "
             "WHERE beneficiary_id = ?1", id, error) ||
       !run (self,
+            "UPDATE outreach_dismissals SET why = '' WHERE beneficiary_id = ?1", id, error) ||
+      !run (self,
             "UPDATE feedback_items SET description = '', submitter = NULL, answer = NULL "
             "WHERE beneficiary_id = ?1", id, error) ||
       !run (self, "DELETE FROM drafts WHERE entity_id = ?1", id, error) ||
@@ -466,7 +475,9 @@ anonymize_one (SilaStore        *self,
             "OR (entity = 'request' AND entity_id IN "
             "  (SELECT id FROM requests WHERE beneficiary_id = ?1)) "
             "OR (entity = 'contact' AND entity_id IN "
-            "  (SELECT id FROM contacts WHERE beneficiary_id = ?1))",
+            "  (SELECT id FROM contacts WHERE beneficiary_id = ?1)) "
+            "OR (entity = 'outreach' AND entity_id IN "
+            "  (SELECT id FROM outreach_dismissals WHERE beneficiary_id = ?1))",
             id, error))
     return FALSE;
 

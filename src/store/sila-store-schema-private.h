@@ -27,4 +27,8 @@ gboolean  sila_store_migrate_support_requests     (SilaStore  *self,
 gboolean  sila_store_migrate_audit_chain           (SilaStore  *self,
                                                     GError    **error);
 
+/* sila-store-schema-outreach.c */
+gboolean  sila_store_migrate_outreach             (SilaStore  *self,
+                                                   GError    **error);
+
 G_END_DECLS

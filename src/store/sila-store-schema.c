@@ -184,6 +184,9 @@ static const SilaMigration migrations[] = {
   sila_store_migrate_retention,
   sila_store_migrate_reports,      /* sila-store-report.c */
   sila_store_migrate_new_files_index,
+  /* The outreach step rebuilds the contacts table, so it runs before the
+   * audit chain's triggers, which name that table. */
+  sila_store_migrate_outreach,     /* sila-store-schema-outreach.c */
   sila_store_migrate_audit_chain,  /* sila-store-audit-chain.c */
 };
 

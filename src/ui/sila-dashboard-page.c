@@ -14,6 +14,7 @@
 #include "sila-report-charts.h"
 #include "sila-report-task.h"
 #include "sila-store-contacts.h"
+#include "sila-store-outreach.h"
 #include "sila-store-requests.h"
 
 /* Rows shown in each list of today's work; the cards count them all. */
@@ -26,7 +27,7 @@ struct _SilaDashboardPage
   SilaSession       *session;
   GCancellable      *cancellable;
   SilaReportFigures *figures;
-  gint64             counts[5];
+  gint64             counts[6];
   gboolean           loading;
   gboolean           painted;        /* drawn once: the month may be computed */
   gulong             after_paint_id;
@@ -37,6 +38,7 @@ struct _SilaDashboardPage
   GtkLabel          *due_soon_value;
   GtkLabel          *committee_value;
   GtkLabel          *inquiries_value;
+  GtkLabel          *outreach_value;
   GtkWidget         *attention_group;
   GtkListBox        *attention_list;
   GtkWidget         *committee_group;
@@ -70,6 +72,7 @@ enum {
   COUNT_COMMITTEE,
   COUNT_INQUIRIES,
   COUNT_RECEIVED,
+  COUNT_OUTREACH,
 };
 
 static void
@@ -274,6 +277,28 @@ show_inquiries (SilaDashboardPage *self)
     add_empty_row (self->inquiries_list, _("Every inquiry has its answer."));
 }
 
+/* What is waiting on today's outreach list, everyone's. Not before the
+ * page is first drawn: the list reads every open request. */
+static void
+show_outreach (SilaDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (!self->painted)
+    return;
+  if (!sila_session_can (self->session, SILA_PERM_CONTACT_VIEW))
+    {
+      set_count (self, COUNT_OUTREACH, self->outreach_value, -1);
+      return;
+    }
+  items = sila_store_list_outreach (sila_session_get_store (self->session),
+                                    sila_session_get_actor (self->session), NULL, &error);
+  if (items == NULL)
+    g_debug ("Outreach list: %s", error->message);
+  set_count (self, COUNT_OUTREACH, self->outreach_value, items != NULL ? (gint64)items->len : -1);
+}
+
 static void
 add_chart (SilaDashboardPage *self,
            SilaChart         *chart)
@@ -368,6 +393,7 @@ sila_dashboard_page_refresh (SilaDashboardPage *self)
 
   show_requests (self);
   show_inquiries (self);
+  show_outreach (self);
 
   sila_period_init_containing (&month, SILA_PERIOD_MONTH, &today, NULL);
   label = sila_period_to_label (&month);
@@ -540,6 +566,7 @@ sila_dashboard_page_class_init (SilaDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SilaDashboardPage, due_soon_value);
   gtk_widget_class_bind_template_child (widget_class, SilaDashboardPage, committee_value);
   gtk_widget_class_bind_template_child (widget_class, SilaDashboardPage, inquiries_value);
+  gtk_widget_class_bind_template_child (widget_class, SilaDashboardPage, outreach_value);
   gtk_widget_class_bind_template_child (widget_class, SilaDashboardPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, SilaDashboardPage, attention_list);
   gtk_widget_class_bind_template_child (widget_class, SilaDashboardPage, committee_group);
@@ -575,7 +602,8 @@ gint64
 sila_dashboard_page_get_count (SilaDashboardPage *self,
                                const char        *what)
 {
-  static const char *names[] = { "overdue", "due-soon", "committee", "inquiries", "received" };
+  static const char *names[] = { "overdue", "due-soon", "committee", "inquiries", "received",
+                                 "outreach" };
 
   g_return_val_if_fail (SILA_IS_DASHBOARD_PAGE (self), -1);
 

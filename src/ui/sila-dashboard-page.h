@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (SilaDashboardPage, sila_dashboard_page, SILA, DASHBOARD_PA
 GtkWidget *sila_dashboard_page_new     (SilaSession       *session);
 void       sila_dashboard_page_refresh (SilaDashboardPage *self);
 /* What the page shows, for tests: the count on a card ("overdue",
- * "due-soon", "committee", "inquiries", "received"), or -1 before it is
+ * "due-soon", "committee", "inquiries", "received",
+ * "outreach"), or -1 before it is
  * known; and how many charts the month shows. */
 gint64     sila_dashboard_page_get_count    (SilaDashboardPage *self,
                                              const char        *what);

@@ -82,4 +82,8 @@ void        sila_preferences_window_load_staff             (SilaPreferencesWindo
 void        sila_preferences_window_install_backup_actions (GtkWidgetClass        *widget_class);
 void        sila_preferences_window_load_backups           (SilaPreferencesWindow *self);
 
+/* In sila-preferences-outreach.c: the thresholds of the daily outreach
+ * list, a group of the Office page. */
+void        sila_preferences_window_add_outreach           (SilaPreferencesWindow *self);
+
 G_END_DECLS

@@ -32,6 +32,9 @@ static const char *languages[] = { "ar", "en" };
 static const char *setting_keys[] = {
   SILA_SETTING_IDLE_LOCK, SILA_SETTING_CONSENT_REQUIRED, SILA_SETTING_RETENTION_YEARS,
   SILA_SETTING_BACKUP_DAILY, SILA_SETTING_BACKUP_FOLDER, SILA_SETTING_BACKUP_KEEP,
+  SILA_SETTING_OUTREACH_EXPIRY, SILA_SETTING_OUTREACH_MISSING, SILA_SETTING_OUTREACH_FOLLOW_FROM,
+  SILA_SETTING_OUTREACH_FOLLOW_UNTIL, SILA_SETTING_OUTREACH_SILENCE, SILA_SETTING_OUTREACH_ACTIVE,
+  SILA_SETTING_OUTREACH_RETRY,
 };
 
 static void
@@ -355,6 +358,7 @@ sila_preferences_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   load_office_settings (self);
   load_kiosk_pin (self);
+  sila_preferences_window_add_outreach (self);
 
   /* Request types, document types and their checklists (support requests). */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),

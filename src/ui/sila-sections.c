@@ -11,6 +11,7 @@
 #include "sila-dashboard-page.h"
 #include "sila-feedback-page.h"
 #include "sila-library-page.h"
+#include "sila-outreach-page.h"
 #include "sila-reports-page.h"
 #include "sila-requests-page.h"
 #include "sila-sections.h"
@@ -24,6 +25,7 @@ static const SilaSection sections[] = {
   { "requests", "emblem-documents-symbolic", N_("Requests"), NULL, sila_requests_page_get_type },
   { "contacts", "call-start-symbolic", N_("Contacts & Inquiries"), NULL,
     sila_contacts_page_get_type },
+  { "outreach", "call-outgoing-symbolic", N_("Outreach"), NULL, sila_outreach_page_get_type },
   { "surveys", "face-smile-symbolic", N_("Surveys"), NULL, sila_surveys_page_get_type },
   { "feedback", "mail-unread-symbolic", N_("Suggestions & Complaints"), NULL,
     sila_feedback_page_get_type },
