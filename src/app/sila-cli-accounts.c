@@ -179,9 +179,6 @@ sila_cli_user_list (SilaCli  *cli,
   if (sila_cli_args_has (&args, "--json"))
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < list->len; i++)
@@ -201,21 +198,12 @@ sila_cli_user_list (SilaCli  *cli,
           json_builder_end_array (builder);
           json_builder_set_member_name (builder, "active");
           json_builder_add_boolean_value (builder, staff->active);
-          json_builder_set_member_name (builder, "last_login");
-          if (staff->last_login_at != NULL)
-            json_builder_add_string_value (builder, staff->last_login_at);
-          else
-            json_builder_add_null_value (builder);
+          sila_cli_json_string_or_null (builder, "last_login", staff->last_login_at);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
 
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      printf ("%s\n", text);
-      return SILA_EXIT_OK;
+      return sila_cli_print_json (builder);
     }
 
   /* One line each, tab-separated, stable codes: for scripts and for eyes. */

@@ -153,9 +153,6 @@ sila_cli_audit (SilaCli  *cli,
   if (sila_cli_args_has (&args, "--json"))
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < entries->len; i++)
@@ -170,22 +167,11 @@ sila_cli_audit (SilaCli  *cli,
           json_builder_set_member_name (builder, "seq");
           json_builder_add_int_value (builder, e->seq);
           for (guint j = 0; j < G_N_ELEMENTS (names); j++)
-            {
-              json_builder_set_member_name (builder, names[j]);
-              if (values[j] == NULL)
-                json_builder_add_null_value (builder);
-              else
-                json_builder_add_string_value (builder, values[j]);
-            }
+            sila_cli_json_string_or_null (builder, names[j], values[j]);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      printf ("%s\n", text);
-      return SILA_EXIT_OK;
+      return sila_cli_print_json (builder);
     }
 
   for (guint i = 0; i < entries->len; i++)

@@ -173,18 +173,6 @@ sila_cli_contact_add (SilaCli  *cli,
   return SILA_EXIT_OK;
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* sila outreach list [--date YYYY-MM-DD] [--json] */
 int
 sila_cli_outreach_list (SilaCli  *cli,
@@ -227,9 +215,6 @@ sila_cli_outreach_list (SilaCli  *cli,
   if (sila_cli_args_has (&args, "--json"))
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < items->len; i++)
@@ -240,20 +225,16 @@ sila_cli_outreach_list (SilaCli  *cli,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "file_number");
           json_builder_add_int_value (builder, item->file_number);
-          add_string_or_null (builder, "national_id", item->national_id);
-          add_string_or_null (builder, "reason", sila_outreach_reason_to_code (item->reason));
-          add_string_or_null (builder, "request", item->request_number);
-          add_string_or_null (builder, "since", since);
-          add_string_or_null (builder, "phone", item->phone);
+          sila_cli_json_string_or_null (builder, "national_id", item->national_id);
+          sila_cli_json_string_or_null (builder, "reason",
+                                        sila_outreach_reason_to_code (item->reason));
+          sila_cli_json_string_or_null (builder, "request", item->request_number);
+          sila_cli_json_string_or_null (builder, "since", since);
+          sila_cli_json_string_or_null (builder, "phone", item->phone);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      text = json_generator_to_data (generator, NULL);
-      printf ("%s\n", text);
-      return SILA_EXIT_OK;
+      return sila_cli_print_json (builder);
     }
 
   for (guint i = 0; i < items->len; i++)

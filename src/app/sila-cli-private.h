@@ -2,6 +2,8 @@
 /* Shared by the command handlers of src/app/sila-cli-*.c. */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sila-cli.h"
 
 G_BEGIN_DECLS
@@ -34,6 +36,13 @@ typedef struct {
 } SilaCliArgs;
 
 const SilaCliCommand *sila_cli_get_commands (guint *n_commands);
+
+/* --json output: the builder's root printed on stdout, indented; and a
+ * member whose value may be missing (null). */
+int         sila_cli_print_json          (JsonBuilder *builder);
+void        sila_cli_json_string_or_null (JsonBuilder *builder,
+                                          const char  *name,
+                                          const char  *value);
 
 gboolean    sila_cli_args_parse   (SilaCli                 *cli,
                                    int                      argc,

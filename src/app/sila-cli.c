@@ -304,6 +304,32 @@ sila_cli_message (SilaCli    *cli,
   fprintf (stderr, "sila: %s\n", text);
 }
 
+int
+sila_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+  return SILA_EXIT_OK;
+}
+
+void
+sila_cli_json_string_or_null (JsonBuilder *builder,
+                              const char  *name,
+                              const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* Reports @error on stderr and returns the exit status it deserves. */
 int
 sila_cli_fail (SilaCli      *cli,
