@@ -506,8 +506,7 @@ sila_outreach_page_constructed (GObject *object)
   /* An office without staff accounts has one officer: show everything. */
   gtk_drop_down_set_selected (self->officer_drop,
                               sila_session_get_actor (self->session) == NULL ||
-                              g_strcmp0 (sila_session_get_actor (self->session)->username,
-                                         "owner") == 0);
+                              sila_actor_is_owner (sila_session_get_actor (self->session)));
 
   g_signal_connect_swapped (self->reason_drop, "notify::selected", G_CALLBACK (show_items), self);
   g_signal_connect_swapped (self->officer_drop, "notify::selected", G_CALLBACK (show_items),
