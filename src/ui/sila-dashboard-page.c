@@ -14,7 +14,7 @@
 #include "sila-report-charts.h"
 #include "sila-report-task.h"
 #include "sila-store-contacts.h"
-#include "sila-store-outreach.h"
+#include "sila-outreach-task.h"
 #include "sila-store-requests.h"
 
 /* Rows shown in each list of today's work; the cards count them all. */
@@ -26,6 +26,7 @@ struct _SilaDashboardPage
 
   SilaSession       *session;
   GCancellable      *cancellable;
+  GCancellable      *outreach_cancellable;
   SilaReportFigures *figures;
   gint64             counts[6];
   gboolean           loading;
@@ -277,14 +278,29 @@ show_inquiries (SilaDashboardPage *self)
     add_empty_row (self->inquiries_list, _("Every inquiry has its answer."));
 }
 
+static void
+outreach_ready_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SilaDashboardPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = sila_outreach_task_list_finish (result, &error);
+
+  /* Cancelled: the page may be gone (dispose cancels). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (items == NULL)
+    g_debug ("Outreach list: %s", error->message);
+  set_count (self, COUNT_OUTREACH, self->outreach_value, items != NULL ? (gint64)items->len : -1);
+}
+
 /* What is waiting on today's outreach list, everyone's. Not before the
- * page is first drawn: the list reads every open request. */
+ * page is first drawn, and in a thread: the list reads every open
+ * request. */
 static void
 show_outreach (SilaDashboardPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-
   if (!self->painted)
     return;
   if (!sila_session_can (self->session, SILA_PERM_CONTACT_VIEW))
@@ -292,11 +308,11 @@ show_outreach (SilaDashboardPage *self)
       set_count (self, COUNT_OUTREACH, self->outreach_value, -1);
       return;
     }
-  items = sila_store_list_outreach (sila_session_get_store (self->session),
-                                    sila_session_get_actor (self->session), NULL, &error);
-  if (items == NULL)
-    g_debug ("Outreach list: %s", error->message);
-  set_count (self, COUNT_OUTREACH, self->outreach_value, items != NULL ? (gint64)items->len : -1);
+  g_cancellable_cancel (self->outreach_cancellable);
+  g_clear_object (&self->outreach_cancellable);
+  self->outreach_cancellable = g_cancellable_new ();
+  sila_outreach_task_list_async (self->session, self->outreach_cancellable, outreach_ready_cb,
+                                 self);
 }
 
 static void
@@ -487,6 +503,8 @@ sila_dashboard_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->outreach_cancellable);
+  g_clear_object (&self->outreach_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SILA_TYPE_DASHBOARD_PAGE);
   g_clear_object (&self->session);
 
