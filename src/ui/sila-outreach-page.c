@@ -24,6 +24,7 @@ struct _SilaOutreachPage
   GPtrArray            *rows;       /* their rows, not owned */
   GtkFileChooserNative *chooser;
   GtkWidget            *survey_offer;
+  gboolean              stale;      /* changed while not shown: reload when shown */
 
   /* Template widgets */
   GtkDropDown          *reason_drop;
@@ -425,6 +426,8 @@ reload (SilaOutreachPage *self)
 {
   g_autoptr(GError) error = NULL;
 
+  self->stale = FALSE;
+
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = sila_store_list_outreach (sila_session_get_store (self->session),
                                           sila_session_get_actor (self->session), NULL, &error);
@@ -443,6 +446,22 @@ session_changed_cb (SilaOutreachPage *self,
 {
   if (what == NULL || g_str_equal (what, "contacts") || g_str_equal (what, "requests") ||
       g_str_equal (what, "beneficiaries") || g_str_equal (what, "surveys"))
+    {
+      /* The list reads every open request: not for a page no one sees. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        reload (self);
+      else
+        self->stale = TRUE;
+    }
+}
+
+static void
+sila_outreach_page_map (GtkWidget *widget)
+{
+  SilaOutreachPage *self = SILA_OUTREACH_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sila_outreach_page_parent_class)->map (widget);
+  if (self->stale)
     reload (self);
 }
 
@@ -595,6 +614,7 @@ sila_outreach_page_class_init (SilaOutreachPageClass *klass)
   object_class->finalize = sila_outreach_page_finalize;
   object_class->get_property = sila_outreach_page_get_property;
   object_class->set_property = sila_outreach_page_set_property;
+  widget_class->map = sila_outreach_page_map;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, SILA_TYPE_SESSION,
