@@ -98,6 +98,9 @@ struct _SilaDbDriver
    * it cannot be read. */
   gboolean       (*data_version) (SilaDb        *db,
                                   gint64        *version);
+  /* Before a long read of much of the database (a year's report): what
+   * the engine can do to make it faster on this connection. */
+  gboolean       (*prepare_long_read) (SilaDb   *db);
 
   /* Statements. prepare() returns NULL on failure (see failure()). */
   SilaStatement *(*prepare)      (SilaDb        *db,

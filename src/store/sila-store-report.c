@@ -195,10 +195,13 @@ sila_store_report_prepare (SilaStore  *self,
 {
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
-  /* A report reads a year of indexes: map the file rather than copy it
-   * page by page, and keep more of it in memory (64 MiB). */
-  return sila_store_exec (self, "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -65536;",
-                          error);
+  /* A report reads a year of indexes. */
+  if (!self->db->driver->prepare_long_read (self->db))
+    {
+      sila_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The count @sql gives with ?1 and ?2 bound to the instants local days

@@ -203,6 +203,14 @@ sqlite_data_version (SilaDb *db,
   return query_int (db, "PRAGMA data_version", version);
 }
 
+static gboolean
+sqlite_prepare_long_read (SilaDb *db)
+{
+  /* Map the file rather than copy it page by page, and keep more of it in
+   * memory (64 MiB). */
+  return sqlite_exec (db, "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -65536;");
+}
+
 /* Statements */
 
 static const SilaDbDriver sqlite_driver;
@@ -381,6 +389,7 @@ static const SilaDbDriver sqlite_driver = {
   .get_schema_version = sqlite_get_schema_version,
   .set_schema_version = sqlite_set_schema_version,
   .data_version       = sqlite_data_version,
+  .prepare_long_read  = sqlite_prepare_long_read,
   .prepare            = sqlite_prepare,
   .finalize           = sqlite_finalize,
   .reset              = sqlite_reset,
