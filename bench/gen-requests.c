@@ -19,6 +19,7 @@
 #include "sila-clock.h"
 #include "sila-hijri.h"
 #include "sila-request.h"
+#include "sila-sqlite.h"
 #include "sila-store-private.h"
 #include "sila-store-requests.h"
 

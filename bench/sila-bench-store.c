@@ -26,6 +26,7 @@
 #include "sila-clock.h"
 #include "sila-i18n.h"
 #include "sila-phone.h"
+#include "sila-sqlite.h"
 #include "sila-store-beneficiaries-private.h"
 
 static int

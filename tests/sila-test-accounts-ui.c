@@ -12,6 +12,7 @@
 #include "sila-login-window.h"
 #include "sila-sign-in-page.h"
 #include "sila-store-backup.h"
+#include "sila-sqlite.h"
 #include "sila-store-private.h"
 #include "sila-store-staff.h"
 #include "sila-test-accounts-ui.h"

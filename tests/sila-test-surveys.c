@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "sila-clock.h"
+#include "sila-sqlite.h"
 #include "sila-store-private.h"
 #include "sila-test-surveys.h"
 

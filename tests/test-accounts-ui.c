@@ -18,6 +18,7 @@
 #include "sila-setup-window.h"
 #include "sila-sign-in-page.h"
 #include "sila-staff-window.h"
+#include "sila-sqlite.h"
 #include "sila-store-private.h"
 #include "sila-store-staff.h"
 #include "sila-test-accounts-ui.h"

@@ -21,6 +21,7 @@
 #include "sila-private-file.h"
 #include "sila-store-audit-chain.h"
 #include "sila-store-beneficiaries.h"
+#include "sila-sqlite.h"
 #include "sila-store-private.h"
 #include "sila-store-report.h"
 #include "sila-test-requests.h"

@@ -12,6 +12,7 @@
 #include "sila-clock.h"
 #include "sila-i18n.h"
 #include "sila-store-backup.h"
+#include "sila-sqlite.h"
 #include "sila-store-private.h"
 #include "sila-store-staff.h"
 #include "sila-test-util.h"

@@ -10,6 +10,7 @@
 #include "sila-i18n.h"
 #include "sila-paths.h"
 #include "sila-session.h"
+#include "sila-sqlite.h"
 #include "sila-store-private.h"
 #include "sila-store-staff.h"
 #include "sila-test-util.h"

@@ -12,6 +12,7 @@
 #include "sila-i18n.h"
 #include "sila-store-feedback.h"
 #include "sila-store-staff.h"
+#include "sila-sqlite.h"
 #include "sila-store-private.h"
 #include "sila-test-surveys.h"
 #include "sila-validation.h"

@@ -50,9 +50,60 @@ def real_tree_passes():
 def clean_tree_passes():
     code, stderr, stamped = check_tree(tree(**{
         'src__core__a_dot_c': '#include "sila-thing.h"\n/* sqlite3_open () is not called */\n',
-        'src__store__b_dot_c': '#include <sqlite3.h>\nstatic const char *q = "SELECT 1";\n',
+        'src__store__b_dot_c': '#include "sila-db.h"\nstatic const char *q = "SELECT 1";\n',
+        'src__store__sila-db_dot_h': '#pragma once\n',
+        'src__store__sqlite__c_dot_c': '#include <sqlite3.h>\n#include "sila-sqlite.h"\n'
+                                       'int f (void) { return sqlite3_open (0, 0); }\n',
+        'src__store__sqlite__sila-sqlite_dot_h': '#pragma once\n',
+        'src__store__postgres__d_dot_c': '#include <libpq-fe.h>\n'
+                                         'void f (void) { PQfinish (0); }\n',
     }))
     check(code == 0 and stamped, stderr)
+
+
+@test
+def sqlite_call_in_shared_store_fails():
+    code, stderr, stamped = check_tree(tree(
+        src__store__a_dot_c='int f (void) { return sqlite3_changes (0); }\n'))
+    check(code == 1 and not stamped, stderr)
+    check('src/store/a.c:1: src/store outside its engines' in stderr, stderr)
+    check('may not call sqlite3_' in stderr, stderr)
+
+
+@test
+def sqlite_header_in_shared_store_fails():
+    code, stderr, _ = check_tree(tree(src__store__a_dot_c='#include <sqlite3.h>\n'))
+    check(code == 1, stderr)
+    check('may not include <sqlite3.h>' in stderr, stderr)
+
+
+@test
+def backend_header_outside_its_folder_fails():
+    code, stderr, _ = check_tree(tree(**{
+        'src__store__sqlite__sila-sqlite_dot_h': '#pragma once\n',
+        'src__store__a_dot_c': '#include "sila-sqlite.h"\n',
+    }))
+    check(code == 1, stderr)
+    check('only src/store/sqlite/ may include sila-sqlite.h' in stderr, stderr)
+
+
+@test
+def libpq_outside_postgres_folder_fails():
+    for rel in ('src__store__a_dot_c', 'src__store__sqlite__a_dot_c', 'src__ui__a_dot_c'):
+        code, stderr, _ = check_tree(tree(**{rel: 'void f (void) { PQclear (0); }\n'}))
+        check(code == 1, (rel, stderr))
+        check('may not call PQ' in stderr, (rel, stderr))
+        code, stderr, _ = check_tree(tree(**{rel: '#include <libpq-fe.h>\n'}))
+        check(code == 1, (rel, stderr))
+        check('may not include <libpq-fe.h>' in stderr, (rel, stderr))
+
+
+@test
+def sqlite_in_postgres_folder_fails():
+    code, stderr, _ = check_tree(tree(
+        src__store__postgres__a_dot_c='int f (void) { return sqlite3_step (0); }\n'))
+    check(code == 1, stderr)
+    check('src/store/postgres/ may not call sqlite3_' in stderr, stderr)
 
 
 @test

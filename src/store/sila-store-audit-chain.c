@@ -13,7 +13,7 @@
 
 #include "sila-audit-chain.h"
 #include "sila-store-audit-chain.h"
-#include "sila-store-backup-private.h"
+#include "sila-store-backup.h"
 #include "sila-store-person.h"
 #include "sila-store-private.h"
 #include "sila-store-schema-private.h"
@@ -147,24 +147,24 @@ sila_store_migrate_audit_chain (SilaStore  *self,
       g_autofree char *body_hash = NULL;
       g_autofree char *link = NULL;
       SilaAuditLinkFields fields = {
-        .id = (const char *)sqlite3_column_text (select, 1),
-        .at = (const char *)sqlite3_column_text (select, 2),
-        .actor_id = (const char *)sqlite3_column_text (select, 3),
-        .actor_name = (const char *)sqlite3_column_text (select, 4),
-        .device_id = (const char *)sqlite3_column_text (select, 5),
-        .action = (const char *)sqlite3_column_text (select, 6),
-        .entity = (const char *)sqlite3_column_text (select, 7),
-        .entity_id = (const char *)sqlite3_column_text (select, 8),
+        .id = sila_column_text (select, 1),
+        .at = sila_column_text (select, 2),
+        .actor_id = sila_column_text (select, 3),
+        .actor_name = sila_column_text (select, 4),
+        .device_id = sila_column_text (select, 5),
+        .action = sila_column_text (select, 6),
+        .entity = sila_column_text (select, 7),
+        .entity_id = sila_column_text (select, 8),
       };
 
-      body_hash = sila_audit_chain_body_hash ((const char *)sqlite3_column_text (select, 9),
-                                              (const char *)sqlite3_column_text (select, 10),
-                                              (const char *)sqlite3_column_text (select, 11));
+      body_hash = sila_audit_chain_body_hash (sila_column_text (select, 9),
+                                              sila_column_text (select, 10),
+                                              sila_column_text (select, 11));
       fields.body_hash = body_hash;
       link = sila_audit_chain_link (previous, &fields);
 
-      sqlite3_reset (update);
-      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (select, 0));
+      sila_statement_release (update);
+      sila_bind_int64 (update, 1, sila_column_int64 (select, 0));
       sila_bind_text (update, 2, body_hash);
       sila_bind_text (update, 3, link);
       if (sila_store_step (self, update, error) != SILA_STEP_DONE)
@@ -285,23 +285,23 @@ walk_chain (SilaStore  *self,
 
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
-      const char *summary = (const char *)sqlite3_column_text (stmt, 9);
-      const char *before_json = (const char *)sqlite3_column_text (stmt, 10);
-      const char *after_json = (const char *)sqlite3_column_text (stmt, 11);
-      const char *body_hash = (const char *)sqlite3_column_text (stmt, 12);
-      const char *chain_hash = (const char *)sqlite3_column_text (stmt, 13);
+      gint64 seq = sila_column_int64 (stmt, 0);
+      const char *summary = sila_column_text (stmt, 9);
+      const char *before_json = sila_column_text (stmt, 10);
+      const char *after_json = sila_column_text (stmt, 11);
+      const char *body_hash = sila_column_text (stmt, 12);
+      const char *chain_hash = sila_column_text (stmt, 13);
       g_autofree char *body = sila_audit_chain_body_hash (summary, before_json, after_json);
       g_autofree char *link = NULL;
       SilaAuditLinkFields fields = {
-        .id = (const char *)sqlite3_column_text (stmt, 1),
-        .at = (const char *)sqlite3_column_text (stmt, 2),
-        .actor_id = (const char *)sqlite3_column_text (stmt, 3),
-        .actor_name = (const char *)sqlite3_column_text (stmt, 4),
-        .device_id = (const char *)sqlite3_column_text (stmt, 5),
-        .action = (const char *)sqlite3_column_text (stmt, 6),
-        .entity = (const char *)sqlite3_column_text (stmt, 7),
-        .entity_id = (const char *)sqlite3_column_text (stmt, 8),
+        .id = sila_column_text (stmt, 1),
+        .at = sila_column_text (stmt, 2),
+        .actor_id = sila_column_text (stmt, 3),
+        .actor_name = sila_column_text (stmt, 4),
+        .device_id = sila_column_text (stmt, 5),
+        .action = sila_column_text (stmt, 6),
+        .entity = sila_column_text (stmt, 7),
+        .entity_id = sila_column_text (stmt, 8),
         .body_hash = body_hash,
       };
       gboolean gap = seq != previous_seq + 1;
@@ -385,7 +385,7 @@ check_head (SilaStore   *self,
   stmt = sila_store_prepare (self, "SELECT chain_hash FROM audit_log WHERE seq = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, seq);
+  sila_bind_int64 (stmt, 1, seq);
   switch (sila_store_step (self, stmt, error))
     {
     case SILA_STEP_ROW:
@@ -446,9 +446,9 @@ check_approvals (SilaStore  *self,
     return FALSE;
 
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
-    if (!check_head (self, findings, (const char *)sqlite3_column_text (stmt, 0), last_seq,
-                     NULL, (const char *)sqlite3_column_text (stmt, 1),
-                     (const char *)sqlite3_column_text (stmt, 2), error))
+    if (!check_head (self, findings, sila_column_text (stmt, 0), last_seq,
+                     NULL, sila_column_text (stmt, 1),
+                     sila_column_text (stmt, 2), error))
       return FALSE;
   return step != SILA_STEP_ERROR;
 }
@@ -497,22 +497,11 @@ check_last_backup (SilaStore  *self,
   g_autofree char *restored_at = NULL;
   g_autofree char *shown = NULL;
   g_autoptr(SilaStatement) stmt = NULL;
-  sqlite3 *db = NULL;
-  gboolean read;
 
   if (path == NULL)
     return TRUE;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      sqlite3_close_v2 (db);
-      return TRUE;
-    }
-  sqlite3_busy_timeout (db, 2000);
-  read = sila_backup_raw_text (db, "SELECT value FROM meta WHERE key = 'audit_head'", &head) &&
-         sila_backup_raw_text (db, "SELECT value FROM meta WHERE key = 'backup_at'", &made_at);
-  sqlite3_close_v2 (db);
-  if (!read || head == NULL || made_at == NULL)
+  if (!sila_store_read_backup_head (path, &head, &made_at) || head == NULL || made_at == NULL)
     return TRUE;
 
   /* A backup taken before the last restore is of the database that the
@@ -565,7 +554,7 @@ sila_store_verify_audit_trail (SilaStore  *self,
     {
     case SILA_STEP_ROW:
       {
-        gint64 highest = sqlite3_column_int64 (stmt, 0);
+        gint64 highest = sila_column_int64 (stmt, 0);
 
         if (highest > last_seq)
           add_problem (&findings, _("The audit trail was written up to entry #%lld but now "

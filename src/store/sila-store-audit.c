@@ -84,15 +84,15 @@ sila_store_query_audit (SilaStore             *self,
   sila_bind_text (stmt, 5, filter->since);
   sila_bind_text (stmt, 6, filter->until);
   sila_bind_text (stmt, 7, text);
-  sqlite3_bind_int64 (stmt, 8, before_seq);
-  sqlite3_bind_int64 (stmt, 9, limit > 0 ? (gint64)limit : G_MAXINT64);
+  sila_bind_int64 (stmt, 8, before_seq);
+  sila_bind_int64 (stmt, 9, limit > 0 ? (gint64)limit : G_MAXINT64);
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_audit_entry_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
       SilaAuditEntry *e = g_new0 (SilaAuditEntry, 1);
 
-      e->seq = sqlite3_column_int64 (stmt, 0);
+      e->seq = sila_column_int64 (stmt, 0);
       e->at = sila_column_dup (stmt, 1);
       e->actor_name = sila_column_dup (stmt, 2);
       e->action = sila_column_dup (stmt, 3);
@@ -158,7 +158,7 @@ sila_store_list_audit_values (SilaStore        *self,
 
   builder = g_strv_builder_new ();
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
-    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+    g_strv_builder_add (builder, sila_column_text (stmt, 0));
 
   if (step == SILA_STEP_ERROR)
     return NULL;

@@ -36,7 +36,7 @@ bind_date (SilaStatement *stmt,
       sila_bind_text (stmt, index, iso);
     }
   else
-    sqlite3_bind_null (stmt, index);
+    sila_bind_null (stmt, index);
 }
 
 
@@ -72,9 +72,9 @@ bind_file (SilaStatement         *stmt,
   sila_bind_text (stmt, p++, file->segment);
   sila_bind_text (stmt, p++, file->housing_type);
   if (file->rent_halalas >= 0)
-    sqlite3_bind_int64 (stmt, p++, file->rent_halalas);
+    sila_bind_int64 (stmt, p++, file->rent_halalas);
   else
-    sqlite3_bind_null (stmt, p++);
+    sila_bind_null (stmt, p++);
   sila_bind_text (stmt, p++, file->health_notes);
   sila_bind_text (stmt, p++, file->notes);
   sila_bind_text (stmt, p++, file->consent);
@@ -142,7 +142,7 @@ save_members (SilaStore        *self,
         return FALSE;
       sila_bind_text (stmt, 1, m->id);
       sila_bind_text (stmt, 2, file->id);
-      sqlite3_bind_int (stmt, 3, (int)i);
+      sila_bind_int (stmt, 3, (int)i);
       sila_bind_text (stmt, 4, m->name);
       sila_bind_text (stmt, 5, m->relation);
       sila_bind_text (stmt, 6, m->id_number != NULL ? sila_id_type_to_code (m->id_type) : NULL);
@@ -194,9 +194,9 @@ save_incomes (SilaStore        *self,
         return FALSE;
       sila_bind_text (stmt, 1, income->id);
       sila_bind_text (stmt, 2, file->id);
-      sqlite3_bind_int (stmt, 3, (int)i);
+      sila_bind_int (stmt, 3, (int)i);
       sila_bind_text (stmt, 4, income->source);
-      sqlite3_bind_int64 (stmt, 5, income->monthly_halalas);
+      sila_bind_int64 (stmt, 5, income->monthly_halalas);
       sila_bind_text (stmt, 6, now);
       sila_bind_text (stmt, 7, sila_store_get_device_id (self));
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
@@ -267,7 +267,7 @@ set_duplicate_error (SilaStore   *self,
     {
       sila_bind_text (stmt, 1, id_number);
       if (sila_store_step (self, stmt, NULL) == SILA_STEP_ROW)
-        number = sqlite3_column_int64 (stmt, 0);
+        number = sila_column_int64 (stmt, 0);
     }
 
   {
@@ -325,7 +325,7 @@ sila_store_insert_beneficiary (SilaStore        *self,
   if (stmt == NULL)
     return FALSE;
   sila_bind_text (stmt, 1, file->id);
-  sqlite3_bind_int64 (stmt, 2, file->file_number);
+  sila_bind_int64 (stmt, 2, file->file_number);
   sila_bind_text (stmt, 3, now);
   sila_bind_text (stmt, 4, actor->username);
   sila_bind_text (stmt, 5, sila_store_get_device_id (self));
@@ -459,7 +459,7 @@ sila_store_update_beneficiary (SilaStore        *self,
   if (stmt == NULL)
     return FALSE;
   sila_bind_text (stmt, 1, file->id);
-  sqlite3_bind_int64 (stmt, 2, file->rev);
+  sila_bind_int64 (stmt, 2, file->rev);
   sila_bind_text (stmt, 3, now);
   sila_bind_text (stmt, 4, actor->username);
   sila_bind_text (stmt, 5, sila_store_get_device_id (self));
@@ -477,7 +477,7 @@ sila_store_update_beneficiary (SilaStore        *self,
         g_propagate_error (error, local);
       return FALSE;
     }
-  if (sqlite3_changes (sila_store_get_db (self)) != 1)
+  if (sila_store_changes (self) != 1)
     {
       set_conflict_error (error);
       return FALSE;

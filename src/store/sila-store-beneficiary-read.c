@@ -40,7 +40,7 @@ sila_store_read_beneficiary (SilaStore   *self,
   if (text_key != NULL)
     sila_bind_text (stmt, 1, text_key);
   else
-    sqlite3_bind_int64 (stmt, 1, int_key);
+    sila_bind_int64 (stmt, 1, int_key);
 
   step = sila_store_step (self, stmt, error);
   if (step == SILA_STEP_ERROR)
@@ -58,13 +58,13 @@ sila_store_read_beneficiary (SilaStore   *self,
     const char *text;
 
     file->id = sila_column_dup (stmt, c++);
-    file->file_number = sqlite3_column_int64 (stmt, c++);
-    file->rev = sqlite3_column_int64 (stmt, c++);
+    file->file_number = sila_column_int64 (stmt, c++);
+    file->rev = sila_column_int64 (stmt, c++);
     file->created_at = sila_column_dup (stmt, c++);
     file->updated_at = sila_column_dup (stmt, c++);
     file->created_by = sila_column_dup (stmt, c++);
     file->updated_by = sila_column_dup (stmt, c++);
-    sila_id_type_from_code ((const char *)sqlite3_column_text (stmt, c++), &file->id_type);
+    sila_id_type_from_code (sila_column_text (stmt, c++), &file->id_type);
     file->id_number = sila_column_dup (stmt, c++);
     file->id_none_reason = sila_column_dup (stmt, c++);
     for (guint i = 0; i < SILA_N_NAME_PARTS; i++)
@@ -74,14 +74,14 @@ sila_store_read_beneficiary (SilaStore   *self,
       }
     c += 2; /* name_folded, name_key */
     file->gender = sila_column_dup (stmt, c++);
-    sila_date_from_iso ((const char *)sqlite3_column_text (stmt, c++), &file->birth_date);
-    text = (const char *)sqlite3_column_text (stmt, c++);
+    sila_date_from_iso (sila_column_text (stmt, c++), &file->birth_date);
+    text = sila_column_text (stmt, c++);
     if (text == NULL || !sila_calendar_from_code (text, &file->birth_calendar))
       file->birth_calendar = SILA_CALENDAR_GREGORIAN;
     file->nationality = sila_column_dup (stmt, c++);
     file->marital_status = sila_column_dup (stmt, c++);
     file->mobile = sila_column_dup (stmt, c++);
-    text = (const char *)sqlite3_column_text (stmt, c++);
+    text = sila_column_text (stmt, c++);
     if (text != NULL && *text != '\0')
       {
         g_strfreev (file->alt_phones);
@@ -92,8 +92,8 @@ sila_store_read_beneficiary (SilaStore   *self,
     file->preferred_channel = sila_column_dup (stmt, c++);
     file->segment = sila_column_dup (stmt, c++);
     file->housing_type = sila_column_dup (stmt, c++);
-    file->rent_halalas = sqlite3_column_type (stmt, c) == SQLITE_NULL
-                         ? -1 : sqlite3_column_int64 (stmt, c);
+    file->rent_halalas = sila_column_is_null (stmt, c)
+                         ? -1 : sila_column_int64 (stmt, c);
     c++;
     file->health_notes = sila_column_dup (stmt, c++);
     file->notes = sila_column_dup (stmt, c++);
@@ -121,10 +121,10 @@ sila_store_read_beneficiary (SilaStore   *self,
       m->id = sila_column_dup (stmt, 0);
       m->name = sila_column_dup (stmt, 1);
       m->relation = sila_column_dup (stmt, 2);
-      if (!sila_id_type_from_code ((const char *)sqlite3_column_text (stmt, 3), &m->id_type))
+      if (!sila_id_type_from_code (sila_column_text (stmt, 3), &m->id_type))
         m->id_type = SILA_ID_TYPE_NONE;
       m->id_number = sila_column_dup (stmt, 4);
-      sila_date_from_iso ((const char *)sqlite3_column_text (stmt, 5), &m->birth_date);
+      sila_date_from_iso (sila_column_text (stmt, 5), &m->birth_date);
       m->gender = sila_column_dup (stmt, 6);
       m->occupation = sila_column_dup (stmt, 7);
       m->health = sila_column_dup (stmt, 8);
@@ -143,8 +143,8 @@ sila_store_read_beneficiary (SilaStore   *self,
   sila_bind_text (stmt, 1, file->id);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
-      SilaIncome *income = sila_income_new ((const char *)sqlite3_column_text (stmt, 1),
-                                            sqlite3_column_int64 (stmt, 2));
+      SilaIncome *income = sila_income_new (sila_column_text (stmt, 1),
+                                            sila_column_int64 (stmt, 2));
 
       income->id = sila_column_dup (stmt, 0);
       g_ptr_array_add (file->incomes, income);
@@ -271,7 +271,7 @@ sila_store_count_beneficiaries (SilaStore        *self,
                              "SELECT count(*) FROM beneficiaries WHERE deleted_at IS NULL", error);
   if (stmt == NULL || sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
-  *count = sqlite3_column_int64 (stmt, 0);
+  *count = sila_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -305,14 +305,14 @@ sila_store_list_beneficiary_history (SilaStore        *self,
     return NULL;
   sila_bind_text (stmt, 1, SILA_AUDIT_ENTITY_BENEFICIARY);
   sila_bind_text (stmt, 2, id);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : G_MAXINT64);
+  sila_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : G_MAXINT64);
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_audit_entry_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
       SilaAuditEntry *e = g_new0 (SilaAuditEntry, 1);
 
-      e->seq = sqlite3_column_int64 (stmt, 0);
+      e->seq = sila_column_int64 (stmt, 0);
       e->at = sila_column_dup (stmt, 1);
       e->actor_name = sila_column_dup (stmt, 2);
       e->action = sila_column_dup (stmt, 3);

@@ -68,15 +68,15 @@ sila_beneficiary_row_new_from_stmt (SilaStatement *stmt,
 {
   SilaBeneficiaryRow *self = g_object_new (SILA_TYPE_BENEFICIARY_ROW, NULL);
   const char *parts[SILA_N_NAME_PARTS + 1] = {
-    (const char *)sqlite3_column_text (stmt, c + 2),
-    (const char *)sqlite3_column_text (stmt, c + 3),
-    (const char *)sqlite3_column_text (stmt, c + 4),
-    (const char *)sqlite3_column_text (stmt, c + 5),
+    sila_column_text (stmt, c + 2),
+    sila_column_text (stmt, c + 3),
+    sila_column_text (stmt, c + 4),
+    sila_column_text (stmt, c + 5),
     NULL,
   };
 
   self->id = sila_column_dup (stmt, c);
-  self->file_number = sqlite3_column_int64 (stmt, c + 1);
+  self->file_number = sila_column_int64 (stmt, c + 1);
   self->name = sila_person_name_join (parts);
   self->id_number = sila_column_dup (stmt, c + 6);
   self->mobile = sila_column_dup (stmt, c + 7);
@@ -249,7 +249,7 @@ sila_store_index_beneficiary (SilaStore              *self,
                                error);
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, file->file_number);
+    sila_bind_int64 (stmt, 1, file->file_number);
     sila_bind_text (stmt, 2, tokens);
   }
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
@@ -271,7 +271,7 @@ sila_store_unindex_beneficiary (SilaStore              *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, before->file_number);
+  sila_bind_int64 (stmt, 1, before->file_number);
   sila_bind_text (stmt, 2, tokens);
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
 }
@@ -372,7 +372,7 @@ bind_filter (SilaStatement               *stmt,
   sila_bind_text (stmt, 2, filter != NULL ? filter->segment : NULL);
   sila_bind_text (stmt, 3, filter != NULL ? filter->district : NULL);
   sila_bind_text (stmt, 4, filter != NULL ? filter->status : NULL);
-  sqlite3_bind_int (stmt, 5, filter != NULL && filter->consent_pending);
+  sila_bind_int (stmt, 5, filter != NULL && filter->consent_pending);
 }
 
 #define FILTER_SQL \
@@ -413,7 +413,7 @@ prepare_numbers (SilaStore                   *self,
     sila_bind_text (stmt, 1, query);
   if (has_filter (filter))
     bind_filter (stmt, filter);
-  sqlite3_bind_int64 (stmt, 6, limit > 0 ? (gint64)limit : G_MAXINT64);
+  sila_bind_int64 (stmt, 6, limit > 0 ? (gint64)limit : G_MAXINT64);
   return stmt;
 }
 
@@ -440,7 +440,7 @@ list_numbers (SilaStore                   *self,
 
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
-      gint64 n = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sila_column_int64 (stmt, 0);
       g_array_append_val (numbers, n);
     }
   if (step == SILA_STEP_ERROR)
@@ -691,8 +691,8 @@ sila_store_find_duplicates (SilaStore              *self,
   sila_bind_text (stmt, 3, file->id);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
-      const char *other_key = (const char *)sqlite3_column_text (stmt, 13);
-      gboolean same_mobile = sqlite3_column_int (stmt, 14) != 0;
+      const char *other_key = sila_column_text (stmt, 13);
+      gboolean same_mobile = sila_column_int (stmt, 14) != 0;
 
       if (!sila_beneficiary_names_similar (key, other_key))
         continue;
@@ -728,7 +728,7 @@ sila_store_list_districts_in_use (SilaStore        *self,
   if (stmt == NULL)
     return NULL;
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
-    g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 0));
+    g_strv_builder_add (builder, sila_column_text (stmt, 0));
   if (step == SILA_STEP_ERROR)
     return NULL;
 

@@ -135,7 +135,7 @@ sila_store_add_contact (SilaStore        *self,
   if (stmt == NULL)
     return FALSE;
   sila_bind_text (stmt, 1, contact->id);
-  sqlite3_bind_int64 (stmt, 2, seq);
+  sila_bind_int64 (stmt, 2, seq);
   sila_bind_text (stmt, 3, contact->beneficiary_id);
   sila_bind_text (stmt, 4, contact->caller);
   sila_bind_text (stmt, 5, sila_channel_to_code (contact->channel));
@@ -147,7 +147,7 @@ sila_store_add_contact (SilaStore        *self,
   sila_bind_text (stmt, 11, contact->asked_at);
   sila_bind_text (stmt, 12, contact->answered_at);
   if (contact->answer_seconds >= 0)
-    sqlite3_bind_int64 (stmt, 13, contact->answer_seconds);
+    sila_bind_int64 (stmt, 13, contact->answer_seconds);
   sila_bind_text (stmt, 14, actor->username);
   sila_bind_text (stmt, 15, contact->answered_by);
   sila_bind_text (stmt, 16, contact->referred_to);
@@ -191,7 +191,7 @@ static char *
 dup_or_null (SilaStatement *stmt,
              int            column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : sila_column_dup (stmt, column);
+  return sila_column_is_null (stmt, column) ? NULL : sila_column_dup (stmt, column);
 }
 
 static SilaContact *
@@ -200,17 +200,17 @@ contact_from_stmt (SilaStatement *stmt)
   SilaContact *c = sila_contact_new ();
 
   c->id = sila_column_dup (stmt, 0);
-  c->seq = sqlite3_column_int64 (stmt, 1);
-  c->rev = sqlite3_column_int64 (stmt, 2);
+  c->seq = sila_column_int64 (stmt, 1);
+  c->rev = sila_column_int64 (stmt, 2);
   c->beneficiary_id = dup_or_null (stmt, 3);
   if (c->beneficiary_id != NULL)
     {
       GString *name = g_string_new (NULL);
 
-      c->file_number = sqlite3_column_int64 (stmt, 4);
+      c->file_number = sila_column_int64 (stmt, 4);
       for (int i = 5; i < 9; i++)
         {
-          const char *part = (const char *)sqlite3_column_text (stmt, i);
+          const char *part = sila_column_text (stmt, i);
 
           if (part != NULL && *part != '\0')
             g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", part);
@@ -218,16 +218,16 @@ contact_from_stmt (SilaStatement *stmt)
       c->beneficiary_name = g_string_free (name, FALSE);
     }
   c->caller = dup_or_null (stmt, 9);
-  sila_channel_parse ((const char *)sqlite3_column_text (stmt, 10), &c->channel, NULL);
-  sila_contact_direction_from_code ((const char *)sqlite3_column_text (stmt, 11), &c->direction);
-  sila_contact_kind_from_code ((const char *)sqlite3_column_text (stmt, 12), &c->kind);
-  sila_contact_status_from_code ((const char *)sqlite3_column_text (stmt, 13), &c->status);
+  sila_channel_parse (sila_column_text (stmt, 10), &c->channel, NULL);
+  sila_contact_direction_from_code (sila_column_text (stmt, 11), &c->direction);
+  sila_contact_kind_from_code (sila_column_text (stmt, 12), &c->kind);
+  sila_contact_status_from_code (sila_column_text (stmt, 13), &c->status);
   c->question = sila_column_dup (stmt, 14);
   c->answer = dup_or_null (stmt, 15);
   c->asked_at = sila_column_dup (stmt, 16);
   c->answered_at = dup_or_null (stmt, 17);
-  c->answer_seconds = sqlite3_column_type (stmt, 18) == SQLITE_NULL
-                      ? -1 : sqlite3_column_int64 (stmt, 18);
+  c->answer_seconds = sila_column_is_null (stmt, 18)
+                      ? -1 : sila_column_int64 (stmt, 18);
   c->handled_by = sila_column_dup (stmt, 19);
   c->handled_by_name = dup_or_null (stmt, 20);
   c->answered_by = dup_or_null (stmt, 21);
@@ -236,7 +236,7 @@ contact_from_stmt (SilaStatement *stmt)
   c->referred_to_name = dup_or_null (stmt, 24);
   c->request_id = dup_or_null (stmt, 25);
   c->request_number = dup_or_null (stmt, 26);
-  if (!sila_contact_outcome_from_code ((const char *)sqlite3_column_text (stmt, 27), &c->outcome))
+  if (!sila_contact_outcome_from_code (sila_column_text (stmt, 27), &c->outcome))
     c->outcome = SILA_OUTCOME_NONE;
   return c;
 }
@@ -335,7 +335,7 @@ sila_store_answer_contact (SilaStore        *self,
   sila_bind_text (stmt, 2, clean);
   sila_bind_text (stmt, 3, now);
   sila_bind_text (stmt, 4, actor->username);
-  sqlite3_bind_int64 (stmt, 5, seconds_between (contact->asked_at, now));
+  sila_bind_int64 (stmt, 5, seconds_between (contact->asked_at, now));
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE ||
       !sila_store_audit (self, actor, "answer", SILA_AUDIT_ENTITY_CONTACT, id, NULL, NULL, NULL,
                          error))
@@ -458,7 +458,7 @@ sila_store_list_contacts (SilaStore                *self,
   sila_bind_text (stmt, 5, until);
   sila_bind_text (stmt, 6, filter->beneficiary_id);
   sila_bind_text (stmt, 7, filter->referred_to);
-  sqlite3_bind_int (stmt, 8, (int)MIN (limit, G_MAXINT));
+  sila_bind_int (stmt, 8, (int)MIN (limit, G_MAXINT));
 
   contacts = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_contact_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)

@@ -83,7 +83,7 @@ sila_store_save_draft (SilaStore        *self,
       sila_bind_text (stmt, 5, actor->username);
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
         return FALSE;
-      if (sqlite3_changes (sila_store_get_db (self)) > 0)
+      if (sila_store_changes (self) > 0)
         return sila_transaction_commit (tx, error);
       /* Gone (saved or discarded from another window): start it again,
        * under the same id, rather than lose what is being typed. */

@@ -21,7 +21,7 @@ date_from_column (SilaStatement *stmt,
                   int            column,
                   GDate         *date)
 {
-  if (!sila_date_from_iso ((const char *)sqlite3_column_text (stmt, column), date))
+  if (!sila_date_from_iso (sila_column_text (stmt, column), date))
     g_date_clear (date, 1);
 }
 
@@ -32,15 +32,15 @@ item_from_row (SilaStatement *stmt)
   SilaFeedbackKind kind = SILA_FEEDBACK_SUGGESTION;
   SilaFeedbackStatus status = SILA_FEEDBACK_NEW;
 
-  sila_feedback_kind_parse ((const char *)sqlite3_column_text (stmt, 3), &kind, NULL);
-  sila_feedback_status_parse ((const char *)sqlite3_column_text (stmt, 4), &status, NULL);
+  sila_feedback_kind_parse (sila_column_text (stmt, 3), &kind, NULL);
+  sila_feedback_status_parse (sila_column_text (stmt, 4), &status, NULL);
 
   item->id = sila_column_dup (stmt, 0);
-  item->number = sqlite3_column_int64 (stmt, 1);
-  item->rev = sqlite3_column_int64 (stmt, 2);
+  item->number = sila_column_int64 (stmt, 1);
+  item->rev = sila_column_int64 (stmt, 2);
   item->kind = kind;
   item->status = status;
-  item->from_survey = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 5), "survey") == 0;
+  item->from_survey = g_strcmp0 (sila_column_text (stmt, 5), "survey") == 0;
   item->channel = sila_column_dup (stmt, 6);
   date_from_column (stmt, 7, &item->received_on);
   date_from_column (stmt, 8, &item->due_on);
@@ -50,7 +50,7 @@ item_from_row (SilaStatement *stmt)
   item->answer = sila_column_dup (stmt, 12);
   date_from_column (stmt, 13, &item->answered_on);
   date_from_column (stmt, 14, &item->closed_on);
-  item->anonymous = sqlite3_column_int (stmt, 15) != 0;
+  item->anonymous = sila_column_int (stmt, 15) != 0;
   item->beneficiary_id = sila_column_dup (stmt, 16);
   item->request_id = sila_column_dup (stmt, 17);
   item->contact_id = sila_column_dup (stmt, 18);
@@ -95,9 +95,9 @@ sila_store_list_feedback (SilaStore         *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, which);
+  sila_bind_int (stmt, 1, which);
   sila_bind_text (stmt, 2, today);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : G_MAXINT64);
+  sila_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : G_MAXINT64);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_feedback_item_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
@@ -122,7 +122,7 @@ get_item (SilaStore   *self,
     return NULL;
 
   sila_bind_text (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, number);
+  sila_bind_int64 (stmt, 2, number);
   switch (sila_store_step (self, stmt, error))
     {
     case SILA_STEP_ROW:
@@ -301,7 +301,7 @@ sila_store_save_feedback (SilaStore          *self,
   closed = iso_or_null (&work->closed_on);
 
   sila_bind_text (stmt, 1, work->id);
-  sqlite3_bind_int64 (stmt, 2, work->number);
+  sila_bind_int64 (stmt, 2, work->number);
   sila_bind_text (stmt, 3, sila_feedback_kind_to_code (work->kind));
   sila_bind_text (stmt, 4, sila_feedback_status_to_code (work->status));
   sila_bind_text (stmt, 5, work->from_survey ? "survey" : "direct");
@@ -314,7 +314,7 @@ sila_store_save_feedback (SilaStore          *self,
   sila_bind_text (stmt, 12, work->answer);
   sila_bind_text (stmt, 13, answered);
   sila_bind_text (stmt, 14, closed);
-  sqlite3_bind_int (stmt, 15, work->anonymous ? 1 : 0);
+  sila_bind_int (stmt, 15, work->anonymous ? 1 : 0);
   sila_bind_text (stmt, 16, work->beneficiary_id);
   sila_bind_text (stmt, 17, work->request_id);
   sila_bind_text (stmt, 18, work->contact_id);
@@ -381,7 +381,7 @@ sila_store_count_feedback (SilaStore        *self,
   if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
 
-  *open = sqlite3_column_int64 (stmt, 0);
-  *overdue = sqlite3_column_int64 (stmt, 1);
+  *open = sila_column_int64 (stmt, 0);
+  *overdue = sila_column_int64 (stmt, 1);
   return TRUE;
 }

@@ -61,14 +61,14 @@ sila_store_library_list (SilaStore  *self,
       SilaLibraryDocument document;
       SilaLibraryEntry *entry;
 
-      if (!sila_library_document_from_code ((const char *)sqlite3_column_text (stmt, 0),
+      if (!sila_library_document_from_code (sila_column_text (stmt, 0),
                                             &document))
         continue;
 
       entry = g_ptr_array_index (entries, document);
       entry->filename = sila_column_dup (stmt, 1);
       entry->mime_type = sila_column_dup (stmt, 2);
-      entry->size = sqlite3_column_int64 (stmt, 3);
+      entry->size = sila_column_int64 (stmt, 3);
       entry->updated_at = sila_column_dup (stmt, 4);
       entry->updated_by = sila_column_dup (stmt, 5);
     }
@@ -103,7 +103,12 @@ sila_store_library_get (SilaStore            *self,
     case SILA_STEP_ROW:
       if (mime_type != NULL)
         *mime_type = sila_column_dup (stmt, 1);
-      return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      {
+        gsize size = 0;
+        gconstpointer data = sila_column_blob (stmt, 0, &size);
+
+        return g_bytes_new (data, size);
+      }
 
     case SILA_STEP_DONE:
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND,
@@ -162,10 +167,10 @@ current_json (SilaStore            *self,
   switch (sila_store_step (self, stmt, error))
     {
     case SILA_STEP_ROW:
-      *json = entry_json ((const char *)sqlite3_column_text (stmt, 0),
-                          (const char *)sqlite3_column_text (stmt, 1),
-                          sqlite3_column_int64 (stmt, 2),
-                          (const char *)sqlite3_column_text (stmt, 3));
+      *json = entry_json (sila_column_text (stmt, 0),
+                          sila_column_text (stmt, 1),
+                          sila_column_int64 (stmt, 2),
+                          sila_column_text (stmt, 3));
       return TRUE;
     case SILA_STEP_DONE:
       return TRUE;
@@ -234,10 +239,9 @@ sila_store_library_replace (SilaStore            *self,
   sila_bind_text (stmt, 1, sila_library_document_to_code (document));
   sila_bind_text (stmt, 2, name);
   sila_bind_text (stmt, 3, mime_type);
-  sqlite3_bind_int64 (stmt, 4, g_bytes_get_size (content));
+  sila_bind_int64 (stmt, 4, g_bytes_get_size (content));
   sila_bind_text (stmt, 5, sha256);
-  sqlite3_bind_blob64 (stmt, 6, g_bytes_get_data (content, NULL), g_bytes_get_size (content),
-                       SQLITE_STATIC);
+  sila_bind_blob (stmt, 6, g_bytes_get_data (content, NULL), g_bytes_get_size (content));
   sila_bind_text (stmt, 7, now);
   sila_bind_text (stmt, 8, actor->username);
   sila_bind_text (stmt, 9, sila_store_get_device_id (self));

@@ -172,7 +172,7 @@ static char *
 column_or_null (SilaStatement *stmt,
                 int            column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : sila_column_dup (stmt, column);
+  return sila_column_is_null (stmt, column) ? NULL : sila_column_dup (stmt, column);
 }
 
 static SilaOutreachItem *
@@ -186,11 +186,11 @@ item_from_stmt (SilaStatement      *stmt,
 
   item->reason = reason;
   item->beneficiary_id = sila_column_dup (stmt, 0);
-  item->file_number = sqlite3_column_int64 (stmt, 1);
+  item->file_number = sila_column_int64 (stmt, 1);
   item->national_id = column_or_null (stmt, 2);
   for (int i = 3; i < 7; i++)
     {
-      const char *part = (const char *)sqlite3_column_text (stmt, i);
+      const char *part = sila_column_text (stmt, i);
 
       if (part != NULL && *part != '\0')
         g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", part);
@@ -199,8 +199,8 @@ item_from_stmt (SilaStatement      *stmt,
   item->phone = column_or_null (stmt, 7);
   item->request_id = column_or_null (stmt, 8);
   item->request_number = column_or_null (stmt, 9);
-  if (sqlite3_column_type (stmt, 10) != SQLITE_NULL &&
-      !sila_request_status_parse ((const char *)sqlite3_column_text (stmt, 10), &item->status,
+  if (!sila_column_is_null (stmt, 10) &&
+      !sila_request_status_parse (sila_column_text (stmt, 10), &item->status,
                                   NULL))
     item->status = SILA_REQUEST_NONE;
   item->holder = column_or_null (stmt, 11);
@@ -315,7 +315,7 @@ find_file (SilaStore  *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, file_number);
+  sila_bind_int64 (stmt, 1, file_number);
   switch (sila_store_step (self, stmt, error))
     {
     case SILA_STEP_ROW:
@@ -501,9 +501,9 @@ sila_store_report_outreach (SilaStore        *self,
       SilaReportOutreach row = { 0 };
       GDate since, contacted;
 
-      if (!sila_outreach_reason_from_code ((const char *)sqlite3_column_text (stmt, 0),
+      if (!sila_outreach_reason_from_code (sila_column_text (stmt, 0),
                                            &row.reason) ||
-          !sila_contact_outcome_from_code ((const char *)sqlite3_column_text (stmt, 1),
+          !sila_contact_outcome_from_code (sila_column_text (stmt, 1),
                                            &row.outcome))
         continue;
       sila_column_date (stmt, 2, &since);

@@ -147,7 +147,7 @@ store_hash (SilaStore   *self,
   sila_bind_text (stmt, 1, staff_id);
   sila_bind_text (stmt, 2, hash);
   sila_bind_text (stmt, 3, now);
-  sqlite3_bind_int (stmt, 4, must_change ? 1 : 0);
+  sila_bind_int (stmt, 4, must_change ? 1 : 0);
 
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
 }

@@ -81,14 +81,14 @@ sila_store_resolve_roles (SilaStore        *self,
       return FALSE;
     }
 
-  if (sqlite3_column_int (stmt, 1) == 0)
+  if (sila_column_int (stmt, 1) == 0)
     {
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
                            _("Your staff account was deactivated. Ask an administrator."));
       return FALSE;
     }
 
-  if (!allow_must_change && sqlite3_column_int (stmt, 2) != 0)
+  if (!allow_must_change && sila_column_int (stmt, 2) != 0)
     {
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_PASSWORD_EXPIRED,
                            _("An administrator reset your password: choose a new one before "
@@ -96,7 +96,7 @@ sila_store_resolve_roles (SilaStore        *self,
       return FALSE;
     }
 
-  *roles = (SilaRole)sqlite3_column_int (stmt, 0);
+  *roles = (SilaRole)sila_column_int (stmt, 0);
   return TRUE;
 }
 
@@ -137,6 +137,6 @@ sila_store_count_staff (SilaStore  *self,
   if (stmt == NULL || sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
 
-  *count = sqlite3_column_int64 (stmt, 0);
+  *count = sila_column_int64 (stmt, 0);
   return TRUE;
 }

@@ -17,24 +17,24 @@ add_columns (JsonBuilder   *builder,
              SilaStatement *stmt,
              int            first)
 {
-  for (int i = first; i < sqlite3_column_count (stmt); i++)
+  for (int i = first; i < sila_column_count (stmt); i++)
     {
-      json_builder_set_member_name (builder, sqlite3_column_name (stmt, i));
-      switch (sqlite3_column_type (stmt, i))
+      json_builder_set_member_name (builder, sila_column_name (stmt, i));
+      switch (sila_column_type (stmt, i))
         {
-        case SQLITE_INTEGER:
-          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
+        case SILA_DB_TYPE_INTEGER:
+          json_builder_add_int_value (builder, sila_column_int64 (stmt, i));
           break;
-        case SQLITE_FLOAT:
-          json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
+        case SILA_DB_TYPE_FLOAT:
+          json_builder_add_double_value (builder, sila_column_double (stmt, i));
           break;
-        case SQLITE_NULL:
+        case SILA_DB_TYPE_NULL:
           json_builder_add_null_value (builder);
           break;
-        case SQLITE_TEXT:
-        case SQLITE_BLOB:
+        case SILA_DB_TYPE_TEXT:
+        case SILA_DB_TYPE_BLOB:
         default:
-          json_builder_add_string_value (builder, (const char *)sqlite3_column_text (stmt, i));
+          json_builder_add_string_value (builder, sila_column_text (stmt, i));
           break;
         }
     }
@@ -348,7 +348,7 @@ sila_store_list_expired_files (SilaStore        *self,
   numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
-      gint64 n = sqlite3_column_int64 (stmt, 0);
+      gint64 n = sila_column_int64 (stmt, 0);
       g_array_append_val (numbers, n);
     }
   if (step == SILA_STEP_ERROR)

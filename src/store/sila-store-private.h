@@ -1,26 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the files of src/store share, and only they: the SQLite handle,
- * cached statements, transactions and the audit trail. */
+/* What the files of src/store share, and only they: the connection
+ * (through the driver seam of sila-db.h), cached statements, transactions
+ * and the audit trail. */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "sila-audit-chain.h"
+#include "sila-db.h"
 #include "sila-store.h"
 
 G_BEGIN_DECLS
 
-/* The store's own fields. Only sila-store.c (opening), -statements.c and
- * -transactions.c touch them; the other files of src/store go through the
- * functions below. */
+/* The store's own fields. Only sila-store.c, -statements.c,
+ * -transactions.c and the engine's opening (sqlite/) touch them; the other
+ * files of src/store go through the functions below. */
 struct _SilaStore
 {
   GObject     parent_instance;
 
-  sqlite3    *db;
+  SilaDb     *db;
   char       *path;
   char       *device_id;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *statements;   /* SQL text → SilaStatement */
   gint64      data_version;
   guint       tx_depth;
   gboolean    read_only;
@@ -28,19 +28,9 @@ struct _SilaStore
 };
 
 
-/* The application_id of every Sila Desk database: "SILA". */
-#define SILA_STORE_APPLICATION_ID 0x53494C41
-
-typedef enum {
-  SILA_STEP_ERROR = -1,
-  SILA_STEP_DONE  = 0,
-  SILA_STEP_ROW   = 1,
-} SilaStep;
-
-/* A cached prepared statement, borrowed from the store. g_autoptr() resets it
- * and clears its bindings when it goes out of scope, so that no read stays
- * open by accident. */
-typedef sqlite3_stmt SilaStatement;
+/* A cached prepared statement (sila-db.h), borrowed from the store.
+ * g_autoptr() resets it and clears its bindings when it goes out of scope,
+ * so that no read stays open by accident. */
 void sila_statement_release (SilaStatement *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaStatement, sila_statement_release)
 
@@ -54,7 +44,8 @@ gboolean         sila_transaction_commit (SilaTransaction  *tx,
 void             sila_transaction_free   (SilaTransaction  *tx);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaTransaction, sila_transaction_free)
 
-sqlite3       *sila_store_get_db       (SilaStore     *self);
+/* How long a write waits for another connection's lock before it is
+ * reported busy. */
 void           sila_store_set_busy_timeout (SilaStore *self,
                                             int        milliseconds);
 SilaStatement *sila_store_prepare      (SilaStore     *self,
@@ -66,15 +57,16 @@ SilaStep       sila_store_step         (SilaStore     *self,
 gboolean       sila_store_exec         (SilaStore     *self,
                                         const char    *sql,
                                         GError       **error);
+/* An error the user can read for a failure of kind @failure; the
+ * engine's own text, if any, is taken from the store's connection. */
 void           sila_store_set_error    (SilaStore     *self,
                                         GError       **error,
-                                        int            rc);
-
-void           sila_bind_text          (SilaStatement *stmt,
-                                        int            index,
-                                        const char    *text);
-char          *sila_column_dup         (SilaStatement *stmt,
-                                        int            column);
+                                        SilaDbFailure  failure);
+/* The same after a failed call on the store's connection. */
+void           sila_store_set_db_error (SilaStore     *self,
+                                        GError       **error);
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+gint64         sila_store_changes      (SilaStore     *self);
 /* "('a', 'b')": an SQL list of the core's codes (lower-case letters and
  * underscores only), for a query built from the core's list. */
 char          *sila_sql_code_list      (const char * const *codes);
@@ -118,9 +110,17 @@ gboolean       sila_store_migrate      (SilaStore     *self,
 
 SilaStore     *sila_store_open_unmigrated (const char  *path,
                                            GError     **error);
+/* The audit head and the time a backup file records (the engine's backup
+ * files, sqlite/sila-sqlite-backup-files.c); FALSE if it cannot be read. */
+gboolean       sila_store_read_backup_head (const char  *path,
+                                            char       **head,
+                                            char       **made_at);
+/* Reads the device id from the meta table, once the schema is known. */
+gboolean       sila_store_load_device_id (SilaStore   *self,
+                                          GError     **error);
 
-/* For tests only: make every later write fail with SQLITE_FULL once the
- * file holds @pages pages, as a full disk would. */
+/* For tests only: make every later write fail as on a full disk once the
+ * file holds @pages pages. */
 void           sila_store_set_max_pages_for_testing (SilaStore *self,
                                                      gint64     pages);
 /* For tests only: commit without waiting for the disk (PRAGMA synchronous
@@ -142,35 +142,9 @@ enum {
 };
 
 /* A database in memory, migrated to @version: the schema files are
- * compared with (sila-store-schema-check.c). */
+ * compared with (sila-sqlite-schema-check.c). */
 SilaStore     *sila_store_open_in_memory (int          version,
                                           GError     **error);
-
-/* Reading files that may be hostile (sila-store-schema-check.c): every
- * step has a time limit, and a schema must be exactly the one the store's
- * migrations make for its data format. */
-#define SILA_DEADLINE_SCHEMA_SECONDS 10   /* reading the schema, a few rows */
-#define SILA_DEADLINE_CHECK_SECONDS  600  /* an integrity check of a large file */
-
-typedef struct {
-  gint64 until;   /* monotonic time, in microseconds */
-} SilaDeadline;
-
-void           sila_deadline_begin     (sqlite3       *db,
-                                        SilaDeadline  *deadline,
-                                        int            seconds);
-void           sila_deadline_end       (sqlite3       *db);
-/* An error for SQLite result @rc met while reading the file @shown through
- * @db; SQLITE_INTERRUPT means a time limit was reached. */
-void           sila_store_set_file_error (GError     **error,
-                                          int          rc,
-                                          sqlite3     *db,
-                                          const char  *shown);
-GPtrArray     *sila_store_schema_differences (sqlite3     *db,
-                                              int          version,
-                                              const char  *shown,
-                                              GError     **error);
-char          *sila_store_schema_describe    (GPtrArray   *differences);
 
 /* For tests: open a database and migrate it only as far as @version. */
 SilaStore     *sila_store_open_at_version (const char  *path,

@@ -132,7 +132,7 @@ static SilaRequestStatus
 column_status (SilaStatement *stmt,
                int            column)
 {
-  const char *code = (const char *)sqlite3_column_text (stmt, column);
+  const char *code = sila_column_text (stmt, column);
 
   for (int s = 0; code != NULL && s < SILA_N_REQUEST_STATUSES; s++)
     if (strcmp (code, sila_request_status_to_code (s)) == 0)
@@ -144,7 +144,7 @@ static SilaChannel
 column_channel (SilaStatement *stmt,
                 int            column)
 {
-  const char *code = (const char *)sqlite3_column_text (stmt, column);
+  const char *code = sila_column_text (stmt, column);
 
   for (int c = 0; code != NULL && c < SILA_N_CHANNELS; c++)
     if (strcmp (code, sila_channel_to_code (c)) == 0)
@@ -159,7 +159,7 @@ column_day (SilaStatement *stmt,
             int            column,
             GDate         *date)
 {
-  const char *t = (const char *)sqlite3_column_text (stmt, column);
+  const char *t = sila_column_text (stmt, column);
   guint y, m, d;
 
   g_date_clear (date, 1);
@@ -195,10 +195,13 @@ sila_store_report_prepare (SilaStore  *self,
 {
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
-  /* A report reads a year of indexes: map the file rather than copy it
-   * page by page, and keep more of it in memory (64 MiB). */
-  return sila_store_exec (self, "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -65536;",
-                          error);
+  /* A report reads a year of indexes. */
+  if (!self->db->driver->prepare_long_read (self->db))
+    {
+      sila_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The count @sql gives with ?1 and ?2 bound to the instants local days
@@ -229,7 +232,7 @@ count_between (SilaStore        *self,
   if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
 
-  *count = sqlite3_column_int64 (stmt, 0);
+  *count = sila_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -270,7 +273,7 @@ read_line (SilaStatement         *stmt,
            SilaReportRequestLine *line)
 {
   line->number = sila_column_dup (stmt, 0);  /* NULL when not read */
-  line->file_number = sqlite3_column_int64 (stmt, 1);
+  line->file_number = sila_column_int64 (stmt, 1);
   line->type = sila_column_dup (stmt, 2);
   line->channel = column_channel (stmt, 3);
   line->status = column_status (stmt, 4);
@@ -436,7 +439,7 @@ sila_store_report_deliveries (SilaStore        *self,
        * list is by delivery, and its date is what it counts by. */
       column_day (stmt, 7, &line->decided);
       line->kind = sila_column_dup (stmt, 8);
-      line->halalas = sqlite3_column_int64 (stmt, 9);
+      line->halalas = sila_column_int64 (stmt, 9);
       g_ptr_array_add (lines, line);
     }
   if (step == SILA_STEP_ERROR)
@@ -489,18 +492,18 @@ sila_store_report_foreach_request (SilaStore              *self,
     {
       gboolean go_on;
 
-      line.number = (char *)sqlite3_column_text (stmt, 0);
-      line.file_number = sqlite3_column_int64 (stmt, 1);
-      line.type = (char *)sqlite3_column_text (stmt, 2);
+      line.number = (char *)sila_column_text (stmt, 0);
+      line.file_number = sila_column_int64 (stmt, 1);
+      line.type = (char *)sila_column_text (stmt, 2);
       line.channel = column_channel (stmt, 3);
       line.status = column_status (stmt, 4);
       column_day (stmt, 5, &line.received);
       column_day (stmt, 6, &line.due);
       column_day (stmt, 7, &line.decided);
-      line.decision = sqlite3_column_type (stmt, 8) == SQLITE_NULL ? SILA_REQUEST_NONE
+      line.decision = sila_column_is_null (stmt, 8) ? SILA_REQUEST_NONE
                                                                     : column_status (stmt, 8);
-      line.halalas = sqlite3_column_int64 (stmt, 10);
-      go_on = func (&line, (const char *)sqlite3_column_text (stmt, 9), user_data);
+      line.halalas = sila_column_int64 (stmt, 10);
+      go_on = func (&line, sila_column_text (stmt, 9), user_data);
       if (!go_on)
         return TRUE;
     }
@@ -539,9 +542,9 @@ sila_store_report_totals (SilaStore        *self,
   if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
 
-  *received = sqlite3_column_int64 (stmt, 0);
-  *delivered = sqlite3_column_int64 (stmt, 1);
-  *halalas = sqlite3_column_int64 (stmt, 2);
+  *received = sila_column_int64 (stmt, 0);
+  *delivered = sila_column_int64 (stmt, 1);
+  *halalas = sila_column_int64 (stmt, 2);
   return TRUE;
 }
 
@@ -581,14 +584,14 @@ sila_store_report_contacts (SilaStore        *self,
 
       c.channel = column_channel (stmt, 0);
       {
-        const char *kind = (const char *)sqlite3_column_text (stmt, 1);
+        const char *kind = sila_column_text (stmt, 1);
 
         c.kind = g_strcmp0 (kind, "referral") == 0 ? SILA_CONTACT_REFERRAL
                : g_strcmp0 (kind, "follow_up") == 0 ? SILA_CONTACT_FOLLOW_UP
                : SILA_CONTACT_INQUIRY;
       }
-      c.answer_seconds = sqlite3_column_type (stmt, 2) == SQLITE_NULL
-                         ? -1 : sqlite3_column_int64 (stmt, 2);
+      c.answer_seconds = sila_column_is_null (stmt, 2)
+                         ? -1 : sila_column_int64 (stmt, 2);
       g_array_append_val (contacts, c);
     }
   if (step == SILA_STEP_ERROR)
@@ -648,10 +651,10 @@ sila_store_report_feedback (SilaStore                *self,
   if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
 
-  counts->suggestions = sqlite3_column_int64 (stmt, 0);
-  counts->complaints = sqlite3_column_int64 (stmt, 1);
-  counts->answered = sqlite3_column_int64 (stmt, 2);
-  counts->overdue = sqlite3_column_int64 (stmt, 3);
+  counts->suggestions = sila_column_int64 (stmt, 0);
+  counts->complaints = sila_column_int64 (stmt, 1);
+  counts->answered = sila_column_int64 (stmt, 2);
+  counts->overdue = sila_column_int64 (stmt, 3);
   return TRUE;
 }
 
@@ -698,9 +701,9 @@ sila_store_report_feedback_list (SilaStore        *self,
     {
       SilaReportFeedbackLine *line = g_new0 (SilaReportFeedbackLine, 1);
 
-      line->number = sqlite3_column_int64 (stmt, 0);
+      line->number = sila_column_int64 (stmt, 0);
       line->kind = sila_column_dup (stmt, 1);
-      line->channel = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NULL
+      line->channel = sila_column_is_null (stmt, 2) ? NULL
                                                                     : sila_column_dup (stmt, 2);
       line->status = sila_column_dup (stmt, 3);
       column_day (stmt, 4, &line->received);

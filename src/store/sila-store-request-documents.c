@@ -330,8 +330,7 @@ sila_store_attach_request_document (SilaStore        *self,
     return FALSE;
   sila_bind_text (stmt, 1, request->id);
   sila_bind_text (stmt, 2, code);
-  sqlite3_bind_blob64 (stmt, 3, g_bytes_get_data (content, NULL), g_bytes_get_size (content),
-                       SQLITE_STATIC);
+  sila_bind_blob (stmt, 3, g_bytes_get_data (content, NULL), g_bytes_get_size (content));
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;
   g_clear_pointer (&stmt, sila_statement_release);
@@ -350,7 +349,7 @@ sila_store_attach_request_document (SilaStore        *self,
   sila_bind_text (stmt, 2, code);
   sila_bind_text (stmt, 3, name);
   sila_bind_text (stmt, 4, mime);
-  sqlite3_bind_int64 (stmt, 5, (gint64)g_bytes_get_size (content));
+  sila_bind_int64 (stmt, 5, (gint64)g_bytes_get_size (content));
   sila_bind_text (stmt, 6, sha);
   sila_bind_text (stmt, 7, today);
   sila_bind_text (stmt, 8, now);
@@ -409,7 +408,12 @@ sila_store_get_request_document_file (SilaStore        *self,
       return NULL;
     }
 
-  content = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize)sqlite3_column_bytes (stmt, 0));
+  {
+    gsize size = 0;
+    gconstpointer data = sila_column_blob (stmt, 0, &size);
+
+    content = g_bytes_new (data, size);
+  }
   name = sila_column_dup (stmt, 1);
   mime = sila_column_dup (stmt, 2);
   g_clear_pointer (&stmt, sila_statement_release);

@@ -198,7 +198,7 @@ read_day (SilaStatement *stmt,
           int            column,
           GDate         *date)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  const char *text = sila_column_text (stmt, column);
 
   if (text == NULL || !sila_date_from_iso (text, date))
     g_date_clear (date, 1);
@@ -246,20 +246,20 @@ load_held (Import     *import,
 
   while ((step = sila_store_step (import->store, stmt, error)) == SILA_STEP_ROW)
     {
-      SilaRequestHeld *h = sila_request_held_new ((const char *)sqlite3_column_text (stmt, 0));
+      SilaRequestHeld *h = sila_request_held_new (sila_column_text (stmt, 0));
       SilaRequestHistory *rh = h->history;
 
       g_ptr_array_add (held, h);
-      if (!sila_channel_parse ((const char *)sqlite3_column_text (stmt, 1), &rh->channel, NULL))
+      if (!sila_channel_parse (sila_column_text (stmt, 1), &rh->channel, NULL))
         rh->channel = SILA_N_CHANNELS;
-      if (!sila_request_status_parse ((const char *)sqlite3_column_text (stmt, 2), &rh->status,
+      if (!sila_request_status_parse (sila_column_text (stmt, 2), &rh->status,
                                       NULL))
         rh->status = SILA_REQUEST_NONE;
       read_day (stmt, 3, &rh->received);
       read_day (stmt, 4, &rh->decided);
       rh->reason = sila_column_dup (stmt, 5);
       read_day (stmt, 6, &rh->delivered);
-      rh->halalas = sqlite3_column_int64 (stmt, 7);
+      rh->halalas = sila_column_int64 (stmt, 7);
       rh->kind = sila_column_dup (stmt, 8);
       rh->description = sila_column_dup (stmt, 9);
     }
@@ -304,13 +304,13 @@ add_event (Import             *import,
     return FALSE;
   sila_bind_text (stmt, 1, uuid);
   sila_bind_text (stmt, 2, request_id);
-  sqlite3_bind_int (stmt, 3, step);
+  sila_bind_int (stmt, 3, step);
   sila_bind_text (stmt, 4, from >= 0 ? sila_request_status_to_code (from) : NULL);
   sila_bind_text (stmt, 5, sila_request_status_to_code (to));
   sila_bind_text (stmt, 6, at);
   sila_bind_text (stmt, 7, import->actor->username);
   if (previous_day != NULL)
-    sqlite3_bind_int64 (stmt, 8, (gint64)g_date_days_between (previous_day, day) * 86400);
+    sila_bind_int64 (stmt, 8, (gint64)g_date_days_between (previous_day, day) * 86400);
   sila_bind_text (stmt, 9, reason);
   sila_bind_text (stmt, 10, note);
   sila_bind_text (stmt, 11, import->now);
@@ -408,7 +408,7 @@ insert_outcome (Import      *import,
       sila_bind_text (stmt, 1, uuid);
       sila_bind_text (stmt, 2, request_id);
       sila_bind_text (stmt, 3, row->h->kind != NULL ? row->h->kind : "service");
-      sqlite3_bind_int64 (stmt, 4, row->h->halalas);
+      sila_bind_int64 (stmt, 4, row->h->halalas);
       sila_bind_date (stmt, 5, &row->h->delivered);
       sila_bind_text (stmt, 6, import->actor->username);
       sila_bind_text (stmt, 7, import->now);
@@ -459,7 +459,7 @@ insert_request (Import      *import,
   if (stmt == NULL)
     return FALSE;
   sila_bind_text (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, seq);
+  sila_bind_int64 (stmt, 2, seq);
   sila_bind_text (stmt, 3, number);
   sila_bind_text (stmt, 4, row->beneficiary_id);
   sila_bind_text (stmt, 5, row->type);
@@ -485,7 +485,7 @@ insert_request (Import      *import,
     return FALSE;
   sila_bind_text (stmt, 1, id);
   sila_bind_text (stmt, 2, import->import_id);
-  sqlite3_bind_int (stmt, 3, (int)line);
+  sila_bind_int (stmt, 3, (int)line);
   sila_bind_text (stmt, 4, import->now);
   sila_bind_text (stmt, 5, sila_store_get_device_id (import->store));
   if (sila_store_step (import->store, stmt, error) != SILA_STEP_DONE)
@@ -568,12 +568,12 @@ check_not_imported (SilaStore   *self,
     return FALSE;
   if (step == SILA_STEP_ROW)
     {
-      g_autofree char *day = g_strndup ((const char *)sqlite3_column_text (stmt, 0), 10);
+      g_autofree char *day = g_strndup (sila_column_text (stmt, 0), 10);
 
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
                    _("This file was imported already, on %s by %s: nothing was imported "
                      "again."),
-                   day, (const char *)sqlite3_column_text (stmt, 1));
+                   day, sila_column_text (stmt, 1));
       return FALSE;
     }
   return TRUE;
@@ -614,7 +614,7 @@ finish_import (Import      *import,
   if (stmt == NULL)
     return FALSE;
   sila_bind_text (stmt, 1, import->import_id);
-  sqlite3_bind_int64 (stmt, 2, import->counts->ok);
+  sila_bind_int64 (stmt, 2, import->counts->ok);
   if (sila_store_step (import->store, stmt, error) != SILA_STEP_DONE)
     return FALSE;
 

@@ -25,7 +25,7 @@ sila_bind_date (SilaStatement *stmt,
 
   if (date == NULL || !g_date_valid (date))
     {
-      sqlite3_bind_null (stmt, index);
+      sila_bind_null (stmt, index);
       return;
     }
   iso = sila_date_to_iso (date);
@@ -37,7 +37,7 @@ sila_column_date (SilaStatement *stmt,
                   int            column,
                   GDate         *date)
 {
-  if (!sila_date_from_iso ((const char *)sqlite3_column_text (stmt, column), date))
+  if (!sila_date_from_iso (sila_column_text (stmt, column), date))
     g_date_clear (date, 1);
 }
 
@@ -45,7 +45,7 @@ static char *
 column_dup_or_null (SilaStatement *stmt,
                     int            column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : sila_column_dup (stmt, column);
+  return sila_column_is_null (stmt, column) ? NULL : sila_column_dup (stmt, column);
 }
 
 /* The four parts of a name, joined. */
@@ -57,7 +57,7 @@ column_full_name (SilaStatement *stmt,
 
   for (int i = first; i < first + 4; i++)
     {
-      const char *part = (const char *)sqlite3_column_text (stmt, i);
+      const char *part = sila_column_text (stmt, i);
 
       if (part == NULL || *part == '\0')
         continue;
@@ -74,7 +74,7 @@ column_status (SilaStatement *stmt,
                int            column)
 {
   SilaRequestStatus status = SILA_REQUEST_NONE;
-  const char *code = (const char *)sqlite3_column_text (stmt, column);
+  const char *code = sila_column_text (stmt, column);
 
   if (code != NULL)
     sila_request_status_parse (code, &status, NULL);
@@ -85,7 +85,7 @@ static SilaChannel
 column_channel (SilaStatement *stmt,
                 int            column)
 {
-  const char *code = (const char *)sqlite3_column_text (stmt, column);
+  const char *code = sila_column_text (stmt, column);
   SilaChannel channel = SILA_CHANNEL_INTERVIEW;
 
   /* Stored codes are exact: no need to normalize them. */
@@ -113,7 +113,7 @@ sila_store_staff_has_role (SilaStore   *self,
     return FALSE;
   sila_bind_text (stmt, 1, username);
   step = sila_store_step (self, stmt, error);
-  if (step == SILA_STEP_ROW && (sqlite3_column_int (stmt, 0) & role) != 0)
+  if (step == SILA_STEP_ROW && (sila_column_int (stmt, 0) & role) != 0)
     return TRUE;
   if (step != SILA_STEP_ERROR)
     g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
@@ -193,9 +193,9 @@ read_documents (SilaStore    *self,
       d->type = sila_column_dup (stmt, 0);
       d->name_ar = sila_column_dup (stmt, 1);
       d->name_en = sila_column_dup (stmt, 2);
-      d->type_expires = sqlite3_column_int (stmt, 3) != 0;
-      d->required = sqlite3_column_int (stmt, 4) != 0;
-      sila_document_status_parse ((const char *)sqlite3_column_text (stmt, 5), &d->status, NULL);
+      d->type_expires = sila_column_int (stmt, 3) != 0;
+      d->required = sila_column_int (stmt, 4) != 0;
+      sila_document_status_parse (sila_column_text (stmt, 5), &d->status, NULL);
       sila_column_date (stmt, 6, &d->expires);
       sila_column_date (stmt, 7, &d->submitted);
       d->verified_by = column_dup_or_null (stmt, 8);
@@ -204,7 +204,7 @@ read_documents (SilaStore    *self,
       d->note = column_dup_or_null (stmt, 11);
       d->file_name = column_dup_or_null (stmt, 12);
       d->file_mime = column_dup_or_null (stmt, 13);
-      d->file_size = sqlite3_column_int64 (stmt, 14);
+      d->file_size = sila_column_int64 (stmt, 14);
       d->updated_by = column_dup_or_null (stmt, 15);
       d->updated_at = column_dup_or_null (stmt, 16);
       g_ptr_array_add (request->documents, d);
@@ -240,8 +240,8 @@ read_events (SilaStore    *self,
       e->by = sila_column_dup (stmt, 2);
       e->by_name = column_dup_or_null (stmt, 3);
       e->at = sila_column_dup (stmt, 4);
-      e->elapsed_seconds = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                           ? -1 : sqlite3_column_int64 (stmt, 5);
+      e->elapsed_seconds = sila_column_is_null (stmt, 5)
+                           ? -1 : sila_column_int64 (stmt, 5);
       e->reason = column_dup_or_null (stmt, 6);
       e->note = column_dup_or_null (stmt, 7);
       g_ptr_array_add (request->events, e);
@@ -325,7 +325,7 @@ read_outcome (SilaStore    *self,
 
       d->kind = sila_column_dup (stmt, 0);
       d->description = column_dup_or_null (stmt, 1);
-      d->amount_halalas = sqlite3_column_int64 (stmt, 2);
+      d->amount_halalas = sila_column_int64 (stmt, 2);
       sila_column_date (stmt, 3, &d->delivered_on);
       d->delivered_by = sila_column_dup (stmt, 4);
       d->delivered_by_name = column_dup_or_null (stmt, 5);
@@ -371,13 +371,13 @@ sila_store_read_request (SilaStore   *self,
   request = sila_request_new ();
   request->id = sila_column_dup (stmt, 0);
   request->number = sila_column_dup (stmt, 1);
-  request->seq = sqlite3_column_int64 (stmt, 2);
-  request->rev = sqlite3_column_int64 (stmt, 3);
+  request->seq = sila_column_int64 (stmt, 2);
+  request->rev = sila_column_int64 (stmt, 3);
   request->created_at = sila_column_dup (stmt, 4);
   request->updated_at = sila_column_dup (stmt, 5);
   request->status_at = sila_column_dup (stmt, 6);
   request->beneficiary_id = sila_column_dup (stmt, 7);
-  request->file_number = sqlite3_column_int64 (stmt, 8);
+  request->file_number = sila_column_int64 (stmt, 8);
   request->beneficiary_name = column_full_name (stmt, 9);
   request->beneficiary_id_number = column_dup_or_null (stmt, 13);
   request->beneficiary_mobile = column_dup_or_null (stmt, 14);
@@ -391,9 +391,9 @@ sila_store_read_request (SilaStore   *self,
   request->received_by = sila_column_dup (stmt, 22);
   request->received_by_name = column_dup_or_null (stmt, 23);
   request->description = column_dup_or_null (stmt, 24);
-  request->amount_asked = sqlite3_column_type (stmt, 25) == SQLITE_NULL
-                          ? -1 : sqlite3_column_int64 (stmt, 25);
-  sila_declaration_from_code ((const char *)sqlite3_column_text (stmt, 26),
+  request->amount_asked = sila_column_is_null (stmt, 25)
+                          ? -1 : sila_column_int64 (stmt, 25);
+  sila_declaration_from_code (sila_column_text (stmt, 26),
                               &request->declaration);
   request->signature = column_dup_or_null (stmt, 27);
   request->signed_at = column_dup_or_null (stmt, 28);
@@ -513,11 +513,11 @@ row_from_stmt (SilaStatement *stmt,
 {
   SilaRequestRow *row = g_object_new (SILA_TYPE_REQUEST_ROW, NULL);
 
-  row->seq = sqlite3_column_int64 (stmt, 0);
+  row->seq = sila_column_int64 (stmt, 0);
   row->id = sila_column_dup (stmt, 1);
   row->number = sila_column_dup (stmt, 2);
   row->beneficiary = column_full_name (stmt, 3);
-  row->file_number = sqlite3_column_int64 (stmt, 7);
+  row->file_number = sila_column_int64 (stmt, 7);
   row->type_ar = sila_column_dup (stmt, 8);
   row->type_en = sila_column_dup (stmt, 9);
   row->channel = column_channel (stmt, 10);
@@ -701,7 +701,7 @@ sila_store_list_request_keys (SilaStore                *self,
 
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      gint64 seq = sila_column_int64 (stmt, 0);
 
       g_array_append_val (keys, seq);
     }
@@ -735,7 +735,7 @@ sila_store_get_request_rows (SilaStore        *self,
       stmt = sila_store_prepare (self, "SELECT " ROW_COLUMNS ROW_FROM "WHERE r.seq = ?1", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, keys[i]);
+      sila_bind_int64 (stmt, 1, keys[i]);
       step = sila_store_step (self, stmt, error);
       if (step == SILA_STEP_ERROR)
         return NULL;
@@ -770,7 +770,7 @@ sila_store_list_requests (SilaStore                *self,
     return NULL;
   if (empty)
     return g_steal_pointer (&rows);
-  sqlite3_bind_int (stmt, 10, (int)MIN (limit, G_MAXINT));
+  sila_bind_int (stmt, 10, (int)MIN (limit, G_MAXINT));
 
   sila_clock_today (&today);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)

@@ -42,16 +42,16 @@ list_entries (SilaStore  *self,
                              error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_retired);
+  sila_bind_int (stmt, 1, include_retired);
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_type_entry_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     g_ptr_array_add (entries,
-                     sila_type_entry_new ((const char *)sqlite3_column_text (stmt, 0),
-                                          (const char *)sqlite3_column_text (stmt, 1),
-                                          (const char *)sqlite3_column_text (stmt, 2),
-                                          sqlite3_column_int (stmt, 3) != 0,
-                                          sqlite3_column_int (stmt, 4) != 0));
+                     sila_type_entry_new (sila_column_text (stmt, 0),
+                                          sila_column_text (stmt, 1),
+                                          sila_column_text (stmt, 2),
+                                          sila_column_int (stmt, 3) != 0,
+                                          sila_column_int (stmt, 4) != 0));
   if (step == SILA_STEP_ERROR)
     return NULL;
 
@@ -99,9 +99,9 @@ sila_store_list_checklist (SilaStore   *self,
   rules = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_checklist_rule_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     g_ptr_array_add (rules,
-                     sila_checklist_rule_new ((const char *)sqlite3_column_text (stmt, 0),
-                                              (const char *)sqlite3_column_text (stmt, 1),
-                                              sqlite3_column_int (stmt, 2)
+                     sila_checklist_rule_new (sila_column_text (stmt, 0),
+                                              sila_column_text (stmt, 1),
+                                              sila_column_int (stmt, 2)
                                               ? SILA_REQUIREMENT_REQUIRED
                                               : SILA_REQUIREMENT_OPTIONAL));
   if (step == SILA_STEP_ERROR)
@@ -222,7 +222,7 @@ add_entry (SilaStore        *self,
   sila_bind_text (stmt, 5, now);
   sila_bind_text (stmt, 6, sila_store_get_device_id (self));
   if (kind == LIST_DOCUMENT_TYPES)
-    sqlite3_bind_int (stmt, 7, expires);
+    sila_bind_int (stmt, 7, expires);
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;
 
@@ -286,9 +286,9 @@ update_entry (SilaStore        *self,
                    _("There is no “%s” in the list."), code);
       return FALSE;
     }
-  before = entry_json (code, (const char *)sqlite3_column_text (stmt, 0),
-                       (const char *)sqlite3_column_text (stmt, 1),
-                       sqlite3_column_int (stmt, 2) != 0, sqlite3_column_int (stmt, 3) != 0);
+  before = entry_json (code, sila_column_text (stmt, 0),
+                       sila_column_text (stmt, 1),
+                       sila_column_int (stmt, 2) != 0, sila_column_int (stmt, 3) != 0);
   g_clear_pointer (&stmt, sila_statement_release);
 
   stmt = sila_store_prepare (self,
@@ -307,9 +307,9 @@ update_entry (SilaStore        *self,
   sila_bind_text (stmt, 2, clean_ar);
   sila_bind_text (stmt, 3, clean_en);
   sila_bind_text (stmt, 4, now);
-  sqlite3_bind_int (stmt, 5, retired);
+  sila_bind_int (stmt, 5, retired);
   if (kind == LIST_DOCUMENT_TYPES)
-    sqlite3_bind_int (stmt, 6, expires);
+    sila_bind_int (stmt, 6, expires);
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;
 
@@ -443,7 +443,7 @@ sila_store_set_checklist_rule (SilaStore        *self,
   if (requirement != SILA_REQUIREMENT_NONE)
     {
       sila_bind_text (stmt, 4, uuid);
-      sqlite3_bind_int (stmt, 5, requirement == SILA_REQUIREMENT_REQUIRED);
+      sila_bind_int (stmt, 5, requirement == SILA_REQUIREMENT_REQUIRED);
       sila_bind_text (stmt, 6, sila_store_get_device_id (self));
     }
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)

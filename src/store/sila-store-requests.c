@@ -72,7 +72,7 @@ add_event (SilaStore          *self,
       gint64 elapsed = seconds_between (request->status_at, at);
 
       if (elapsed >= 0)
-        sqlite3_bind_int64 (stmt, 7, elapsed);
+        sila_bind_int64 (stmt, 7, elapsed);
     }
   sila_bind_text (stmt, 8, reason);
   sila_bind_text (stmt, 9, note);
@@ -176,8 +176,8 @@ insert_checklist (SilaStore    *self,
       sila_bind_text (stmt, 1, uuid);
       sila_bind_text (stmt, 2, request->id);
       sila_bind_text (stmt, 3, rule->document_type);
-      sqlite3_bind_int (stmt, 4, rule->requirement == SILA_REQUIREMENT_REQUIRED);
-      sqlite3_bind_int (stmt, 5, (int)i + 1);
+      sila_bind_int (stmt, 4, rule->requirement == SILA_REQUIREMENT_REQUIRED);
+      sila_bind_int (stmt, 5, (int)i + 1);
       sila_bind_text (stmt, 6, now);
       sila_bind_text (stmt, 7, username);
       sila_bind_text (stmt, 8, sila_store_get_device_id (self));
@@ -254,7 +254,7 @@ sila_store_open_request (SilaStore        *self,
   if (stmt == NULL)
     return FALSE;
   sila_bind_text (stmt, 1, request->id);
-  sqlite3_bind_int64 (stmt, 2, seq);
+  sila_bind_int64 (stmt, 2, seq);
   sila_bind_text (stmt, 3, request->number);
   sila_bind_text (stmt, 4, request->beneficiary_id);
   sila_bind_text (stmt, 5, request->type);
@@ -264,7 +264,7 @@ sila_store_open_request (SilaStore        *self,
   sila_bind_text (stmt, 9, actor->username);
   sila_bind_text (stmt, 10, request->description);
   if (request->amount_asked >= 0)
-    sqlite3_bind_int64 (stmt, 11, request->amount_asked);
+    sila_bind_int64 (stmt, 11, request->amount_asked);
   sila_bind_text (stmt, 12, sila_declaration_to_code (request->declaration));
   sila_bind_text (stmt, 13, request->declaration == SILA_DECLARATION_DRAWN
                             ? request->signature : NULL);
@@ -366,7 +366,7 @@ record_outcome (SilaStore            *self,
         return FALSE;
       sila_bind_date (stmt, 4, input->delivered_on != NULL ? input->delivered_on : &today);
       sila_bind_text (stmt, 5, input->delivery_kind != NULL ? input->delivery_kind : "cash");
-      sqlite3_bind_int64 (stmt, 6, input->amount_halalas);
+      sila_bind_int64 (stmt, 6, input->amount_halalas);
       sila_bind_text (stmt, 9, input->note);
       break;
 

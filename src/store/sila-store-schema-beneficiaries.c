@@ -185,7 +185,7 @@ sila_store_migrate_beneficiary_files (SilaStore  *self,
       sila_bind_text (stmt, 2, segments[i].code);
       sila_bind_text (stmt, 3, segments[i].name_ar);
       sila_bind_text (stmt, 4, segments[i].name_en);
-      sqlite3_bind_int (stmt, 5, (int)i + 1);
+      sila_bind_int (stmt, 5, (int)i + 1);
       sila_bind_text (stmt, 6, now);
       sila_bind_text (stmt, 7, device_id);
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)

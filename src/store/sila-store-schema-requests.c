@@ -267,7 +267,7 @@ sila_store_migrate_support_requests (SilaStore  *self,
       sila_bind_text (stmt, 2, request_types[i].code);
       sila_bind_text (stmt, 3, request_types[i].name_ar);
       sila_bind_text (stmt, 4, request_types[i].name_en);
-      sqlite3_bind_int (stmt, 5, (int)i + 1);
+      sila_bind_int (stmt, 5, (int)i + 1);
       sila_bind_text (stmt, 6, now);
       sila_bind_text (stmt, 7, device_id);
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
@@ -290,8 +290,8 @@ sila_store_migrate_support_requests (SilaStore  *self,
       sila_bind_text (stmt, 2, document_types[i].code);
       sila_bind_text (stmt, 3, document_types[i].name_ar);
       sila_bind_text (stmt, 4, document_types[i].name_en);
-      sqlite3_bind_int (stmt, 5, document_types[i].expires);
-      sqlite3_bind_int (stmt, 6, (int)i + 1);
+      sila_bind_int (stmt, 5, document_types[i].expires);
+      sila_bind_int (stmt, 6, (int)i + 1);
       sila_bind_text (stmt, 7, now);
       sila_bind_text (stmt, 8, device_id);
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
@@ -317,8 +317,8 @@ sila_store_migrate_support_requests (SilaStore  *self,
           sila_bind_text (stmt, 1, uuid);
           sila_bind_text (stmt, 2, checklists[i].request_type);
           sila_bind_text (stmt, 3, items[k] + 2);
-          sqlite3_bind_int (stmt, 4, items[k][0] == 'R');
-          sqlite3_bind_int (stmt, 5, (int)k + 1);
+          sila_bind_int (stmt, 4, items[k][0] == 'R');
+          sila_bind_int (stmt, 5, (int)k + 1);
           sila_bind_text (stmt, 6, now);
           sila_bind_text (stmt, 7, device_id);
           if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)

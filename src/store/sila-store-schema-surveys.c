@@ -23,7 +23,7 @@ insert_default_template (SilaStore  *self,
   stmt = sila_store_prepare (self, "SELECT value FROM meta WHERE key = 'device_id'", error);
   if (stmt == NULL || sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
-  device = (const char *)sqlite3_column_text (stmt, 0);
+  device = sila_column_text (stmt, 0);
 
   {
     g_autoptr(SilaStatement) insert = NULL;
@@ -61,12 +61,12 @@ insert_default_template (SilaStore  *self,
         return FALSE;
       sila_bind_text (insert, 1, q_id);
       sila_bind_text (insert, 2, tpl_id);
-      sqlite3_bind_int (insert, 3, i + 1);
+      sila_bind_int (insert, 3, i + 1);
       sila_bind_text (insert, 4, q->code);
       sila_bind_text (insert, 5, sila_question_kind_to_code (q->kind));
       sila_bind_text (insert, 6, q->text_ar);
       sila_bind_text (insert, 7, q->text_en);
-      sqlite3_bind_int (insert, 8, q->required ? 1 : 0);
+      sila_bind_int (insert, 8, q->required ? 1 : 0);
       sila_bind_text (insert, 9, now);
       sila_bind_text (insert, 10, device);
       if (sila_store_step (self, insert, error) != SILA_STEP_DONE)

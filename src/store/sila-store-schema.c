@@ -206,7 +206,6 @@ sila_store_migrate (SilaStore  *self,
   for (;;)
     {
       g_autoptr(SilaTransaction) tx = NULL;
-      g_autofree char *set_version = NULL;
       int version;
 
       tx = sila_transaction_begin (self, error);
@@ -218,7 +217,7 @@ sila_store_migrate (SilaStore  *self,
       version = sila_store_get_schema_version (self);
       if (version < 0)
         {
-          sila_store_set_error (self, error, sqlite3_extended_errcode (sila_store_get_db (self)));
+          sila_store_set_db_error (self, error);
           return FALSE;
         }
       if (version >= target_version)
@@ -230,9 +229,12 @@ sila_store_migrate (SilaStore  *self,
           return FALSE;
         }
 
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
-      if (!sila_store_exec (self, set_version, error) ||
-          !sila_transaction_commit (tx, error))
+      if (!self->db->driver->set_schema_version (self->db, version + 1))
+        {
+          sila_store_set_db_error (self, error);
+          return FALSE;
+        }
+      if (!sila_transaction_commit (tx, error))
         return FALSE;
 
       g_debug ("Database migrated to version %d", version + 1);

@@ -33,15 +33,15 @@ sila_store_list_segments (SilaStore  *self,
                              error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_retired);
+  sila_bind_int (stmt, 1, include_retired);
 
   segments = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_segment_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     g_ptr_array_add (segments,
-                     sila_segment_new ((const char *)sqlite3_column_text (stmt, 0),
-                                       (const char *)sqlite3_column_text (stmt, 1),
-                                       (const char *)sqlite3_column_text (stmt, 2),
-                                       sqlite3_column_int (stmt, 3) != 0));
+                     sila_segment_new (sila_column_text (stmt, 0),
+                                       sila_column_text (stmt, 1),
+                                       sila_column_text (stmt, 2),
+                                       sila_column_int (stmt, 3) != 0));
   if (step == SILA_STEP_ERROR)
     return NULL;
 
@@ -204,9 +204,9 @@ sila_store_update_segment (SilaStore        *self,
                            _("There is no such segment."));
       return FALSE;
     }
-  before = segment_json (code, (const char *)sqlite3_column_text (stmt, 0),
-                         (const char *)sqlite3_column_text (stmt, 1),
-                         sqlite3_column_int (stmt, 2) != 0);
+  before = segment_json (code, sila_column_text (stmt, 0),
+                         sila_column_text (stmt, 1),
+                         sila_column_int (stmt, 2) != 0);
   g_clear_pointer (&stmt, sila_statement_release);
 
   stmt = sila_store_prepare (self,
@@ -220,7 +220,7 @@ sila_store_update_segment (SilaStore        *self,
   sila_bind_text (stmt, 2, clean_ar);
   sila_bind_text (stmt, 3, clean_en);
   sila_bind_text (stmt, 4, now);
-  sqlite3_bind_int (stmt, 5, retired);
+  sila_bind_int (stmt, 5, retired);
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;
 

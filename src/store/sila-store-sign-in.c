@@ -36,7 +36,7 @@ record_failure (SilaStore   *self,
       if (stmt != NULL)
         {
           sila_bind_text (stmt, 1, staff->id);
-          sqlite3_bind_int (stmt, 2, failed);
+          sila_bind_int (stmt, 2, failed);
           sila_bind_text (stmt, 3, locked_until);
           sila_store_step (self, stmt, &error);
         }
@@ -110,7 +110,7 @@ sila_store_authenticate (SilaStore   *self,
         case SILA_STEP_ROW:
           staff = sila_staff_from_row (stmt);
           hash = sila_column_dup (stmt, 10);
-          failed = sqlite3_column_int (stmt, 11);
+          failed = sila_column_int (stmt, 11);
           break;
         case SILA_STEP_DONE:
           break;

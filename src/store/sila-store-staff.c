@@ -46,10 +46,10 @@ sila_staff_from_row (SilaStatement *stmt)
   staff->id = sila_column_dup (stmt, 0);
   staff->username = sila_column_dup (stmt, 1);
   staff->display_name = sila_column_dup (stmt, 2);
-  staff->roles = (SilaRole)sqlite3_column_int (stmt, 3);
-  staff->active = sqlite3_column_int (stmt, 4) != 0;
-  staff->must_change_password = sqlite3_column_int (stmt, 5) != 0;
-  staff->rev = sqlite3_column_int64 (stmt, 6);
+  staff->roles = (SilaRole)sila_column_int (stmt, 3);
+  staff->active = sila_column_int (stmt, 4) != 0;
+  staff->must_change_password = sila_column_int (stmt, 5) != 0;
+  staff->rev = sila_column_int64 (stmt, 6);
   staff->created_at = sila_column_dup (stmt, 7);
   staff->last_login_at = sila_column_dup (stmt, 8);
   staff->locked_until = sila_column_dup (stmt, 9);
@@ -135,11 +135,11 @@ ensure_another_admin (SilaStore   *self,
     return FALSE;
 
   sila_bind_text (stmt, 1, staff_id);
-  sqlite3_bind_int (stmt, 2, SILA_ROLE_ADMIN);
+  sila_bind_int (stmt, 2, SILA_ROLE_ADMIN);
   if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
 
-  if (sqlite3_column_int64 (stmt, 0) == 0)
+  if (sila_column_int64 (stmt, 0) == 0)
     {
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
                            _("This is the last active administrator. Make another account an "
@@ -240,11 +240,11 @@ add_staff_internal (SilaStore        *self,
   sila_bind_text (stmt, 1, id);
   sila_bind_text (stmt, 2, name);
   sila_bind_text (stmt, 3, display);
-  sqlite3_bind_int (stmt, 4, roles);
+  sila_bind_int (stmt, 4, roles);
   sila_bind_text (stmt, 5, hash);
   sila_bind_text (stmt, 6, now);
   sila_bind_text (stmt, 7, sila_store_get_device_id (self));
-  sqlite3_bind_int (stmt, 8, must_change_password ? 1 : 0);
+  sila_bind_int (stmt, 8, must_change_password ? 1 : 0);
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return NULL;
 
@@ -336,7 +336,7 @@ sila_store_list_staff (SilaStore        *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
+  sila_bind_int (stmt, 1, include_inactive ? 1 : 0);
   list = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_staff_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     g_ptr_array_add (list, sila_staff_from_row (stmt));
@@ -429,7 +429,7 @@ sila_store_update_staff (SilaStore        *self,
 
   sila_bind_text (stmt, 1, staff_id);
   sila_bind_text (stmt, 2, display);
-  sqlite3_bind_int (stmt, 3, roles);
+  sila_bind_int (stmt, 3, roles);
   sila_bind_text (stmt, 4, now);
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;
@@ -491,7 +491,7 @@ sila_store_set_staff_active (SilaStore        *self,
     return FALSE;
 
   sila_bind_text (stmt, 1, staff_id);
-  sqlite3_bind_int (stmt, 2, active ? 1 : 0);
+  sila_bind_int (stmt, 2, active ? 1 : 0);
   sila_bind_text (stmt, 3, now);
   if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
     return FALSE;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Cached prepared statements, steps that tell a row, the end and a failure
- * apart, and the mapping of SQLite result codes to errors a user can read. */
+ * apart, and the mapping of the driver's failures to errors a user can
+ * read. */
 #define G_LOG_DOMAIN "sila-store"
 
 #include "sila-config.h"
@@ -9,68 +10,72 @@
 
 #include "sila-store-private.h"
 
-/* Turns an SQLite result code into an error the user can read. */
+/* Turns a failure of the driver into an error the user can read. */
 void
-sila_store_set_error (SilaStore  *self,
-                      GError    **error,
-                      int         rc)
+sila_store_set_error (SilaStore      *self,
+                      GError        **error,
+                      SilaDbFailure   failure)
 {
-  const char *detail = self != NULL && self->db != NULL ? sqlite3_errmsg (self->db)
-                                                        : sqlite3_errstr (rc);
+  const char *detail = self != NULL && self->db != NULL
+                       ? self->db->driver->message (self->db) : NULL;
 
-  switch (rc & 0xff)
+  if (detail == NULL)
+    detail = "";
+
+  switch (failure)
     {
-    case SQLITE_FULL:
+    case SILA_DB_FULL:
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DISK_FULL,
                            _("The disk is full, so nothing was saved. Free some space and "
                              "try again; what you entered is still here."));
       break;
 
-    case SQLITE_READONLY:
+    case SILA_DB_READ_ONLY:
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_READ_ONLY,
                            _("The database is read-only, so nothing was saved. What you "
                              "entered is still here."));
       break;
 
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case SILA_DB_BUSY:
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_BUSY,
                            _("The database is busy saving from another window or desk. "
                              "Nothing was saved; try again in a moment."));
       break;
 
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case SILA_DB_CORRUPT:
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
                    _("The database file “%s” is damaged or is not a Sila Desk database. "
                      "Nothing was changed. Restore it from a backup."),
                    self != NULL && self->path != NULL ? self->path : "");
       break;
 
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
+    case SILA_DB_CANNOT_OPEN:
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
                    _("The database file “%s” cannot be opened: %s"),
                    self != NULL && self->path != NULL ? self->path : "", detail);
       break;
 
-    case SQLITE_IOERR:
+    case SILA_DB_IO:
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
                    _("The database file could not be read or written (%s). Nothing was "
                      "saved."),
                    detail);
       break;
 
-    case SQLITE_CONSTRAINT:
-      if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
-                             _("This record already exists."));
-      else
-        g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
-                     _("The database refused the values: %s"), detail);
+    case SILA_DB_UNIQUE:
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
+                           _("This record already exists."));
       break;
 
+    case SILA_DB_CONSTRAINT:
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
+                   _("The database refused the values: %s"), detail);
+      break;
+
+    case SILA_DB_OK:
+    case SILA_DB_FAILED:
+    case SILA_DB_INTERRUPTED:
+    case SILA_DB_RETRY:
     default:
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
                    _("The database reported an error: %s"), detail);
@@ -79,13 +84,25 @@ sila_store_set_error (SilaStore  *self,
 }
 
 void
+sila_store_set_db_error (SilaStore  *self,
+                         GError    **error)
+{
+  sila_store_set_error (self, error, self->db->driver->failure (self->db));
+}
+
+gint64
+sila_store_changes (SilaStore *self)
+{
+  return self->db->driver->changes (self->db);
+}
+
+void
 sila_statement_release (SilaStatement *stmt)
 {
   if (stmt == NULL)
     return;
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  stmt->driver->reset (stmt);
 }
 
 SilaStatement *
@@ -93,8 +110,7 @@ sila_store_prepare (SilaStore   *self,
                     const char  *sql,
                     GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  SilaStatement *stmt;
 
   g_return_val_if_fail (SILA_IS_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
@@ -102,16 +118,14 @@ sila_store_prepare (SilaStore   *self,
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      stmt->driver->reset (stmt);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = self->db->driver->prepare (self->db, sql);
+  if (stmt == NULL)
     {
-      sila_store_set_error (self, error, rc);
-      sqlite3_finalize (stmt);
+      sila_store_set_db_error (self, error);
       return NULL;
     }
 
@@ -125,16 +139,11 @@ sila_store_step (SilaStore     *self,
                  SilaStatement *stmt,
                  GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  SilaStep step = stmt->driver->step (stmt);
 
-  if (rc == SQLITE_ROW)
-    return SILA_STEP_ROW;
-  if (rc == SQLITE_DONE)
-    return SILA_STEP_DONE;
-
-  sila_store_set_error (self, error, sqlite3_extended_errcode (self->db));
-  sqlite3_reset (stmt);
-  return SILA_STEP_ERROR;
+  if (step == SILA_STEP_ERROR)
+    sila_store_set_db_error (self, error);
+  return step;
 }
 
 gboolean
@@ -142,26 +151,13 @@ sila_store_exec (SilaStore   *self,
                  const char  *sql,
                  GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
+  if (!self->db->driver->exec (self->db, sql))
     {
-      sila_store_set_error (self, error, sqlite3_extended_errcode (self->db));
+      sila_store_set_db_error (self, error);
       return FALSE;
     }
 
   return TRUE;
-}
-
-void
-sila_bind_text (SilaStatement *stmt,
-                int            index,
-                const char    *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
 char *
@@ -184,5 +180,5 @@ char *
 sila_column_dup (SilaStatement *stmt,
                  int            column)
 {
-  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+  return g_strdup (sila_column_text (stmt, column));
 }

@@ -53,14 +53,14 @@ check_template_live (SilaStore                 *self,
       return FALSE;
     }
 
-  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL || sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+  if (!sila_column_is_null (stmt, 0) || !sila_column_is_null (stmt, 1))
     {
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
                    _("The survey template “%s” is retired: it takes no new responses."),
                    tpl->code);
       return FALSE;
     }
-  live = sqlite3_column_int64 (stmt, 2);
+  live = sila_column_int64 (stmt, 2);
   g_clear_pointer (&stmt, sila_statement_release);
 
   for (guint i = 0; i < tpl->questions->len; i++)
@@ -169,7 +169,7 @@ insert_response (SilaStore                 *self,
     sila_bind_text (stmt, 3, day);
     sila_bind_text (stmt, 4, r->channel);
     sila_bind_text (stmt, 5, sila_survey_mode_to_code (r->mode));
-    sqlite3_bind_int (stmt, 6, r->anonymous ? 1 : 0);
+    sila_bind_int (stmt, 6, r->anonymous ? 1 : 0);
     sila_bind_text (stmt, 7, r->request_type);
     sila_bind_text (stmt, 8, r->anonymous ? NULL : r->beneficiary_id);
     sila_bind_text (stmt, 9, r->anonymous ? NULL : r->request_id);
@@ -202,9 +202,9 @@ insert_response (SilaStore                 *self,
       sila_bind_text (stmt, 2, q->id);
       sila_bind_text (stmt, 3, day);
       if (sila_question_kind_is_numeric (q->kind))
-        sqlite3_bind_int (stmt, 4, a->value);
+        sila_bind_int (stmt, 4, a->value);
       else
-        sqlite3_bind_null (stmt, 4);
+        sila_bind_null (stmt, 4);
       sila_bind_text (stmt, 5, q->kind == SILA_QUESTION_CHOICE ? a->choice : NULL);
       sila_bind_text (stmt, 6, q->kind == SILA_QUESTION_TEXT ? a->text : NULL);
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
@@ -424,8 +424,8 @@ sila_store_import_survey_responses (SilaStore                 *self,
     sila_bind_text (stmt, 2, sha256);
     sila_bind_text (stmt, 3, file_name);
     sila_bind_text (stmt, 4, tpl->id);
-    sqlite3_bind_int64 (stmt, 5, responses->len);
-    sqlite3_bind_int64 (stmt, 6, n_rejected);
+    sila_bind_int64 (stmt, 5, responses->len);
+    sila_bind_int64 (stmt, 6, n_rejected);
     sila_bind_text (stmt, 7, actor->username);
     sila_bind_text (stmt, 8, now);
     sila_bind_text (stmt, 9, sila_store_get_device_id (self));

@@ -136,10 +136,10 @@ read_counts (SilaStore      *self,
    * (group, code, value) comes once. */
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
-      const char *group = (const char *)sqlite3_column_text (stmt, 0);
-      const char *code = (const char *)sqlite3_column_text (stmt, 1);
-      const char *value = (const char *)sqlite3_column_text (stmt, 2);
-      gint64 n = sqlite3_column_int64 (stmt, 3);
+      const char *group = sila_column_text (stmt, 0);
+      const char *code = sila_column_text (stmt, 1);
+      const char *value = sila_column_text (stmt, 2);
+      gint64 n = sila_column_int64 (stmt, 3);
       g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%s", group ? group : "",
                                               code ? code : "", value ? value : "");
       SilaSurveyCount *count = g_hash_table_lookup (index, key);
@@ -279,7 +279,7 @@ sila_store_survey_questions_in (SilaStore        *self,
   list = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_survey_question_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
-      const char *code = (const char *)sqlite3_column_text (stmt, 0);
+      const char *code = sila_column_text (stmt, 0);
       SilaQuestionKind kind = SILA_QUESTION_TEXT;
       SilaSurveyQuestion *q;
 
@@ -287,11 +287,11 @@ sila_store_survey_questions_in (SilaStore        *self,
         continue;
       g_hash_table_add (seen, g_strdup (code));
 
-      sila_question_kind_from_code ((const char *)sqlite3_column_text (stmt, 1), &kind);
-      q = sila_survey_question_new (code, kind, (const char *)sqlite3_column_text (stmt, 2),
-                                    (const char *)sqlite3_column_text (stmt, 3),
-                                    sqlite3_column_int (stmt, 4) != 0);
-      sila_survey_choices_from_json (q, (const char *)sqlite3_column_text (stmt, 5));
+      sila_question_kind_from_code (sila_column_text (stmt, 1), &kind);
+      q = sila_survey_question_new (code, kind, sila_column_text (stmt, 2),
+                                    sila_column_text (stmt, 3),
+                                    sila_column_int (stmt, 4) != 0);
+      sila_survey_choices_from_json (q, sila_column_text (stmt, 5));
       q->id = sila_column_dup (stmt, 6);
       g_ptr_array_add (list, q);
     }
@@ -344,7 +344,7 @@ sila_store_survey_texts (SilaStore        *self,
 
   sila_bind_text (stmt, 1, from);
   sila_bind_text (stmt, 2, to);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : G_MAXINT64);
+  sila_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : G_MAXINT64);
   list = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_survey_text_free);
   while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
     {
@@ -354,7 +354,7 @@ sila_store_survey_texts (SilaStore        *self,
       t->channel = sila_column_dup (stmt, 1);
       t->code = sila_column_dup (stmt, 2);
       t->text = sila_column_dup (stmt, 3);
-      t->anonymous = sqlite3_column_int (stmt, 4) != 0;
+      t->anonymous = sila_column_int (stmt, 4) != 0;
       g_ptr_array_add (list, t);
     }
 

@@ -109,13 +109,13 @@ load_questions (SilaStore           *self,
       SilaQuestionKind kind = SILA_QUESTION_TEXT;
       SilaSurveyQuestion *q;
 
-      sila_question_kind_from_code ((const char *)sqlite3_column_text (stmt, 2), &kind);
-      q = sila_survey_question_new ((const char *)sqlite3_column_text (stmt, 1), kind,
-                                    (const char *)sqlite3_column_text (stmt, 3),
-                                    (const char *)sqlite3_column_text (stmt, 4),
-                                    sqlite3_column_int (stmt, 5) != 0);
+      sila_question_kind_from_code (sila_column_text (stmt, 2), &kind);
+      q = sila_survey_question_new (sila_column_text (stmt, 1), kind,
+                                    sila_column_text (stmt, 3),
+                                    sila_column_text (stmt, 4),
+                                    sila_column_int (stmt, 5) != 0);
       q->id = sila_column_dup (stmt, 0);
-      sila_survey_choices_from_json (q, (const char *)sqlite3_column_text (stmt, 6));
+      sila_survey_choices_from_json (q, sila_column_text (stmt, 6));
       g_ptr_array_add (tpl->questions, q);
     }
 
@@ -140,7 +140,7 @@ count_template_responses (SilaStore   *self,
   if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
 
-  *count = sqlite3_column_int64 (stmt, 0);
+  *count = sila_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -149,13 +149,13 @@ template_from_row (SilaStatement *stmt)
 {
   SilaSurveyTemplate *tpl;
 
-  tpl = sila_survey_template_new ((const char *)sqlite3_column_text (stmt, 1),
-                                  (const char *)sqlite3_column_text (stmt, 2),
-                                  (const char *)sqlite3_column_text (stmt, 3));
+  tpl = sila_survey_template_new (sila_column_text (stmt, 1),
+                                  sila_column_text (stmt, 2),
+                                  sila_column_text (stmt, 3));
   tpl->id = sila_column_dup (stmt, 0);
-  tpl->is_default = sqlite3_column_int (stmt, 4) != 0;
+  tpl->is_default = sila_column_int (stmt, 4) != 0;
   tpl->retired_at = sila_column_dup (stmt, 5);
-  tpl->rev = sqlite3_column_int64 (stmt, 6);
+  tpl->rev = sila_column_int64 (stmt, 6);
 
   return tpl;
 }
@@ -198,7 +198,7 @@ sila_store_list_survey_templates (SilaStore        *self,
     if (stmt == NULL)
       return NULL;
 
-    sqlite3_bind_int (stmt, 1, include_retired ? 1 : 0);
+    sila_bind_int (stmt, 1, include_retired ? 1 : 0);
     while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
       g_ptr_array_add (list, template_from_row (stmt));
     if (step == SILA_STEP_ERROR)
@@ -234,7 +234,7 @@ get_template (SilaStore   *self,
 
     sila_bind_text (stmt, 1, code_or_id);
     sila_bind_text (stmt, 2, code);
-    sqlite3_bind_int (stmt, 3, default_one ? 1 : 0);
+    sila_bind_int (stmt, 3, default_one ? 1 : 0);
     switch (sila_store_step (self, stmt, error))
       {
       case SILA_STEP_ROW:
@@ -350,12 +350,12 @@ check_code_kinds (SilaStore                 *self,
         case SILA_STEP_DONE:
           continue;
         case SILA_STEP_ROW:
-          if (!sila_question_kind_from_code ((const char *)sqlite3_column_text (stmt, 0), &other))
+          if (!sila_question_kind_from_code (sila_column_text (stmt, 0), &other))
             other = SILA_QUESTION_TEXT;
           g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
                        _("The template “%s” asks “%s” as “%s”: a code keeps its kind of "
                          "answer in every template. Choose another code."),
-                       (const char *)sqlite3_column_text (stmt, 1), q->code,
+                       sila_column_text (stmt, 1), q->code,
                        sila_question_kind_to_display (other));
           problem->field = SILA_SURVEY_FIELD_QUESTION_CODE;
           problem->question = i;
@@ -467,12 +467,12 @@ write_question (SilaStore                *self,
 
   sila_bind_text (stmt, 1, q->id);
   sila_bind_text (stmt, 2, template_id);
-  sqlite3_bind_int (stmt, 3, position);
+  sila_bind_int (stmt, 3, position);
   sila_bind_text (stmt, 4, q->code);
   sila_bind_text (stmt, 5, sila_question_kind_to_code (q->kind));
   sila_bind_text (stmt, 6, q->text_ar);
   sila_bind_text (stmt, 7, q->text_en);
-  sqlite3_bind_int (stmt, 8, q->required ? 1 : 0);
+  sila_bind_int (stmt, 8, q->required ? 1 : 0);
   sila_bind_text (stmt, 9, choices);
   sila_bind_text (stmt, 10, now);
   sila_bind_text (stmt, 11, sila_store_get_device_id (self));
@@ -745,7 +745,7 @@ sila_store_set_default_survey_template (SilaStore        *self,
       sila_bind_text (stmt, 1, tpl->id);
       sila_bind_text (stmt, 2, now);
       sila_bind_text (stmt, 3, sila_store_get_device_id (self));
-      sqlite3_bind_int (stmt, 4, value);
+      sila_bind_int (stmt, 4, value);
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
         return FALSE;
     }

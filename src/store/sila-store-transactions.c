@@ -19,25 +19,22 @@ sila_transaction_begin (SilaStore  *self,
                         GError    **error)
 {
   SilaTransaction *tx;
-  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (SILA_IS_STORE (self), NULL);
 
   if (self->read_only)
     {
-      sila_store_set_error (self, error, SQLITE_READONLY);
+      sila_store_set_error (self, error, SILA_DB_READ_ONLY);
       return NULL;
     }
 
-  /* IMMEDIATE takes the write lock now, so that a busy database is reported
-   * before anything is done rather than at commit. */
-  if (self->tx_depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
-  else
-    sql = g_strdup_printf ("SAVEPOINT sila_%u", self->tx_depth);
-
-  if (!sila_store_exec (self, sql, error))
-    return NULL;
+  /* The outer transaction takes the write lock now, so that a busy
+   * database is reported before anything is done rather than at commit. */
+  if (!self->db->driver->begin (self->db, self->tx_depth))
+    {
+      sila_store_set_db_error (self, error);
+      return NULL;
+    }
 
   tx = g_new0 (SilaTransaction, 1);
   tx->store = g_object_ref (self);
@@ -51,18 +48,15 @@ sila_transaction_commit (SilaTransaction  *tx,
                          GError          **error)
 {
   SilaStore *self = tx->store;
-  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (!tx->finished, FALSE);
   g_return_val_if_fail (self->tx_depth == tx->depth + 1, FALSE);
 
-  if (tx->depth == 0)
-    sql = g_strdup ("COMMIT");
-  else
-    sql = g_strdup_printf ("RELEASE sila_%u", tx->depth);
-
-  if (!sila_store_exec (self, sql, error))
-    return FALSE; /* sila_transaction_free() rolls back */
+  if (!self->db->driver->commit (self->db, tx->depth))
+    {
+      sila_store_set_db_error (self, error);
+      return FALSE; /* sila_transaction_free() rolls back */
+    }
 
   tx->finished = TRUE;
   self->tx_depth--;
@@ -80,14 +74,7 @@ sila_transaction_free (SilaTransaction *tx)
     {
       SilaStore *self = tx->store;
 
-      if (tx->depth == 0)
-        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      else
-        {
-          g_autofree char *sql = g_strdup_printf ("ROLLBACK TO sila_%u; RELEASE sila_%u",
-                                                  tx->depth, tx->depth);
-          sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-        }
+      self->db->driver->rollback (self->db, tx->depth);
       self->tx_depth = tx->depth;
     }
 
@@ -119,6 +106,6 @@ sila_store_next_number (SilaStore   *self,
   if (sila_store_step (self, stmt, error) != SILA_STEP_ROW)
     return FALSE;
 
-  *number = sqlite3_column_int64 (stmt, 0);
+  *number = sila_column_int64 (stmt, 0);
   return TRUE;
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "sila-sqlite.h"
 #include "sila-store-private.h"
 
 typedef struct {
@@ -132,7 +133,7 @@ expected_schema (int      version,
       schema = read_schema (sila_store_get_db (fresh), &rc);
       if (schema == NULL)
         {
-          sila_store_set_error (fresh, error, rc);
+          sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
           return NULL;
         }
       g_hash_table_insert (expected_schemas, GINT_TO_POINTER (version), schema);

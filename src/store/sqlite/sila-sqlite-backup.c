@@ -8,8 +8,8 @@
  * (rollback journal, not WAL), checked, flushed to the disk, and only then
  * renamed into place, mode 0600: a backup either exists whole or not at all.
  *
- * Restore is in sila-store-restore.c, the checks of a backup file in
- * sila-store-backup-check.c, what both share in sila-store-backup-files.c. */
+ * Restore is in sila-sqlite-restore.c, the checks of a backup file in
+ * sila-sqlite-backup-check.c, what both share in sila-sqlite-backup-files.c. */
 #define G_LOG_DOMAIN "sila-store"
 
 #include "sila-config.h"
@@ -23,7 +23,7 @@
 #include "sila-audit.h"
 #include "sila-clock.h"
 #include "sila-paths.h"
-#include "sila-store-backup-private.h"
+#include "sila-sqlite-backup-private.h"
 
 #define BACKUP_PREFIX "sila-"
 #define BACKUP_SUFFIX ".db"

@@ -9,7 +9,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 
-#include "sila-store-backup-private.h"
+#include "sila-sqlite-backup-private.h"
 
 void
 sila_backup_info_free (SilaBackupInfo *info)

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "sila-clock.h"
-#include "sila-store-backup-private.h"
+#include "sila-sqlite-backup-private.h"
 
 /* The common reasons a file cannot be read or written, in the UI language:
  * the C library's own words are often untranslated. */
@@ -181,4 +181,24 @@ sila_backup_raw_int (sqlite3    *db,
 
   *value = text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
   return TRUE;
+}
+
+gboolean
+sila_store_read_backup_head (const char  *path,
+                             char       **head,
+                             char       **made_at)
+{
+  sqlite3 *db = NULL;
+  gboolean read;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 2000);
+  read = sila_backup_raw_text (db, "SELECT value FROM meta WHERE key = 'audit_head'", head) &&
+         sila_backup_raw_text (db, "SELECT value FROM meta WHERE key = 'backup_at'", made_at);
+  sqlite3_close_v2 (db);
+  return read;
 }

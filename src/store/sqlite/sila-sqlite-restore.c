@@ -34,7 +34,7 @@
 #include <unistd.h>
 
 #include "sila-audit.h"
-#include "sila-store-backup-private.h"
+#include "sila-sqlite-backup-private.h"
 
 static gboolean
 copy_file (const char  *from,

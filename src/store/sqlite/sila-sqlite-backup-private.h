@@ -3,12 +3,13 @@
  * restoring them. */
 #pragma once
 
+#include "sila-sqlite.h"
 #include "sila-store-backup.h"
 #include "sila-store-private.h"
 
 G_BEGIN_DECLS
 
-/* sila-store-backup-files.c */
+/* sila-sqlite-backup-files.c */
 
 /* The common reasons a file cannot be read or written, in the UI language:
  * the C library's own words are often untranslated. */
@@ -35,7 +36,7 @@ gboolean        sila_backup_raw_int               (sqlite3     *db,
                                                    const char  *sql,
                                                    gint64      *value);
 
-/* sila-store-backup-check.c */
+/* sila-sqlite-backup-check.c */
 
 /* Checks that @path (a private copy, which may be written) is a sound Sila
  * Desk database of a format this version reads; @shown names the file the
