@@ -9,6 +9,7 @@
 #include "sila-date.h"
 #include "sila-format.h"
 #include "sila-outreach-page.h"
+#include "sila-phone.h"
 #include "sila-store-contacts.h"
 #include "sila-store-outreach.h"
 #include "sila-survey-form.h"
@@ -306,6 +307,7 @@ new_row (SilaOutreachPage       *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *message = sila_outreach_message (item);
   g_autofree char *request = NULL;
+  g_autofree char *shown_phone = NULL;
 
   if (item->request_number != NULL)
     request = g_strdup_printf (_("Request %s"), item->request_number);
@@ -336,7 +338,11 @@ new_row (SilaOutreachPage       *self,
       gtk_widget_set_name (button, sila_contact_outcome_to_code (outcome_buttons[i]));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
     }
-  phone = gtk_label_new (item->phone != NULL ? item->phone : _("No phone"));
+  shown_phone = item->phone != NULL ? sila_phone_format_display (item->phone) : NULL;
+  /* Shown as the rest of the app shows a mobile (050 123 4567); the CSV
+   * for an SMS service keeps the international form. */
+  phone = gtk_label_new (shown_phone != NULL ? shown_phone
+                         : item->phone != NULL ? item->phone : _("No phone"));
   gtk_widget_set_direction (phone, GTK_TEXT_DIR_LTR);
   gtk_label_set_selectable (GTK_LABEL (phone), TRUE);
   gtk_widget_add_css_class (phone, "numeric");
