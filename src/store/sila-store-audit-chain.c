@@ -58,17 +58,8 @@ sila_store_audit_link (SilaStore            *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  switch (sila_store_step (self, stmt, error))
-    {
-    case SILA_STEP_ROW:
-      previous = sila_column_dup (stmt, 0);
-      break;
-    case SILA_STEP_DONE:
-      break;
-    case SILA_STEP_ERROR:
-    default:
-      return FALSE;
-    }
+  if (!sila_store_step_text (self, stmt, &previous, error))
+    return FALSE;
 
   *body_hash = sila_audit_chain_body_hash (summary, before_json, after_json);
   fields->body_hash = *body_hash;
@@ -92,17 +83,7 @@ sila_store_get_audit_head (SilaStore  *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  switch (sila_store_step (self, stmt, error))
-    {
-    case SILA_STEP_ROW:
-      *head = sila_column_dup (stmt, 0);
-      return TRUE;
-    case SILA_STEP_DONE:
-      return TRUE;
-    case SILA_STEP_ERROR:
-    default:
-      return FALSE;
-    }
+  return sila_store_step_text (self, stmt, head, error);
 }
 
 /* The schema step */
@@ -386,17 +367,8 @@ check_head (SilaStore   *self,
   if (stmt == NULL)
     return FALSE;
   sila_bind_int64 (stmt, 1, seq);
-  switch (sila_store_step (self, stmt, error))
-    {
-    case SILA_STEP_ROW:
-      link = sila_column_dup (stmt, 0);
-      break;
-    case SILA_STEP_DONE:
-      break;
-    case SILA_STEP_ERROR:
-    default:
-      return FALSE;
-    }
+  if (!sila_store_step_text (self, stmt, &link, error))
+    return FALSE;
 
   if (link != NULL && g_str_equal (link, colon + 1))
     return TRUE;

@@ -54,6 +54,12 @@ SilaStatement *sila_store_prepare      (SilaStore     *self,
 SilaStep       sila_store_step         (SilaStore     *self,
                                         SilaStatement *stmt,
                                         GError       **error);
+/* Steps a statement that gives at most one row: its first column in @text
+ * (NULL when there is no row, or the column is NULL); FALSE on failure. */
+gboolean       sila_store_step_text    (SilaStore     *self,
+                                        SilaStatement *stmt,
+                                        char         **text,
+                                        GError       **error);
 gboolean       sila_store_exec         (SilaStore     *self,
                                         const char    *sql,
                                         GError       **error);

@@ -42,17 +42,7 @@ read_setting (SilaStore   *self,
     return FALSE;
 
   sila_bind_text (stmt, 1, key);
-  switch (sila_store_step (self, stmt, error))
-    {
-    case SILA_STEP_ROW:
-      *value = sila_column_dup (stmt, 0);
-      return TRUE;
-    case SILA_STEP_DONE:
-      return TRUE;
-    case SILA_STEP_ERROR:
-    default:
-      return FALSE;
-    }
+  return sila_store_step_text (self, stmt, value, error);
 }
 
 /* Settings are not personal data: anyone at the desk may read them, even

@@ -182,3 +182,23 @@ sila_column_dup (SilaStatement *stmt,
 {
   return g_strdup (sila_column_text (stmt, column));
 }
+
+gboolean
+sila_store_step_text (SilaStore      *self,
+                      SilaStatement  *stmt,
+                      char          **text,
+                      GError        **error)
+{
+  *text = NULL;
+  switch (sila_store_step (self, stmt, error))
+    {
+    case SILA_STEP_ROW:
+      *text = sila_column_dup (stmt, 0);
+      return TRUE;
+    case SILA_STEP_DONE:
+      return TRUE;
+    case SILA_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+}

@@ -337,17 +337,7 @@ sila_store_find_survey_import (SilaStore   *self,
     return FALSE;
 
   sila_bind_text (stmt, 1, sha256);
-  switch (sila_store_step (self, stmt, error))
-    {
-    case SILA_STEP_ROW:
-      *imported_at = sila_column_dup (stmt, 0);
-      return TRUE;
-    case SILA_STEP_DONE:
-      return TRUE;
-    case SILA_STEP_ERROR:
-    default:
-      return FALSE;
-    }
+  return sila_store_step_text (self, stmt, imported_at, error);
 }
 
 gboolean
