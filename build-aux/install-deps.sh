@@ -14,6 +14,7 @@ app_packages=(
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libicu-dev libxlsxwriter-dev libsodium-dev libzip-dev libjson-glib-dev
+  libpq-dev libsecret-1-dev
   dconf-gsettings-backend
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream
@@ -28,6 +29,7 @@ test_packages=(
   libreoffice-calc-nogui
   appstream-util groff-base bash-completion
   debhelper devscripts lintian dpkg-dev
+  postgresql-15
 )
 
 packages=("${app_packages[@]}")
