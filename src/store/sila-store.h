@@ -45,6 +45,10 @@ GQuark      sila_store_error_quark            (void);
 SilaStore  *sila_store_open                   (const char          *path,
                                                SilaStoreOpenFlags   flags,
                                                GError             **error);
+/* TRUE if @location names a PostgreSQL database (a postgresql:// URI or a
+ * libpq keyword string such as "service=office") rather than a file. */
+gboolean    sila_store_location_is_server     (const char          *location);
+/* The file, or the server's address without any password. */
 const char *sila_store_get_path               (SilaStore           *self);
 const char *sila_store_get_device_id          (SilaStore           *self);
 gboolean    sila_store_is_read_only           (SilaStore           *self);
