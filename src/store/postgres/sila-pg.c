@@ -38,6 +38,7 @@ typedef struct
   int            lock_timeout;
   gboolean       in_transaction;
   gboolean       transaction_lost; /* the connection dropped inside it */
+  gboolean       broken;       /* to be made again before the next use */
 } PgDb;
 
 typedef struct
@@ -123,8 +124,12 @@ note_result (PgDb     *self,
       return TRUE;
     }
 
-  if (PQstatus (self->conn) == CONNECTION_BAD)
+  /* A failure without a SQLSTATE is libpq's own: the server did not answer
+   * (it may have closed the connection while libpq still calls it OK). */
+  if (PQstatus (self->conn) == CONNECTION_BAD ||
+      result == NULL || PQresultErrorField (result, PG_DIAG_SQLSTATE) == NULL)
     {
+      self->broken = TRUE;
       if (self->in_transaction)
         self->transaction_lost = TRUE;
       set_lost (self);
@@ -175,7 +180,7 @@ ensure_connected (PgDb *self)
       return FALSE;
     }
 
-  if (PQstatus (self->conn) == CONNECTION_OK)
+  if (PQstatus (self->conn) == CONNECTION_OK && !self->broken)
     return TRUE;
 
   PQreset (self->conn);
@@ -185,6 +190,7 @@ ensure_connected (PgDb *self)
       return FALSE;
     }
 
+  self->broken = FALSE;
   self->generation++;
   /* Changes may have been made while this desk was away. */
   self->data_version++;
@@ -311,12 +317,12 @@ pg_rollback (SilaDb *db,
 
       self->in_transaction = FALSE;
       self->transaction_lost = FALSE;
-      if (!lost && PQstatus (self->conn) == CONNECTION_OK)
+      if (!lost && !self->broken && PQstatus (self->conn) == CONNECTION_OK)
         run (self, "ROLLBACK");
       return;
     }
 
-  if (self->transaction_lost || PQstatus (self->conn) != CONNECTION_OK)
+  if (self->transaction_lost || self->broken || PQstatus (self->conn) != CONNECTION_OK)
     return;
   sql = g_strdup_printf ("ROLLBACK TO sila_%u; RELEASE sila_%u", depth, depth);
   run (self, sql);
@@ -919,6 +925,13 @@ first_line (const char *message)
   return g_strstrip (line);
 }
 
+static void
+log_notice (void       *data,
+            const char *message)
+{
+  g_debug ("Server: %s", message);
+}
+
 SilaDb *
 sila_pg_connect (const char            *conninfo,
                  gboolean               read_only,
@@ -954,6 +967,10 @@ sila_pg_connect (const char            *conninfo,
       PQfinish (conn);
       return NULL;
     }
+
+  /* The server's notices (a warning before it shuts down) are for the
+   * log, not for the terminal of the command line. */
+  PQsetNoticeProcessor (conn, log_notice, NULL);
 
   self = g_new0 (PgDb, 1);
   self->parent.driver = &pg_driver;
