@@ -213,7 +213,28 @@ sila_store_open (const char          *location,
                  SilaStoreOpenFlags   flags,
                  GError             **error)
 {
-  return open_at (location, flags, sila_store_get_latest_version (), error);
+  int target = (flags & SILA_STORE_OPEN_NO_MIGRATE) ? 0 : sila_store_get_latest_version ();
+
+  return open_at (location, flags & ~SILA_STORE_OPEN_NO_MIGRATE, target, error);
+}
+
+gboolean
+sila_store_upgrade (SilaStore  *self,
+                    GError    **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  if (sila_store_get_schema_version (self) >= sila_store_get_latest_version ())
+    return TRUE;
+  if (self->read_only)
+    {
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only and was made by an older version of Sila Desk, "
+                     "so it cannot be brought up to date. Nothing was changed."),
+                   self->path);
+      return FALSE;
+    }
+  return sila_store_migrate (self, sila_store_get_latest_version (), error);
 }
 
 /* Opens an existing database as it is, without bringing it up to date:

@@ -958,8 +958,9 @@ sila_pg_connect (const char            *conninfo,
         *failure = SILA_PG_CONNECT_NEEDS_PASSWORD;
       else if (PQconnectionUsedPassword (conn))
         *failure = SILA_PG_CONNECT_BAD_PASSWORD;
-      else if (PQsocket (conn) < 0 && PQbackendPID (conn) == 0 &&
-               strstr (PQerrorMessage (conn), "FATAL") == NULL)
+      else if (strstr (PQerrorMessage (conn), "FATAL:") == NULL)
+        /* Nothing the server said (its refusals are "FATAL:"): no answer
+         * at that address, a refused or timed-out connection. */
         *failure = SILA_PG_CONNECT_UNREACHABLE;
       else
         *failure = SILA_PG_CONNECT_REFUSED;
