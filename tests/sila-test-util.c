@@ -1,8 +1,42 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "sila-pg.h"
 #include "sila-test-util.h"
+
+gboolean
+sila_test_on_server (void)
+{
+  return g_strcmp0 (g_getenv ("SILA_TEST_ENGINE"), "postgres") == 0;
+}
+
+char *
+sila_test_new_server_database (void)
+{
+  static guint count;
+  const char *server = g_getenv ("SILA_TEST_PG");
+  g_autofree char *admin_info = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *detail = NULL;
+  SilaPgConnectFailure failure;
+  SilaDb *admin;
+
+  if (server == NULL)
+    g_error ("SILA_TEST_ENGINE=postgres needs SILA_TEST_PG (run under tests/pgcluster.py run)");
+  admin_info = g_strdup_printf ("%s dbname=postgres", server);
+  admin = sila_pg_connect (admin_info, FALSE, &failure, &detail);
+  if (admin == NULL)
+    g_error ("%s: %s", admin_info, detail);
+  name = g_strdup_printf ("sila_test_%d_%u", (int)getpid (), ++count);
+  sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  if (!admin->driver->exec (admin, sql))
+    g_error ("%s: %s", sql, admin->driver->message (admin));
+  admin->driver->close (admin);
+  return g_strdup_printf ("%s dbname=%s", server, name);
+}
 
 void
 sila_test_rm_rf (const char *path)
@@ -34,7 +68,10 @@ sila_test_dir_setup (SilaTestDir   *fixture,
 
   fixture->dir = g_dir_make_tmp ("sila-test-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "test.db", NULL);
+  /* On the server each test has an empty database of its own, as it has a
+   * new file otherwise. */
+  fixture->db_path = sila_test_on_server () ? sila_test_new_server_database ()
+                                            : g_build_filename (fixture->dir, "test.db", NULL);
 }
 
 void

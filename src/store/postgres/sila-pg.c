@@ -397,17 +397,29 @@ pg_data_version (SilaDb *db,
   PGnotify *notify;
   int own;
 
-  if (!self->in_transaction && !ensure_connected (self))
-    return FALSE;
-
-  if (!PQconsumeInput (self->conn))
+  if (!self->in_transaction)
     {
-      /* The server went away: the next call resets the connection. */
-      if (PQstatus (self->conn) == CONNECTION_BAD)
+      PGresult *result;
+
+      if (!ensure_connected (self))
+        return FALSE;
+      /* Notifications travel on their own: an empty query's round trip
+       * makes sure that whatever another desk committed before this call
+       * has arrived (the server sends pending ones before it answers). It
+       * reads no data, and tells a server that went away. */
+      result = PQexec (self->conn, "");
+      if (result == NULL || PQresultStatus (result) != PGRES_EMPTY_QUERY)
         {
-          set_lost (self);
+          note_result (self, result);
+          PQclear (result);
           return FALSE;
         }
+      PQclear (result);
+    }
+  else if (!PQconsumeInput (self->conn) && PQstatus (self->conn) == CONNECTION_BAD)
+    {
+      set_lost (self);
+      return FALSE;
     }
 
   own = PQbackendPID (self->conn);
