@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "sila-pg.h"
@@ -16,6 +17,12 @@ sila_test_on_server (void)
 
 char *
 sila_test_new_server_database (void)
+{
+  return sila_test_copy_server_database (NULL);
+}
+
+char *
+sila_test_copy_server_database (const char *template)
 {
   static guint count;
   const char *server = g_getenv ("SILA_TEST_PG");
@@ -33,7 +40,17 @@ sila_test_new_server_database (void)
   if (admin == NULL)
     g_error ("%s: %s", admin_info, detail);
   name = g_strdup_printf ("sila_test_%d_%u", (int)getpid (), ++count);
-  sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  if (template != NULL)
+    {
+      /* Ours all end in "dbname=NAME"; the copy is the server's own. */
+      const char *template_name = strstr (template, "dbname=");
+
+      g_assert_nonnull (template_name);
+      sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", name,
+                             template_name + strlen ("dbname="));
+    }
+  else
+    sql = g_strdup_printf ("CREATE DATABASE %s", name);
   if (!admin->driver->exec (admin, sql))
     g_error ("%s: %s", sql, admin->driver->message (admin));
   admin->driver->close (admin);

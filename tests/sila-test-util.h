@@ -19,6 +19,9 @@ typedef struct {
 gboolean sila_test_on_server            (void);
 /* A new empty database on the server SILA_TEST_PG: its keyword string. */
 char    *sila_test_new_server_database  (void);
+/* A new database on the server, a copy of @template (one of the above, with
+ * no connection left open on it); NULL @template makes an empty one. */
+char    *sila_test_copy_server_database (const char *template);
 
 void  sila_test_dir_setup    (SilaTestDir   *fixture,
                               gconstpointer  user_data);
