@@ -462,9 +462,11 @@ test_shown_and_location (void)
       "postgres://sila@server:5433/office?sslmode=require" },
     { "postgresql://server/office?password=x", "postgresql://server/office" },
     { "postgresql:///office", "postgresql:///office" },
-    { "host=server dbname=office password='s e c' user=sila",
-      "user=sila dbname=office host=server" },
+    { "host=server dbname=office password='s e c\\' ret' user=sila",
+      "host=server dbname=office user=sila" },
+    { "password = secret  host = 'my server'", "host = 'my server'" },
     { "service=office", "service=office" },
+    { "dbname=x password", "(an unreadable server address)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -1020,30 +1020,59 @@ sila_pg_set_lock_timeout (SilaDb *db,
   return pg_exec (db, sql);
 }
 
-/* Keyword strings quote a value with spaces, quotes or backslashes. */
-static void
-append_keyword (GString    *out,
-                const char *keyword,
-                const char *value)
+/* The end of one keyword string value starting at @p: quoted ('…', with
+ * backslash escapes) or up to the next space, as libpq reads it. */
+static const char *
+skip_value (const char *p)
 {
-  gboolean plain = *value != '\0' && strpbrk (value, " \t\n'\\") == NULL;
+  if (*p == '\'')
+    {
+      for (p++; *p != '\0' && *p != '\''; p++)
+        if (*p == '\\' && p[1] != '\0')
+          p++;
+      return *p == '\'' ? p + 1 : p;
+    }
+  for (; *p != '\0' && !g_ascii_isspace (*p); p++)
+    if (*p == '\\' && p[1] != '\0')
+      p++;
+  return p;
+}
 
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append_printf (out, "%s=", keyword);
-  if (plain)
+/* A keyword string keeps its order and spelling; only "password=…" goes.
+ * It has been read by PQconninfoParse() first, so it is well formed. */
+static char *
+keywords_shown (const char *conninfo)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = conninfo;
+
+  while (*p != '\0')
     {
-      g_string_append (out, value);
-      return;
+      const char *start, *key_end, *end;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && *p != '=' && !g_ascii_isspace (*p))
+        p++;
+      key_end = p;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '=')
+        p++;
+      while (g_ascii_isspace (*p))
+        p++;
+      end = skip_value (p);
+      p = end;
+      if (key_end - start == 8 && strncmp (start, "password", 8) == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, end - start);
     }
-  g_string_append_c (out, '\'');
-  for (const char *c = value; *c != '\0'; c++)
-    {
-      if (*c == '\'' || *c == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *c);
-    }
-  g_string_append_c (out, '\'');
+  return g_string_free (out, FALSE);
 }
 
 /* A URI keeps its form; only "user:password@" loses ":password" and a
@@ -1096,7 +1125,6 @@ char *
 sila_pg_conninfo_shown (const char *conninfo)
 {
   PQconninfoOption *options;
-  GString *out;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
@@ -1106,15 +1134,6 @@ sila_pg_conninfo_shown (const char *conninfo)
   options = PQconninfoParse (conninfo, NULL);
   if (options == NULL)
     return g_strdup (_("(an unreadable server address)"));
-
-  /* Rebuilt in libpq's order, without the password. */
-  out = g_string_new (NULL);
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    {
-      if (o->val == NULL || strcmp (o->keyword, "password") == 0)
-        continue;
-      append_keyword (out, o->keyword, o->val);
-    }
   PQconninfoFree (options);
-  return g_string_free (out, FALSE);
+  return keywords_shown (conninfo);
 }
