@@ -15,6 +15,7 @@
 
 #if __has_include("sila-pg-schema.h")
 #include "sila-pg-schema.h"
+#include "sila-store-schema-private.h"
 #define HAVE_PG_SCHEMA 1
 #endif
 
@@ -82,7 +83,7 @@ base_schema (const char **sql)
 {
 #ifdef HAVE_PG_SCHEMA
   *sql = sila_pg_schema_sql ();
-  return sila_pg_schema_version ();
+  return sila_pg_schema_base_version ();
 #else
   *sql = "";
   return 0;
@@ -124,6 +125,15 @@ initialize (SilaStore  *self,
       g_prefix_error (error, _("The database could not be brought up to date: "));
       return FALSE;
     }
+#ifdef HAVE_PG_SCHEMA
+  /* The rows a new database starts with, as the SQLite migrations write
+   * them: its device id, the policy's settings, the default lists. */
+  if (!sila_store_seed_database (self, error))
+    {
+      g_prefix_error (error, _("The database could not be brought up to date: "));
+      return FALSE;
+    }
+#endif
   if (!self->db->driver->set_schema_version (self->db, version))
     {
       sila_store_set_db_error (self, error);
