@@ -68,6 +68,30 @@ def tempdir():
     return tempfile.mkdtemp(prefix='sila-test-')
 
 
+def on_server():
+    """True when the tests run against PostgreSQL (meson suite postgres)."""
+    return os.environ.get('SILA_TEST_ENGINE') == 'postgres'
+
+
+_databases = 0
+
+
+def new_database(folder=None, name='office.db'):
+    """Where a test keeps its database: a file NAME in FOLDER (a new
+    temporary folder if none), or, with SILA_TEST_ENGINE=postgres, a fresh
+    empty database on the test server SILA_TEST_PG (tests/pgcluster.py),
+    named by its libpq keyword string."""
+    global _databases
+    if not on_server():
+        return os.path.join(folder or tempdir(), name)
+    _databases += 1
+    server = os.environ['SILA_TEST_PG']
+    dbname = f'sila_py_{os.getpid()}_{_databases}'
+    subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', f'{server} dbname=postgres',
+                    '-c', f'CREATE DATABASE "{dbname}"'], check=True, capture_output=True)
+    return f'{server} dbname={dbname}'
+
+
 def check(condition, message=''):
     if not condition:
         raise AssertionError(message)

@@ -628,24 +628,15 @@ snapshot (const char *path)
     "request_imports", "imported_requests",
   };
   GString *all = g_string_new (NULL);
-  sqlite3 *db = NULL;
+  SilaDb *db = sila_test_raw_connect (path);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
-      sqlite3_stmt *stmt = NULL;
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int col = 0; col < sqlite3_column_count (stmt); col++)
-            g_string_append_printf (all, "%s|", (const char *)sqlite3_column_text (stmt, col));
-          g_string_append_c (all, '\n');
-        }
-      sqlite3_finalize (stmt);
+      sila_test_db_dump (db, sql, all);
     }
-  sqlite3_close (db);
+  sila_test_raw_close (db);
 
   return g_string_free (all, FALSE);
 }

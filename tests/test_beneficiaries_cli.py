@@ -12,7 +12,7 @@ import sqlite3
 
 import openpyxl
 
-from taplib import check, err, headless_env, out, run, sila, tempdir, test
+from taplib import check, err, headless_env, new_database, out, run, sila, tempdir, test
 
 ENGLISH = ('national_id,name,phone,gender,birth_date,birth_date_hijri,district,category\n'
            # 2: good, Gregorian ISO
@@ -49,7 +49,7 @@ EXPECTED = [
 
 
 def new_db():
-    return os.path.join(tempdir(), 'office.db')
+    return new_database()
 
 
 def write(path, data):

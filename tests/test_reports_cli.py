@@ -19,7 +19,7 @@ import subprocess
 
 import openpyxl
 
-from taplib import Skip, check, err, headless_env, out, run, sila, tempdir, test
+from taplib import Skip, check, err, headless_env, new_database, out, run, sila, tempdir, test
 
 NOW = '2026-04-20T09:00:00Z'
 ENGLISH_LABELS = ['Requests received', 'Accepted', 'Rejected', 'Acceptance rate',
@@ -80,7 +80,7 @@ SURVEYS = (
 
 def registry():
     folder = tempdir()
-    db = os.path.join(folder, 'office.db')
+    db = new_database(folder)
     with open(os.path.join(folder, 'register.csv'), 'w', encoding='utf-8') as f:
         f.write('national_id,name,category\n')
         names = ['نورة عبدالله أحمد الحربي', 'سارة محمد علي القرشي', 'هند سعد علي الشهري',

@@ -9,7 +9,7 @@ import json
 import os
 import sqlite3
 
-from taplib import check, err, out, run, sila, tempdir, test
+from taplib import check, err, new_database, out, run, sila, tempdir, test
 
 FAKE_NOW = '2026-06-30T09:00:00Z'
 
@@ -20,7 +20,7 @@ def env():
 
 
 def new_db():
-    path = os.path.join(tempdir(), 'office.db')
+    path = new_database()
     r = sila('--database', path, 'settings', 'set', 'answer_window_days', '14', env=env())
     check(r.returncode == 0, err(r))
     return path
