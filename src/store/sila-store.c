@@ -203,6 +203,18 @@ open_at (const char          *location,
   return sila_sqlite_store_open (location, flags, target_version, error);
 }
 
+SilaStore *
+sila_store_open_server (const char          *conninfo,
+                        const char          *password,
+                        SilaStoreOpenFlags   flags,
+                        GError             **error)
+{
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  return sila_pg_store_open_with_password (conninfo, password, flags,
+                                           sila_store_get_latest_version (), error);
+}
+
 /* Opens (or creates) the database at @location, an SQLite file or a
  * PostgreSQL server's database (a URI or a keyword string), and brings its
  * schema up to date. A damaged file, a database of another program or of a

@@ -106,7 +106,7 @@ show_connect_error (SilaServerWindow *self,
   GtkWidget *row = NULL;
   GtkLabel *label = self->general_error;
 
-  if (g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_BAD_LOGIN))
+  if (g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_SERVER_LOGIN))
     {
       row = GTK_WIDGET (self->password_row);
       label = self->password_error;
