@@ -138,12 +138,18 @@ column_chip (const SilaImportMatch *match)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *header = gtk_label_new (match->header);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  /* "header → field" reads from the start: the arrow points to the end,
+   * which is the left in Arabic (GtkImage does not mirror it). */
+  GtkWidget *arrow = gtk_image_new_from_icon_name (gtk_widget_get_default_direction () ==
+                                                     GTK_TEXT_DIR_RTL
+                                                   ? "go-previous-symbolic"
+                                                   : "go-next-symbolic");
   GtkWidget *field = gtk_label_new (match->field != NULL ? match->field
                                                          : _("not imported (unknown column)"));
   g_autofree char *accessible = g_strdup_printf (_("Column “%s”: %s"), match->header,
                                                  gtk_label_get_label (GTK_LABEL (field)));
 
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "sila-import-column");
   gtk_widget_add_css_class (header, "heading");
