@@ -449,6 +449,38 @@ test_refused (Fixture       *f,
   g_assert_false (action_enabled (f, "choose"));
 }
 
+/* Ctrl+0 goes to the section, the tenth in the sidebar after Ctrl+1…9. */
+static void
+test_shortcut (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean bound = FALSE;
+
+  open_window (f, sila_actor_copy (f->officer));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (
+                                       gtk_shortcut_get_trigger (shortcut));
+          GVariant *args = gtk_shortcut_get_arguments (shortcut);
+
+          if (g_str_equal (trigger, "<Control>0") && args != NULL &&
+              g_variant_is_of_type (args, G_VARIANT_TYPE_STRING) &&
+              g_str_equal (g_variant_get_string (args, NULL), "import"))
+            bound = TRUE;
+        }
+    }
+  g_assert_true (bound);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -476,6 +508,8 @@ main (int argc, char **argv)
               test_bad_files, fixture_teardown);
   g_test_add ("/sila/ui/import/refused", Fixture, NULL, fixture_setup,
               test_refused, fixture_teardown);
+  g_test_add ("/sila/ui/import/shortcut", Fixture, NULL, fixture_setup,
+              test_shortcut, fixture_teardown);
 
   status = g_test_run ();
   sila_test_rm_rf (home);
