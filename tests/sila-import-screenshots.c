@@ -54,10 +54,10 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   sila_store_set_unsynced_for_testing (store);
   {
-    g_autoptr(SilaStaff) first = sila_store_create_first_admin (store,
-                                                                "جمعية صلة للخدمات الإنسانية بغرب مكة",
-                                                                "sami", "سامي العتيبي",
-                                                                "sample passphrase", &error);
+    g_autoptr(SilaStaff) first = NULL;
+
+    first = sila_store_create_first_admin (store, "جمعية صلة للخدمات الإنسانية بغرب مكة",
+                                           "sami", "سامي العتيبي", "sample passphrase", &error);
     g_assert_no_error (error);
     admin = sila_staff_to_actor (first);
   }

@@ -77,7 +77,8 @@ def progress_on_a_terminal():
     folder, path = write_register(300)
     db = os.path.join(folder, 'office.db')
     env = headless_env(SILA_PROGRESS_AFTER_MS='0', LANG='C.UTF-8')
-    status, text = run_on_terminal(['--lang', 'en', '--database', db, 'import', 'beneficiaries', path], env)
+    status, text = run_on_terminal(['--lang', 'en', '--database', db, 'import', 'beneficiaries',
+                                    path], env)
     check(status == 0, text)
     check('Importing: ' in text and '%' in text, text)
     check('100%' in text, text)
@@ -91,8 +92,8 @@ def progress_for_a_dry_run_and_in_arabic():
     folder, path = write_register(50)
     db = os.path.join(folder, 'office.db')
     env = headless_env(SILA_PROGRESS_AFTER_MS='0', LANG='C.UTF-8')
-    status, text = run_on_terminal(['--lang', 'ar', '--database', db, 'import', 'beneficiaries', path,
-                                    '--dry-run'], env)
+    status, text = run_on_terminal(['--lang', 'ar', '--database', db, 'import',
+                                    'beneficiaries', path, '--dry-run'], env)
     check(status == 0, text)
     check('جارٍ الفحص' in text and '%' in text, text)
 
@@ -116,7 +117,8 @@ def no_progress_within_the_second():
     folder, path = write_register(3)
     db = os.path.join(folder, 'office.db')
     env = headless_env(SILA_PROGRESS_AFTER_MS='600000', LANG='C.UTF-8')
-    status, text = run_on_terminal(['--lang', 'en', '--database', db, 'import', 'beneficiaries', path], env)
+    status, text = run_on_terminal(['--lang', 'en', '--database', db, 'import', 'beneficiaries',
+                                    path], env)
     check(status == 0, text)
     check('Importing' not in text, text)
 
@@ -132,12 +134,15 @@ def progress_for_requests_and_surveys():
     with open(requests, 'w', encoding='utf-8') as f:
         f.write('national_id,type,channel,received,status\n')
         f.write(f'{luhn_id("110000000")},financial_aid,walk_in,2026-01-05,received\n')
-    status, text = run_on_terminal(['--lang', 'en', '--database', db, 'import', 'requests', requests], env)
+    status, text = run_on_terminal(['--lang', 'en', '--database', db, 'import', 'requests',
+                                    requests], env)
+    check(status == 0, text)
     check('Importing: ' in text, text)
     surveys = os.path.join(folder, 'surveys.csv')
     with open(surveys, 'w', encoding='utf-8') as f:
         f.write('date,channel,overall\n2026-01-05,phone,4\n2026-01-06,phone,5\n')
-    status, text = run_on_terminal(['--lang', 'en', '--database', db, 'survey', 'import', surveys], env)
+    status, text = run_on_terminal(['--lang', 'en', '--database', db, 'survey', 'import',
+                                    surveys], env)
     check(status == 0, text)
     check('Checking: ' in text and 'Importing: ' in text, text)
 

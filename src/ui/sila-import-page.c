@@ -256,9 +256,13 @@ start_preview (SilaImportPage *self)
 
   if (self->file == NULL)
     return;
+  /* A header still being read for the previous choice is dropped (its
+   * callback sees the cancellation and leaves the page alone). */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  self->busy = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
 
   g_clear_pointer (&self->preview, sila_import_preview_free);
   clear_columns (self);
