@@ -133,7 +133,7 @@ def progress_for_requests_and_surveys():
     requests = os.path.join(folder, 'requests.csv')
     with open(requests, 'w', encoding='utf-8') as f:
         f.write('national_id,type,channel,received,status\n')
-        f.write(f'{luhn_id("110000000")},financial_aid,walk_in,2026-01-05,received\n')
+        f.write(f'{luhn_id("110000000")},financial_aid,interview,2026-01-05,received\n')
     status, text = run_on_terminal(['--lang', 'en', '--database', db, 'import', 'requests',
                                     requests], env)
     check(status == 0, text)
