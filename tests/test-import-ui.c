@@ -449,6 +449,57 @@ test_refused (Fixture       *f,
   g_assert_false (action_enabled (f, "choose"));
 }
 
+/* Survey responses on paper: the question's column named by its code,
+ * a bad answer rejected, the good ones imported in one batch. */
+static void
+test_survey_responses (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = sila_test_dir_file (&f->dir, "surveys.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *date_field = NULL;
+  g_autofree char *unknown = NULL;
+  g_autoptr(SilaImportLine) rejected = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "التاريخ,القناة,overall,نوع الجهاز\n"
+                                      "2026-01-05,phone,4,\n"
+                                      "2026-01-06,phone,9,\n"
+                                      "2026-01-07,interview,5,\n", -1, NULL));
+  open_window (f, sila_actor_copy (f->officer));
+  sila_import_page_set_kind (f->page, SILA_IMPORT_KIND_SURVEYS);
+  sila_import_page_open_file (f->page, file);
+  wait_idle (f);
+  date_field = field_of (f, "التاريخ");
+  g_assert_cmpstr (date_field, ==, _("Date"));
+  unknown = field_of (f, "نوع الجهاز");
+  g_assert_cmpstr (unknown, ==, "");
+
+  activate (f, "import.check");
+  wait_idle (f);
+  g_assert_null (label_text (f, "problem"));
+  /* The ignored column, then one line per row. */
+  g_assert_cmpuint (g_list_model_get_n_items (sila_import_page_get_lines (f->page)), ==, 4);
+  rejected = line_at (f, 2);
+  g_assert_cmpstr (sila_import_line_get_code (rejected), ==, "rejected");
+
+  activate (f, "import.run");
+  wait_idle (f);
+  g_assert_nonnull (label_text (f, "status"));
+  g_assert_null (label_text (f, "problem"));
+  /* A second import of the same file is refused, in words. */
+  activate (f, "import.run");
+  wait_idle (f);
+  {
+    g_auto(GStrv) parts = g_strsplit (_("This file was imported already, on %s. Nothing was "
+                                        "imported again."), "%s", 2);
+
+    g_assert_true (g_str_has_prefix (label_text (f, "status"), parts[0]));
+    g_assert_true (g_str_has_suffix (label_text (f, "status"), parts[1]));
+  }
+  g_assert_false (gtk_widget_get_visible (sila_import_page_get_part (f->page, "progress")));
+}
+
 /* Ctrl+0 goes to the section, the tenth in the sidebar after Ctrl+1…9. */
 static void
 test_shortcut (Fixture       *f,
@@ -508,6 +559,8 @@ main (int argc, char **argv)
               test_bad_files, fixture_teardown);
   g_test_add ("/sila/ui/import/refused", Fixture, NULL, fixture_setup,
               test_refused, fixture_teardown);
+  g_test_add ("/sila/ui/import/survey-responses", Fixture, NULL, fixture_setup,
+              test_survey_responses, fixture_teardown);
   g_test_add ("/sila/ui/import/shortcut", Fixture, NULL, fixture_setup,
               test_shortcut, fixture_teardown);
 
