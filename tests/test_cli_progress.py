@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Progress of long imports on the command line: a line on stderr when
-stderr is a terminal (a pseudo-terminal here), none at all when it is a
-pipe. SILA_PROGRESS_AFTER_MS=0 lifts the one-second wait, so that the test
+"""Progress of long imports and of the register's export on the command
+line: a line on stderr when stderr is a terminal (a pseudo-terminal here),
+none at all when it is a pipe. SILA_PROGRESS_AFTER_MS=0 lifts the one-second wait, so that the test
 does not depend on how fast the machine is."""
 import os
 import pty
@@ -121,6 +121,25 @@ def no_progress_within_the_second():
                                     path], env)
     check(status == 0, text)
     check('Importing' not in text, text)
+
+
+@test
+def progress_for_the_register_export():
+    folder, path = write_register(120)
+    db = os.path.join(folder, 'office.db')
+    env = headless_env(SILA_PROGRESS_AFTER_MS='0', LANG='C.UTF-8')
+    result = sila('--lang', 'en', '--database', db, 'import', 'beneficiaries', path, env=env)
+    check(result.returncode == 0, err(result))
+    out = os.path.join(folder, 'register.xlsx')
+    status, text = run_on_terminal(['--lang', 'en', '--database', db, 'export', 'beneficiaries',
+                                    '--xlsx', out], env)
+    check(status == 0, text)
+    check('Exporting: ' in text and '100% (120 rows)' in text, text)
+    check('Exported 120 files.' in text, text)
+    result = sila('--lang', 'en', '--database', db, 'export', 'beneficiaries', '--xlsx', out,
+                  env=env)
+    check(result.returncode == 0, err(result))
+    check('Exporting' not in err(result), err(result))
 
 
 @test

@@ -104,6 +104,7 @@ sila_cli_export_beneficiaries (SilaCli  *cli,
   const SilaActor *actor;
   const char *path;
   SilaStore *store;
+  gboolean ok;
   guint n = 0;
 
   if (!sila_cli_args_parse (cli, argc, argv, specs, &args))
@@ -119,7 +120,15 @@ sila_cli_export_beneficiaries (SilaCli  *cli,
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
 
-  if (!sila_beneficiary_export_xlsx (store, actor, path, &n, &error))
+  {
+    SilaImportOptions options = { 0 };
+    g_autoptr(SilaCliProgress) progress = sila_cli_progress_new (_("Exporting"));
+
+    sila_cli_progress_attach (progress, &options);
+    ok = sila_beneficiary_export_xlsx_full (store, actor, path, options.progress,
+                                            options.progress_data, &n, &error);
+  }
+  if (!ok)
     {
       if (error->domain == G_IO_ERROR)
         {
