@@ -382,6 +382,33 @@ test_stop_keeps_nothing (Fixture       *f,
   g_assert_cmpint (count_files (f), ==, 60);
 }
 
+/* Closing the window in the middle of an import stops it: nothing kept,
+ * and the answer that comes after the window is gone touches nothing. */
+static void
+test_close_while_importing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = write_register (f, 30);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SilaImportPage) page = NULL;
+
+  open_window (f, sila_actor_copy (f->officer));
+  sila_import_page_open_file (f->page, file);
+  wait_idle (f);
+  sila_import_task_set_test_pause (TRUE);
+  activate (f, "import.run");
+  while (!sila_import_task_is_paused ())
+    g_main_context_iteration (NULL, FALSE);
+
+  page = g_object_ref (f->page);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  f->page = NULL;
+  while (sila_import_page_is_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count_files (f), ==, 0);
+}
+
 static void
 test_bad_files (Fixture       *f,
                 gconstpointer  data)
@@ -555,6 +582,8 @@ main (int argc, char **argv)
               test_workbook_sheets, fixture_teardown);
   g_test_add ("/sila/ui/import/stop-keeps-nothing", Fixture, NULL, fixture_setup,
               test_stop_keeps_nothing, fixture_teardown);
+  g_test_add ("/sila/ui/import/close-while-importing", Fixture, NULL, fixture_setup,
+              test_close_while_importing, fixture_teardown);
   g_test_add ("/sila/ui/import/bad-files", Fixture, NULL, fixture_setup,
               test_bad_files, fixture_teardown);
   g_test_add ("/sila/ui/import/refused", Fixture, NULL, fixture_setup,

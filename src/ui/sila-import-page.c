@@ -24,6 +24,7 @@ struct _SilaImportPage
   GtkFileChooserNative *chooser;
   gboolean              busy;
   gboolean              filling_sheets;
+  gboolean              disposed;     /* a task's answer may come after the window closed */
 
   /* Template widgets */
   GtkStack             *stack;
@@ -232,8 +233,11 @@ preview_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   SilaImportPreview *preview = sila_import_task_preview_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
+    {
+      g_clear_pointer (&preview, sila_import_preview_free);
+      return;
+    }
   self->busy = FALSE;
   g_clear_pointer (&self->preview, sila_import_preview_free);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
@@ -302,7 +306,7 @@ progress_cb (double   fraction,
   g_autofree char *n = NULL;
   g_autofree char *text = NULL;
 
-  if (!self->busy)
+  if (!self->busy || self->disposed)
     return;
   n = sila_format_int (rows);
   text = g_strdup_printf (ngettext ("%s row read", "%s rows read", rows), n);
@@ -336,6 +340,16 @@ run_done_cb (GObject      *source,
   g_autofree char *text = NULL;
   static const char *const what[] = { "beneficiary", "requests", "survey" };
 
+  if (self->disposed)
+    {
+      /* Closed while it ran: it was stopped and rolled back, or it had
+       * committed already; either way the other pages hear of it. */
+      self->busy = FALSE;
+      if (outcome != NULL && !outcome->dry_run)
+        sila_session_notify_changed (self->session, what[self->kind]);
+      g_clear_pointer (&outcome, sila_import_outcome_free);
+      return;
+    }
   self->busy = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   if (outcome == NULL)
@@ -594,12 +608,24 @@ sila_import_page_dispose (GObject *object)
   SilaImportPage *self = SILA_IMPORT_PAGE (object);
 
   /* Leaving the page stops what it started; an import then rolls back. */
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), SILA_TYPE_IMPORT_PAGE);
   G_OBJECT_CLASS (sila_import_page_parent_class)->dispose (object);
+}
+
+/* The window closed (or the page left it): what runs is stopped, and an
+ * import rolls back, rather than finishing unseen. */
+static void
+sila_import_page_unroot (GtkWidget *widget)
+{
+  SilaImportPage *self = SILA_IMPORT_PAGE (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  GTK_WIDGET_CLASS (sila_import_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -682,6 +708,7 @@ sila_import_page_class_init (SilaImportPageClass *klass)
   object_class->set_property = sila_import_page_set_property;
   object_class->get_property = sila_import_page_get_property;
   object_class->constructed = sila_import_page_constructed;
+  widget_class->unroot = sila_import_page_unroot;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, SILA_TYPE_SESSION,
