@@ -634,6 +634,22 @@ sila_store_import_requests (SilaStore         *self,
                             SilaImportCounts  *counts,
                             GError           **error)
 {
+  SilaImportOptions options = { .dry_run = dry_run };
+
+  return sila_store_import_requests_full (self, actor, path, &options, report, counts, error);
+}
+
+gboolean
+sila_store_import_requests_full (SilaStore               *self,
+                                 const SilaActor         *actor,
+                                 const char              *path,
+                                 const SilaImportOptions *options,
+                                 SilaImportReport        *report,
+                                 SilaImportCounts        *counts,
+                                 GError                 **error)
+{
+  SilaImportTicker ticker;
+  gboolean dry_run;
   g_autoptr(SilaTableReader) reader = NULL;
   g_autoptr(SilaRequestImport) rows = NULL;
   g_autoptr(SilaTransaction) tx = NULL;
@@ -649,8 +665,9 @@ sila_store_import_requests (SilaStore         *self,
   GError *local = NULL;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL && report != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && report != NULL && options != NULL, FALSE);
 
+  dry_run = options->dry_run;
   if (counts == NULL)
     counts = &own_counts;
   memset (counts, 0, sizeof *counts);
@@ -658,9 +675,10 @@ sila_store_import_requests (SilaStore         *self,
   if (!sila_store_require (self, actor, SILA_PERM_REQUEST_IMPORT, error))
     return FALSE;
 
-  reader = sila_table_reader_open (path, error);
+  reader = sila_table_reader_open_sheet (path, options->sheet, error);
   if (reader == NULL)
     return FALSE;
+  sila_import_ticker_init (&ticker, options, reader, 0);
   rows = sila_request_import_new (reader, dry_run, report, counts, error);
   if (rows == NULL)
     return FALSE;
@@ -673,6 +691,19 @@ sila_store_import_requests (SilaStore         *self,
                                        g_mapped_file_get_length (mapped));
   else
     sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, now, -1);
+  /* Another sheet of the same workbook is another log. */
+  if (options->sheet != NULL && sila_table_reader_get_sheet_names (reader) != NULL)
+    {
+      const char *const *names = sila_table_reader_get_sheet_names (reader);
+
+      if (names[0] != NULL && g_strcmp0 (names[0], options->sheet) != 0)
+        {
+          g_autofree char *both = g_strconcat (sha, "\n", options->sheet, NULL);
+
+          g_free (sha);
+          sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, both, -1);
+        }
+    }
   file_name = g_path_get_basename (path);
   if (!g_utf8_validate (file_name, -1, NULL))
     {
@@ -702,7 +733,8 @@ sila_store_import_requests (SilaStore         *self,
       gboolean ok = import_row (&import, row, error);
 
       sila_table_row_free (row);
-      if (!ok)
+      /* Stopped: returning before the commit rolls the whole file back. */
+      if (!ok || !sila_import_ticker_tick (&ticker, error))
         return FALSE;
     }
   if (local != NULL)
@@ -712,10 +744,11 @@ sila_store_import_requests (SilaStore         *self,
       return FALSE;
     }
 
+  sila_import_ticker_finish (&ticker);
   if (dry_run)
     return TRUE; /* the transaction rolls back */
 
-  if (!finish_import (&import, error))
+  if (!finish_import (&import, error) || !sila_import_check_stopped (options, error))
     return FALSE;
   return sila_transaction_commit (tx, error);
 }
