@@ -78,6 +78,8 @@ typedef enum {
   /* One row when the audit trail has its hash chain (the column
    * chain_hash). */
   SILA_DB_SQL_AUDIT_IS_CHAINED,
+  /* The function giving the greatest of its arguments (none NULL). */
+  SILA_DB_SQL_GREATEST,
   /* Index hints of the report's queries, after a table's alias: "INDEXED
    * BY …" on SQLite, nothing where the planner needs no help. */
   SILA_DB_SQL_HINT_REQUESTS_REPORT,

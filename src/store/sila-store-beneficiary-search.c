@@ -676,7 +676,7 @@ sila_store_find_duplicates (SilaStore              *self,
       stmt = sila_store_prepare (self,
                                  "SELECT " SILA_BENEFICIARY_ROW_COLUMNS " FROM beneficiaries "
                                  "WHERE id_number = ?1 AND deleted_at IS NULL "
-                                 "AND id IS NOT ?2",
+                                 "AND id IS DISTINCT FROM ?2",
                                  error);
       if (stmt == NULL)
         return NULL;
@@ -702,7 +702,7 @@ sila_store_find_duplicates (SilaStore              *self,
   stmt = sila_store_prepare (self,
                              "SELECT " SILA_BENEFICIARY_ROW_COLUMNS ", name_key, mobile = ?1 "
                              "FROM beneficiaries WHERE (mobile = ?1 OR birth_date = ?2) "
-                             "AND deleted_at IS NULL AND id IS NOT ?3 LIMIT 500",
+                             "AND deleted_at IS NULL AND id IS DISTINCT FROM ?3 LIMIT 500",
                              error);
   if (stmt == NULL)
     return NULL;

@@ -106,7 +106,7 @@ sila_store_staff_has_role (SilaStore   *self,
   SilaStep step;
 
   stmt = sila_store_prepare (self,
-                             "SELECT roles FROM staff WHERE username = ?1 AND active "
+                             "SELECT roles FROM staff WHERE username = ?1 AND active <> 0 "
                              "AND deleted_at IS NULL",
                              error);
   if (stmt == NULL)

@@ -38,6 +38,7 @@ static const char *const texts[SILA_DB_N_SQL] = {
     "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'",
   [SILA_DB_SQL_AUDIT_IS_CHAINED] =
     "SELECT 1 FROM pragma_table_info ('audit_log') WHERE name = 'chain_hash'",
+  [SILA_DB_SQL_GREATEST] = "max",
   /* Without statistics (no ANALYZE) SQLite's planner would not choose the
    * report's covering indexes. */
   [SILA_DB_SQL_HINT_REQUESTS_REPORT] = " INDEXED BY requests_report",
