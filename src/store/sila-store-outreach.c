@@ -48,7 +48,10 @@ static const char *document_expiring_sql =
    * index on status serves. */
   "AND r.status IN ('received', 'documents_complete', 'in_research', 'research_done', "
   "'with_committee', 'accepted', 'registered', 'delivered') "
-  "AND d.status IN ('provided', 'verified') AND d.expires_on <= ?3 GROUP BY r.id";
+  "AND d.status IN ('provided', 'verified') AND d.expires_on <= ?3 "
+  /* b and s are one row per request: grouped by their keys too, so that
+   * their columns may be read (PostgreSQL asks it). */
+  "GROUP BY r.id, b.id, s.id";
 
 static const char *documents_missing_sql =
   "SELECT " PERSON_COLUMNS REQUEST_COLUMNS "r.received_on" REQUEST_CONTACTS NO_SURVEY
@@ -82,7 +85,7 @@ static const char *service_follow_up_sql =
   /* Through the index on delivery days: only requests delivered in the
    * window, whose latest delivery is then checked. */
   "AND r.id IN (SELECT w.request_id FROM deliveries w WHERE w.deleted_at IS NULL "
-  "AND w.delivered_on BETWEEN ?5 AND ?6)) "
+  "AND w.delivered_on BETWEEN ?5 AND ?6)) AS o "
   "WHERE basis BETWEEN ?5 AND ?6";
 
 /* Heard of: the latest of the file's opening, a contact that reached them
@@ -120,7 +123,7 @@ static const char *no_contact_sql =
   "AND NOT EXISTS (SELECT 1 FROM requests q WHERE q.beneficiary_id = b.id "
   " AND q.received_on > ?8 AND q.received_on <= ?2) "
   "AND NOT EXISTS (SELECT 1 FROM requests q JOIN deliveries v ON v.request_id = q.id "
-  " WHERE q.beneficiary_id = b.id AND v.delivered_on > ?8 AND v.delivered_on <= ?2)) "
+  " WHERE q.beneficiary_id = b.id AND v.delivered_on > ?8 AND v.delivered_on <= ?2)) AS o "
   "WHERE basis <= ?8";
 
 void

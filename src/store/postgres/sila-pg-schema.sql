@@ -7,27 +7,30 @@
 -- engines (see docs/store.md).
 --
 -- Types: SQLite's INTEGER is bigint, TEXT text, BLOB bytea; flags stay
--- 0/1 integers, as the shared SQL compares them with numbers. Tables, and
+-- 0/1 integers, as the shared SQL compares them with numbers. Every text
+-- column has the collation "C": text sorts and compares by code point, as
+-- SQLite's BINARY does, whatever locale the office's server was made with,
+-- and lower() folds ASCII only, as SQLite's lower() and NOCASE do. Tables, and
 -- columns in each, are in the order SQLite has them (columns added by a
 -- later migration at the end), so that the two can be compared one by
 -- one. The version itself lives in sila_meta, which the driver keeps.
 
 -- Step 1: the database's identity, office settings, counters, the audit trail.
 CREATE TABLE meta (
-  key   text PRIMARY KEY,
-  value text NOT NULL
+  key   text COLLATE "C" PRIMARY KEY,
+  value text COLLATE "C" NOT NULL
 );
 
 CREATE TABLE office_settings (
-  key        text PRIMARY KEY,
-  value      text NOT NULL,
-  updated_at text NOT NULL,
-  updated_by text,
-  device_id  text NOT NULL
+  key        text COLLATE "C" PRIMARY KEY,
+  value      text COLLATE "C" NOT NULL,
+  updated_at text COLLATE "C" NOT NULL,
+  updated_by text COLLATE "C",
+  device_id  text COLLATE "C" NOT NULL
 );
 
 CREATE TABLE counters (
-  name text PRIMARY KEY,
+  name text COLLATE "C" PRIMARY KEY,
   next bigint NOT NULL
 );
 
@@ -38,19 +41,19 @@ CREATE TABLE counters (
 -- written, as SQLite's AUTOINCREMENT does in sqlite_sequence.
 CREATE TABLE audit_log (
   seq         bigint PRIMARY KEY,
-  id          text NOT NULL UNIQUE,
-  at          text NOT NULL,
-  actor_id    text,
-  actor_name  text NOT NULL,
-  device_id   text NOT NULL,
-  action      text NOT NULL,
-  entity      text NOT NULL,
-  entity_id   text,
-  summary     text,
-  before_json text,
-  after_json  text,
-  body_hash   text,
-  chain_hash  text
+  id          text COLLATE "C" NOT NULL UNIQUE,
+  at          text COLLATE "C" NOT NULL,
+  actor_id    text COLLATE "C",
+  actor_name  text COLLATE "C" NOT NULL,
+  device_id   text COLLATE "C" NOT NULL,
+  action      text COLLATE "C" NOT NULL,
+  entity      text COLLATE "C" NOT NULL,
+  entity_id   text COLLATE "C",
+  summary     text COLLATE "C",
+  before_json text COLLATE "C",
+  after_json  text COLLATE "C",
+  body_hash   text COLLATE "C",
+  chain_hash  text COLLATE "C"
 );
 CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 CREATE INDEX audit_log_at ON audit_log (at);
@@ -139,21 +142,21 @@ REVOKE DELETE, TRUNCATE ON audit_log FROM PUBLIC;
 -- lower(); the store compares user names as sila_account_normalize_username()
 -- writes them.
 CREATE TABLE staff (
-  id                   text PRIMARY KEY,
-  username             text NOT NULL,
-  display_name         text NOT NULL,
+  id                   text COLLATE "C" PRIMARY KEY,
+  username             text COLLATE "C" NOT NULL,
+  display_name         text COLLATE "C" NOT NULL,
   roles                bigint NOT NULL CHECK (roles > 0),
-  password_hash        text,
+  password_hash        text COLLATE "C",
   active               bigint NOT NULL DEFAULT 1,
-  created_at           text NOT NULL,
-  updated_at           text NOT NULL,
-  device_id            text NOT NULL,
+  created_at           text COLLATE "C" NOT NULL,
+  updated_at           text COLLATE "C" NOT NULL,
+  device_id            text COLLATE "C" NOT NULL,
   rev                  bigint NOT NULL DEFAULT 1,
-  deleted_at           text,
+  deleted_at           text COLLATE "C",
   failed_logins        bigint NOT NULL DEFAULT 0,
-  locked_until         text,
-  last_login_at        text,
-  password_changed_at  text,
+  locked_until         text COLLATE "C",
+  last_login_at        text COLLATE "C",
+  password_changed_at  text COLLATE "C",
   must_change_password bigint NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX staff_username ON staff (lower (username));
@@ -162,51 +165,51 @@ CREATE INDEX staff_username_exact ON staff (username);
 
 -- Step 4: the library.
 CREATE TABLE library_documents (
-  code       text PRIMARY KEY,
-  filename   text NOT NULL,
-  mime_type  text NOT NULL,
+  code       text COLLATE "C" PRIMARY KEY,
+  filename   text COLLATE "C" NOT NULL,
+  mime_type  text COLLATE "C" NOT NULL,
   size       bigint NOT NULL,
-  sha256     text NOT NULL,
+  sha256     text COLLATE "C" NOT NULL,
   content    bytea NOT NULL,
-  updated_at text NOT NULL,
-  updated_by text NOT NULL,
-  device_id  text NOT NULL
+  updated_at text COLLATE "C" NOT NULL,
+  updated_by text COLLATE "C" NOT NULL,
+  device_id  text COLLATE "C" NOT NULL
 );
 
 -- Step 5: surveys and the feedback register.
 CREATE TABLE survey_templates (
-  id         text PRIMARY KEY,
-  code       text NOT NULL UNIQUE,
-  name_ar    text NOT NULL,
-  name_en    text NOT NULL,
+  id         text COLLATE "C" PRIMARY KEY,
+  code       text COLLATE "C" NOT NULL UNIQUE,
+  name_ar    text COLLATE "C" NOT NULL,
+  name_en    text COLLATE "C" NOT NULL,
   is_default bigint NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
-  retired_at text,
-  created_at text NOT NULL,
-  updated_at text NOT NULL,
-  device_id  text NOT NULL,
+  retired_at text COLLATE "C",
+  created_at text COLLATE "C" NOT NULL,
+  updated_at text COLLATE "C" NOT NULL,
+  device_id  text COLLATE "C" NOT NULL,
   rev        bigint NOT NULL DEFAULT 1,
-  deleted_at text,
+  deleted_at text COLLATE "C",
   CHECK (is_default = 0 OR retired_at IS NULL)
 );
 CREATE UNIQUE INDEX survey_templates_one_default ON survey_templates (is_default)
   WHERE is_default = 1;
 
 CREATE TABLE survey_questions (
-  id          text PRIMARY KEY,
-  template_id text NOT NULL REFERENCES survey_templates (id),
+  id          text COLLATE "C" PRIMARY KEY,
+  template_id text COLLATE "C" NOT NULL REFERENCES survey_templates (id),
   position    bigint NOT NULL,
-  code        text NOT NULL,
-  kind        text NOT NULL
+  code        text COLLATE "C" NOT NULL,
+  kind        text COLLATE "C" NOT NULL
               CHECK (kind IN ('likert', 'recommend', 'yes_no', 'choice', 'text')),
-  text_ar     text NOT NULL,
-  text_en     text NOT NULL,
+  text_ar     text COLLATE "C" NOT NULL,
+  text_en     text COLLATE "C" NOT NULL,
   required    bigint NOT NULL CHECK (required IN (0, 1)),
-  choices     text,
-  created_at  text NOT NULL,
-  updated_at  text NOT NULL,
-  device_id   text NOT NULL,
+  choices     text COLLATE "C",
+  created_at  text COLLATE "C" NOT NULL,
+  updated_at  text COLLATE "C" NOT NULL,
+  device_id   text COLLATE "C" NOT NULL,
   rev         bigint NOT NULL DEFAULT 1,
-  deleted_at  text
+  deleted_at  text COLLATE "C"
 );
 CREATE UNIQUE INDEX survey_questions_code ON survey_questions (template_id, code)
   WHERE deleted_at IS NULL;
@@ -215,20 +218,20 @@ CREATE UNIQUE INDEX survey_questions_code ON survey_questions (template_id, code
 -- dated to the day only, and is keyed by a random UUID (PostgreSQL tables
 -- have no rowid to betray the order of insertion).
 CREATE TABLE survey_responses (
-  id             text PRIMARY KEY,
-  template_id    text NOT NULL REFERENCES survey_templates (id),
-  answered_on    text NOT NULL,
-  channel        text,
-  mode           text NOT NULL CHECK (mode IN ('officer', 'kiosk', 'paper', 'online')),
+  id             text COLLATE "C" PRIMARY KEY,
+  template_id    text COLLATE "C" NOT NULL REFERENCES survey_templates (id),
+  answered_on    text COLLATE "C" NOT NULL,
+  channel        text COLLATE "C",
+  mode           text COLLATE "C" NOT NULL CHECK (mode IN ('officer', 'kiosk', 'paper', 'online')),
   anonymous      bigint NOT NULL CHECK (anonymous IN (0, 1)),
-  request_type   text,
-  beneficiary_id text,
-  request_id     text,
-  contact_id     text,
-  taken_by       text,
-  created_at     text NOT NULL,
-  updated_at     text NOT NULL,
-  device_id      text NOT NULL,
+  request_type   text COLLATE "C",
+  beneficiary_id text COLLATE "C",
+  request_id     text COLLATE "C",
+  contact_id     text COLLATE "C",
+  taken_by       text COLLATE "C",
+  created_at     text COLLATE "C" NOT NULL,
+  updated_at     text COLLATE "C" NOT NULL,
+  device_id      text COLLATE "C" NOT NULL,
   CHECK (anonymous = 0 OR (beneficiary_id IS NULL AND request_id IS NULL AND
          contact_id IS NULL AND taken_by IS NULL)),
   CHECK (mode = 'officer' OR anonymous = 1)
@@ -243,12 +246,12 @@ CREATE INDEX survey_responses_contact ON survey_responses (contact_id)
   WHERE contact_id IS NOT NULL;
 
 CREATE TABLE survey_answers (
-  response_id text NOT NULL REFERENCES survey_responses (id),
-  question_id text NOT NULL REFERENCES survey_questions (id),
-  answered_on text NOT NULL,
+  response_id text COLLATE "C" NOT NULL REFERENCES survey_responses (id),
+  question_id text COLLATE "C" NOT NULL REFERENCES survey_questions (id),
+  answered_on text COLLATE "C" NOT NULL,
   value       bigint,
-  choice      text,
-  text        text,
+  choice      text COLLATE "C",
+  text        text COLLATE "C",
   PRIMARY KEY (response_id, question_id),
   CHECK (num_nonnulls (value, choice, text) = 1)
 );
@@ -256,12 +259,12 @@ CREATE INDEX survey_answers_texts ON survey_answers (answered_on)
   WHERE text IS NOT NULL;
 
 CREATE TABLE survey_stats (
-  dim       text NOT NULL,
-  grain     text NOT NULL,
-  period    text NOT NULL,
-  dim_value text NOT NULL,
-  code      text NOT NULL,
-  value     text NOT NULL,
+  dim       text COLLATE "C" NOT NULL,
+  grain     text COLLATE "C" NOT NULL,
+  period    text COLLATE "C" NOT NULL,
+  dim_value text COLLATE "C" NOT NULL,
+  code      text COLLATE "C" NOT NULL,
+  value     text COLLATE "C" NOT NULL,
   n         bigint NOT NULL,
   PRIMARY KEY (dim, grain, period, dim_value, code, value)
 );
@@ -325,44 +328,44 @@ CREATE TRIGGER survey_answers_kept_t BEFORE TRUNCATE ON survey_answers
   FOR EACH STATEMENT EXECUTE FUNCTION sila_refuse ('survey answers cannot be deleted');
 
 CREATE TABLE survey_imports (
-  id          text PRIMARY KEY,
-  file_sha256 text NOT NULL UNIQUE,
-  file_name   text NOT NULL,
-  template_id text NOT NULL REFERENCES survey_templates (id),
+  id          text COLLATE "C" PRIMARY KEY,
+  file_sha256 text COLLATE "C" NOT NULL UNIQUE,
+  file_name   text COLLATE "C" NOT NULL,
+  template_id text COLLATE "C" NOT NULL REFERENCES survey_templates (id),
   imported    bigint NOT NULL,
   rejected    bigint NOT NULL,
-  created_by  text NOT NULL,
-  created_at  text NOT NULL,
-  updated_at  text NOT NULL,
-  device_id   text NOT NULL
+  created_by  text COLLATE "C" NOT NULL,
+  created_at  text COLLATE "C" NOT NULL,
+  updated_at  text COLLATE "C" NOT NULL,
+  device_id   text COLLATE "C" NOT NULL
 );
 
 CREATE TABLE feedback_items (
-  id             text PRIMARY KEY,
+  id             text COLLATE "C" PRIMARY KEY,
   number         bigint NOT NULL UNIQUE,
-  kind           text NOT NULL CHECK (kind IN ('suggestion', 'complaint')),
-  status         text NOT NULL
+  kind           text COLLATE "C" NOT NULL CHECK (kind IN ('suggestion', 'complaint')),
+  status         text COLLATE "C" NOT NULL
                  CHECK (status IN ('new', 'in_progress', 'answered', 'closed')),
-  origin         text NOT NULL DEFAULT 'direct' CHECK (origin IN ('direct', 'survey')),
-  channel        text,
-  received_on    text NOT NULL,
-  due_on         text NOT NULL,
-  description    text NOT NULL,
-  submitter      text,
-  responsible    text,
-  answer         text,
-  answered_on    text,
-  closed_on      text,
+  origin         text COLLATE "C" NOT NULL DEFAULT 'direct' CHECK (origin IN ('direct', 'survey')),
+  channel        text COLLATE "C",
+  received_on    text COLLATE "C" NOT NULL,
+  due_on         text COLLATE "C" NOT NULL,
+  description    text COLLATE "C" NOT NULL,
+  submitter      text COLLATE "C",
+  responsible    text COLLATE "C",
+  answer         text COLLATE "C",
+  answered_on    text COLLATE "C",
+  closed_on      text COLLATE "C",
   anonymous      bigint NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),
-  beneficiary_id text,
-  request_id     text,
-  contact_id     text,
-  created_by     text NOT NULL,
-  created_at     text NOT NULL,
-  updated_at     text NOT NULL,
-  device_id      text NOT NULL,
+  beneficiary_id text COLLATE "C",
+  request_id     text COLLATE "C",
+  contact_id     text COLLATE "C",
+  created_by     text COLLATE "C" NOT NULL,
+  created_at     text COLLATE "C" NOT NULL,
+  updated_at     text COLLATE "C" NOT NULL,
+  device_id      text COLLATE "C" NOT NULL,
   rev            bigint NOT NULL DEFAULT 1,
-  deleted_at     text,
+  deleted_at     text COLLATE "C",
   CHECK (anonymous = 0 OR (submitter IS NULL AND beneficiary_id IS NULL AND
          request_id IS NULL AND contact_id IS NULL))
 );
@@ -374,60 +377,60 @@ CREATE INDEX feedback_items_answered ON feedback_items (answered_on)
 
 -- Step 6: beneficiary files; step 9: retention (anonymized_at).
 CREATE TABLE segments (
-  id         text PRIMARY KEY,
-  code       text NOT NULL UNIQUE,
-  name_ar    text NOT NULL,
-  name_en    text NOT NULL,
+  id         text COLLATE "C" PRIMARY KEY,
+  code       text COLLATE "C" NOT NULL UNIQUE,
+  name_ar    text COLLATE "C" NOT NULL,
+  name_en    text COLLATE "C" NOT NULL,
   position   bigint NOT NULL,
-  retired_at text,
-  created_at text NOT NULL,
-  updated_at text NOT NULL,
-  device_id  text NOT NULL,
+  retired_at text COLLATE "C",
+  created_at text COLLATE "C" NOT NULL,
+  updated_at text COLLATE "C" NOT NULL,
+  device_id  text COLLATE "C" NOT NULL,
   rev        bigint NOT NULL DEFAULT 1,
-  deleted_at text
+  deleted_at text COLLATE "C"
 );
 
 CREATE TABLE beneficiaries (
-  id                text PRIMARY KEY,
+  id                text COLLATE "C" PRIMARY KEY,
   file_number       bigint NOT NULL UNIQUE CHECK (file_number > 0),
-  id_type           text NOT NULL CHECK (id_type IN ('none', 'national_id', 'iqama',
+  id_type           text COLLATE "C" NOT NULL CHECK (id_type IN ('none', 'national_id', 'iqama',
                     'passport', 'border_number')),
-  id_number         text,
-  id_none_reason    text,
-  first_name        text NOT NULL,
-  father_name       text NOT NULL DEFAULT '',
-  grandfather_name  text NOT NULL DEFAULT '',
-  family_name       text NOT NULL DEFAULT '',
-  name_folded       text NOT NULL,
-  name_key          text NOT NULL,
-  gender            text CHECK (gender IN ('male', 'female')),
-  birth_date        text,
-  birth_calendar    text CHECK (birth_calendar IN ('gregorian', 'hijri')),
-  nationality       text,
-  marital_status    text,
-  mobile            text,
-  alt_phones        text,
-  district          text,
-  address           text,
-  preferred_channel text,
-  segment           text REFERENCES segments (code),
-  housing_type      text,
+  id_number         text COLLATE "C",
+  id_none_reason    text COLLATE "C",
+  first_name        text COLLATE "C" NOT NULL,
+  father_name       text COLLATE "C" NOT NULL DEFAULT '',
+  grandfather_name  text COLLATE "C" NOT NULL DEFAULT '',
+  family_name       text COLLATE "C" NOT NULL DEFAULT '',
+  name_folded       text COLLATE "C" NOT NULL,
+  name_key          text COLLATE "C" NOT NULL,
+  gender            text COLLATE "C" CHECK (gender IN ('male', 'female')),
+  birth_date        text COLLATE "C",
+  birth_calendar    text COLLATE "C" CHECK (birth_calendar IN ('gregorian', 'hijri')),
+  nationality       text COLLATE "C",
+  marital_status    text COLLATE "C",
+  mobile            text COLLATE "C",
+  alt_phones        text COLLATE "C",
+  district          text COLLATE "C",
+  address           text COLLATE "C",
+  preferred_channel text COLLATE "C",
+  segment           text COLLATE "C" REFERENCES segments (code),
+  housing_type      text COLLATE "C",
   rent_halalas      bigint CHECK (rent_halalas IS NULL OR rent_halalas >= 0),
-  health_notes      text,
-  notes             text,
-  consent           text NOT NULL CHECK (consent IN ('given', 'pending')),
-  consent_at        text,
-  consent_by        text,
-  status            text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),
-  closed_at         text,
-  created_at        text NOT NULL,
-  updated_at        text NOT NULL,
-  created_by        text NOT NULL,
-  updated_by        text NOT NULL,
-  device_id         text NOT NULL,
+  health_notes      text COLLATE "C",
+  notes             text COLLATE "C",
+  consent           text COLLATE "C" NOT NULL CHECK (consent IN ('given', 'pending')),
+  consent_at        text COLLATE "C",
+  consent_by        text COLLATE "C",
+  status            text COLLATE "C" NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),
+  closed_at         text COLLATE "C",
+  created_at        text COLLATE "C" NOT NULL,
+  updated_at        text COLLATE "C" NOT NULL,
+  created_by        text COLLATE "C" NOT NULL,
+  updated_by        text COLLATE "C" NOT NULL,
+  device_id         text COLLATE "C" NOT NULL,
   rev               bigint NOT NULL DEFAULT 1,
-  deleted_at        text,
-  anonymized_at     text,
+  deleted_at        text COLLATE "C",
+  anonymized_at     text COLLATE "C",
   CHECK ((id_type = 'none') = (id_number IS NULL))
 );
 CREATE UNIQUE INDEX beneficiaries_id_number ON beneficiaries (id_number)
@@ -444,36 +447,36 @@ CREATE INDEX beneficiaries_created ON beneficiaries (created_at, deleted_at);
 CREATE INDEX beneficiaries_report ON beneficiaries (id, file_number, segment);
 
 CREATE TABLE household_members (
-  id             text PRIMARY KEY,
-  beneficiary_id text NOT NULL REFERENCES beneficiaries (id),
+  id             text COLLATE "C" PRIMARY KEY,
+  beneficiary_id text COLLATE "C" NOT NULL REFERENCES beneficiaries (id),
   position       bigint NOT NULL,
-  name           text NOT NULL,
-  relation       text NOT NULL,
-  id_type        text,
-  id_number      text,
-  birth_date     text,
-  gender         text,
-  occupation     text,
-  health         text,
-  created_at     text NOT NULL,
-  updated_at     text NOT NULL,
-  device_id      text NOT NULL,
+  name           text COLLATE "C" NOT NULL,
+  relation       text COLLATE "C" NOT NULL,
+  id_type        text COLLATE "C",
+  id_number      text COLLATE "C",
+  birth_date     text COLLATE "C",
+  gender         text COLLATE "C",
+  occupation     text COLLATE "C",
+  health         text COLLATE "C",
+  created_at     text COLLATE "C" NOT NULL,
+  updated_at     text COLLATE "C" NOT NULL,
+  device_id      text COLLATE "C" NOT NULL,
   rev            bigint NOT NULL DEFAULT 1,
-  deleted_at     text
+  deleted_at     text COLLATE "C"
 );
 CREATE INDEX household_members_beneficiary ON household_members (beneficiary_id, position);
 
 CREATE TABLE beneficiary_incomes (
-  id              text PRIMARY KEY,
-  beneficiary_id  text NOT NULL REFERENCES beneficiaries (id),
+  id              text COLLATE "C" PRIMARY KEY,
+  beneficiary_id  text COLLATE "C" NOT NULL REFERENCES beneficiaries (id),
   position        bigint NOT NULL,
-  source          text NOT NULL,
+  source          text COLLATE "C" NOT NULL,
   monthly_halalas bigint NOT NULL CHECK (monthly_halalas >= 0),
-  created_at      text NOT NULL,
-  updated_at      text NOT NULL,
-  device_id       text NOT NULL,
+  created_at      text COLLATE "C" NOT NULL,
+  updated_at      text COLLATE "C" NOT NULL,
+  device_id       text COLLATE "C" NOT NULL,
   rev             bigint NOT NULL DEFAULT 1,
-  deleted_at      text
+  deleted_at      text COLLATE "C"
 );
 CREATE INDEX beneficiary_incomes_beneficiary
   ON beneficiary_incomes (beneficiary_id, position);
@@ -489,90 +492,90 @@ CREATE TABLE beneficiary_search (
 CREATE INDEX beneficiary_search_tokens ON beneficiary_search USING gin (tokens);
 
 CREATE TABLE drafts (
-  id         text PRIMARY KEY,
-  kind       text NOT NULL,
-  entity_id  text,
-  actor_name text NOT NULL,
-  device_id  text NOT NULL,
-  summary    text,
-  content    text NOT NULL,
-  created_at text NOT NULL,
-  updated_at text NOT NULL
+  id         text COLLATE "C" PRIMARY KEY,
+  kind       text COLLATE "C" NOT NULL,
+  entity_id  text COLLATE "C",
+  actor_name text COLLATE "C" NOT NULL,
+  device_id  text COLLATE "C" NOT NULL,
+  summary    text COLLATE "C",
+  content    text COLLATE "C" NOT NULL,
+  created_at text COLLATE "C" NOT NULL,
+  updated_at text COLLATE "C" NOT NULL
 );
 CREATE INDEX drafts_actor ON drafts (actor_name, kind, updated_at);
 
 -- Step 7: support requests.
 CREATE TABLE request_types (
-  id         text PRIMARY KEY,
-  code       text NOT NULL UNIQUE,
-  name_ar    text NOT NULL,
-  name_en    text NOT NULL,
+  id         text COLLATE "C" PRIMARY KEY,
+  code       text COLLATE "C" NOT NULL UNIQUE,
+  name_ar    text COLLATE "C" NOT NULL,
+  name_en    text COLLATE "C" NOT NULL,
   position   bigint NOT NULL,
-  retired_at text,
-  created_at text NOT NULL,
-  updated_at text NOT NULL,
-  device_id  text NOT NULL,
+  retired_at text COLLATE "C",
+  created_at text COLLATE "C" NOT NULL,
+  updated_at text COLLATE "C" NOT NULL,
+  device_id  text COLLATE "C" NOT NULL,
   rev        bigint NOT NULL DEFAULT 1,
-  deleted_at text
+  deleted_at text COLLATE "C"
 );
 
 CREATE TABLE document_types (
-  id         text PRIMARY KEY,
-  code       text NOT NULL UNIQUE,
-  name_ar    text NOT NULL,
-  name_en    text NOT NULL,
+  id         text COLLATE "C" PRIMARY KEY,
+  code       text COLLATE "C" NOT NULL UNIQUE,
+  name_ar    text COLLATE "C" NOT NULL,
+  name_en    text COLLATE "C" NOT NULL,
   expires    bigint NOT NULL DEFAULT 0,
   position   bigint NOT NULL,
-  retired_at text,
-  created_at text NOT NULL,
-  updated_at text NOT NULL,
-  device_id  text NOT NULL,
+  retired_at text COLLATE "C",
+  created_at text COLLATE "C" NOT NULL,
+  updated_at text COLLATE "C" NOT NULL,
+  device_id  text COLLATE "C" NOT NULL,
   rev        bigint NOT NULL DEFAULT 1,
-  deleted_at text
+  deleted_at text COLLATE "C"
 );
 
 CREATE TABLE request_type_documents (
-  id            text PRIMARY KEY,
-  request_type  text NOT NULL REFERENCES request_types (code),
-  document_type text NOT NULL REFERENCES document_types (code),
+  id            text COLLATE "C" PRIMARY KEY,
+  request_type  text COLLATE "C" NOT NULL REFERENCES request_types (code),
+  document_type text COLLATE "C" NOT NULL REFERENCES document_types (code),
   required      bigint NOT NULL,
   position      bigint NOT NULL,
-  created_at    text NOT NULL,
-  updated_at    text NOT NULL,
-  device_id     text NOT NULL,
+  created_at    text COLLATE "C" NOT NULL,
+  updated_at    text COLLATE "C" NOT NULL,
+  device_id     text COLLATE "C" NOT NULL,
   rev           bigint NOT NULL DEFAULT 1,
-  deleted_at    text,
+  deleted_at    text COLLATE "C",
   UNIQUE (request_type, document_type)
 );
 
 CREATE TABLE requests (
-  id             text PRIMARY KEY,
+  id             text COLLATE "C" PRIMARY KEY,
   seq            bigint NOT NULL UNIQUE,
-  number         text NOT NULL UNIQUE,
-  beneficiary_id text NOT NULL REFERENCES beneficiaries (id),
-  request_type   text NOT NULL REFERENCES request_types (code),
-  channel        text NOT NULL,
-  status         text NOT NULL CHECK (status IN ('received', 'documents_complete',
+  number         text COLLATE "C" NOT NULL UNIQUE,
+  beneficiary_id text COLLATE "C" NOT NULL REFERENCES beneficiaries (id),
+  request_type   text COLLATE "C" NOT NULL REFERENCES request_types (code),
+  channel        text COLLATE "C" NOT NULL,
+  status         text COLLATE "C" NOT NULL CHECK (status IN ('received', 'documents_complete',
                  'in_research', 'research_done', 'with_committee', 'accepted', 'rejected',
                  'registered', 'delivered', 'closed', 'withdrawn')),
-  received_on    text NOT NULL,
-  due_on         text NOT NULL,
-  received_by    text NOT NULL,
-  description    text,
+  received_on    text COLLATE "C" NOT NULL,
+  due_on         text COLLATE "C" NOT NULL,
+  received_by    text COLLATE "C" NOT NULL,
+  description    text COLLATE "C",
   amount_asked   bigint CHECK (amount_asked IS NULL OR amount_asked >= 0),
-  declaration    text NOT NULL CHECK (declaration IN ('pending', 'drawn', 'paper')),
-  signature      text,
-  signed_at      text,
-  researcher     text,
-  status_at      text NOT NULL,
-  decided_on     text,
-  created_at     text NOT NULL,
-  updated_at     text NOT NULL,
-  created_by     text NOT NULL,
-  updated_by     text NOT NULL,
-  device_id      text NOT NULL,
+  declaration    text COLLATE "C" NOT NULL CHECK (declaration IN ('pending', 'drawn', 'paper')),
+  signature      text COLLATE "C",
+  signed_at      text COLLATE "C",
+  researcher     text COLLATE "C",
+  status_at      text COLLATE "C" NOT NULL,
+  decided_on     text COLLATE "C",
+  created_at     text COLLATE "C" NOT NULL,
+  updated_at     text COLLATE "C" NOT NULL,
+  created_by     text COLLATE "C" NOT NULL,
+  updated_by     text COLLATE "C" NOT NULL,
+  device_id      text COLLATE "C" NOT NULL,
   rev            bigint NOT NULL DEFAULT 1,
-  deleted_at     text
+  deleted_at     text COLLATE "C"
 );
 CREATE INDEX requests_beneficiary ON requests (beneficiary_id, received_on);
 CREATE INDEX requests_status ON requests (status, due_on, seq);
@@ -587,80 +590,80 @@ CREATE INDEX requests_report_id ON requests (id, number, seq, status, request_ty
   channel, beneficiary_id, received_on, due_on, deleted_at);
 
 CREATE TABLE request_documents (
-  id            text PRIMARY KEY,
-  request_id    text NOT NULL REFERENCES requests (id),
-  document_type text NOT NULL REFERENCES document_types (code),
+  id            text COLLATE "C" PRIMARY KEY,
+  request_id    text COLLATE "C" NOT NULL REFERENCES requests (id),
+  document_type text COLLATE "C" NOT NULL REFERENCES document_types (code),
   required      bigint NOT NULL,
   position      bigint NOT NULL,
-  status        text NOT NULL CHECK (status IN ('missing', 'provided', 'verified',
+  status        text COLLATE "C" NOT NULL CHECK (status IN ('missing', 'provided', 'verified',
                 'expired', 'rejected')),
-  expires_on    text,
-  submitted_on  text,
-  verified_by   text,
-  verified_at   text,
-  note          text,
-  file_name     text,
-  file_mime     text,
+  expires_on    text COLLATE "C",
+  submitted_on  text COLLATE "C",
+  verified_by   text COLLATE "C",
+  verified_at   text COLLATE "C",
+  note          text COLLATE "C",
+  file_name     text COLLATE "C",
+  file_mime     text COLLATE "C",
   file_size     bigint,
-  file_sha256   text,
-  created_at    text NOT NULL,
-  updated_at    text NOT NULL,
-  updated_by    text NOT NULL,
-  device_id     text NOT NULL,
+  file_sha256   text COLLATE "C",
+  created_at    text COLLATE "C" NOT NULL,
+  updated_at    text COLLATE "C" NOT NULL,
+  updated_by    text COLLATE "C" NOT NULL,
+  device_id     text COLLATE "C" NOT NULL,
   rev           bigint NOT NULL DEFAULT 1,
-  deleted_at    text,
+  deleted_at    text COLLATE "C",
   UNIQUE (request_id, document_type)
 );
 
 CREATE TABLE request_document_files (
-  document_id text PRIMARY KEY REFERENCES request_documents (id),
+  document_id text COLLATE "C" PRIMARY KEY REFERENCES request_documents (id),
   content     bytea NOT NULL
 );
 
 CREATE TABLE request_events (
-  id              text PRIMARY KEY,
-  request_id      text NOT NULL REFERENCES requests (id),
+  id              text COLLATE "C" PRIMARY KEY,
+  request_id      text COLLATE "C" NOT NULL REFERENCES requests (id),
   step            bigint NOT NULL,
-  from_status     text,
-  status          text NOT NULL,
-  at              text NOT NULL,
-  actor           text NOT NULL,
+  from_status     text COLLATE "C",
+  status          text COLLATE "C" NOT NULL,
+  at              text COLLATE "C" NOT NULL,
+  actor           text COLLATE "C" NOT NULL,
   elapsed_seconds bigint,
-  reason          text,
-  note            text,
-  created_at      text NOT NULL,
-  device_id       text NOT NULL,
+  reason          text COLLATE "C",
+  note            text COLLATE "C",
+  created_at      text COLLATE "C" NOT NULL,
+  device_id       text COLLATE "C" NOT NULL,
   UNIQUE (request_id, step)
 );
 CREATE INDEX request_events_status ON request_events (status, at);
 
 CREATE TABLE research_reports (
-  id             text PRIMARY KEY,
-  request_id     text NOT NULL UNIQUE REFERENCES requests (id),
-  researcher     text NOT NULL,
-  visit_on       text,
-  findings       text NOT NULL,
-  recommendation text,
-  created_at     text NOT NULL,
-  updated_at     text NOT NULL,
-  device_id      text NOT NULL,
+  id             text COLLATE "C" PRIMARY KEY,
+  request_id     text COLLATE "C" NOT NULL UNIQUE REFERENCES requests (id),
+  researcher     text COLLATE "C" NOT NULL,
+  visit_on       text COLLATE "C",
+  findings       text COLLATE "C" NOT NULL,
+  recommendation text COLLATE "C",
+  created_at     text COLLATE "C" NOT NULL,
+  updated_at     text COLLATE "C" NOT NULL,
+  device_id      text COLLATE "C" NOT NULL,
   rev            bigint NOT NULL DEFAULT 1,
-  deleted_at     text
+  deleted_at     text COLLATE "C"
 );
 
 CREATE TABLE committee_decisions (
-  id          text PRIMARY KEY,
-  request_id  text NOT NULL UNIQUE REFERENCES requests (id),
-  decision    text NOT NULL CHECK (decision IN ('accepted', 'rejected')),
-  reason      text,
-  decided_on  text NOT NULL,
-  members     text,
-  recorded_by text NOT NULL,
-  created_at  text NOT NULL,
-  updated_at  text NOT NULL,
-  device_id   text NOT NULL,
+  id          text COLLATE "C" PRIMARY KEY,
+  request_id  text COLLATE "C" NOT NULL UNIQUE REFERENCES requests (id),
+  decision    text COLLATE "C" NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+  reason      text COLLATE "C",
+  decided_on  text COLLATE "C" NOT NULL,
+  members     text COLLATE "C",
+  recorded_by text COLLATE "C" NOT NULL,
+  created_at  text COLLATE "C" NOT NULL,
+  updated_at  text COLLATE "C" NOT NULL,
+  device_id   text COLLATE "C" NOT NULL,
   rev         bigint NOT NULL DEFAULT 1,
-  deleted_at  text,
+  deleted_at  text COLLATE "C",
   CHECK (decision = 'accepted' OR reason IS NOT NULL)
 );
 CREATE INDEX committee_decisions_on ON committee_decisions (decided_on, request_id,
@@ -669,18 +672,18 @@ CREATE INDEX committee_decisions_report ON committee_decisions (request_id, deci
   decision, deleted_at);
 
 CREATE TABLE deliveries (
-  id             text PRIMARY KEY,
-  request_id     text NOT NULL REFERENCES requests (id),
-  kind           text NOT NULL,
-  description    text,
+  id             text COLLATE "C" PRIMARY KEY,
+  request_id     text COLLATE "C" NOT NULL REFERENCES requests (id),
+  kind           text COLLATE "C" NOT NULL,
+  description    text COLLATE "C",
   amount_halalas bigint NOT NULL CHECK (amount_halalas >= 0),
-  delivered_on   text NOT NULL,
-  delivered_by   text NOT NULL,
-  created_at     text NOT NULL,
-  updated_at     text NOT NULL,
-  device_id      text NOT NULL,
+  delivered_on   text COLLATE "C" NOT NULL,
+  delivered_by   text COLLATE "C" NOT NULL,
+  created_at     text COLLATE "C" NOT NULL,
+  updated_at     text COLLATE "C" NOT NULL,
+  device_id      text COLLATE "C" NOT NULL,
   rev            bigint NOT NULL DEFAULT 1,
-  deleted_at     text
+  deleted_at     text COLLATE "C"
 );
 CREATE INDEX deliveries_request ON deliveries (request_id);
 CREATE INDEX deliveries_on ON deliveries (delivered_on);
@@ -691,30 +694,30 @@ CREATE INDEX deliveries_report_request ON deliveries (request_id, amount_halalas
 
 -- Step 8: the contacts log, as step 12 (outreach) rebuilt it.
 CREATE TABLE contacts (
-  id             text PRIMARY KEY,
+  id             text COLLATE "C" PRIMARY KEY,
   seq            bigint NOT NULL UNIQUE,
-  beneficiary_id text REFERENCES beneficiaries (id),
-  caller         text,
-  channel        text NOT NULL,
-  direction      text NOT NULL CHECK (direction IN ('inbound', 'outbound')),
-  kind           text NOT NULL CHECK (kind IN ('inquiry', 'referral', 'follow_up',
+  beneficiary_id text COLLATE "C" REFERENCES beneficiaries (id),
+  caller         text COLLATE "C",
+  channel        text COLLATE "C" NOT NULL,
+  direction      text COLLATE "C" NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+  kind           text COLLATE "C" NOT NULL CHECK (kind IN ('inquiry', 'referral', 'follow_up',
                  'outreach')),
-  status         text NOT NULL CHECK (status IN ('open', 'referred', 'answered')),
-  question       text NOT NULL,
-  answer         text,
-  asked_at       text NOT NULL,
-  answered_at    text,
+  status         text COLLATE "C" NOT NULL CHECK (status IN ('open', 'referred', 'answered')),
+  question       text COLLATE "C" NOT NULL,
+  answer         text COLLATE "C",
+  asked_at       text COLLATE "C" NOT NULL,
+  answered_at    text COLLATE "C",
   answer_seconds bigint CHECK (answer_seconds IS NULL OR answer_seconds >= 0),
-  handled_by     text NOT NULL,
-  answered_by    text,
-  referred_to    text,
-  request_id     text REFERENCES requests (id),
-  outcome        text CHECK (outcome IN ('reached', 'no_answer', 'wrong_number')),
-  created_at     text NOT NULL,
-  updated_at     text NOT NULL,
-  device_id      text NOT NULL,
+  handled_by     text COLLATE "C" NOT NULL,
+  answered_by    text COLLATE "C",
+  referred_to    text COLLATE "C",
+  request_id     text COLLATE "C" REFERENCES requests (id),
+  outcome        text COLLATE "C" CHECK (outcome IN ('reached', 'no_answer', 'wrong_number')),
+  created_at     text COLLATE "C" NOT NULL,
+  updated_at     text COLLATE "C" NOT NULL,
+  device_id      text COLLATE "C" NOT NULL,
   rev            bigint NOT NULL DEFAULT 1,
-  deleted_at     text,
+  deleted_at     text COLLATE "C",
   CHECK (outcome IS NULL OR direction = 'outbound')
 );
 CREATE INDEX contacts_asked ON contacts (asked_at);
@@ -729,22 +732,22 @@ CREATE INDEX contacts_request ON contacts (request_id, asked_at)
 
 -- Step 10: reports; step 13: the audit head of each approval.
 CREATE TABLE report_approvals (
-  id              text PRIMARY KEY,
-  period          text NOT NULL,
-  start_on        text NOT NULL,
-  end_on          text NOT NULL,
-  approved_by     text NOT NULL,
-  approved_on     text NOT NULL,
-  decision_number text NOT NULL,
-  figures         text NOT NULL,
-  figures_sha256  text NOT NULL,
-  recorded_by     text NOT NULL,
-  created_at      text NOT NULL,
-  updated_at      text NOT NULL,
-  device_id       text NOT NULL,
+  id              text COLLATE "C" PRIMARY KEY,
+  period          text COLLATE "C" NOT NULL,
+  start_on        text COLLATE "C" NOT NULL,
+  end_on          text COLLATE "C" NOT NULL,
+  approved_by     text COLLATE "C" NOT NULL,
+  approved_on     text COLLATE "C" NOT NULL,
+  decision_number text COLLATE "C" NOT NULL,
+  figures         text COLLATE "C" NOT NULL,
+  figures_sha256  text COLLATE "C" NOT NULL,
+  recorded_by     text COLLATE "C" NOT NULL,
+  created_at      text COLLATE "C" NOT NULL,
+  updated_at      text COLLATE "C" NOT NULL,
+  device_id       text COLLATE "C" NOT NULL,
   rev             bigint NOT NULL DEFAULT 1,
-  deleted_at      text,
-  audit_head      text
+  deleted_at      text COLLATE "C",
+  audit_head      text COLLATE "C"
 );
 CREATE INDEX report_approvals_period ON report_approvals (period, created_at);
 -- What the board approved stays as it approved it.
@@ -756,56 +759,56 @@ CREATE TRIGGER report_approvals_kept_t BEFORE TRUNCATE ON report_approvals
   FOR EACH STATEMENT EXECUTE FUNCTION sila_refuse ('report approvals cannot be deleted');
 
 CREATE TABLE request_imports (
-  id          text PRIMARY KEY,
-  file_name   text NOT NULL,
-  sha256      text NOT NULL UNIQUE,
+  id          text COLLATE "C" PRIMARY KEY,
+  file_name   text COLLATE "C" NOT NULL,
+  sha256      text COLLATE "C" NOT NULL UNIQUE,
   rows_ok     bigint NOT NULL,
-  imported_by text NOT NULL,
-  created_at  text NOT NULL,
-  updated_at  text NOT NULL,
-  device_id   text NOT NULL
+  imported_by text COLLATE "C" NOT NULL,
+  created_at  text COLLATE "C" NOT NULL,
+  updated_at  text COLLATE "C" NOT NULL,
+  device_id   text COLLATE "C" NOT NULL
 );
 
 CREATE TABLE imported_requests (
-  request_id  text PRIMARY KEY REFERENCES requests (id),
-  import_id   text NOT NULL REFERENCES request_imports (id),
+  request_id  text COLLATE "C" PRIMARY KEY REFERENCES requests (id),
+  import_id   text COLLATE "C" NOT NULL REFERENCES request_imports (id),
   line        bigint NOT NULL,
-  created_at  text NOT NULL,
-  device_id   text NOT NULL
+  created_at  text COLLATE "C" NOT NULL,
+  device_id   text COLLATE "C" NOT NULL
 );
 
 -- Step 12: the daily outreach list.
 CREATE TABLE outreach_dismissals (
-  id             text PRIMARY KEY,
-  beneficiary_id text NOT NULL REFERENCES beneficiaries (id),
-  reason         text NOT NULL,
-  request_id     text REFERENCES requests (id),
-  since_on       text NOT NULL,
-  why            text NOT NULL,
-  dismissed_at   text NOT NULL,
-  dismissed_by   text NOT NULL,
-  created_at     text NOT NULL,
-  updated_at     text NOT NULL,
-  device_id      text NOT NULL,
+  id             text COLLATE "C" PRIMARY KEY,
+  beneficiary_id text COLLATE "C" NOT NULL REFERENCES beneficiaries (id),
+  reason         text COLLATE "C" NOT NULL,
+  request_id     text COLLATE "C" REFERENCES requests (id),
+  since_on       text COLLATE "C" NOT NULL,
+  why            text COLLATE "C" NOT NULL,
+  dismissed_at   text COLLATE "C" NOT NULL,
+  dismissed_by   text COLLATE "C" NOT NULL,
+  created_at     text COLLATE "C" NOT NULL,
+  updated_at     text COLLATE "C" NOT NULL,
+  device_id      text COLLATE "C" NOT NULL,
   rev            bigint NOT NULL DEFAULT 1,
-  deleted_at     text
+  deleted_at     text COLLATE "C"
 );
 CREATE INDEX outreach_dismissals_item ON outreach_dismissals
   (beneficiary_id, reason, request_id);
 
 CREATE TABLE outreach_contacts (
-  id             text PRIMARY KEY,
-  contact_id     text NOT NULL REFERENCES contacts (id),
-  beneficiary_id text NOT NULL REFERENCES beneficiaries (id),
-  reason         text NOT NULL,
-  request_id     text REFERENCES requests (id),
-  since_on       text NOT NULL,
-  contacted_on   text NOT NULL,
-  outcome        text,
-  created_at     text NOT NULL,
-  updated_at     text NOT NULL,
-  device_id      text NOT NULL,
+  id             text COLLATE "C" PRIMARY KEY,
+  contact_id     text COLLATE "C" NOT NULL REFERENCES contacts (id),
+  beneficiary_id text COLLATE "C" NOT NULL REFERENCES beneficiaries (id),
+  reason         text COLLATE "C" NOT NULL,
+  request_id     text COLLATE "C" REFERENCES requests (id),
+  since_on       text COLLATE "C" NOT NULL,
+  contacted_on   text COLLATE "C" NOT NULL,
+  outcome        text COLLATE "C",
+  created_at     text COLLATE "C" NOT NULL,
+  updated_at     text COLLATE "C" NOT NULL,
+  device_id      text COLLATE "C" NOT NULL,
   rev            bigint NOT NULL DEFAULT 1,
-  deleted_at     text
+  deleted_at     text COLLATE "C"
 );
 CREATE INDEX outreach_contacts_day ON outreach_contacts (contacted_on);
