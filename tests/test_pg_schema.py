@@ -274,6 +274,73 @@ def the_search_index_answers_the_stores_prefix_queries():
         check(r.stdout.strip() == expected, (match, r.stdout))
 
 
+# Search: the same files, in the same order, on both engines
+
+# Files as in unit/beneficiaries' search variants, and more sharing names,
+# so that the order shows.
+SEARCH_FILES = [
+    (1, '1000000011', '+966551234567', 'أحمد|عبدالله|إبراهيم|آل سعيد'),
+    (2, '2000000022', '+966567654321', 'فاطمة|عليّ|موسى|القحطانيـة'),
+    (3, '1000000033', '-', 'مُحَمَّد|عبد الرحمن|يحيى|الحربي'),
+    (4, '-', '+966501112222', 'محمد|أحمد|علي|الغامدي'),
+    (5, '1000000055', '+966551230000', 'أحمد|محمد|سعيد|العتيبي'),
+    (17, '2000000177', '-', 'Ahmed|Ali||Smith'),
+    (100, '1002000001', '+966599999999', 'عبدالله|أبوبكر|محمد|الحربي'),
+]
+SEARCH_TEXTS = ['احمد', 'إبراهيم', 'ابراهيم', 'ال سعيد', 'فاطمه', 'موسي', 'علي', 'محمد',
+                'مـحـمـد', 'القحطانية', 'قحطانيه', 'يحيي', 'عبد الله', 'عبدالرحمن', 'فاط',
+                'الحربي محمد', 'سعيد أح', '1002', '١٠٠٢', '1000000', '0551234567', '055 123',
+                '٠٥٥١٢٣٤٥٦٧', '+966551234567', '00966 55 123', '567654321', 'احمد 055',
+                'خالد', 'احمد الحربي', '"" OR * NEAR(', "it's", 'ahmed', 'AHM', 'ابو', 'بكر',
+                'عبد', 'ح', '5', '1', 'غامدي', 'محمد احمد']
+
+FTS5_TABLE = ("CREATE VIRTUAL TABLE beneficiary_search USING fts5 (tokens, content = '', "
+              "tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')")  # step 6
+
+
+@test
+def search_finds_the_same_files_in_the_same_order_on_both_engines():
+    lines = [f'file\t{n}\t{i}\t{m}\t{name}' for n, i, m, name in SEARCH_FILES]
+    lines += [f'query\t{t}' for t in SEARCH_TEXTS]
+    data = json.loads(subprocess.run([os.environ['SILA_PG_TEXTS'], 'search'], check=True,
+                                     input='\n'.join(lines) + '\n', capture_output=True,
+                                     text=True).stdout)
+    lite = sqlite3.connect(':memory:')
+    lite.execute(FTS5_TABLE)
+    for number, tokens in data['files']:
+        lite.execute(TEXTS['dialect']['search_insert'][0], (number, tokens))
+    db = schema_database()
+    script = [prepare('ins', PG['search_insert']) + ';']
+    script += [f"EXECUTE ins ({n}, '{t}');" for n, t in data['files']]
+    script.append(prepare('q', PG['search_numbers']) + ';')
+    queries = [q for q in data['queries'] if q[1] is not None]
+    for k, (text, _, in_pg) in enumerate(queries):
+        quoted = in_pg.replace("'", "''")
+        script.append(f"CREATE TEMP TABLE f{k} AS EXECUTE q ('{quoted}', NULL, NULL, NULL, "
+                      f"NULL, 1000);")
+        script.append(f"SELECT {k} || ':' || coalesce ((SELECT string_agg (CAST (file_number "
+                      f"AS text), ',' ORDER BY ord) FROM (SELECT file_number, row_number () "
+                      f"OVER () AS ord FROM f{k}) o), '');")
+    found = {}
+    for line in psql(db, '\n'.join(script)).stdout.split():
+        k, numbers = line.split(':')
+        found[int(k)] = numbers
+    differences = []
+    some = 0
+    for k, (text, in_lite, in_pg) in enumerate(queries):
+        rows = lite.execute(TEXTS['dialect']['search_numbers'][0],
+                            (in_lite, None, None, None, None, 1000)).fetchall()
+        expected = ','.join(str(n) for (n,) in rows)
+        some += expected != ''
+        if found.get(k) != expected:
+            differences.append(f'{text!r}: SQLite {expected!r} ({in_lite}), '
+                               f'PostgreSQL {found.get(k)!r} ({in_pg})')
+    check(not differences, '\n'.join(differences))
+    check(some > 25, f'only {some} texts found anything: the test data is wrong')
+    # Text with nothing to search for is no query on either engine.
+    check(all(q[2] is None for q in data['queries'] if q[1] is None), data['queries'])
+
+
 # Statements
 
 def to_pg(sql):

@@ -337,14 +337,21 @@ char *
 sila_store_beneficiary_match_query (SilaStore  *self,
                                     const char *text)
 {
+  return sila_beneficiary_match_query_in (self->db, text);
+}
+
+char *
+sila_beneficiary_match_query_in (SilaDb     *db,
+                                 const char *text)
+{
   g_auto(GStrv) tokens = sila_arabic_tokenize (text != NULL ? text : "");
   g_autoptr(GString) query = g_string_new (NULL);
   gboolean only_digits = tokens[0] != NULL;
   MatchSyntax syntax = {
-    sila_store_sql (self, SILA_DB_SQL_MATCH_QUOTE),
-    sila_store_sql (self, SILA_DB_SQL_MATCH_PREFIX),
-    sila_store_sql (self, SILA_DB_SQL_MATCH_AND),
-    sila_store_sql (self, SILA_DB_SQL_MATCH_OR),
+    sila_db_sql (db, SILA_DB_SQL_MATCH_QUOTE),
+    sila_db_sql (db, SILA_DB_SQL_MATCH_PREFIX),
+    sila_db_sql (db, SILA_DB_SQL_MATCH_AND),
+    sila_db_sql (db, SILA_DB_SQL_MATCH_OR),
   };
 
   for (guint i = 0; tokens[i] != NULL; i++)
