@@ -142,7 +142,7 @@ sila_cli_export_beneficiaries (SilaCli  *cli,
   return SILA_EXIT_OK;
 }
 
-/* sila search TEXT: best first, one per line, "FILE\tID\tNAME" ("-" for a
+/* sila search TEXT: newest first, one per line, "FILE\tID\tNAME" ("-" for a
  * file without an ID number). */
 int
 sila_cli_search (SilaCli  *cli,
