@@ -37,7 +37,7 @@ typedef struct {
 
 typedef struct {
   Bundle          *bundle;
-  SilaFieldChange *change;
+  SilaFieldRow *change;
   guint            table_index;
   char            *made_at;
   char            *key;
@@ -193,7 +193,7 @@ read_column (SilaStatement  *stmt,
 
 /* The key of a change's row: its key columns' values, as text. */
 static char *
-row_key (SilaFieldChange *change)
+row_key (SilaFieldRow *change)
 {
   GString *key = g_string_new (NULL);
 
@@ -214,7 +214,7 @@ row_key (SilaFieldChange *change)
 }
 
 static char *
-text_of (SilaFieldChange *change,
+text_of (SilaFieldRow *change,
          GStrv            columns,
          const char      *name,
          gboolean         new_side)
@@ -230,7 +230,7 @@ text_of (SilaFieldChange *change,
 
 /* "WHERE a = ?1 AND b = ?2" for the key columns, bound from @change. */
 static char *
-key_where (SilaFieldChange *change,
+key_where (SilaFieldRow *change,
            GStrv            columns,
            int              first_param)
 {
@@ -249,7 +249,7 @@ key_where (SilaFieldChange *change,
 
 static void
 bind_key (SilaStatement   *stmt,
-          SilaFieldChange *change,
+          SilaFieldRow *change,
           int              first_param)
 {
   int p = first_param;
@@ -264,7 +264,7 @@ bind_key (SilaStatement   *stmt,
  * with *found FALSE. */
 static SilaFieldValue *
 read_office_row (Merge            *m,
-                 SilaFieldChange  *change,
+                 SilaFieldRow  *change,
                  GStrv             columns,
                  gboolean         *found,
                  GError          **error)
@@ -608,18 +608,45 @@ is_number_column (const SilaFieldTable *table,
   return FALSE;
 }
 
+/* After a failed step inside @savepoint: a constraint of the office's
+ * refused the row, which is listed; any other failure ends the merge. */
+static gboolean
+listed_clash (Merge             *m,
+              Bundle            *b,
+              SilaTransaction  **savepoint,
+              SilaFieldSummary  *saved,
+              const char        *table,
+              const char        *key,
+              GError           **error)
+{
+  g_autofree char *why = NULL;
+
+  if (error == NULL || *error == NULL ||
+      !(g_error_matches (*error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE) ||
+        g_error_matches (*error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID)))
+    return FALSE;
+
+  why = g_strconcat ("t:", (*error)->message, NULL);
+  g_clear_error (error);
+  g_clear_pointer (savepoint, sila_transaction_free);
+  b->counts = *saved;
+  return add_conflict (m, b, "clash", table, key, NULL, NULL, why, NULL, NULL, error);
+}
+
 static gboolean
 apply_insert (Merge    *m,
               Item     *item,
               GError  **error)
 {
   Bundle *b = item->bundle;
-  SilaFieldChange *change = item->change;
+  SilaFieldRow *change = item->change;
   const SilaFieldTable *table = sila_field_table_lookup (change->table);
   GStrv columns = g_hash_table_lookup (b->columns, change->table);
   g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(SilaTransaction) savepoint = NULL;
   g_autofree char *list = NULL;
   g_autofree char *sql = NULL;
+  SilaFieldSummary saved;
   GString *params;
   SilaFieldValue *office;
   SilaFieldValue *values;
@@ -653,6 +680,13 @@ apply_insert (Merge    *m,
       return ok;
     }
 
+  /* A row the office cannot take (another row holds its unique values,
+   * or a key it names is gone) is listed, and the rest goes on. */
+  saved = b->counts;
+  savepoint = sila_transaction_begin (m->store, error);
+  if (savepoint == NULL)
+    return FALSE;
+
   values = g_new0 (SilaFieldValue, n);
   for (int i = 0; i < n; i++)
     sila_field_value_copy (&values[i], &change->new_values[i]);
@@ -685,8 +719,11 @@ apply_insert (Merge    *m,
   if (ok && g_str_equal (change->table, "beneficiaries"))
     ok = index_file (m, item->key, error);
   if (ok)
-    count_new (b, table);
-  return ok;
+    {
+      count_new (b, table);
+      return sila_transaction_commit (savepoint, error);
+    }
+  return listed_clash (m, b, &savepoint, &saved, change->table, item->key, error);
 }
 
 /* Changed rows */
@@ -753,7 +790,7 @@ apply_update (Merge    *m,
               GError  **error)
 {
   Bundle *b = item->bundle;
-  SilaFieldChange *change = item->change;
+  SilaFieldRow *change = item->change;
   const SilaFieldTable *table = sila_field_table_lookup (change->table);
   GStrv columns = g_hash_table_lookup (b->columns, change->table);
   GPtrArray *own = g_hash_table_lookup (m->office_columns, change->table);
@@ -852,6 +889,8 @@ apply_update (Merge    *m,
   if (ok && apply->len > 0)
     {
       g_autoptr(SilaStatement) stmt = NULL;
+      g_autoptr(SilaTransaction) savepoint = NULL;
+      SilaFieldSummary saved = b->counts;
       g_autofree char *where = NULL;
       g_autofree char *sql = NULL;
       GString *set = g_string_new (NULL);
@@ -878,6 +917,8 @@ apply_update (Merge    *m,
           ok = !(error != NULL && *error != NULL);
         }
 
+      savepoint = ok ? sila_transaction_begin (m->store, error) : NULL;
+      ok = savepoint != NULL;
       stmt = ok ? sila_store_prepare (m->store, sql, error) : NULL;
       ok = stmt != NULL;
       if (ok)
@@ -905,7 +946,12 @@ apply_update (Merge    *m,
             ok = index_file (m, item->key, error);
         }
       if (ok)
-        b->counts.changed++;
+        {
+          b->counts.changed++;
+          ok = sila_transaction_commit (savepoint, error);
+        }
+      else if (savepoint != NULL)
+        ok = listed_clash (m, b, &savepoint, &saved, change->table, item->key, error);
     }
 
   free_row (office, n);
@@ -918,7 +964,7 @@ apply_delete (Merge    *m,
               GError  **error)
 {
   Bundle *b = item->bundle;
-  SilaFieldChange *change = item->change;
+  SilaFieldRow *change = item->change;
   GStrv columns = g_hash_table_lookup (b->columns, change->table);
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(SilaBeneficiary) before = NULL;
@@ -1025,7 +1071,7 @@ check_changes (Merge   *m,
 {
   for (guint i = 0; i < b->changes->len; i++)
     {
-      SilaFieldChange *change = b->changes->pdata[i];
+      SilaFieldRow *change = b->changes->pdata[i];
       GStrv columns = g_hash_table_lookup (b->columns, change->table);
       GPtrArray *own;
 
@@ -1140,7 +1186,7 @@ open_bundle (Merge       *m,
 
 fail:
   if (error != NULL && *error != NULL && (*error)->domain == SILA_FIELD_ERROR &&
-      !g_str_has_prefix ((*error)->message, path))
+      (*error)->code != SILA_FIELD_ERROR_ALREADY_MERGED)
     g_prefix_error (error, "%s: ", path);
   bundle_free (b);
   return NULL;
@@ -1176,7 +1222,7 @@ collect_items (GPtrArray *bundles)
 
       for (guint i = 0; i < b->changes->len; i++)
         {
-          SilaFieldChange *change = b->changes->pdata[i];
+          SilaFieldRow *change = b->changes->pdata[i];
           GStrv columns = g_hash_table_lookup (b->columns, change->table);
           Item *item = g_new0 (Item, 1);
 

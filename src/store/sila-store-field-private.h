@@ -29,9 +29,9 @@ typedef struct {
   gboolean        *has_old;
   SilaFieldValue  *new_values;
   gboolean        *has_new;
-} SilaFieldChange;
+} SilaFieldRow;
 
-void       sila_field_change_free     (SilaFieldChange *change);
+void       sila_field_row_free     (SilaFieldRow *change);
 
 /* The rows of @changeset, in its order; NULL (a damaged bundle) if it
  * cannot be read to its end. */

@@ -18,7 +18,8 @@
  * the laptop changed it: two laptops changing one field, the later wins.
  * field_conflicts: what waits for an officer (both sides changed a field;
  * a possible duplicate file; a row deleted on one side, changed on the
- * other).
+ * other; a row the office cannot take as it is, such as a second step 2
+ * in one request's timeline).
  * field_lookup: in a lookup-only kit, the office's files for duplicate
  * checks (number, name, ID), empty at the office.
  * beneficiaries.possible_duplicate_of: a file registered in the field with
@@ -81,7 +82,7 @@ sila_store_migrate_field_work (SilaStore  *self,
       "CREATE TABLE field_conflicts ("
       "  id           TEXT PRIMARY KEY,"
       "  kind         TEXT NOT NULL CHECK (kind IN ('both_changed', 'later_wins', 'duplicate',"
-      "               'deleted')),"
+      "               'deleted', 'clash')),"
       "  entity       TEXT NOT NULL,"
       "  entity_id    TEXT NOT NULL,"
       "  col          TEXT,"

@@ -25,7 +25,7 @@
 /* Reading a changeset */
 
 void
-sila_field_change_free (SilaFieldChange *change)
+sila_field_row_free (SilaFieldRow *change)
 {
   if (change == NULL)
     return;
@@ -90,7 +90,7 @@ sila_field_changeset_read (GBytes  *changeset,
                            GError **error)
 {
   g_autoptr(GPtrArray) changes =
-    g_ptr_array_new_with_free_func ((GDestroyNotify)sila_field_change_free);
+    g_ptr_array_new_with_free_func ((GDestroyNotify)sila_field_row_free);
   sqlite3_changeset_iter *iter = NULL;
   gsize size = 0;
   const void *data = g_bytes_get_data (changeset, &size);
@@ -104,7 +104,7 @@ sila_field_changeset_read (GBytes  *changeset,
 
   while ((rc = sqlite3changeset_next (iter)) == SQLITE_ROW)
     {
-      SilaFieldChange *change = g_new0 (SilaFieldChange, 1);
+      SilaFieldRow *change = g_new0 (SilaFieldRow, 1);
       const char *table = NULL;
       unsigned char *pk = NULL;
       int n = 0, op = 0, indirect = 0, n_pk = 0;
