@@ -195,7 +195,7 @@ sila_field_value_dup_text (const SilaFieldValue *value)
   if (value->type != SILA_FIELD_VALUE_TEXT || value->data == NULL)
     return NULL;
   data = g_bytes_get_data (value->data, &size);
-  return g_strndup (data, size);
+  return data != NULL ? g_strndup (data, size) : g_strdup ("");
 }
 
 char *

@@ -137,7 +137,8 @@ bind_value (SilaStatement        *stmt,
       break;
     case SILA_FIELD_VALUE_TEXT:
       {
-        g_autofree char *text = g_strndup (data, size);
+        /* An empty GBytes gives no pointer, and '' is not NULL. */
+        g_autofree char *text = data != NULL ? g_strndup (data, size) : g_strdup ("");
 
         sila_bind_text (stmt, index, text);
       }

@@ -209,10 +209,20 @@ sila_store_field_write_bundle (SilaStore   *self,
   g_autoptr(GBytes) changeset = NULL;
   g_autoptr(GBytes) bundle = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *event = NULL;
   gsize size = 0;
   gconstpointer data;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  event = sila_store_field_get_kit_event (self);
+  if (event == NULL)
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
+                           _("This database is not a field kit: a return bundle is written "
+                             "from a kit the office made."));
+      return FALSE;
+    }
 
   base = sila_field_kit_base_path (self->path);
   header->format = SILA_FIELD_BUNDLE_FORMAT;
