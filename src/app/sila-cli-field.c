@@ -175,14 +175,14 @@ sila_cli_field_merge (SilaCli  *cli,
   else
     {
       printf ("%s\n", dry_run ? _("Would merge (nothing was changed):") : _("Merged:"));
-      printf (_("  new files: %" G_GINT64_FORMAT "\n"), s.files);
-      printf (_("  new requests: %" G_GINT64_FORMAT "\n"), s.requests);
-      printf (_("  survey responses: %" G_GINT64_FORMAT "\n"), s.responses);
-      printf (_("  contacts: %" G_GINT64_FORMAT "\n"), s.contacts);
-      printf (_("  suggestions and complaints: %" G_GINT64_FORMAT "\n"), s.feedback);
-      printf (_("  changed records: %" G_GINT64_FORMAT "\n"), s.changed);
-      printf (_("  conflicts to review: %" G_GINT64_FORMAT "\n"), s.conflicts);
-      printf (_("  possible duplicate files: %" G_GINT64_FORMAT "\n"), s.duplicates);
+      printf (_("  new files: %lld\n"), (long long)s.files);
+      printf (_("  new requests: %lld\n"), (long long)s.requests);
+      printf (_("  survey responses: %lld\n"), (long long)s.responses);
+      printf (_("  contacts: %lld\n"), (long long)s.contacts);
+      printf (_("  suggestions and complaints: %lld\n"), (long long)s.feedback);
+      printf (_("  changed records: %lld\n"), (long long)s.changed);
+      printf (_("  conflicts to review: %lld\n"), (long long)s.conflicts);
+      printf (_("  possible duplicate files: %lld\n"), (long long)s.duplicates);
       if (s.conflicts + s.duplicates > 0)
         printf ("%s\n", _("Review them with “sila field conflicts” or in the window’s Field "
                           "Work place."));

@@ -352,9 +352,9 @@ sila_field_header_parse (const char  *json,
   if (header->format != SILA_FIELD_BUNDLE_FORMAT)
     {
       g_set_error (error, SILA_FIELD_ERROR, SILA_FIELD_ERROR_FORMAT,
-                   _("The return bundle is in format %" G_GINT64_FORMAT ", which this version "
-                     "of Sila Desk cannot read: update Sila Desk at the office."),
-                   header->format);
+                   _("The return bundle is in format %lld, which this version of Sila Desk "
+                     "cannot read: update Sila Desk at the office."),
+                   (long long)header->format);
       return NULL;
     }
 
@@ -395,9 +395,9 @@ sila_field_header_check (const SilaFieldHeader *header,
     {
       g_set_error (error, SILA_FIELD_ERROR, SILA_FIELD_ERROR_TOO_NEW,
                    _("The return bundle was made by a newer version of Sila Desk (data format "
-                     "%" G_GINT64_FORMAT "; this database is at %" G_GINT64_FORMAT "): update "
-                     "Sila Desk at the office first. Nothing was merged."),
-                   header->schema_version, office_version);
+                     "%lld; this database is at %lld): update Sila Desk at the office first. "
+                     "Nothing was merged."),
+                   (long long)header->schema_version, (long long)office_version);
       return FALSE;
     }
   return TRUE;
