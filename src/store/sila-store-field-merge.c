@@ -473,8 +473,9 @@ check_duplicate (Merge           *m,
     return TRUE;
 
   stmt = sila_store_prepare (m->store,
-                             "SELECT id, created_at, device_id, EXISTS (SELECT 1 FROM "
-                             "field_numbers n WHERE n.entity_id = b.id) FROM beneficiaries b "
+                             "SELECT id, created_at, device_id, CASE WHEN EXISTS (SELECT 1 "
+                             "FROM field_numbers n WHERE n.entity_id = b.id) THEN 1 ELSE 0 END "
+                             "FROM beneficiaries b "
                              "WHERE id_number = ?1 AND deleted_at IS NULL "
                              "AND possible_duplicate_of IS NULL AND id <> ?2",
                              error);
