@@ -16,6 +16,7 @@
 
 #include "sila-config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,11 +41,10 @@ copy_file (const char  *from,
            const char  *to,
            GError     **error)
 {
-  g_autofree char *data = NULL;
-  gsize size = 0;
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
 
-  return g_file_get_contents (from, &data, &size, error) &&
-         g_file_set_contents_full (to, data, (gssize)size, G_FILE_SET_CONTENTS_NONE, 0600, error);
+  return g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
 }
 
 static SilaBeneficiary *
