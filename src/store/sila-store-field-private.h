@@ -44,8 +44,9 @@ gboolean   sila_field_changeset_apply_raw (SilaStore    *self,
                                            GBytes       *changeset,
                                            GError      **error);
 
-/* Kit making (SQLite: a kit is always a SQLite file): copies @self into
- * @tmp_path and keeps only what a laptop needs. */
+/* Kit making (SQLite: a kit is always a SQLite file): fills the fresh
+ * database @tmp_path (made by the store's migrations) with what a laptop
+ * needs from the office @self. */
 gboolean   sila_field_kit_copy        (SilaStore           *self,
                                        const char          *tmp_path,
                                        const char          *kit_id,

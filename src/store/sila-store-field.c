@@ -105,7 +105,6 @@ sila_store_field_make_kit (SilaStore           *self,
   g_autofree char *trimmed = g_strstrip (g_strdup (event != NULL ? event : ""));
   gsize size = 0;
   gint64 seq = 0;
-  int fd;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
@@ -158,19 +157,15 @@ sila_store_field_make_kit (SilaStore           *self,
       return FALSE;
   }
 
-  /* Personal data: the file is the owner's alone from its first byte. */
+  /* A fresh database at this version (0600, like every database the store
+   * makes), filled with what goes. */
   g_unlink (tmp);
-  fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
+  {
+    g_autoptr(SilaStore) fresh = sila_store_open (tmp, SILA_STORE_OPEN_DEFAULT, error);
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("The field kit cannot be written to “%s”: %s"), out_path,
-                   g_strerror (saved));
+    if (fresh == NULL)
       return FALSE;
-    }
-  close (fd);
+  }
 
   if (!sila_field_kit_copy (self, tmp, kit_id, seq, event,
                             district_list != NULL ? districts : NULL, lookup_only, error) ||

@@ -210,54 +210,69 @@ exec_raw (sqlite3     *db,
   return TRUE;
 }
 
-static gboolean
-backup_into (sqlite3     *source,
-             const char  *path,
-             GError     **error)
+/* A path as an SQLite URI with @query, for an attachment. */
+static char *
+file_uri (const char *path,
+          const char *query)
 {
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
+  GString *uri = g_string_new ("file:");
 
-  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
+  for (const char *p = path; *p != '\0'; p++)
     {
-      backup = sqlite3_backup_init (dest, "main", source, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
+      if (*p == '%' || *p == '?' || *p == '#' || (guchar)*p < 0x20)
+        g_string_append_printf (uri, "%%%02X", (guchar)*p);
       else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-          sqlite3_backup_finish (backup);
-        }
+        g_string_append_c (uri, *p);
     }
-  if (rc != SQLITE_OK)
-    sila_store_set_file_error (error, rc, dest, path);
-  sqlite3_close_v2 (dest);
-  return rc == SQLITE_OK;
+  g_string_append_printf (uri, "?%s", query);
+  return g_string_free (uri, FALSE);
 }
 
-/* The rows a laptop does not need go; what the audit trail's and the
- * surveys' triggers guard is taken out with them dropped for a moment, and
- * they are put back exactly as they were. */
+/* The office's tables a laptop needs whole: what the forms offer and who
+ * may sign in. The migrations seeded the fresh kit with rows of their own
+ * (other ids), which go first. */
+static const char * const config_tables[] = {
+  "office_settings", "segments", "request_types", "document_types", "request_type_documents",
+  "survey_templates", "survey_questions",
+};
+
+/* The rows of the chosen files and of everything under them; scans of
+ * documents stay at the office (a kit is kept as small as the job
+ * allows). */
+static const char *const file_rows =
+  "INSERT INTO main.beneficiaries SELECT * FROM office.beneficiaries "
+  "  WHERE id IN (SELECT id FROM temp.kit_files);"
+  "INSERT INTO main.household_members SELECT * FROM office.household_members "
+  "  WHERE beneficiary_id IN (SELECT id FROM temp.kit_files);"
+  "INSERT INTO main.beneficiary_incomes SELECT * FROM office.beneficiary_incomes "
+  "  WHERE beneficiary_id IN (SELECT id FROM temp.kit_files);"
+  "INSERT INTO main.requests SELECT * FROM office.requests "
+  "  WHERE beneficiary_id IN (SELECT id FROM temp.kit_files);"
+  "INSERT INTO main.request_documents SELECT * FROM office.request_documents "
+  "  WHERE request_id IN (SELECT id FROM main.requests);"
+  "INSERT INTO main.request_events SELECT * FROM office.request_events "
+  "  WHERE request_id IN (SELECT id FROM main.requests);"
+  "INSERT INTO main.research_reports SELECT * FROM office.research_reports "
+  "  WHERE request_id IN (SELECT id FROM main.requests);"
+  "INSERT INTO main.committee_decisions SELECT * FROM office.committee_decisions "
+  "  WHERE request_id IN (SELECT id FROM main.requests);"
+  "INSERT INTO main.deliveries SELECT * FROM office.deliveries "
+  "  WHERE request_id IN (SELECT id FROM main.requests);";
+
+/* Fills the fresh kit @db (made by the store's migrations, so its schema
+ * is exactly this version's) from the office attached as "office". */
 static gboolean
-prune_kit (sqlite3             *db,
-           const char          *kit_id,
-           gint64               kit_seq,
-           const char          *office_id,
-           const char          *event,
-           const char * const  *districts,
-           gboolean             lookup_only,
-           GError             **error)
+fill_kit (sqlite3             *db,
+          const char          *kit_id,
+          gint64               kit_seq,
+          const char          *office_id,
+          const char          *event,
+          const char * const  *districts,
+          gboolean             lookup_only,
+          GError             **error)
 {
-  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *device_id = g_uuid_string_random ();
   g_autofree char *now = sila_clock_timestamp ();
   g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, kit_seq);
-  sqlite3_stmt *stmt = NULL;
   gint64 start = sila_field_provisional_start (kit_seq);
   SilaHijriDate hijri = { 0 };
   GDate today;
@@ -266,41 +281,29 @@ prune_kit (sqlite3             *db,
   if (!exec_raw (db, "BEGIN", error))
     return FALSE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  for (guint i = 0; i < G_N_ELEMENTS (config_tables); i++)
     {
-      sila_store_set_file_error (error, sqlite3_errcode (db), db, "kit");
-      exec_raw (db, "ROLLBACK", NULL);
-      return FALSE;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (triggers, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      sql = sqlite3_mprintf ("DROP TRIGGER \"%w\"", (const char *)names->pdata[i]);
+      sql = sqlite3_mprintf ("DELETE FROM main.\"%w\"; INSERT INTO main.\"%w\" "
+                             "SELECT * FROM office.\"%w\"",
+                             config_tables[i], config_tables[i], config_tables[i]);
       if (!exec_raw (db, sql, error))
         {
           sqlite3_free (sql);
-          exec_raw (db, "ROLLBACK", NULL);
-          return FALSE;
+          goto fail;
         }
       sqlite3_free (sql);
     }
-
-  /* The files that go: those of the chosen districts. */
-  if (!exec_raw (db, "CREATE TEMP TABLE kit_files (id TEXT PRIMARY KEY)", error))
+  if (!exec_raw (db, "INSERT INTO main.staff SELECT * FROM office.staff "
+                     "WHERE active = 1 AND deleted_at IS NULL;"
+                     "CREATE TEMP TABLE kit_files (id TEXT PRIMARY KEY)", error))
     goto fail;
+
   if (!lookup_only && districts != NULL)
     for (guint i = 0; districts[i] != NULL; i++)
       {
-        sql = sqlite3_mprintf ("INSERT OR IGNORE INTO kit_files SELECT id FROM beneficiaries "
-                               "WHERE deleted_at IS NULL AND anonymized_at IS NULL "
-                               "AND district = %Q", districts[i]);
+        sql = sqlite3_mprintf ("INSERT OR IGNORE INTO temp.kit_files SELECT id FROM "
+                               "office.beneficiaries WHERE deleted_at IS NULL "
+                               "AND anonymized_at IS NULL AND district = %Q", districts[i]);
         if (!exec_raw (db, sql, error))
           {
             sqlite3_free (sql);
@@ -308,45 +311,19 @@ prune_kit (sqlite3             *db,
           }
         sqlite3_free (sql);
       }
+  if (!exec_raw (db, file_rows, error))
+    goto fail;
 
   sql = sqlite3_mprintf (
-    "INSERT INTO field_lookup (file_number, name, id_number) "
+    "INSERT INTO main.field_lookup (file_number, name, id_number) "
     "  SELECT file_number, trim (first_name || ' ' || father_name || ' ' || grandfather_name "
-    "  || ' ' || family_name), id_number FROM beneficiaries "
-    "  WHERE deleted_at IS NULL AND anonymized_at IS NULL AND id NOT IN (SELECT id FROM kit_files);"
-    "DELETE FROM imported_requests; DELETE FROM request_imports;"
-    "DELETE FROM outreach_contacts; DELETE FROM outreach_dismissals; DELETE FROM contacts;"
-    "DELETE FROM survey_answers; DELETE FROM survey_responses; DELETE FROM survey_stats;"
-    "DELETE FROM survey_imports; DELETE FROM feedback_items;"
-    "DELETE FROM request_document_files WHERE document_id IN (SELECT d.id FROM "
-    "  request_documents d JOIN requests r ON r.id = d.request_id "
-    "  WHERE r.beneficiary_id NOT IN (SELECT id FROM kit_files));"
-    "DELETE FROM request_documents WHERE request_id IN (SELECT id FROM requests "
-    "  WHERE beneficiary_id NOT IN (SELECT id FROM kit_files));"
-    "DELETE FROM request_events WHERE request_id IN (SELECT id FROM requests "
-    "  WHERE beneficiary_id NOT IN (SELECT id FROM kit_files));"
-    "DELETE FROM research_reports WHERE request_id IN (SELECT id FROM requests "
-    "  WHERE beneficiary_id NOT IN (SELECT id FROM kit_files));"
-    "DELETE FROM committee_decisions WHERE request_id IN (SELECT id FROM requests "
-    "  WHERE beneficiary_id NOT IN (SELECT id FROM kit_files));"
-    "DELETE FROM deliveries WHERE request_id IN (SELECT id FROM requests "
-    "  WHERE beneficiary_id NOT IN (SELECT id FROM kit_files));"
-    "DELETE FROM requests WHERE beneficiary_id NOT IN (SELECT id FROM kit_files);"
-    "DELETE FROM household_members WHERE beneficiary_id NOT IN (SELECT id FROM kit_files);"
-    "DELETE FROM beneficiary_incomes WHERE beneficiary_id NOT IN (SELECT id FROM kit_files);"
-    "DELETE FROM beneficiaries WHERE id NOT IN (SELECT id FROM kit_files);"
-    "DELETE FROM drafts; DELETE FROM audit_log; DELETE FROM report_approvals;"
-    "DELETE FROM library_documents;"
-    "DELETE FROM staff WHERE active = 0 OR deleted_at IS NOT NULL;"
-    "DELETE FROM field_kits; DELETE FROM field_merges; DELETE FROM field_numbers;"
-    "DELETE FROM field_changes; DELETE FROM field_conflicts;"
-    "DELETE FROM sqlite_sequence WHERE name = 'audit_log';"
-    "INSERT INTO beneficiary_search (beneficiary_search) VALUES ('delete-all');"
-    "UPDATE meta SET value = %Q WHERE key = 'device_id';"
-    "INSERT INTO meta (key, value) VALUES ('field_kit_id', %Q), ('field_kit_seq', %Q), "
+    "  || ' ' || family_name), id_number FROM office.beneficiaries "
+    "  WHERE deleted_at IS NULL AND anonymized_at IS NULL "
+    "  AND id NOT IN (SELECT id FROM temp.kit_files);"
+    "INSERT INTO main.meta (key, value) VALUES ('field_kit_id', %Q), ('field_kit_seq', %Q), "
     "  ('field_office_id', %Q), ('field_event', %Q), ('field_made_at', %Q);"
     "DROP TABLE temp.kit_files;",
-    device_id, kit_id, seq_text, office_id, event, now);
+    kit_id, seq_text, office_id, event, now);
   if (!exec_raw (db, sql, error))
     {
       sqlite3_free (sql);
@@ -360,10 +337,10 @@ prune_kit (sqlite3             *db,
   g_date_set_time_t (&today, time (NULL));
   sila_hijri_from_gregorian (&today, &hijri, NULL);
   sql = sqlite3_mprintf (
-    "INSERT INTO counters (name, next) VALUES ('beneficiary_file', %lld), ('request', %lld), "
-    "  ('contact', %lld), ('feedback', %lld), ('request-%u', %lld), ('request-%u', %lld), "
-    "  ('request-%u', %lld) "
-    "  ON CONFLICT (name) DO UPDATE SET next = excluded.next",
+    "DELETE FROM main.counters;"
+    "INSERT INTO main.counters (name, next) VALUES ('beneficiary_file', %lld), "
+    "  ('request', %lld), ('contact', %lld), ('feedback', %lld), ('request-%u', %lld), "
+    "  ('request-%u', %lld), ('request-%u', %lld)",
     (long long)(start + 1 - 1000), (long long)(start + 1), (long long)(start + 1),
     (long long)(start + 1), hijri.year - 1, (long long)(start + 1), hijri.year,
     (long long)(start + 1), hijri.year + 1, (long long)(start + 1));
@@ -373,10 +350,6 @@ prune_kit (sqlite3             *db,
       goto fail;
     }
   sqlite3_free (sql);
-
-  for (guint i = 0; i < triggers->len; i++)
-    if (!exec_raw (db, triggers->pdata[i], error))
-      goto fail;
 
   return exec_raw (db, "COMMIT", error);
 
@@ -395,21 +368,25 @@ sila_field_kit_copy (SilaStore           *self,
                      gboolean             lookup_only,
                      GError             **error)
 {
+  g_autofree char *uri = file_uri (self->path, "mode=ro");
   sqlite3 *db = NULL;
   gboolean ok;
+  char *sql;
 
-  if (!backup_into (sila_store_get_db (self), tmp_path, error))
-    return FALSE;
-
-  if (sqlite3_open_v2 (tmp_path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (tmp_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL)
+      != SQLITE_OK)
     {
       sila_store_set_file_error (error, sqlite3_errcode (db), db, tmp_path);
       sqlite3_close_v2 (db);
       return FALSE;
     }
   sqlite3_extended_result_codes (db, 1);
-  ok = prune_kit (db, kit_id, kit_seq, sila_store_get_device_id (self), event, districts,
-                  lookup_only, error);
+  sqlite3_busy_timeout (db, 5000);
+  sql = sqlite3_mprintf ("ATTACH %Q AS office", uri);
+  ok = exec_raw (db, sql, error);
+  sqlite3_free (sql);
+  ok = ok && fill_kit (db, kit_id, kit_seq, sila_store_get_device_id (self), event, districts,
+                       lookup_only, error);
   sqlite3_close_v2 (db);
   return ok;
 }
@@ -449,23 +426,6 @@ meta_value (sqlite3    *db,
     value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return value;
-}
-
-/* A path as an SQLite URI, for an attachment that is read only. */
-static char *
-file_uri (const char *path)
-{
-  GString *uri = g_string_new ("file:");
-
-  for (const char *p = path; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '?' || *p == '#' || (guchar)*p < 0x20)
-        g_string_append_printf (uri, "%%%02X", (guchar)*p);
-      else
-        g_string_append_c (uri, *p);
-    }
-  g_string_append (uri, "?mode=ro&immutable=1");
-  return g_string_free (uri, FALSE);
 }
 
 static char *
@@ -561,7 +521,7 @@ sila_field_kit_diff (const char       *kit_path,
                      GBytes          **changeset,
                      GError          **error)
 {
-  g_autofree char *uri = file_uri (base_path);
+  g_autofree char *uri = file_uri (base_path, "mode=ro&immutable=1");
   g_autofree char *version = NULL;
   sqlite3_session *session = NULL;
   sqlite3_stmt *stmt = NULL;
