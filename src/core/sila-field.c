@@ -320,9 +320,9 @@ member_int (JsonObject *object,
 }
 
 static char *
-member_json (JsonObject *object,
-             const char *name,
-             JsonNodeType type)
+member_json (JsonObject   *object,
+             const char   *name,
+             JsonNodeType  type)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -379,10 +379,10 @@ sila_field_header_parse (const char  *json,
 }
 
 gboolean
-sila_field_header_check (const SilaFieldHeader *header,
-                         const char            *office_id,
-                         gint64                 office_version,
-                         GError               **error)
+sila_field_header_check (const SilaFieldHeader  *header,
+                         const char             *office_id,
+                         gint64                  office_version,
+                         GError                **error)
 {
   if (g_strcmp0 (header->office_id, office_id) != 0)
     {
@@ -434,9 +434,9 @@ sila_field_bundle_compose (const SilaFieldHeader *header,
 }
 
 SilaFieldHeader *
-sila_field_bundle_parse (GBytes   *bundle,
-                         GBytes  **changeset,
-                         GError  **error)
+sila_field_bundle_parse (GBytes  *bundle,
+                         GBytes **changeset,
+                         GError **error)
 {
   g_autoptr(SilaFieldHeader) header = NULL;
   g_autofree char *sum = NULL;

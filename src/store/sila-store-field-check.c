@@ -33,8 +33,8 @@ sila_field_bundle_free (Bundle *b)
  * a query that returns no row still names its columns). */
 GPtrArray *
 sila_field_office_columns (Merge       *m,
-                const char  *table,
-                GError     **error)
+                           const char  *table,
+                           GError     **error)
 {
   GPtrArray *names = g_hash_table_lookup (m->office_columns, table);
   g_autoptr(SilaStatement) stmt = NULL;
@@ -59,7 +59,7 @@ sila_field_office_columns (Merge       *m,
 
 gboolean
 sila_field_has_column (GPtrArray  *names,
-            const char *column)
+                       const char *column)
 {
   for (guint i = 0; i < names->len; i++)
     if (g_str_equal (names->pdata[i], column))
@@ -152,9 +152,9 @@ check_changes (Merge   *m,
 
 Bundle *
 sila_field_open_bundle (Merge       *m,
-             const char  *path,
-             GHashTable  *seen,
-             GError     **error)
+                        const char  *path,
+                        GHashTable  *seen,
+                        GError     **error)
 {
   g_autoptr(GError) local = NULL;
   g_autofree char *contents = NULL;
@@ -245,8 +245,8 @@ fail:
 /* The laptop's audit entries not copied by an earlier merge of its kit. */
 gboolean
 sila_field_copy_audit (Merge   *m,
-            Bundle  *b,
-            GError **error)
+                       Bundle  *b,
+                       GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *entries;
@@ -298,9 +298,9 @@ officers_text (Bundle *b)
 
 gboolean
 sila_field_record_merge (Merge            *m,
-              const SilaActor  *actor,
-              Bundle           *b,
-              GError          **error)
+                         const SilaActor  *actor,
+                         Bundle           *b,
+                         GError          **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *officers = officers_text (b);

@@ -75,20 +75,20 @@ void sila_field_read_column (SilaStatement  *stmt,
                              SilaFieldValue *out);
 char *sila_field_row_key (SilaFieldRow *change);
 char *sila_field_text_of (SilaFieldRow *change,
-                          GStrv            columns,
-                          const char      *name,
-                          gboolean         new_side);
+                          GStrv         columns,
+                          const char   *name,
+                          gboolean      new_side);
 char *sila_field_key_where (SilaFieldRow *change,
-                            GStrv            columns,
-                            int              first_param);
-void sila_field_bind_key (SilaStatement   *stmt,
-                          SilaFieldRow *change,
-                          int              first_param);
-SilaFieldValue *sila_field_read_office_row (Merge            *m,
+                            GStrv         columns,
+                            int           first_param);
+void sila_field_bind_key (SilaStatement *stmt,
+                          SilaFieldRow  *change,
+                          int            first_param);
+SilaFieldValue *sila_field_read_office_row (Merge         *m,
                                             SilaFieldRow  *change,
-                                            GStrv             columns,
-                                            gboolean         *found,
-                                            GError          **error);
+                                            GStrv          columns,
+                                            gboolean      *found,
+                                            GError       **error);
 void sila_field_free_row (SilaFieldValue *row,
                           int             n);
 gboolean sila_field_add_conflict (Merge       *m,

@@ -57,13 +57,13 @@ record_number (Merge       *m,
 
 /* Gives @values (a new row's) their final office numbers. */
 static gboolean
-finalize_numbers (Merge                *m,
-                  Bundle               *b,
-                  const SilaFieldTable *table,
-                  GStrv                 columns,
-                  SilaFieldValue       *values,
-                  const char           *key,
-                  GError              **error)
+finalize_numbers (Merge                 *m,
+                  Bundle                *b,
+                  const SilaFieldTable  *table,
+                  GStrv                  columns,
+                  SilaFieldValue        *values,
+                  const char            *key,
+                  GError               **error)
 {
   for (guint k = 0; k < G_N_ELEMENTS (table->numbers); k++)
     {
@@ -186,8 +186,8 @@ check_duplicate (Merge           *m,
       sila_field_value_clear (&values[dup]);
       values[dup].type = SILA_FIELD_VALUE_TEXT;
       values[dup].data = g_bytes_new (existing_id, strlen (existing_id));
-      return sila_field_add_conflict (m, b, "duplicate", "beneficiaries", key, "id_number", NULL, NULL,
-                           NULL, existing_id, error);
+      return sila_field_add_conflict (m, b, "duplicate", "beneficiaries", key, "id_number", NULL,
+                                      NULL, NULL, existing_id, error);
     }
 
   /* The file already merged was made later: it becomes the linked one,
@@ -216,8 +216,8 @@ check_duplicate (Merge           *m,
     return FALSE;
   if (sila_store_changes (m->store) > 0)
     return TRUE;
-  return sila_field_add_conflict (m, b, "duplicate", "beneficiaries", existing_id, "id_number", NULL, NULL,
-                       NULL, key, error);
+  return sila_field_add_conflict (m, b, "duplicate", "beneficiaries", existing_id, "id_number",
+                                  NULL, NULL, NULL, key, error);
 }
 
 static void
@@ -238,9 +238,9 @@ count_new (Bundle               *b,
 }
 
 static gboolean
-apply_insert (Merge    *m,
-              Item     *item,
-              GError  **error)
+apply_insert (Merge   *m,
+              Item    *item,
+              GError **error)
 {
   Bundle *b = item->bundle;
   SilaFieldRow *change = item->change;
@@ -277,8 +277,8 @@ apply_insert (Merge    *m,
           field = sila_field_value_encode (&change->new_values[i]);
           now = sila_field_value_encode (&office[i]);
           if (!g_str_equal (field, now))
-            ok = sila_field_add_conflict (m, b, "both_changed", change->table, item->key, columns[i], NULL,
-                               field, now, NULL, error);
+            ok = sila_field_add_conflict (m, b, "both_changed", change->table, item->key,
+                                          columns[i], NULL, field, now, NULL, error);
         }
       sila_field_free_row (office, n);
       return ok;
@@ -389,9 +389,9 @@ remember_change (Merge       *m,
 }
 
 static gboolean
-apply_update (Merge    *m,
-              Item     *item,
-              GError  **error)
+apply_update (Merge   *m,
+              Item    *item,
+              GError **error)
 {
   Bundle *b = item->bundle;
   SilaFieldRow *change = item->change;
@@ -421,8 +421,8 @@ apply_update (Merge    *m,
           {
             g_autofree char *field = sila_field_value_encode (&change->new_values[i]);
 
-            ok = sila_field_add_conflict (m, b, "deleted", change->table, item->key, columns[i], NULL,
-                               field, NULL, NULL, error);
+            ok = sila_field_add_conflict (m, b, "deleted", change->table, item->key, columns[i],
+                                          NULL, field, NULL, NULL, error);
           }
       return ok;
     }
@@ -468,8 +468,8 @@ apply_update (Merge    *m,
                                 error);
           break;
         case SILA_FIELD_KEEP_OFFICE:
-          ok = sila_field_add_conflict (m, b, "both_changed", change->table, item->key, columns[i], base,
-                             field, now, NULL, error);
+          ok = sila_field_add_conflict (m, b, "both_changed", change->table, item->key, columns[i],
+                                        base, field, now, NULL, error);
           break;
         case SILA_FIELD_LATER_FIELD:
           /* Listed the same way whichever bundle came first: the value
@@ -478,12 +478,12 @@ apply_update (Merge    *m,
           g_array_append_val (apply, i);
           ok = remember_change (m, b, change->table, item->key, columns[i], field, field_at,
                                 error) &&
-               sila_field_add_conflict (m, b, "later_wins", change->table, item->key, columns[i], base,
-                             now, field, NULL, error);
+               sila_field_add_conflict (m, b, "later_wins", change->table, item->key, columns[i],
+                                        base, now, field, NULL, error);
           break;
         case SILA_FIELD_LATER_OFFICE:
-          ok = sila_field_add_conflict (m, b, "later_wins", change->table, item->key, columns[i], base,
-                             field, now, NULL, error);
+          ok = sila_field_add_conflict (m, b, "later_wins", change->table, item->key, columns[i],
+                                        base, field, now, NULL, error);
           break;
         default:
           break;
@@ -499,6 +499,9 @@ apply_update (Merge    *m,
       g_autofree char *sql = NULL;
       GString *set = g_string_new (NULL);
       gboolean later = g_strcmp0 (field_at, office_at) > 0;
+      int by = sila_field_column_index (columns, "updated_by");
+      gboolean set_by = later && sila_field_has_column (own, "updated_by") && by >= 0 &&
+                        change->has_new[by];
       int p = 1;
 
       for (guint k = 0; k < apply->len; k++)
@@ -508,8 +511,7 @@ apply_update (Merge    *m,
         g_string_append (set, ", rev = rev + 1");
       if (later && sila_field_has_column (own, "updated_at"))
         g_string_append_printf (set, ", updated_at = ?%d", p++);
-      if (later && sila_field_has_column (own, "updated_by") && sila_field_column_index (columns, "updated_by") >= 0 &&
-          change->has_new[sila_field_column_index (columns, "updated_by")])
+      if (set_by)
         g_string_append_printf (set, ", updated_by = ?%d", p++);
       where = sila_field_key_where (change, columns, p);
       sql = g_strdup_printf ("UPDATE %s SET %s%s", change->table, set->str, where);
@@ -533,10 +535,8 @@ apply_update (Merge    *m,
             sila_field_bind_value (stmt, q++, &change->new_values[g_array_index (apply, int, k)]);
           if (later && sila_field_has_column (own, "updated_at"))
             sila_bind_text (stmt, q++, field_at);
-          if (later && sila_field_has_column (own, "updated_by") &&
-              sila_field_column_index (columns, "updated_by") >= 0 &&
-              change->has_new[sila_field_column_index (columns, "updated_by")])
-            sila_field_bind_value (stmt, q++, &change->new_values[sila_field_column_index (columns, "updated_by")]);
+          if (set_by)
+            sila_field_bind_value (stmt, q++, &change->new_values[by]);
           sila_field_bind_key (stmt, change, q);
           ok = sila_store_step (m->store, stmt, error) == SILA_STEP_DONE;
         }
@@ -563,9 +563,9 @@ apply_update (Merge    *m,
 }
 
 static gboolean
-apply_delete (Merge    *m,
-              Item     *item,
-              GError  **error)
+apply_delete (Merge   *m,
+              Item    *item,
+              GError **error)
 {
   Bundle *b = item->bundle;
   SilaFieldRow *change = item->change;
@@ -595,8 +595,8 @@ apply_delete (Merge    *m,
 
   /* Changed at the office since: the office's row stands, listed. */
   if (!same)
-    return sila_field_add_conflict (m, b, "deleted", change->table, item->key, NULL, NULL, NULL, NULL,
-                         NULL, error);
+    return sila_field_add_conflict (m, b, "deleted", change->table, item->key, NULL, NULL, NULL,
+                                    NULL, NULL, error);
 
   if (g_str_equal (change->table, "beneficiaries"))
     {

@@ -14,7 +14,7 @@
 
 int
 sila_field_column_index (GStrv       columns,
-              const char *name)
+                         const char *name)
 {
   for (int i = 0; columns[i] != NULL; i++)
     if (g_str_equal (columns[i], name))
@@ -24,8 +24,8 @@ sila_field_column_index (GStrv       columns,
 
 void
 sila_field_bind_value (SilaStatement        *stmt,
-            int                   index,
-            const SilaFieldValue *v)
+                       int                   index,
+                       const SilaFieldValue *v)
 {
   gsize size = 0;
   gconstpointer data = v->data != NULL ? g_bytes_get_data (v->data, &size) : NULL;
@@ -58,8 +58,8 @@ sila_field_bind_value (SilaStatement        *stmt,
 
 void
 sila_field_read_column (SilaStatement  *stmt,
-             int             column,
-             SilaFieldValue *out)
+                        int             column,
+                        SilaFieldValue *out)
 {
   out->type = SILA_FIELD_VALUE_NULL;
   switch (sila_column_type (stmt, column))
@@ -119,9 +119,9 @@ sila_field_row_key (SilaFieldRow *change)
 
 char *
 sila_field_text_of (SilaFieldRow *change,
-         GStrv            columns,
-         const char      *name,
-         gboolean         new_side)
+                    GStrv         columns,
+                    const char   *name,
+                    gboolean      new_side)
 {
   int i = sila_field_column_index (columns, name);
 
@@ -135,8 +135,8 @@ sila_field_text_of (SilaFieldRow *change,
 /* "WHERE a = ?1 AND b = ?2" for the key columns, bound from @change. */
 char *
 sila_field_key_where (SilaFieldRow *change,
-           GStrv            columns,
-           int              first_param)
+                      GStrv         columns,
+                      int           first_param)
 {
   GString *where = g_string_new (" WHERE ");
   int p = first_param;
@@ -152,9 +152,9 @@ sila_field_key_where (SilaFieldRow *change,
 }
 
 void
-sila_field_bind_key (SilaStatement   *stmt,
-          SilaFieldRow *change,
-          int              first_param)
+sila_field_bind_key (SilaStatement *stmt,
+                     SilaFieldRow  *change,
+                     int            first_param)
 {
   int p = first_param;
 
@@ -167,11 +167,11 @@ sila_field_bind_key (SilaStatement   *stmt,
 /* The office's row of @change (every column the bundle names), or NULL
  * with *found FALSE. */
 SilaFieldValue *
-sila_field_read_office_row (Merge            *m,
-                 SilaFieldRow  *change,
-                 GStrv             columns,
-                 gboolean         *found,
-                 GError          **error)
+sila_field_read_office_row (Merge         *m,
+                            SilaFieldRow  *change,
+                            GStrv          columns,
+                            gboolean      *found,
+                            GError       **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *list = g_strjoinv (", ", columns);
@@ -198,7 +198,7 @@ sila_field_read_office_row (Merge            *m,
 
 void
 sila_field_free_row (SilaFieldValue *row,
-          int             n)
+                     int             n)
 {
   if (row == NULL)
     return;
@@ -209,16 +209,16 @@ sila_field_free_row (SilaFieldValue *row,
 
 gboolean
 sila_field_add_conflict (Merge       *m,
-              Bundle      *b,
-              const char  *kind,
-              const char  *entity,
-              const char  *entity_id,
-              const char  *column,
-              const char  *base,
-              const char  *field,
-              const char  *office,
-              const char  *other_id,
-              GError     **error)
+                         Bundle      *b,
+                         const char  *kind,
+                         const char  *entity,
+                         const char  *entity_id,
+                         const char  *column,
+                         const char  *base,
+                         const char  *field,
+                         const char  *office,
+                         const char  *other_id,
+                         GError     **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *id = g_uuid_string_random ();
@@ -256,8 +256,8 @@ sila_field_add_conflict (Merge       *m,
 
 gboolean
 sila_field_index_file (Merge       *m,
-            const char  *id,
-            GError     **error)
+                       const char  *id,
+                       GError     **error)
 {
   g_autoptr(SilaBeneficiary) file = NULL;
   GError *local = NULL;
@@ -278,8 +278,8 @@ sila_field_index_file (Merge       *m,
 
 SilaBeneficiary *
 sila_field_read_live_file (Merge       *m,
-                const char  *id,
-                GError     **error)
+                           const char  *id,
+                           GError     **error)
 {
   GError *local = NULL;
   SilaBeneficiary *file = sila_store_read_beneficiary (m->store, "id = ?1", id, 0, &local);
@@ -296,7 +296,7 @@ sila_field_read_live_file (Merge       *m,
 
 gboolean
 sila_field_is_number_column (const SilaFieldTable *table,
-                  const char           *column)
+                             const char           *column)
 {
   for (guint k = 0; k < G_N_ELEMENTS (table->numbers); k++)
     if (g_strcmp0 (table->numbers[k].column, column) == 0)
@@ -308,12 +308,12 @@ sila_field_is_number_column (const SilaFieldTable *table,
  * refused the row, which is listed; any other failure ends the merge. */
 gboolean
 sila_field_listed_clash (Merge             *m,
-              Bundle            *b,
-              SilaTransaction  **savepoint,
-              SilaFieldSummary  *saved,
-              const char        *table,
-              const char        *key,
-              GError           **error)
+                         Bundle            *b,
+                         SilaTransaction  **savepoint,
+                         SilaFieldSummary  *saved,
+                         const char        *table,
+                         const char        *key,
+                         GError           **error)
 {
   g_autofree char *why = NULL;
 

@@ -440,8 +440,8 @@ sila_field_page_write_bundle (SilaFieldPage *self,
 }
 
 gboolean
-sila_field_page_check_bundles (SilaFieldPage       *self,
-                               const char * const  *paths)
+sila_field_page_check_bundles (SilaFieldPage      *self,
+                               const char * const *paths)
 {
   g_autoptr(GError) error = NULL;
   SilaFieldSummary summary;
