@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sila-field.h"
+#include "sila-request.h"
 
 static void
 test_tables (void)
@@ -63,6 +64,13 @@ test_provisional (void)
   g_assert_true (sila_field_request_number_is_provisional ("1447-9001000004"));
   g_assert_false (sila_field_request_number_is_provisional ("1447-00004"));
   g_assert_false (sila_field_request_number_is_provisional ("garbage"));
+
+  /* A provisional request number is still a request number. */
+  {
+    g_autofree char *n = sila_request_number_normalize ("١٤٤٧-٩٠٠١٠٠٠٠٠٤", NULL);
+
+    g_assert_cmpstr (n, ==, "1447-9001000004");
+  }
 }
 
 static void

@@ -146,6 +146,8 @@ def the_day():
     number = out(cli(k1, 'request', 'open', '--national-id', P['N1'], '--type',
                      'financial_aid', '--channel', 'phone', now='2026-12-01T10:10:00Z')).strip()
     check(number.split('-')[1].startswith('9'), number)
+    # The laptop finds its own request by its provisional number.
+    check(json.loads(out(cli(k1, 'request', 'show', number, '--json')))['number'] == number)
     edit(k1, P['X'], '2026-12-01T10:20:00Z', address='ميدان: حي النسيم', notes='ملاحظة الحاسب 1')
     survey = os.path.join(d, 'survey.csv')
     with open(survey, 'w', encoding='utf-8') as f:
@@ -165,7 +167,7 @@ def the_day():
     b1, b2 = os.path.join(d, 'b1.bundle'), os.path.join(d, 'b2.bundle')
     cli(k1, 'field', 'bundle', '--out', b1, now='2026-12-01T16:00:00Z')
     cli(k2, 'field', 'bundle', '--out', b2, now='2026-12-01T16:05:00Z')
-    _day.update(office=office, k1=k1, k2=k2, b1=b1, b2=b2, dir=d)
+    _day.update(office=office, k1=k1, k2=k2, b1=b1, b2=b2, dir=d, request=number)
     return _day
 
 
@@ -264,6 +266,10 @@ def the_rules_of_conflicts_and_duplicates():
     prov, final = finals[0]
     check(out(cli(db, 'search', prov)).startswith(final + '\t'), out(cli(db, 'search', prov)))
     check(query(db, 'SELECT count(*) FROM requests WHERE number LIKE ?', '%-9%') == [(0,)])
+    # The receipt's provisional request number finds the request.
+    shown = json.loads(out(cli(db, 'request', 'show', day['request'], '--json')))
+    final_request = query(db, 'SELECT number FROM requests')[0][0]
+    check(shown['number'] == final_request != day['request'], (shown['number'], day['request']))
     # Survey responses counted once, and still anonymous.
     resp = query(db, 'SELECT anonymous, beneficiary_id, request_id, contact_id, taken_by '
                      'FROM survey_responses')
