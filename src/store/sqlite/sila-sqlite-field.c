@@ -600,9 +600,21 @@ sila_field_kit_diff (const char       *kit_path,
       rc = sqlite3session_attach (session, tables[i].name);
       if (rc == SQLITE_OK)
         rc = sqlite3session_diff (session, "base", tables[i].name, &message);
+      /* A kit opened by a newer version since (its tables changed, the
+       * copy's did not) cannot be compared with its copy. */
       if (rc != SQLITE_OK)
-        g_warning ("Field bundle: %s: %s", tables[i].name,
-                   message != NULL ? message : sqlite3_errstr (rc));
+        {
+          g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
+                       _("The field kit cannot be compared with its untouched copy (%s: %s): "
+                         "write the bundle with the version of Sila Desk the kit was made "
+                         "with."),
+                       tables[i].name, message != NULL ? message : sqlite3_errstr (rc));
+          sqlite3_free (message);
+          if (session != NULL)
+            sqlite3session_delete (session);
+          sqlite3_close_v2 (db);
+          return FALSE;
+        }
       sqlite3_free (message);
     }
   if (rc == SQLITE_OK)
