@@ -22,6 +22,7 @@
 #include "sila-import-page.h"
 #include "sila-intake-form.h"
 #include "sila-i18n.h"
+#include "sila-field-page.h"
 #include "sila-library-page.h"
 #include "sila-audit-window.h"
 #include "sila-i18n.h"
@@ -144,6 +145,12 @@ static GtkWidget *
 build_import (SilaSession *session)
 {
   return in_window (g_object_new (SILA_TYPE_IMPORT_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_field (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_FIELD_PAGE, "session", session, NULL));
 }
 
 static GtkWidget *
@@ -285,6 +292,7 @@ static const struct {
   { "sila-feedback-dialog.ui", build_feedback_dialog },
   { "sila-feedback-page.ui", build_feedback_page },
   { "sila-import-page.ui", build_import },
+  { "sila-field-page.ui", build_field },
   { "sila-intake-form.ui", build_intake_form },
   { "sila-kiosk-window.ui", build_kiosk },
   { "sila-library-page.ui", build_library },

@@ -111,5 +111,9 @@ int sila_cli_outreach_list       (SilaCli *cli, int argc, char **argv);
 int sila_cli_outreach_dismiss    (SilaCli *cli, int argc, char **argv);
 int sila_cli_export_person       (SilaCli *cli, int argc, char **argv);
 int sila_cli_retention_anonymize (SilaCli *cli, int argc, char **argv);
+int sila_cli_field_kit           (SilaCli *cli, int argc, char **argv);
+int sila_cli_field_bundle        (SilaCli *cli, int argc, char **argv);
+int sila_cli_field_merge         (SilaCli *cli, int argc, char **argv);
+int sila_cli_field_conflicts     (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

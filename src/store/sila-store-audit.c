@@ -314,3 +314,57 @@ sila_store_audit (SilaStore        *self,
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE &&
          sila_transaction_commit (tx, error);
 }
+
+/* An entry written elsewhere (a field laptop's) copied in as a new one of
+ * this trail: its own time, officer and device, linked after the newest
+ * entry here. Inside the caller's transaction. */
+gboolean
+sila_store_audit_copy (SilaStore   *self,
+                       const char  *at,
+                       const char  *actor_id,
+                       const char  *actor_name,
+                       const char  *device_id,
+                       const char  *action,
+                       const char  *entity,
+                       const char  *entity_id,
+                       const char  *summary,
+                       const char  *before_json,
+                       const char  *after_json,
+                       GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *body_hash = NULL;
+  g_autofree char *chain_hash = NULL;
+  SilaAuditLinkFields fields = {
+    .id = uuid, .at = at, .actor_id = actor_id, .actor_name = actor_name,
+    .device_id = device_id, .action = action, .entity = entity, .entity_id = entity_id,
+  };
+
+  if (!sila_store_audit_link (self, &fields, summary, before_json, after_json, &body_hash,
+                              &chain_hash, error))
+    return FALSE;
+  stmt = sila_store_prepare (self,
+                             "INSERT INTO audit_log (id, at, actor_id, actor_name, "
+                             "device_id, action, entity, entity_id, summary, before_json, "
+                             "after_json, body_hash, chain_hash) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sila_bind_text (stmt, 1, uuid);
+  sila_bind_text (stmt, 2, at);
+  sila_bind_text (stmt, 3, actor_id);
+  sila_bind_text (stmt, 4, actor_name);
+  sila_bind_text (stmt, 5, device_id);
+  sila_bind_text (stmt, 6, action);
+  sila_bind_text (stmt, 7, entity);
+  sila_bind_text (stmt, 8, entity_id);
+  sila_bind_text (stmt, 9, summary);
+  sila_bind_text (stmt, 10, before_json);
+  sila_bind_text (stmt, 11, after_json);
+  sila_bind_text (stmt, 12, body_hash);
+  sila_bind_text (stmt, 13, chain_hash);
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+}

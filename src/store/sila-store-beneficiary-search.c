@@ -11,6 +11,7 @@
 
 #include "sila-arabic.h"
 #include "sila-clock.h"
+#include "sila-field.h"
 #include "sila-phone.h"
 #include "sila-store-beneficiaries-private.h"
 
@@ -444,6 +445,32 @@ prepare_numbers (SilaStore                   *self,
   return stmt;
 }
 
+/* A provisional file number made on a field laptop (people keep receipts
+ * with it): the final number it became at the merge, or NULL. */
+static char *
+final_file_number (SilaStore  *self,
+                   const char *text)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *digits = g_strstrip (g_strdup (text));
+  char *final = NULL;
+
+  if (!all_digits (digits) ||
+      !sila_field_number_is_provisional (g_ascii_strtoll (digits, NULL, 10)))
+    return NULL;
+  /* A database before field work has no such table: nothing to map. */
+  stmt = sila_store_prepare (self,
+                             "SELECT final FROM field_numbers "
+                             "WHERE kind = 'beneficiaries.file_number' AND provisional = ?1",
+                             NULL);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, digits);
+  if (!sila_store_step_text (self, stmt, &final, NULL))
+    return NULL;
+  return final;
+}
+
 static GArray *
 list_numbers (SilaStore                   *self,
               const char                  *text,
@@ -453,7 +480,9 @@ list_numbers (SilaStore                   *self,
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *query = sila_store_beneficiary_match_query (self, text);
+  g_autofree char *final = text != NULL ? final_file_number (self, text) : NULL;
+  g_autofree char *query =
+    sila_store_beneficiary_match_query (self, final != NULL ? final : text);
   gboolean has_text = text != NULL && *text != '\0';
   SilaStep step;
 

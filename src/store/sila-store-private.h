@@ -98,6 +98,19 @@ gboolean       sila_store_audit        (SilaStore       *self,
                                         const char      *before_json,
                                         const char      *after_json,
                                         GError         **error);
+/* A field laptop's entry copied in as a new one (sila-store-audit.c). */
+gboolean       sila_store_audit_copy   (SilaStore       *self,
+                                        const char      *at,
+                                        const char      *actor_id,
+                                        const char      *actor_name,
+                                        const char      *device_id,
+                                        const char      *action,
+                                        const char      *entity,
+                                        const char      *entity_id,
+                                        const char      *summary,
+                                        const char      *before_json,
+                                        const char      *after_json,
+                                        GError         **error);
 
 /* The link of a new audit entry (sila-store-audit-chain.c); @fields'
  * body_hash is filled in from the texts. */

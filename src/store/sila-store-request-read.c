@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sila-clock.h"
+#include "sila-field.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-requests-private.h"
 #include "sila-text.h"
@@ -443,6 +444,26 @@ sila_store_find_request (SilaStore        *self,
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND,
                            local_error->message);
       return NULL;
+    }
+
+  /* A receipt from a field event carries the provisional number; the
+   * merge kept which final one it became. */
+  if (sila_field_request_number_is_provisional (clean))
+    {
+      g_autofree char *final = NULL;
+      g_autoptr(SilaStatement) stmt =
+        sila_store_prepare (self, "SELECT final FROM field_numbers "
+                                  "WHERE kind = 'requests.number' AND provisional = ?1", NULL);
+
+      if (stmt != NULL)
+        {
+          sila_bind_text (stmt, 1, clean);
+          if (sila_store_step_text (self, stmt, &final, NULL) && final != NULL)
+            {
+              g_free (clean);
+              clean = g_steal_pointer (&final);
+            }
+        }
     }
 
   return sila_store_read_request (self, "r.number = ?1", clean, error);

@@ -43,4 +43,8 @@ gboolean  sila_store_migrate_audit_chain           (SilaStore  *self,
 gboolean  sila_store_migrate_outreach             (SilaStore  *self,
                                                    GError    **error);
 
+/* sila-store-schema-field.c */
+gboolean  sila_store_migrate_field_work           (SilaStore  *self,
+                                                   GError    **error);
+
 G_END_DECLS

@@ -205,6 +205,7 @@ static const SilaMigration migrations[] = {
    * audit chain's triggers, which name that table. */
   sila_store_migrate_outreach,     /* sila-store-schema-outreach.c */
   sila_store_migrate_audit_chain,  /* sila-store-audit-chain.c */
+  sila_store_migrate_field_work,   /* sila-store-schema-field.c */
 };
 
 /* The rows a database starts with, in the order the migrations write
