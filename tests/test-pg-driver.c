@@ -190,6 +190,15 @@ test_parameters (Fixture       *f,
   g_assert_cmpint (sila_column_int64 (stmt, 3), ==, 1);
   stmt->driver->finalize (stmt);
 
+  /* A number the text skips is declared text: binding it is harmless. */
+  stmt = prepare_ok (f->db, "SELECT CAST (?1 AS text) || CAST (?3 AS text)");
+  sila_bind_text (stmt, 1, "a");
+  sila_bind_int64 (stmt, 2, 2);
+  sila_bind_text (stmt, 3, "c");
+  g_assert_cmpint (stmt->driver->step (stmt), ==, SILA_STEP_ROW);
+  g_assert_cmpstr (sila_column_text (stmt, 0), ==, "ac");
+  stmt->driver->finalize (stmt);
+
   /* A number bound for a text column, and text for a number. */
   stmt = prepare_ok (f->db, "INSERT INTO t (id, s) VALUES (?1, ?2) RETURNING id, s");
   sila_bind_text (stmt, 1, "7");
