@@ -275,6 +275,25 @@ test_savepoints (Fixture       *f,
   db->driver->rollback (db, 0);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t"), ==, 2);
 
+  /* A write that fails inside a transaction leaves it going, as on SQLite:
+   * the store reads on after a duplicate. */
+  g_assert_true (db->driver->begin (db, 0));
+  {
+    SilaStatement *insert = prepare_ok (db, "INSERT INTO t (id) VALUES (?1)");
+
+    sila_bind_int64 (insert, 1, 10);
+    g_assert_cmpint (insert->driver->step (insert), ==, SILA_STEP_DONE);
+    insert->driver->reset (insert);
+    sila_bind_int64 (insert, 1, 1);
+    g_assert_cmpint (insert->driver->step (insert), ==, SILA_STEP_ERROR);
+    g_assert_cmpint (db->driver->failure (db), ==, SILA_DB_UNIQUE);
+    insert->driver->finalize (insert);
+  }
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t WHERE id = 1"), ==, 1);
+  g_assert_true (db->driver->commit (db, 0));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t"), ==, 3);
+  exec_ok (db, "DELETE FROM t WHERE id = 10");
+
   /* A failed transaction cannot be committed as if it had worked. */
   g_assert_true (db->driver->begin (db, 0));
   g_assert_false (db->driver->exec (db, "INSERT INTO t (id) VALUES (1)"));

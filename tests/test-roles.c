@@ -550,9 +550,17 @@ role_setup (RoleFixture   *f,
   sila_test_dir_setup (&f->dir, NULL);
   /* Every case starts from a copy of one database with its two accounts:
    * migrating and hashing once, not two hundred times. */
-  g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents_full (f->dir.db_path, contents, (gssize)length,
-                                           G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  if (sila_test_on_server ())
+    {
+      g_free (f->dir.db_path);
+      f->dir.db_path = sila_test_copy_server_database (template_path);
+    }
+  else
+    {
+      g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents_full (f->dir.db_path, contents, (gssize)length,
+                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
   f->store = sila_store_open (f->dir.db_path, 0, &error);
   g_assert_no_error (error);
   /* Rules, not durability, are tested here. */
@@ -719,7 +727,9 @@ main (int argc, char **argv)
     g_autoptr(SilaStore) store = NULL;
 
     template_dir = g_dir_make_tmp ("sila-roles-XXXXXX", NULL);
-    template_path = g_build_filename (template_dir, "template.db", NULL);
+    template_path = sila_test_on_server () ? sila_test_new_server_database ()
+                                           : g_build_filename (template_dir, "template.db",
+                                                               NULL);
     store = sila_store_open (template_path, 0, &error);
     g_assert_no_error (error);
     staff = sila_store_add_staff (store, owner, "sami", "سامي", SILA_ROLE_ADMIN, PASSWORD, FALSE,

@@ -50,6 +50,7 @@ typedef struct
   int            n_params;
   char         **values;      /* text of each parameter; NULL is SQL NULL */
   Oid           *types;       /* 0 (the server infers it), or text */
+  gboolean       writes;      /* INSERT, UPDATE, DELETE (or WITH …) */
   PGresult      *result;      /* of the execution, walked by step() */
   int            row;
   gboolean       done;
@@ -602,6 +603,16 @@ pg_prepare (SilaDb     *db,
   stmt->parent.driver = &pg_driver;
   stmt->parent.db = db;
   stmt->sql = rewrite_parameters (sql, &stmt->n_params, &seen);
+  {
+    const char *start = sql;
+
+    while (g_ascii_isspace (*start))
+      start++;
+    stmt->writes = g_ascii_strncasecmp (start, "INSERT", 6) == 0 ||
+                   g_ascii_strncasecmp (start, "UPDATE", 6) == 0 ||
+                   g_ascii_strncasecmp (start, "DELETE", 6) == 0 ||
+                   g_ascii_strncasecmp (start, "WITH", 4) == 0;
+  }
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   /* The server infers each parameter's type from where it stands; one the
    * text skips (a filter binds ?1 to ?10 and writes only those it uses)
@@ -748,6 +759,7 @@ pg_step (SilaStatement *stmt)
 {
   PgStatement *self = PST (stmt);
   PgDb *db = PG (stmt->db);
+  gboolean guarded;
 
   if (self->result == NULL)
     {
@@ -758,9 +770,31 @@ pg_step (SilaStatement *stmt)
       if (self->generation != db->generation && !prepare_on_server (self))
         return SILA_STEP_ERROR;
 
+      /* A failed statement aborts the whole transaction on PostgreSQL but
+       * not on SQLite, where the store goes on after an expected failure
+       * (a duplicate, then the number of the file that has it). A write
+       * inside a transaction therefore runs inside a savepoint of its own,
+       * rolled back to if it fails. */
+      guarded = self->writes && db->in_transaction;
+      if (guarded && !run (db, "SAVEPOINT sila_statement"))
+        return SILA_STEP_ERROR;
+
       self->result = PQexecPrepared (db->conn, self->name, self->n_params,
                                      (const char *const *)self->values, NULL, NULL, 0);
       if (!note_result (db, self->result))
+        {
+          clear_result (self);
+          if (guarded && !db->transaction_lost)
+            {
+              SilaDbFailure failure = db->failure;
+              g_autofree char *message = g_strdup (db->message);
+
+              run (db, "ROLLBACK TO SAVEPOINT sila_statement; RELEASE sila_statement");
+              set_failure (db, failure, message);
+            }
+          return SILA_STEP_ERROR;
+        }
+      if (guarded && !run (db, "RELEASE sila_statement"))
         {
           clear_result (self);
           return SILA_STEP_ERROR;
