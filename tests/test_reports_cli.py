@@ -19,7 +19,8 @@ import subprocess
 
 import openpyxl
 
-from taplib import Skip, check, err, headless_env, new_database, out, run, sila, tempdir, test
+from taplib import (Skip, check, err, headless_env, new_database, on_server, out, run, sila,
+                    tempdir, test)
 
 NOW = '2026-04-20T09:00:00Z'
 ENGLISH_LABELS = ['Requests received', 'Accepted', 'Rejected', 'Acceptance rate',
@@ -436,6 +437,9 @@ def new_files_are_counted_from_the_index_alone():
     # The dashboard counts this month's new files at every start: on a
     # registry imported this month, reading every row would cost seconds.
     folder, db, files = march()
+    if on_server():
+        # The planner's choice is SQLite's here; the server has statistics.
+        raise Skip('the query plan checked is SQLite\'s')
     con = sqlite3.connect(db)
     plan = ' '.join(row[-1] for row in con.execute(
         'EXPLAIN QUERY PLAN SELECT count (*) FROM beneficiaries '
