@@ -141,11 +141,11 @@ test_sections (WindowFixture *fixture,
 {
   static const char *arabic_titles[] = {
     "لوحة المتابعة", "المستفيدون", "الطلبات", "سجل التواصل", "الوصول إلى المستفيد", "الاستبيانات",
-    "المقترحات والشكاوى", "التقارير", "المكتبة",
+    "المقترحات والشكاوى", "التقارير", "المكتبة", "استيراد",
   };
   static const char *english_titles[] = {
     "Dashboard", "Beneficiaries", "Requests", "Contacts & Inquiries", "Outreach", "Surveys",
-    "Suggestions & Complaints", "Reports", "Library",
+    "Suggestions & Complaints", "Reports", "Library", "Import",
   };
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkListBox *list = GTK_LIST_BOX (template_child (window, SILA_TYPE_WINDOW, "sidebar_list"));

@@ -126,7 +126,7 @@ static const SilaCliCommand commands[] = {
     "outreach dismiss FILE_NUMBER REASON [--request NUMBER] --why TEXT",
     N_("Take a person off today's outreach list, saying why") },
   { "search", NULL, sila_cli_search, "search TEXT",
-    N_("Find beneficiary files by name, file number, ID or phone, best first") },
+    N_("Find beneficiary files by name, file number, ID or phone, newest first") },
   { "segments", NULL, sila_cli_segments, "segments",
     N_("List the segments (شرائح) files are filed under") },
   { "segment", "add", sila_cli_segment_add, "segment add ARABIC [--english NAME]",

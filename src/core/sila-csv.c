@@ -489,3 +489,12 @@ sila_csv_reader_next (SilaCsvReader  *reader,
   row->cells = (char **)g_ptr_array_free (g_steal_pointer (&cells), FALSE);
   return row;
 }
+
+double
+sila_csv_reader_get_fraction (SilaCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0.0);
+  if (reader->len == 0)
+    return 1.0;
+  return MIN (1.0, (double)reader->pos / (double)reader->len);
+}

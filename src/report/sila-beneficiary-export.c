@@ -102,6 +102,7 @@ typedef struct {
   GPtrArray *segments;
   lxw_row_t  file_row;
   lxw_row_t  member_row;
+  SilaImportTicker *ticker;  /* progress, or NULL */
 } Export;
 
 static const char *
@@ -126,6 +127,9 @@ write_file (const SilaBeneficiary  *file,
   Export *export = user_data;
   SilaSheet *sheet = export->files;
   lxw_row_t r = ++export->file_row;
+
+  if (export->ticker != NULL)
+    sila_import_ticker_tick (export->ticker, NULL);
   g_autofree char *name = sila_beneficiary_get_full_name (file);
   g_autofree char *hijri = NULL;
   g_autofree char *phone = NULL;
@@ -210,6 +214,21 @@ sila_beneficiary_export_xlsx (SilaStore        *store,
                               guint            *n_files,
                               GError          **error)
 {
+  return sila_beneficiary_export_xlsx_full (store, actor, path, NULL, NULL, n_files, error);
+}
+
+gboolean
+sila_beneficiary_export_xlsx_full (SilaStore              *store,
+                                   const SilaActor        *actor,
+                                   const char             *path,
+                                   SilaImportProgressFunc  progress,
+                                   gpointer                progress_data,
+                                   guint                  *n_files,
+                                   GError                **error)
+{
+  SilaImportOptions options = { .progress = progress, .progress_data = progress_data };
+  SilaImportTicker ticker;
+  gint64 total = 0;
   g_autoptr(SilaWorkbook) workbook = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   g_autofree char *association = NULL;
@@ -263,8 +282,15 @@ sila_beneficiary_export_xlsx (SilaStore        *store,
   sila_sheet_set_columns (export.members, 0, N_MEMBER_COLUMNS, headers, widths, kinds);
   sila_sheet_set_print (export.members, association, TRUE);
 
+  /* How many there are, for the fraction done; none counted is no harm. */
+  if (progress != NULL && !sila_store_count_beneficiaries (store, actor, &total, NULL))
+    total = 0;
+  sila_import_ticker_init (&ticker, &options, NULL, (guint)CLAMP (total, 0, G_MAXUINT));
+  export.ticker = progress != NULL ? &ticker : NULL;
   if (!sila_store_foreach_beneficiary (store, actor, "xlsx", write_file, &export, error))
     return FALSE;
+  if (export.ticker != NULL)
+    sila_import_ticker_finish (&ticker);
 
   sila_sheet_finish_table (export.files, MAX (export.file_row, 1));
   sila_sheet_finish_table (export.members, MAX (export.member_row, 1));

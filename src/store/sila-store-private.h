@@ -27,6 +27,14 @@ struct _SilaStore
   gboolean    created;      /* this call made the file */
 };
 
+/* The connection's engine's text for SQL that differs between engines. */
+static inline const char *
+sila_store_sql (SilaStore *self,
+                SilaDbSql  which)
+{
+  return sila_db_sql (self->db, which);
+}
+
 
 /* A cached prepared statement (sila-db.h), borrowed from the store.
  * g_autoptr() resets it and clears its bindings when it goes out of scope,

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sila-pg-sql.h"
 #include "sila-pg.h"
 
 #define CHANGES_CHANNEL "sila_changes"
@@ -965,6 +966,7 @@ static const SilaDbDriver pg_driver = {
   .set_schema_version = pg_set_schema_version,
   .data_version       = pg_data_version,
   .prepare_long_read  = pg_prepare_long_read,
+  .sql                = sila_pg_sql,
   .prepare            = pg_prepare,
   .finalize           = pg_finalize,
   .reset              = pg_reset,

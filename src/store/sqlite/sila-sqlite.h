@@ -18,6 +18,10 @@ typedef struct _SilaStore SilaStore;
 SilaDb        *sila_sqlite_wrap        (sqlite3       *handle);
 sqlite3       *sila_sqlite_handle      (SilaDb        *db);
 SilaDbFailure  sila_sqlite_failure     (int            rc);
+/* SQLite's texts of the SQL that differs between engines
+ * (sila-sqlite-sql.c). */
+const char    *sila_sqlite_sql         (SilaDb        *db,
+                                        SilaDbSql      which);
 
 /* The raw handle of a store opened on SQLite; for src/store/sqlite/,
  * tests and benchmarks only. */
