@@ -17,6 +17,7 @@ As a command, it wraps a test program so that each test starts its own
 server and stops it afterwards:
 
     pgcluster.py run -- PROGRAM ARGS…
+    pgcluster.py restart CONNINFO      (the server of SILA_TEST_PG, at once)
 
 PROGRAM sees SILA_TEST_PG, a libpq keyword string naming the server
 ("host=… port=… user=…") without a database; tests add "dbname=…" to it
@@ -151,6 +152,15 @@ def _main(argv):
                         f'{info} dbname=postgres', '-c', f'CREATE DATABASE "{name}"'],
                        check=True, capture_output=True)
         print(f'{info} dbname={name}')
+        return 0
+    if len(argv) == 3 and argv[1] == 'restart':
+        # restart CONNINFO: stops the cluster whose socket folder CONNINFO's
+        # host names at once and starts it again (a server going away
+        # mid-session, for the driver's tests)
+        fields = dict(kv.split('=', 1) for kv in argv[2].split() if '=' in kv)
+        pg = PgCluster()
+        pg.dir = fields['host']
+        pg.restart()
         return 0
     print(__doc__, file=sys.stderr)
     return 2

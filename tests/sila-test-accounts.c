@@ -46,30 +46,12 @@ gint64
 sila_test_count (SilaAccountsFixture *f,
                  const char          *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (sila_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return n;
+  return sila_test_db_int (sila_test_store_db (f->store), sql);
 }
 
 char *
 sila_test_text (SilaAccountsFixture *f,
                 const char          *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (sila_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  return value;
+  return sila_test_db_text (sila_test_store_db (f->store), sql);
 }

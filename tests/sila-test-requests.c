@@ -173,7 +173,8 @@ sila_requests_template_init (void)
   g_autoptr(SilaStore) store = NULL;
 
   template_dir = g_dir_make_tmp ("sila-requests-XXXXXX", NULL);
-  template_path = g_build_filename (template_dir, "template.db", NULL);
+  template_path = sila_test_on_server () ? sila_test_new_server_database ()
+                                         : g_build_filename (template_dir, "template.db", NULL);
   store = sila_store_open (template_path, 0, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < SILA_TEST_N_PEOPLE; i++)
@@ -210,9 +211,18 @@ sila_requests_fixture_setup (SilaRequestsFixture *f,
 
   sila_clock_set_fixed (NULL);
   sila_test_dir_setup (&f->dir, NULL);
-  g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents_full (f->dir.db_path, contents, (gssize)length,
-                                           G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  if (sila_test_on_server ())
+    {
+      /* The template's copy replaces the fixture's empty database. */
+      g_free (f->dir.db_path);
+      f->dir.db_path = sila_test_copy_server_database (template_path);
+    }
+  else
+    {
+      g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents_full (f->dir.db_path, contents, (gssize)length,
+                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
   f->store = sila_store_open (f->dir.db_path, 0, &error);
   g_assert_no_error (error);
   sila_store_set_unsynced_for_testing (f->store);

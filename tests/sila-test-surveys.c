@@ -114,15 +114,7 @@ gint64
 sila_test_raw_int (SilaSurveyFixture *f,
                    const char        *sql)
 {
-  sqlite3_stmt *stmt;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (sila_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return sila_test_db_int (sila_test_store_db (f->store), sql);
 }
 
 void

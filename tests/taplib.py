@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A small TAP producer for the Python tests, so that meson counts each one."""
+import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -66,6 +68,49 @@ def sila(*args, env=None, input=None, timeout=60):
 
 def tempdir():
     return tempfile.mkdtemp(prefix='sila-test-')
+
+
+def on_server():
+    """True when the tests run against PostgreSQL (meson suite postgres)."""
+    return os.environ.get('SILA_TEST_ENGINE') == 'postgres'
+
+
+_databases = 0
+
+
+def new_database(folder=None, name='office.db'):
+    """Where a test keeps its database: a file NAME in FOLDER (a new
+    temporary folder if none), or, with SILA_TEST_ENGINE=postgres, a fresh
+    empty database on the test server SILA_TEST_PG (tests/pgcluster.py),
+    named by its libpq keyword string."""
+    global _databases
+    if not on_server():
+        return os.path.join(folder or tempdir(), name)
+    _databases += 1
+    server = os.environ['SILA_TEST_PG']
+    dbname = f'sila_py_{os.getpid()}_{_databases}'
+    subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', f'{server} dbname=postgres',
+                    '-c', f'CREATE DATABASE "{dbname}"'], check=True, capture_output=True)
+    return f'{server} dbname={dbname}'
+
+
+def query(db, sql):
+    """The rows of SQL (no parameters) on the test's database, a file or a
+    server's (new_database()), as tuples of Python values: integers, text
+    and None alike on both engines."""
+    if not db.startswith('host=') and '://' not in db:
+        con = sqlite3.connect(db)
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+    # psql prints text: the rows come back as JSON, which keeps numbers
+    # numbers and NULL null; a json (not jsonb) object keeps its columns in
+    # order, even two of one name.
+    wrapped = f"SELECT coalesce (json_agg (t), '[]') FROM ({sql}) AS t"
+    r = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', db,
+                        '-c', wrapped], check=True, capture_output=True, text=True)
+    return json.loads(r.stdout, object_pairs_hook=lambda pairs: tuple(v for _, v in pairs))
 
 
 def check(condition, message=''):

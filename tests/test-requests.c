@@ -27,21 +27,12 @@ snapshot (SilaRequestsFixture *f)
     "committee_decisions", "deliveries", "audit_log", "counters",
   };
   GString *all = g_string_new (NULL);
-  sqlite3 *db = sila_store_get_db (f->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
-      sqlite3_stmt *stmt = NULL;
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int col = 0; col < sqlite3_column_count (stmt); col++)
-            g_string_append_printf (all, "%s|", (const char *)sqlite3_column_text (stmt, col));
-          g_string_append_c (all, '\n');
-        }
-      sqlite3_finalize (stmt);
+      sila_test_db_dump (sila_test_store_db (f->store), sql, all);
     }
 
   return g_string_free (all, FALSE);
@@ -382,17 +373,10 @@ test_attachments (SilaRequestsFixture *f,
   g_assert_cmpstr (name, ==, "راتب.jpg");
   g_assert_cmpstr (mime, ==, "application/pdf");
   /* Opening a scan is seeing personal data: audited. */
-  {
-    sqlite3_stmt *stmt = NULL;
-
-    g_assert_cmpint (sqlite3_prepare_v2 (sila_store_get_db (f->store),
-                                         "SELECT count(*) FROM audit_log WHERE action = 'view' "
-                                         "AND entity = 'request' AND summary = 'scan income_proof'",
-                                         -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-    sqlite3_finalize (stmt);
-  }
+  g_assert_cmpint (sila_test_db_int (sila_test_store_db (f->store),
+                                     "SELECT count(*) FROM audit_log WHERE action = 'view' "
+                                     "AND entity = 'request' AND summary = 'scan income_proof'"),
+                   ==, 1);
 
   /* Only an officer attaches. */
   g_assert_false (sila_store_attach_request_document (f->store, f->actors[2], request->id,

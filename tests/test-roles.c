@@ -597,9 +597,17 @@ role_setup (RoleFixture   *f,
   sila_test_dir_setup (&f->dir, NULL);
   /* Every case starts from a copy of one database with its two accounts:
    * migrating and hashing once, not two hundred times. */
-  g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents_full (f->dir.db_path, contents, (gssize)length,
-                                           G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  if (sila_test_on_server ())
+    {
+      g_free (f->dir.db_path);
+      f->dir.db_path = sila_test_copy_server_database (template_path);
+    }
+  else
+    {
+      g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents_full (f->dir.db_path, contents, (gssize)length,
+                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
   f->store = sila_store_open (f->dir.db_path, 0, &error);
   g_assert_no_error (error);
   /* Rules, not durability, are tested here. */
@@ -675,24 +683,15 @@ snapshot (const char *path)
     "request_imports", "imported_requests",
   };
   GString *all = g_string_new (NULL);
-  sqlite3 *db = NULL;
+  SilaDb *db = sila_test_raw_connect (path);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", tables[i]);
-      sqlite3_stmt *stmt = NULL;
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int col = 0; col < sqlite3_column_count (stmt); col++)
-            g_string_append_printf (all, "%s|", (const char *)sqlite3_column_text (stmt, col));
-          g_string_append_c (all, '\n');
-        }
-      sqlite3_finalize (stmt);
+      sila_test_db_dump (db, sql, all);
     }
-  sqlite3_close (db);
+  sila_test_raw_close (db);
 
   return g_string_free (all, FALSE);
 }
@@ -775,7 +774,9 @@ main (int argc, char **argv)
     g_autoptr(SilaStore) store = NULL;
 
     template_dir = g_dir_make_tmp ("sila-roles-XXXXXX", NULL);
-    template_path = g_build_filename (template_dir, "template.db", NULL);
+    template_path = sila_test_on_server () ? sila_test_new_server_database ()
+                                           : g_build_filename (template_dir, "template.db",
+                                                               NULL);
     store = sila_store_open (template_path, 0, &error);
     g_assert_no_error (error);
     staff = sila_store_add_staff (store, owner, "sami", "سامي", SILA_ROLE_ADMIN, PASSWORD, FALSE,

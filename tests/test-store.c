@@ -9,6 +9,7 @@
 
 #include "sila-i18n.h"
 #include "sila-paths.h"
+#include "sila-pg.h"
 #include "sila-session.h"
 #include "sila-sqlite.h"
 #include "sila-store-private.h"
@@ -16,12 +17,35 @@
 #include "sila-test-util.h"
 #include "sila-validation.h"
 
+/* Below the store, on the server: a connection of the driver's own. */
+static SilaDb *
+raw_connect (const char *conninfo)
+{
+  g_autofree char *detail = NULL;
+  SilaPgConnectFailure failure;
+  SilaDb *db = sila_pg_connect (conninfo, FALSE, &failure, &detail);
+
+  if (db == NULL)
+    g_error ("%s: %s", conninfo, detail);
+  return db;
+}
+
 static void
 raw_exec (const char *path,
           const char *sql)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
+
+  if (sila_store_location_is_server (path))
+    {
+      SilaDb *server = raw_connect (path);
+
+      if (!server->driver->exec (server, sql))
+        g_error ("%s: %s", sql, server->driver->message (server));
+      server->driver->close (server);
+      return;
+    }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
@@ -36,6 +60,19 @@ raw_int (const char *path,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 value;
+
+  if (sila_store_location_is_server (path))
+    {
+      SilaDb *server = raw_connect (path);
+      SilaStatement *query = server->driver->prepare (server, sql);
+
+      g_assert_nonnull (query);
+      g_assert_cmpint (query->driver->step (query), ==, SILA_STEP_ROW);
+      value = sila_column_int64 (query, 0);
+      query->driver->finalize (query);
+      server->driver->close (server);
+      return value;
+    }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -720,6 +757,75 @@ test_concurrent_migration (SilaTestDir   *fixture,
   g_assert_cmpint (sila_store_get_schema_version (second), ==, sila_store_get_latest_version ());
 }
 
+/* Which --database values are servers: the one test of opening. */
+static void
+test_location_is_server (void)
+{
+  const char *servers[] = {
+    "postgresql://sila@server/office", "postgres://server/office", "service=office",
+    "host=server dbname=office", "  dbname = office", "user=sila host=/run/postgresql",
+  };
+  const char *files[] = {
+    "office.db", "/home/huda/office.db", "./host=x.db", "postgresql:/x", "postgresql.db",
+    "hostname=x", "سلة=1", "", "C:\\office.db", "=host",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (servers); i++)
+    g_assert_true (sila_store_location_is_server (servers[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_assert_false (sila_store_location_is_server (files[i]));
+}
+
+/* What opening a server database refuses, before any table is read: an
+ * empty one for a command that does not bring data in, another program's,
+ * one of a newer version, an unreachable server; never showing a password. */
+static void
+test_server_refusals (SilaTestDir   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *foreign = sila_test_new_server_database ();
+  g_autofree char *newer = sila_test_new_server_database ();
+  g_autofree char *unreachable = g_strdup_printf ("host=%s/nowhere dbname=x password=hush",
+                                                  fixture->dir);
+  SilaStore *store;
+
+  store = sila_store_open (fixture->db_path, SILA_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_null (store);
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN);
+  g_assert_nonnull (strstr (error->message, "db init"));
+  g_clear_error (&error);
+  store = sila_store_open (fixture->db_path, SILA_STORE_OPEN_READ_ONLY, &error);
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN);
+  g_clear_error (&error);
+  /* Still empty: nothing was made. */
+  g_assert_cmpint (raw_int (fixture->db_path, "SELECT count(*) FROM pg_tables WHERE schemaname "
+                                              "= 'public'"), ==, 0);
+
+  raw_exec (foreign, "CREATE TABLE notes (body text)");
+  store = sila_store_open (foreign, SILA_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (foreign, "SELECT count(*) FROM pg_tables WHERE schemaname "
+                                     "= 'public'"), ==, 1);
+
+  raw_exec (newer, "CREATE TABLE sila_meta (key text PRIMARY KEY, value text NOT NULL);"
+                   "INSERT INTO sila_meta VALUES ('application', 'sila-desk'), "
+                   "('schema_version', '9999')");
+  store = sila_store_open (newer, SILA_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "9999"));
+  g_clear_error (&error);
+
+  store = sila_store_open (unreachable, SILA_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN);
+  g_assert_nonnull (strstr (error->message, "cannot be reached"));
+  g_assert_null (strstr (error->message, "hush"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -729,6 +835,23 @@ main (int argc, char **argv)
 
 #define ADD(path, func) \
   g_test_add (path, SilaTestDir, NULL, sila_test_dir_setup, func, sila_test_dir_teardown)
+
+  g_test_add_func ("/sila/store/open/location-is-server", test_location_is_server);
+
+  /* On the server (meson suite postgres): the cases that are not about
+   * SQLite's files themselves, and the server's own refusals. */
+  if (sila_test_on_server ())
+    {
+      ADD ("/sila/store/open/server-refusals", test_server_refusals);
+      ADD ("/sila/store/open/reopen-keeps-identity", test_reopen_keeps_identity);
+      ADD ("/sila/store/settings/permission", test_settings_permission);
+      ADD ("/sila/store/settings/invalid", test_settings_invalid);
+      ADD ("/sila/store/audit/append-only", test_audit_append_only);
+      ADD ("/sila/store/transaction/rollback", test_transaction_rollback);
+      ADD ("/sila/store/concurrency/two-connections", test_two_connections);
+      ADD ("/sila/store/session/changed", test_session_changed);
+      return g_test_run ();
+    }
 
   ADD ("/sila/store/open/create", test_create);
   ADD ("/sila/store/open/pragmas", test_pragmas);

@@ -67,36 +67,26 @@ database_mentions_except (Fixture           *f,
                           const char        *needle,
                           const char *const *skip_tables)
 {
-  sqlite3 *db = sila_store_get_db (f->store);
-  sqlite3_stmt *tables;
+  SilaDb *db = sila_test_store_db (f->store);
+  g_auto(GStrv) tables = sila_test_table_names (db);
   gboolean found = FALSE;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'",
-                                       -1, &tables, NULL), ==, SQLITE_OK);
-  while (!found && sqlite3_step (tables) == SQLITE_ROW)
+  for (guint i = 0; !found && tables[i] != NULL; i++)
     {
-      const char *table = (const char *)sqlite3_column_text (tables, 0);
+      const char *table = tables[i];
       g_autofree char *sql = NULL;
-      sqlite3_stmt *rows;
+      g_autoptr(GString) rows = g_string_new (NULL);
 
       if (skip_tables != NULL && g_strv_contains (skip_tables, table))
         continue;
       sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
-      while (!found && sqlite3_step (rows) == SQLITE_ROW)
-        for (int c = 0; c < sqlite3_column_count (rows); c++)
-          {
-            const char *v = (const char *)sqlite3_column_text (rows, c);
-
-            if (v != NULL && strstr (v, needle) != NULL)
-              {
-                g_test_message ("%s.%s holds %s", table, sqlite3_column_name (rows, c), needle);
-                found = TRUE;
-              }
-          }
-      sqlite3_finalize (rows);
+      sila_test_db_dump (db, sql, rows);
+      if (strstr (rows->str, needle) != NULL)
+        {
+          g_test_message ("%s holds %s", table, needle);
+          found = TRUE;
+        }
     }
-  sqlite3_finalize (tables);
 
   return found;
 }
@@ -187,21 +177,12 @@ test_anonymity (Fixture       *f,
     g_assert_cmpint (sila_test_raw_int (f, sql), ==, 1);
   }
   {
-    sqlite3 *db = sila_store_get_db (f->store);
-    sqlite3_stmt *stmt;
+    g_autoptr(GString) audit = g_string_new (NULL);
 
     /* The audit trail says nothing of it, not even its day. */
-    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM audit_log", -1, &stmt, NULL), ==,
-                     SQLITE_OK);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        {
-          const char *v = (const char *)sqlite3_column_text (stmt, c);
-
-          g_assert_true (v == NULL || strstr (v, anon_id) == NULL);
-          g_assert_true (v == NULL || strstr (v, "2026-06-02") == NULL);
-        }
-    sqlite3_finalize (stmt);
+    sila_test_db_dump (sila_test_store_db (f->store), "SELECT * FROM audit_log", audit);
+    g_assert_null (strstr (audit->str, anon_id));
+    g_assert_null (strstr (audit->str, "2026-06-02"));
   }
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM survey_answers "

@@ -13,7 +13,9 @@ import sqlite3
 import stat
 import time
 
-from taplib import check, err, headless_env, out, run, sila, sila_bin, source_root, tempdir, test
+import taplib
+from taplib import (check, err, headless_env, new_database, out, run, sila, sila_bin, source_root,
+                    tempdir, test)
 
 ADMIN_PW = 'the admin passphrase'
 OFFICER_PW = 'an officer passphrase'
@@ -41,7 +43,7 @@ def as_officer(**extra):
 
 def office():
     """A database with an administrator (sami) and an officer (huda)."""
-    db = os.path.join(tempdir(), 'office.db')
+    db = new_database()
     r = sila('--database', db, 'user', 'add', 'sami', '--role', 'admin', '--role', 'manager',
              '--display-name', 'سامي العتيبي', env=env(SILA_NEW_PASSWORD=ADMIN_PW))
     check(r.returncode == 0, err(r))
@@ -65,11 +67,7 @@ def identity(db):
 
 
 def query(db, sql):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return taplib.query(db, sql)
 
 
 @test
@@ -87,7 +85,7 @@ def first_account_must_be_an_administrator():
 
 @test
 def owner_until_the_first_account_then_sign_in():
-    db = os.path.join(tempdir(), 'office.db')
+    db = new_database()
     # No account: the owner, with every role.
     r = sila('--database', db, 'settings', 'set', 'answer_window_days', '20', env=env())
     check(r.returncode == 0, err(r))
@@ -277,7 +275,7 @@ def run_on_terminal(args, answers, extra_env=None):
 
 @test
 def passwords_typed_on_the_terminal_are_not_echoed():
-    db = os.path.join(tempdir(), 'office.db')
+    db = new_database()
     code, shown = run_on_terminal(
         ['--lang', 'en', '--database', db, 'user', 'add', 'sami', '--role', 'admin'],
         [(b'New password for sami: ', ADMIN_PW), (b'Type it again: ', ADMIN_PW)])

@@ -49,6 +49,7 @@ CREATING = {
                                              f'{NATIONAL_ID},فاطمة محمد علي الغامدي\n')],
     'import requests': lambda d: [write(d, 'history.csv',
                                         'national_id,type,channel,received,status\n')],
+    'db init': lambda d: [],
 }
 
 # Commands that only read or change existing data, with arguments that
@@ -65,6 +66,7 @@ REFUSING = {
     'user passwd': lambda d: [],
     'audit': lambda d: [],
     'backup': lambda d: [os.path.join(d, 'out.backup')],
+    'db upgrade': lambda d: [],
     'request open': lambda d: ['--national-id', NATIONAL_ID, '--type', 'financial_aid',
                                '--channel', 'phone'],
     'request document': lambda d: ['1447-00001', 'national_id_copy', 'provided'],

@@ -9,7 +9,7 @@ Runs with no display."""
 import json
 import os
 
-from taplib import check, err, headless_env, out, run, sila, tempdir, test
+from taplib import check, err, headless_env, new_database, out, run, sila, tempdir, test
 
 NATIONAL_ID = '1087654321'
 OTHER_ID = '1122334459'
@@ -28,7 +28,7 @@ def env(**extra):
 def registry(*ids):
     """A database (no accounts yet: its owner acts) with a file per ID."""
     folder = tempdir()
-    db = os.path.join(folder, 'office.db')
+    db = new_database(folder)
     csv = os.path.join(folder, 'register.csv')
     with open(csv, 'w', encoding='utf-8') as f:
         f.write('national_id,name,phone,gender,birth_date\n')

@@ -19,7 +19,8 @@ import subprocess
 
 import openpyxl
 
-from taplib import Skip, check, err, headless_env, out, run, sila, tempdir, test
+from taplib import (Skip, check, err, headless_env, new_database, on_server, out, run, sila,
+                    tempdir, test)
 
 NOW = '2026-04-20T09:00:00Z'
 ENGLISH_LABELS = ['Requests received', 'Accepted', 'Rejected', 'Acceptance rate',
@@ -80,7 +81,7 @@ SURVEYS = (
 
 def registry():
     folder = tempdir()
-    db = os.path.join(folder, 'office.db')
+    db = new_database(folder)
     with open(os.path.join(folder, 'register.csv'), 'w', encoding='utf-8') as f:
         f.write('national_id,name,category\n')
         names = ['نورة عبدالله أحمد الحربي', 'سارة محمد علي القرشي', 'هند سعد علي الشهري',
@@ -436,6 +437,9 @@ def new_files_are_counted_from_the_index_alone():
     # The dashboard counts this month's new files at every start: on a
     # registry imported this month, reading every row would cost seconds.
     folder, db, files = march()
+    if on_server():
+        # The planner's choice is SQLite's here; the server has statistics.
+        raise Skip('the query plan checked is SQLite\'s')
     con = sqlite3.connect(db)
     plan = ' '.join(row[-1] for row in con.execute(
         'EXPLAIN QUERY PLAN SELECT count (*) FROM beneficiaries '

@@ -7,9 +7,9 @@ import csv
 import io
 import json
 import os
-import sqlite3
 
-from taplib import check, err, out, run, sila, tempdir, test
+import taplib
+from taplib import check, err, new_database, out, run, sila, tempdir, test
 
 FAKE_NOW = '2026-06-30T09:00:00Z'
 
@@ -20,7 +20,7 @@ def env():
 
 
 def new_db():
-    path = os.path.join(tempdir(), 'office.db')
+    path = new_database()
     r = sila('--database', path, 'settings', 'set', 'answer_window_days', '14', env=env())
     check(r.returncode == 0, err(r))
     return path
@@ -50,11 +50,7 @@ def report_rows(path):
 
 
 def query(db, sql):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return taplib.query(db, sql)
 
 
 # overall 5,4,4,3,2,1 → 3 of 6 are 4 or 5: CSAT 50.0

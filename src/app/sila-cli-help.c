@@ -22,7 +22,9 @@ typedef struct {
 } SilaCliGlobalOption;
 
 static const SilaCliGlobalOption global_options[] = {
-  { "--database", "DB", N_("Use the database file DB instead of your default one") },
+  { "--database", "DB", N_("Use the database file DB, or the office server’s database DB "
+                           "(postgresql://USER@HOST/NAME or service=NAME), instead of your "
+                           "default one") },
   { "--lang", "ar|en", N_("Language of messages and exported labels (default: your setting, "
                           "Arabic)") },
   { "--user", "NAME", N_("Act as this staff member (or SILA_USER; password from SILA_PASSWORD "
@@ -106,6 +108,10 @@ print_creating_commands (FILE                 *stream,
                      "and refuse a missing file with exit status 2."),
            creating->str);
   fprintf (stream, "\n");
+  fprintf (stream, "%s\n",
+           _("On an office server, the same commands set up an empty database; the others "
+             "refuse an empty one with exit status 2 (run “db init” first). Passwords for a "
+             "server come from ~/.pgpass or a service file, never from the command line."));
 }
 
 void
@@ -379,8 +385,14 @@ sila_cli_write_manpage (FILE *stream)
     "Messages go to standard error, in the language of --lang, else of the language chosen in "
     "the application (Arabic unless someone chose English); the system locale does not change "
     "it. Commands that bring data in (imports, survey import, user add, settings set, "
-    "restore) create a missing database file; commands that only read or change existing data refuse a missing file with "
-    "exit status 2.",
+    "restore, db init) create a missing database file; commands that only read or change existing "
+    "data refuse a missing file with exit status 2.",
+    "--database also takes a PostgreSQL server's database, as a URI "
+    "(postgresql://sila@server/office) or a libpq keyword string (service=office), so that "
+    "several desks share one office. The same commands that create a missing file set up an "
+    "empty server database; the others refuse an empty one with exit status 2, and “db "
+    "init” does it on purpose. Passwords follow libpq's conventions (~/.pgpass readable only "
+    "by you, PGPASSFILE, a service file) and are never shown or kept by sila.",
     "A database with no staff accounts yet acts as its owner, who holds every role. Once the "
     "first account exists, every command acts as --user NAME (or SILA_USER) with the password "
     "from SILA_PASSWORD or the terminal, and is refused without one.",

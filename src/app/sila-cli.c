@@ -65,6 +65,11 @@ static const SilaCliCommand commands[] = {
   { "restore", NULL, sila_cli_restore, "restore FILE",
     N_("Replace the database with the backup FILE, after checking it; the replaced "
        "database is kept aside"), TRUE },
+  { "db", "init", sila_cli_db_init, "db init",
+    N_("Make Sila Desk’s tables in an empty database (a server’s, or a new file); refuses "
+       "another program’s database and one made by a newer version"), TRUE },
+  { "db", "upgrade", sila_cli_db_upgrade, "db upgrade",
+    N_("Bring a database made by an older version of Sila Desk up to date") },
   { "request", "open", sila_cli_request_open,
     "request open --national-id ID --type TYPE --channel CODE [--received DATE]",
     N_("Open a support request from a beneficiary's file; prints its number") },

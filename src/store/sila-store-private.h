@@ -135,6 +135,21 @@ gboolean       sila_store_migrate      (SilaStore     *self,
                                         int            target_version,
                                         GError       **error);
 
+/* Opening, per engine (sqlite/sila-sqlite-store.c, postgres/sila-pg-store.c);
+ * sila_store_open() in sila-store.c chooses. */
+SilaStore     *sila_sqlite_store_open  (const char          *path,
+                                        SilaStoreOpenFlags   flags,
+                                        int                  target_version,
+                                        GError             **error);
+SilaStore     *sila_pg_store_open      (const char          *conninfo,
+                                        SilaStoreOpenFlags   flags,
+                                        int                  target_version,
+                                        GError             **error);
+/* TRUE for a store on a PostgreSQL server rather than an SQLite file. */
+gboolean       sila_store_is_on_server (SilaStore           *self);
+void           sila_pg_store_set_lock_timeout (SilaStore    *self,
+                                               int           milliseconds);
+
 SilaStore     *sila_store_open_unmigrated (const char  *path,
                                            GError     **error);
 /* The audit head and the time a backup file records (the engine's backup

@@ -9,6 +9,7 @@
 #include "sila-config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sila-store-private.h"
 
@@ -147,4 +148,109 @@ sila_store_poll_external_change (SilaStore *self)
   self->data_version = version;
 
   return changed;
+}
+
+/* Opening: a PostgreSQL server or an SQLite file */
+
+/* The keywords a libpq connection string may begin with. A file path is
+ * never taken for one: it would need "host=" or the like at its start,
+ * which a path written as "./host=x.db" avoids. */
+static const char *const conninfo_keywords[] = {
+  "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service",
+  "connect_timeout", "options", "application_name", "sslmode", "sslrootcert", "sslcert",
+  "sslkey", "target_session_attrs", "channel_binding", "gssencmode", "require_auth",
+  "client_encoding", "keepalives", "sslcompression", "krbsrvname", "requirepeer",
+};
+
+gboolean
+sila_store_location_is_server (const char *location)
+{
+  const char *p = location;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+
+  /* A keyword string: "service=office", "host=… dbname=…". */
+  while (g_ascii_isspace (*p))
+    p++;
+  for (guint i = 0; i < G_N_ELEMENTS (conninfo_keywords); i++)
+    {
+      gsize len = strlen (conninfo_keywords[i]);
+      const char *after = p + len;
+
+      if (strncmp (p, conninfo_keywords[i], len) != 0)
+        continue;
+      while (*after == ' ' || *after == '\t')
+        after++;
+      if (*after == '=')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static SilaStore *
+open_at (const char          *location,
+         SilaStoreOpenFlags   flags,
+         int                  target_version,
+         GError             **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (sila_store_location_is_server (location))
+    return sila_pg_store_open (location, flags, target_version, error);
+  return sila_sqlite_store_open (location, flags, target_version, error);
+}
+
+/* Opens (or creates) the database at @location, an SQLite file or a
+ * PostgreSQL server's database (a URI or a keyword string), and brings its
+ * schema up to date. A damaged file, a database of another program or of a
+ * newer version of the app is refused with a clear message and left
+ * untouched. */
+SilaStore *
+sila_store_open (const char          *location,
+                 SilaStoreOpenFlags   flags,
+                 GError             **error)
+{
+  int target = (flags & SILA_STORE_OPEN_NO_MIGRATE) ? 0 : sila_store_get_latest_version ();
+
+  return open_at (location, flags & ~SILA_STORE_OPEN_NO_MIGRATE, target, error);
+}
+
+gboolean
+sila_store_upgrade (SilaStore  *self,
+                    GError    **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  if (sila_store_get_schema_version (self) >= sila_store_get_latest_version ())
+    return TRUE;
+  if (self->read_only)
+    {
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only and was made by an older version of Sila Desk, "
+                     "so it cannot be brought up to date. Nothing was changed."),
+                   self->path);
+      return FALSE;
+    }
+  return sila_store_migrate (self, sila_store_get_latest_version (), error);
+}
+
+/* Opens an existing database as it is, without bringing it up to date:
+ * restore looks at the database it is about to set aside, and `db upgrade`
+ * tells which version it found. */
+SilaStore *
+sila_store_open_unmigrated (const char  *location,
+                            GError     **error)
+{
+  return open_at (location, SILA_STORE_OPEN_MUST_EXIST, 0, error);
+}
+
+SilaStore *
+sila_store_open_at_version (const char  *location,
+                            int          version,
+                            GError     **error)
+{
+  return open_at (location, SILA_STORE_OPEN_DEFAULT, version, error);
 }

@@ -35,6 +35,7 @@ typedef enum {
   SILA_STORE_OPEN_DEFAULT    = 0,
   SILA_STORE_OPEN_MUST_EXIST = 1 << 0, /* do not create a new database */
   SILA_STORE_OPEN_READ_ONLY  = 1 << 1, /* look, never write (implies MUST_EXIST) */
+  SILA_STORE_OPEN_NO_MIGRATE = 1 << 2, /* leave an older data format as it is */
 } SilaStoreOpenFlags;
 
 #define SILA_TYPE_STORE (sila_store_get_type ())
@@ -45,7 +46,15 @@ GQuark      sila_store_error_quark            (void);
 SilaStore  *sila_store_open                   (const char          *path,
                                                SilaStoreOpenFlags   flags,
                                                GError             **error);
+/* TRUE if @location names a PostgreSQL database (a postgresql:// URI or a
+ * libpq keyword string such as "service=office") rather than a file. */
+gboolean    sila_store_location_is_server     (const char          *location);
+/* The file, or the server's address without any password. */
 const char *sila_store_get_path               (SilaStore           *self);
+/* Runs the migrations a database opened with SILA_STORE_OPEN_NO_MIGRATE
+ * still needs ("db upgrade"). */
+gboolean    sila_store_upgrade                (SilaStore           *self,
+                                               GError             **error);
 const char *sila_store_get_device_id          (SilaStore           *self);
 gboolean    sila_store_is_read_only           (SilaStore           *self);
 gboolean    sila_store_was_created            (SilaStore           *self);

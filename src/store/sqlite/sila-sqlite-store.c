@@ -26,6 +26,11 @@ sila_store_set_busy_timeout (SilaStore *self,
 {
   g_return_if_fail (SILA_IS_STORE (self));
 
+  if (sila_store_is_on_server (self))
+    {
+      sila_pg_store_set_lock_timeout (self, milliseconds);
+      return;
+    }
   sqlite3_busy_timeout (sila_sqlite_handle (self->db), milliseconds);
 }
 
@@ -385,32 +390,16 @@ sila_store_open_in_memory (int       version,
   return g_steal_pointer (&self);
 }
 
-/* Opens (or creates) the database at @path and brings its schema up to date.
- * A damaged file, a database of another program or of a newer version of
- * the app is refused with a clear message and left untouched. */
+/* Opens (or creates) the SQLite database at @path and brings its schema
+ * up to @target_version (sila_store_open() in ../sila-store.c chooses the
+ * engine). */
 SilaStore *
-sila_store_open (const char          *path,
-                 SilaStoreOpenFlags   flags,
-                 GError             **error)
+sila_sqlite_store_open (const char          *path,
+                        SilaStoreOpenFlags   flags,
+                        int                  target_version,
+                        GError             **error)
 {
-  return open_internal (path, flags, sila_store_get_latest_version (), error);
-}
-
-/* Opens an existing database as it is, without bringing it up to date:
- * restore looks at the database it is about to set aside. */
-SilaStore *
-sila_store_open_unmigrated (const char  *path,
-                            GError     **error)
-{
-  return open_internal (path, SILA_STORE_OPEN_MUST_EXIST, 0, error);
-}
-
-SilaStore *
-sila_store_open_at_version (const char  *path,
-                            int          version,
-                            GError     **error)
-{
-  return open_internal (path, SILA_STORE_OPEN_DEFAULT, version, error);
+  return open_internal (path, flags, target_version, error);
 }
 
 gboolean
@@ -447,6 +436,9 @@ sila_store_check_schema (SilaStore  *self,
 {
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
+  /* A server's schema is compared by its own check (postgres/). */
+  if (sila_store_is_on_server (self))
+    return TRUE;
   return verify_schema (self, sila_store_get_schema_version (self), error);
 }
 
@@ -457,6 +449,9 @@ sila_store_set_unsynced_for_testing (SilaStore *self)
 {
   g_return_if_fail (SILA_IS_STORE (self));
 
+  /* The tests' server runs without fsync already. */
+  if (sila_store_is_on_server (self))
+    return;
   sqlite3_exec (sila_sqlite_handle (self->db), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
 }
 
@@ -468,5 +463,7 @@ sila_store_set_max_pages_for_testing (SilaStore *self,
 
   g_return_if_fail (SILA_IS_STORE (self));
 
+  if (sila_store_is_on_server (self))
+    return;
   sqlite3_exec (sila_sqlite_handle (self->db), sql, NULL, NULL, NULL);
 }

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The PostgreSQL driver of the store's seam (sila-db.h), through libpq.
+ * Included by src/store/postgres/, by the store's opening and by tests;
+ * it names no libpq type, so that its users need not see <libpq-fe.h>. */
+#pragma once
+
+#include "sila-db.h"
+
+G_BEGIN_DECLS
+
+/* The driver's name in SilaDbDriver.name. */
+#define SILA_PG_DRIVER_NAME "postgresql"
+
+/* Why a connection could not be made. */
+typedef enum {
+  SILA_PG_CONNECT_OK,
+  SILA_PG_CONNECT_UNREACHABLE,      /* no server there, or it did not answer */
+  SILA_PG_CONNECT_NEEDS_PASSWORD,   /* a password is asked and none was given */
+  SILA_PG_CONNECT_BAD_PASSWORD,     /* the password given was refused */
+  SILA_PG_CONNECT_REFUSED,          /* anything else the server said no to */
+} SilaPgConnectFailure;
+
+/* Connects to the server @conninfo names (a URI or a keyword string); the
+ * connection listens for other desks' changes. On failure returns NULL,
+ * with why in @failure and libpq's first line of text in @detail. */
+SilaDb     *sila_pg_connect             (const char            *conninfo,
+                                         gboolean               read_only,
+                                         SilaPgConnectFailure  *failure,
+                                         char                 **detail);
+gboolean    sila_pg_is_connection       (SilaDb                *db);
+/* How long a statement waits for another desk's lock before it is BUSY. */
+gboolean    sila_pg_set_lock_timeout    (SilaDb                *db,
+                                         int                    milliseconds);
+/* @conninfo without any password, to show and to keep. */
+char       *sila_pg_conninfo_shown      (const char            *conninfo);
+
+/* The key of the transaction-level advisory lock that serializes writers. */
+#define SILA_PG_WRITE_LOCK 0x53494C41
+
+G_END_DECLS
