@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sila-display.h"
 #include "sila-arabic.h"
 #include "sila-choices.h"
 #include "sila-clock.h"
@@ -271,14 +272,15 @@ set_duplicate_error (SilaStore   *self,
     }
 
   {
-    g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+    g_autofree char *shown = sila_display_file_number (number);
+    g_autofree char *id_shown = sila_display_code (id_number);
 
     /* Translators: the first %s is the ID number, the second the file
      * number. */
     g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
                  _("The ID number %s already has a file (number %s). Open that file instead "
                    "of making a new one."),
-                 id_number, shown);
+                 id_shown, shown);
   }
 }
 

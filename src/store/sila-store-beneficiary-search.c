@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sila-display.h"
 #include "sila-arabic.h"
 #include "sila-clock.h"
 #include "sila-phone.h"
@@ -585,8 +586,7 @@ sila_duplicate_describe (const SilaDuplicate *duplicate)
 
   g_return_val_if_fail (duplicate != NULL, NULL);
 
-  number = g_strdup_printf ("%" G_GINT64_FORMAT,
-                            sila_beneficiary_row_get_file_number (duplicate->row));
+  number = sila_display_file_number (sila_beneficiary_row_get_file_number (duplicate->row));
   name = sila_beneficiary_row_get_name (duplicate->row);
 
   /* Translators: the first %s is a file number, the second a name. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sila-display.h"
 #include "sila-beneficiary-history.h"
 #include "sila-beneficiary-profile.h"
 #include "sila-channel.h"
@@ -70,9 +71,8 @@ static guint signals[N_SIGNALS];
 static char *
 digits (gint64 n)
 {
-  g_autofree char *ascii = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-
-  return sila_format_digits_for (ascii, sila_i18n_get_language ());
+  /* A file number is a code: Western digits, left to right (sila-display.h). */
+  return sila_display_file_number (n);
 }
 
 static char *
@@ -171,11 +171,18 @@ fill_header (SilaBeneficiaryProfile *self)
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->name_label, name);
   if (id != NULL)
-    summary = g_strdup_printf (_("File number %s · %s %s"), number,
-                               sila_id_type_to_display (f->id_type), id);
+    {
+      g_autofree char *file_part = g_strdup_printf (_("File number %s"), number);
+      g_autofree char *id_part = g_strdup_printf ("%s %s", sila_id_type_to_display (f->id_type), id);
+
+      summary = sila_display_join (file_part, id_part, NULL);
+    }
   else
-    summary = g_strdup_printf (_("File number %s · %s"), number,
-                               sila_id_type_to_display (f->id_type));
+    {
+      g_autofree char *file_part = g_strdup_printf (_("File number %s"), number);
+
+      summary = sila_display_join (file_part, sila_id_type_to_display (f->id_type), NULL);
+    }
   gtk_label_set_label (self->summary_label, summary);
 
   add_badge (self, sila_choice_to_display (SILA_CHOICES_FILE_STATUS, f->status),
@@ -291,7 +298,7 @@ fill_household (SilaBeneficiaryProfile *self)
       if (m->health != NULL)
         g_ptr_array_add (parts, g_strdup (m->health));
       g_ptr_array_add (parts, NULL);
-      line = g_strjoinv (" · ", (char **)parts->pdata);
+      line = g_strjoinv (SILA_DISPLAY_SEPARATOR, (char **)parts->pdata);
       add_row (self->household_group, m->name, line);
     }
 }

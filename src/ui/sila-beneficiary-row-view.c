@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-display.h"
 #include "sila-beneficiary-row-view.h"
 #include "sila-choices.h"
 #include "sila-form.h"
@@ -243,7 +244,7 @@ segment_name (GPtrArray  *segments,
   return code;
 }
 
-/* Shows @row: its number in the UI language's digits, the name, ID and
+/* Shows @row: its file number (a code: Western digits), the name, ID and
  * mobile left to right, segment (@segments name them), district and a
  * "consent pending" mark; and what a screen reader says for it. */
 void
@@ -263,8 +264,8 @@ sila_beneficiary_row_view_show (SilaBeneficiaryRowView *self,
   g_return_if_fail (SILA_IS_BENEFICIARY_ROW_VIEW (self));
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, sila_beneficiary_row_get_file_number (row));
-  number_shown = sila_format_digits_for (number, sila_i18n_get_language ());
-  id = sila_form_ltr (sila_beneficiary_row_get_id_number (row) != NULL
+  number_shown = sila_display_file_number (sila_beneficiary_row_get_file_number (row));
+  id = sila_display_code (sila_beneficiary_row_get_id_number (row) != NULL
                       ? sila_beneficiary_row_get_id_number (row) : "—");
   if (mobile != NULL)
     {

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-display.h"
 #include "sila-form.h"
 
 #define CODES_KEY "sila-codes"
@@ -253,5 +254,5 @@ sila_form_connect_changed (GtkWidget *field,
 char *
 sila_form_ltr (const char *text)
 {
-  return g_strdup_printf ("\u2066%s\u2069", text != NULL ? text : "");
+  return sila_display_code (text);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-display.h"
 #include "sila-preferences-window-private.h"
 #include "sila-staff-window.h"
 #include "sila-store-staff.h"
@@ -75,9 +76,9 @@ sila_preferences_window_load_staff (SilaPreferencesWindow *self)
 
       for (SilaRole r = SILA_ROLE_OFFICER; r <= SILA_ROLE_ADMIN; r <<= 1)
         if (staff->roles & r)
-          g_string_append_printf (subtitle, " · %s", sila_role_to_display (r));
+          g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR, sila_role_to_display (r));
       if (!staff->active)
-        g_string_append_printf (subtitle, " · %s", _("deactivated"));
+        g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR, _("deactivated"));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), staff->display_name);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-help.h"
 #include "sila-preferences-window-private.h"
@@ -117,7 +118,7 @@ load_account (SilaPreferencesWindow *self)
 
       for (SilaRole r = SILA_ROLE_OFFICER; r <= SILA_ROLE_ADMIN; r <<= 1)
         if (sila_actor_has_role (actor, r))
-          g_string_append_printf (roles, " · %s", sila_role_to_display (r));
+          g_string_append_printf (roles, "%s%s", SILA_DISPLAY_SEPARATOR, sila_role_to_display (r));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), actor->display_name);
       adw_action_row_set_subtitle (self->account_row, roles->str);
       gtk_widget_set_visible (self->change_password_button, TRUE);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-display.h"
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
@@ -236,17 +237,18 @@ fill_queue (SilaRequestsPage        *self,
 
       title = g_markup_printf_escaped ("%s — %s", sila_request_row_get_number (r),
                                        sila_request_row_get_beneficiary (r));
-      /* Translators: type of support · received on DATE. */
-      subtitle = g_markup_printf_escaped (_("%s · received on %s"),
-                                          sila_request_row_get_type_display (r), received);
-      if (sila_request_row_get_researcher (r) != NULL)
-        {
-          g_autofree char *more = g_markup_printf_escaped (_("%s · researcher: %s"), subtitle,
-                                                           sila_request_row_get_researcher (r));
+      {
+        g_autofree char *on = g_strdup_printf (_("received on %s"), received);
+        g_autofree char *researcher = NULL;
+        g_autofree char *line = NULL;
 
-          g_free (subtitle);
-          subtitle = g_steal_pointer (&more);
-        }
+        if (sila_request_row_get_researcher (r) != NULL)
+          researcher = g_strdup_printf (_("researcher: %s"),
+                                       sila_display_person (NULL,
+                                                            sila_request_row_get_researcher (r)));
+        line = sila_display_join (sila_request_row_get_type_display (r), on, researcher, NULL);
+        subtitle = g_markup_escape_text (line, -1);
+      }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       due = due_text (sila_request_row_get_status (r), sila_request_row_get_due (r), &css);

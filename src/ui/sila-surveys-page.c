@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sila-display.h"
 #include "sila-chart-view.h"
 #include "sila-clock.h"
 #include "sila-date.h"
@@ -130,7 +131,7 @@ text_row (SilaSurveysPage      *self,
                               ? sila_date_format (&day, SILA_CALENDAR_GREGORIAN)
                               : g_strdup (text->answered_on);
 
-    caption_text = g_strconcat (date, _(" · "), channel, NULL);
+    caption_text = sila_display_join (date, channel, NULL);
   }
   caption = gtk_label_new (caption_text);
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
