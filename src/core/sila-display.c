@@ -192,3 +192,31 @@ sila_display_person (const char *display_name,
     return _("Owner of this database");
   return username != NULL ? username : "";
 }
+
+char *
+sila_display_path (const char *filename)
+{
+  g_autofree char *shown = filename != NULL ? g_filename_display_name (filename) : NULL;
+
+  return sila_display_isolate (shown);
+}
+
+char *
+sila_display_basename (const char *filename)
+{
+  g_autofree char *shown = filename != NULL ? g_filename_display_basename (filename) : NULL;
+
+  return sila_display_isolate (shown);
+}
+
+void
+sila_display_error_digits (GError **error)
+{
+  char *shown;
+
+  if (error == NULL || *error == NULL)
+    return;
+  shown = sila_display_digits ((*error)->message);
+  g_free ((*error)->message);
+  (*error)->message = shown;
+}

@@ -59,3 +59,21 @@ const char *sila_display_person (const char *display_name,
                                  const char *username);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A path, or only its last part, as UTF-8 for display and isolated
+ * (sila_display_isolate), for messages such as "Saved as “…”". */
+char *sila_display_path        (const char   *filename);
+char *sila_display_basename    (const char   *filename);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Rewrites the message of *@error, if set, with its quantities in the UI
+ * language's digits (sila_display_digits): for messages that hold counts
+ * and ranges but no code. */
+void  sila_display_error_digits (GError      **error);
+
+G_END_DECLS

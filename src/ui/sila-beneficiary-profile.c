@@ -529,7 +529,11 @@ export_to (SilaBeneficiaryProfile *self,
     }
 
   sila_field_error_clear (GTK_WIDGET (self->export_error), self->export_error);
-  base = g_file_get_basename (file);
+  {
+    g_autofree char *local = g_file_get_path (file);
+
+    base = sila_display_basename (local);
+  }
   /* Translators: %s is the PDF's file name, e.g. "personal-data-1009.pdf". */
   text = g_strdup_printf (_("Written: %s, and the same data as JSON beside it"), base);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);

@@ -7,6 +7,8 @@
 
 #include "sila-display.h"
 #include "sila-form.h"
+#include "sila-format.h"
+#include "sila-text.h"
 
 #define CODES_KEY "sila-codes"
 
@@ -255,4 +257,48 @@ char *
 sila_form_ltr (const char *text)
 {
   return sila_display_code (text);
+}
+
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  g_autofree char *text = sila_format_int ((gint64)gtk_spin_button_get_value (spin));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *value,
+               gpointer       user_data)
+{
+  g_autofree char *ascii = sila_text_digits_to_ascii (gtk_editable_get_text (GTK_EDITABLE (spin)));
+  gint64 n;
+
+  /* Grouping separators typed or shown (١٬٠٠٠, 1,000) are not part of the value. */
+  {
+    g_autoptr(GString) plain = g_string_new (NULL);
+
+    for (const char *p = ascii; *p != '\0'; p = g_utf8_next_char (p))
+      if (*p != ' ' && *p != ',' && g_utf8_get_char (p) != 0x066C && g_utf8_get_char (p) != 0x200F)
+        g_string_append_unichar (plain, g_utf8_get_char (p));
+    if (!g_ascii_string_to_signed (plain->str, 10, G_MININT64, G_MAXINT64, &n, NULL))
+      return GTK_INPUT_ERROR;
+  }
+  *value = (double)n;
+  return TRUE;
+}
+
+void
+sila_form_localize_spin (GtkSpinButton *spin)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
+  /* Shows the current value at once in the right digits. */
+  spin_output_cb (spin, NULL);
 }

@@ -49,3 +49,12 @@ void        sila_form_connect_changed   (GtkWidget     *field,
 char       *sila_form_ltr               (const char    *text);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Shows a spin button's integer value in the UI language's digits (the
+ * digit rule, sila-display.h) and reads back what is typed in either
+ * digits. */
+void        sila_form_localize_spin     (GtkSpinButton *spin);
+
+G_END_DECLS

@@ -213,6 +213,7 @@ sila_library_page_replace_document (SilaLibraryPage     *self,
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The file is too large: at most %d MB."),
                    SILA_LIBRARY_MAX_BYTES / (1024 * 1024));
+      sila_display_error_digits (&error);
     }
   else if (info != NULL)
     content = g_file_load_bytes (file, NULL, NULL, &error);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sila-display.h"
+#include "sila-form.h"
 #include "sila-field-error.h"
 #include "sila-help.h"
 #include "sila-preferences-window-private.h"
@@ -523,6 +524,10 @@ static void
 sila_preferences_window_init (SilaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sila_form_localize_spin (GTK_SPIN_BUTTON (self->answer_spin));
+  sila_form_localize_spin (GTK_SPIN_BUTTON (self->idle_spin));
+  sila_form_localize_spin (GTK_SPIN_BUTTON (self->retention_spin));
+  sila_form_localize_spin (GTK_SPIN_BUTTON (self->backup_keep_spin));
 
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->staff_rows = g_ptr_array_new ();
