@@ -210,7 +210,7 @@ fill_identity (SilaBeneficiaryProfile *self)
   add_row (g, _("Birth date"), birth);
   add_row (g, _("Nationality"), sila_choice_to_display (SILA_CHOICES_NATIONALITY, f->nationality));
   add_row (g, _("Marital status"),
-           sila_choice_to_display (SILA_CHOICES_MARITAL_STATUS, f->marital_status));
+           sila_marital_status_to_display (f->marital_status, f->gender));
 }
 
 static void
