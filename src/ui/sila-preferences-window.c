@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-adw-words.h"
 #include "sila-display.h"
 #include "sila-form.h"
 #include "sila-field-error.h"
@@ -524,6 +525,7 @@ static void
 sila_preferences_window_init (SilaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sila_adw_words_apply (GTK_WIDGET (self));
   sila_form_localize_spin (GTK_SPIN_BUTTON (self->answer_spin));
   sila_form_localize_spin (GTK_SPIN_BUTTON (self->idle_spin));
   sila_form_localize_spin (GTK_SPIN_BUTTON (self->retention_spin));
