@@ -199,8 +199,9 @@ sila_survey_templates_window_load_list (SilaSurveyTemplatesWindow *self)
       /* The code stays left to right inside an Arabic line. */
       {
         g_autofree char *code = sila_display_code (tpl->code);
+        g_autofree char *code_text = g_strdup_printf (_("code %s"), code);
 
-        subtitle = sila_display_join (code, state, counts, NULL);
+        subtitle = sila_display_join (state, counts, code_text, NULL);
       }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      sila_survey_template_get_name (tpl, language));
