@@ -37,16 +37,44 @@ static const struct {
   { "No results found.",      N_("No results found.") },
   { "Main Menu",              N_("Main Menu") },
   { "Copied to clipboard",    N_("Copied to clipboard") },
+  { "Copy Text",              N_("Copy Text") },
+  { "Save as…",               N_("Save as…") },
+  { "To assist in troubleshooting, you can view your debugging information. Providing this "
+    "information to the application developers can help diagnose any problems you encounter "
+    "when you report an issue.",
+    N_("To help solve a problem, you can see the debugging information here. Giving it to the "
+       "application’s developers when you report an issue helps them find the cause.") },
 };
 
+/* Titles with a mnemonic ("_Credits") keep one, on the first letter. */
 static const char *
 ours_for (const char *english)
 {
+  static GHashTable *mnemonics;
+  gboolean mnemonic;
+
   if (english == NULL)
     return NULL;
+  mnemonic = english[0] == '_';
+  if (mnemonic)
+    english++;
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (g_strcmp0 (english, words[i].english) == 0)
-      return _(words[i].ours);
+      {
+        char *with;
+
+        if (!mnemonic)
+          return _(words[i].ours);
+        if (mnemonics == NULL)
+          mnemonics = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+        with = g_hash_table_lookup (mnemonics, words[i].ours);
+        if (with == NULL)
+          {
+            with = g_strconcat ("_", _(words[i].ours), NULL);
+            g_hash_table_insert (mnemonics, (gpointer)words[i].ours, with);
+          }
+        return with;
+      }
   return NULL;
 }
 

@@ -569,6 +569,17 @@ sila_intake_form_find_row (SilaIntakeForm  *self,
   return NULL;
 }
 
+void
+sila_intake_form_scroll_to_top (SilaIntakeForm *self)
+{
+  GtkAdjustment *adj;
+
+  g_return_if_fail (SILA_IS_INTAKE_FORM (self));
+
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_lower (adj));
+}
+
 GtkWidget *
 sila_intake_form_get_field (SilaIntakeForm *self,
                             const char     *key)

@@ -535,6 +535,7 @@ sila_request_view_class_init (SilaRequestViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sila-request-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SilaRequestView, name)
+  CHILD (scroller);
   CHILD (number_label);
   CHILD (status_label);
   CHILD (beneficiary_label);
@@ -648,7 +649,19 @@ sila_request_view_load (SilaRequestView  *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->findings_view), "", -1);
   sila_request_view_clear_errors (self);
   sila_request_view_reload (self);
+  sila_request_view_scroll_to_top (self);
   return TRUE;
+}
+
+void
+sila_request_view_scroll_to_top (SilaRequestView *self)
+{
+  GtkAdjustment *adj;
+
+  g_return_if_fail (SILA_IS_REQUEST_VIEW (self));
+
+  adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_lower (adj));
 }
 
 const SilaRequest *

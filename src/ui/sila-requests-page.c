@@ -589,6 +589,7 @@ sila_requests_page_show_request (SilaRequestsPage *self,
     }
 
   gtk_stack_set_visible_child_name (self->main_stack, "request");
+  sila_request_view_scroll_to_top (self->request_view);
   return TRUE;
 }
 
