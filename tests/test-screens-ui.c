@@ -186,6 +186,8 @@ test_profile_reads_right (Fixture       *f,
                                      NULL);
   g_assert_true (sila_window_show_section (f->window, "beneficiaries"));
   page = SILA_BENEFICIARIES_PAGE (sila_window_get_section_page (f->window, "beneficiaries"));
+  sila_test_settle (GTK_WIDGET (f->window));
+  shoot (GTK_WIDGET (f->window), "screens-list");
   g_assert_true (sila_beneficiaries_page_open_file (page, f->file_id));
   sila_test_settle (GTK_WIDGET (f->window));
   profile = sila_beneficiaries_page_get_profile (page);

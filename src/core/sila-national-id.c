@@ -6,8 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sila-display.h"
 #include "sila-arabic.h"
+#include "sila-display.h"
 #include "sila-national-id.h"
 #include "sila-validation.h"
 

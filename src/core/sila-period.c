@@ -6,8 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sila-display.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
 #include "sila-hijri.h"
 #include "sila-period.h"

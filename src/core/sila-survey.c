@@ -9,8 +9,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sila-display.h"
 #include "sila-arabic.h"
+#include "sila-display.h"
 #include "sila-survey.h"
 #include "sila-text.h"
 #include "sila-validation.h"

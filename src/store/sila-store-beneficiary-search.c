@@ -8,9 +8,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sila-display.h"
 #include "sila-arabic.h"
 #include "sila-clock.h"
+#include "sila-display.h"
 #include "sila-phone.h"
 #include "sila-store-beneficiaries-private.h"
 

@@ -9,9 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-application-private.h"
 #include "sila-audit.h"
+#include "sila-display.h"
 #include "sila-login-window.h"
 #include "sila-problem-window.h"
 #include "sila-setup-window.h"

@@ -9,18 +9,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sila-display.h"
 #include "sila-beneficiary-history.h"
 #include "sila-beneficiary-profile.h"
 #include "sila-channel.h"
 #include "sila-choices.h"
+#include "sila-display.h"
+#include "sila-field-error.h"
 #include "sila-form.h"
 #include "sila-format.h"
 #include "sila-money.h"
+#include "sila-person-report.h"
 #include "sila-phone.h"
 #include "sila-profile-sections.h"
-#include "sila-field-error.h"
-#include "sila-person-report.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-person.h"
 

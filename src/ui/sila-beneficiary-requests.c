@@ -5,12 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-beneficiary-requests.h"
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-contact-window.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-store-contacts.h"
 #include "sila-store-requests.h"
 

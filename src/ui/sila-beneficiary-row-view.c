@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-beneficiary-row-view.h"
 #include "sila-choices.h"
+#include "sila-display.h"
 #include "sila-form.h"
 #include "sila-format.h"
 #include "sila-phone.h"
@@ -26,8 +26,29 @@ struct _SilaBeneficiaryRowView
 G_DEFINE_FINAL_TYPE (SilaBeneficiaryRowView, sila_beneficiary_row_view, GTK_TYPE_WIDGET)
 
 /* Widths in average characters (digits for the numeric columns); the
- * name takes what is left. */
-static const int column_chars[SILA_N_ROW_COLUMNS] = { 6, -1, 12, 14, 20, 12, 14 };
+ * name takes what is left. The district and the consent mark are as wide
+ * as their longest words in the UI language ("South Al-Rusaifah",
+ * "Consent pending"), which English makes longer than Arabic. */
+static int column_chars[SILA_N_ROW_COLUMNS] = { 6, -1, 12, 14, 20, 12, 14 };
+
+static void
+fit_columns_to_language (void)
+{
+  static gsize done;
+  const SilaChoice *districts;
+  guint n;
+  int longest = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+  districts = sila_choices_get (SILA_CHOICES_DISTRICT, &n);
+  for (guint i = 0; i < n; i++)
+    longest = MAX (longest, (int)g_utf8_strlen (_(districts[i].english), -1));
+  column_chars[SILA_ROW_COLUMN_DISTRICT] = MAX (column_chars[SILA_ROW_COLUMN_DISTRICT], longest + 1);
+  column_chars[SILA_ROW_COLUMN_CONSENT] = MAX (column_chars[SILA_ROW_COLUMN_CONSENT],
+                                               (int)g_utf8_strlen (_("Consent pending"), -1) + 2);
+  g_once_init_leave (&done, 1);
+}
 
 static gboolean
 is_numeric (guint column)
@@ -102,6 +123,7 @@ sila_beneficiary_row_view_snapshot (GtkWidget   *widget,
   dim = color;
   dim.alpha *= 0.6;
 
+  fit_columns_to_language ();
   metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
   char_width = pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
   digit_width = pango_font_metrics_get_approximate_digit_width (metrics) / PANGO_SCALE;

@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 

@@ -6,16 +6,16 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "sila-display.h"
 #include "sila-chart-view.h"
 #include "sila-clock.h"
 #include "sila-dashboard-page.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
+#include "sila-outreach-task.h"
 #include "sila-report-charts.h"
 #include "sila-report-task.h"
 #include "sila-store-contacts.h"
-#include "sila-outreach-task.h"
 #include "sila-store-requests.h"
 
 /* Rows shown in each list of today's work; the cards count them all. */

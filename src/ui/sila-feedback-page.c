@@ -6,10 +6,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sila-display.h"
 #include "sila-channel.h"
 #include "sila-clock.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-feedback-dialog.h"
 #include "sila-feedback-page.h"
 #include "sila-format.h"

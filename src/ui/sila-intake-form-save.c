@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-clock.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-form.h"
 #include "sila-format.h"

@@ -6,10 +6,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sila-display.h"
 #include "sila-beneficiary-requests.h"
 #include "sila-clock.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 #include "sila-new-request-window.h"

@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-clock.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
 #include "sila-outreach-page.h"
 #include "sila-phone.h"

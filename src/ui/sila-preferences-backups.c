@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-audit.h"
+#include "sila-display.h"
 #include "sila-preferences-window-private.h"
 #include "sila-store-backup.h"
 

@@ -11,12 +11,12 @@
 
 #include "sila-adw-words.h"
 #include "sila-display.h"
-#include "sila-form.h"
 #include "sila-field-error.h"
+#include "sila-form.h"
 #include "sila-help.h"
 #include "sila-preferences-window-private.h"
-#include "sila-retention-row.h"
 #include "sila-request-prefs-page.h"
+#include "sila-retention-row.h"
 #include "sila-settings.h"
 #include "sila-store-surveys.h"
 

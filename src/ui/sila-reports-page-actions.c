@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-approval-dialog.h"
+#include "sila-display.h"
 #include "sila-report-document.h"
 #include "sila-report-print.h"
 #include "sila-report-task.h"

@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "sila-display.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-money.h"
 #include "sila-print.h"

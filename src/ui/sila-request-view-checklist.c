@@ -9,10 +9,10 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 #include "sila-request-view-private.h"

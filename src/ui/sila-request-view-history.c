@@ -8,9 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-money.h"
 #include "sila-request-view-private.h"
 

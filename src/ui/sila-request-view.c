@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-audit.h"
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 #include "sila-money.h"

@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "sila-display.h"
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
 #include "sila-new-request-window.h"
 #include "sila-request-list-model.h"
@@ -81,7 +81,12 @@ setup_item_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   const char *names[] = { "number", "name", "type", "status", "due" };
-  const int widths[] = { 11, 26, 16, 18, 18 };
+  int widths[] = { 11, 26, 16, 18, 18 };
+
+  /* The status column fits the longest status in the UI language
+   * ("Referred to social research"). */
+  for (SilaRequestStatus st = 0; st < SILA_N_REQUEST_STATUSES; st++)
+    widths[3] = MAX (widths[3], (int)g_utf8_strlen (sila_request_status_to_display (st), -1));
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

@@ -6,12 +6,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "sila-display.h"
 #include "sila-chart-view.h"
 #include "sila-clock.h"
 #include "sila-date.h"
-#include "sila-format.h"
+#include "sila-display.h"
 #include "sila-feedback.h"
+#include "sila-format.h"
 #include "sila-period-bar.h"
 #include "sila-store-feedback.h"
 #include "sila-store-surveys.h"
