@@ -13,7 +13,6 @@
 #include "sila-arabic.h"
 #include "sila-choices.h"
 #include "sila-clock.h"
-#include "sila-display.h"
 #include "sila-phone.h"
 #include "sila-policy.h"
 #include "sila-store-beneficiaries-private.h"
@@ -272,15 +271,14 @@ set_duplicate_error (SilaStore   *self,
     }
 
   {
-    g_autofree char *shown = sila_display_file_number (number);
-    g_autofree char *id_shown = sila_display_code (id_number);
+    g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, number);
 
     /* Translators: the first %s is the ID number, the second the file
      * number. */
     g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE,
                  _("The ID number %s already has a file (number %s). Open that file instead "
                    "of making a new one."),
-                 id_shown, shown);
+                 id_number, shown);
   }
 }
 
