@@ -318,6 +318,9 @@ sila_form_localize_spin (GtkSpinButton *spin)
 {
   g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
 
+  /* A numeric spin button drops every character but ASCII digits, the
+   * Arabic-Indic ones included; the input handler checks what is typed. */
+  gtk_spin_button_set_numeric (spin, FALSE);
   g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
   g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
   /* Shows the current value at once in the right digits. */

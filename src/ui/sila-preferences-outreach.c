@@ -71,9 +71,9 @@ sila_preferences_window_add_outreach (SilaPreferencesWindow *self)
 
       sila_policy_get_range (thresholds[i].key, &min, &max);
       spin = gtk_spin_button_new_with_range ((double)min, (double)max, 1);
+      sila_form_localize_spin (GTK_SPIN_BUTTON (spin));
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
                                  sila_preferences_window_setting_int (self, thresholds[i].key));
-      sila_form_localize_spin (GTK_SPIN_BUTTON (spin));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_widget_set_direction (spin, GTK_TEXT_DIR_LTR);
       gtk_widget_set_sensitive (spin, can_edit);
