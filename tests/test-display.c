@@ -26,6 +26,14 @@ test_separator (void)
   g_assert_cmpstr (joined, ==, "مجهول الهوية");
   g_assert_cmpstr (three, ==, "هاتف — استفسار — ٣ ديسمبر");
   g_assert_cmpstr (none, ==, "");
+  /* A line that starts with a Latin name reads from the right in Arabic. */
+  {
+    g_autofree char *latin = sila_display_join ("\u2068Bylaws.pdf\u2069", "٤٦٫٣ ك.بايت", NULL);
+    g_autofree char *alone = sila_display_join ("Bylaws.pdf", NULL);
+
+    g_assert_cmpstr (latin, ==, "\u200f\u2068Bylaws.pdf\u2069 — ٤٦٫٣ ك.بايت");
+    g_assert_cmpstr (alone, ==, "Bylaws.pdf");
+  }
   /* Nothing that a reader of Arabic takes for a digit: not the middle dot
    * (٠), the bullet, nor a bar (١). */
   g_assert_null (strstr (SILA_DISPLAY_SEPARATOR, "·"));

@@ -23,11 +23,13 @@
 #include "sila-form.h"
 #include "sila-i18n.h"
 #include "sila-intake-form.h"
+#include "sila-library-page.h"
 #include "sila-new-request-window.h"
 #include "sila-preferences-window.h"
 #include "sila-request-view.h"
 #include "sila-requests-page.h"
 #include "sila-store-beneficiaries.h"
+#include "sila-store-library.h"
 #include "sila-survey-form.h"
 #include "sila-test-accounts-ui.h"
 #include "sila-test-requests.h"
@@ -232,6 +234,32 @@ test_form_marital_choices (Fixture       *f,
                    sila_test_arabic ? "أرملة" : "Widowed");
   g_clear_object (&chosen);
 
+  /* A long list's search entry speaks the UI language. */
+  {
+    GtkWidget *nationality = sila_intake_form_get_field (form, "nationality");
+    GQueue queue = G_QUEUE_INIT;
+    gboolean found = FALSE;
+
+    g_queue_push_tail (&queue, nationality);
+    while (!g_queue_is_empty (&queue))
+      {
+        GtkWidget *w = g_queue_pop_head (&queue);
+
+        if (GTK_IS_SEARCH_ENTRY (w))
+          {
+            g_autofree char *placeholder = NULL;
+
+            g_object_get (w, "placeholder-text", &placeholder, NULL);
+            g_assert_cmpstr (placeholder, ==, sila_test_arabic ? "ابحث…" : "Search…");
+            found = TRUE;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+             c = gtk_widget_get_next_sibling (c))
+          g_queue_push_tail (&queue, c);
+      }
+    g_assert_true (found);
+  }
+
   sila_form_choice_set_code (gender, "male");
   chosen = g_list_model_get_item (model, gtk_drop_down_get_selected (GTK_DROP_DOWN (marital)));
   g_assert_cmpstr (gtk_string_object_get_string (chosen), ==,
@@ -308,6 +336,45 @@ test_request_opens_at_top (Fixture       *f,
   g_assert_null (strstr (texts, "owner"));
   g_assert_nonnull (strstr (texts, sila_test_arabic ? "مالك قاعدة البيانات هذه"
                                                     : "Owner of this database"));
+}
+
+/* The library's line: the file name isolated, its size in the UI
+ * language's digits, the person who replaced it by name, the parts joined
+ * by the separator. */
+static void
+test_library_line (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = NULL;
+  GString *pdf = g_string_new ("%PDF-1.7 bylaws of the association\n");
+  SilaLibraryPage *page;
+  const char *line;
+
+  while (pdf->len < 46300)
+    g_string_append_c (pdf, ' ');
+  content = g_string_free_to_bytes (pdf);
+  g_assert_true (sila_store_library_replace (f->store, sila_session_get_actor (f->session),
+                                             SILA_LIBRARY_BYLAWS, "Bylaws-2026.pdf", content,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_true (sila_window_show_section (f->window, "library"));
+  page = SILA_LIBRARY_PAGE (sila_window_get_section_page (f->window, "library"));
+  sila_test_settle (GTK_WIDGET (f->window));
+  shoot (GTK_WIDGET (f->window), "screens-library");
+  line = adw_action_row_get_subtitle (ADW_ACTION_ROW (sila_library_page_get_row (
+                                                        page, SILA_LIBRARY_BYLAWS)));
+  /* In Arabic the line starts with a right-to-left mark: it reads from the
+   * right although it starts with a Latin name. */
+  if (sila_test_arabic)
+    g_assert_true (g_str_has_prefix (line, "\u200f"));
+  g_assert_nonnull (strstr (line, "\u2068Bylaws-2026.pdf\u2069" SILA_DISPLAY_SEPARATOR));
+  g_assert_nonnull (strstr (line, sila_test_arabic ? "٤٦٫٣ ك.بايت" : "46.3 kB"));
+  g_assert_nonnull (strstr (line, sila_test_arabic ? "\u2068مالك قاعدة البيانات هذه\u2069"
+                                                   : "\u2068Owner of this database\u2069"));
+  g_assert_null (strstr (line, "owner"));
+  if (sila_test_arabic)
+    g_assert_null (strpbrk (strstr (line, SILA_DISPLAY_SEPARATOR), "0123456789"));
 }
 
 /* Preferences: its title and libadwaita's words in the UI language, the
@@ -571,6 +638,7 @@ main (int argc, char **argv)
   ADD ("/sila/ui/screens/form-marital-choices", test_form_marital_choices);
   ADD ("/sila/ui/screens/form-opens-at-top", test_form_opens_at_top);
   ADD ("/sila/ui/screens/request-opens-at-top", test_request_opens_at_top);
+  ADD ("/sila/ui/screens/library-line", test_library_line);
   ADD ("/sila/ui/screens/preferences-words", test_preferences_words);
   ADD ("/sila/ui/screens/about-words", test_about_words);
   ADD ("/sila/ui/screens/shortcuts-window", test_shortcuts_window_lists_every_key);

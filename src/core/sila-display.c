@@ -14,12 +14,26 @@
 #define FSI "\u2068"
 #define LRI "\u2066"
 #define PDI "\u2069"
+#define RLM "\u200f"
+
+/* A line whose first part starts left to right (a file name, a user name,
+ * an isolate, a code) would take that direction for the whole line and put
+ * the Arabic parts in the wrong order: in a right-to-left interface it
+ * starts with a RIGHT-TO-LEFT MARK. */
+static gboolean
+starts_left_to_right (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  return c < 0x80 || c == 0x2066 || c == 0x2068;
+}
 
 char *
 sila_display_join (const char *first,
                    ...)
 {
   GString *out = g_string_new (NULL);
+  gboolean marked = FALSE;
   va_list args;
 
   va_start (args, first);
@@ -29,9 +43,17 @@ sila_display_join (const char *first,
         continue;
       if (out->len > 0)
         g_string_append (out, SILA_DISPLAY_SEPARATOR);
+      else if (sila_i18n_is_rtl () && starts_left_to_right (part))
+        {
+          g_string_append (out, RLM);
+          marked = TRUE;
+        }
       g_string_append (out, part);
     }
   va_end (args);
+  /* A single part keeps its own direction. */
+  if (marked && strstr (out->str, SILA_DISPLAY_SEPARATOR) == NULL)
+    g_string_erase (out, 0, strlen (RLM));
   return g_string_free (out, FALSE);
 }
 

@@ -24,7 +24,10 @@ G_BEGIN_DECLS
 
 #define SILA_DISPLAY_SEPARATOR " \u2014 "
 
-/* The parts that are not NULL nor empty, joined with the separator. */
+/* The parts that are not NULL nor empty, joined with the separator; in a
+ * right-to-left interface, a line of several parts whose first part starts
+ * left to right begins with a RIGHT-TO-LEFT MARK, so that it still reads
+ * from the right. */
 char *sila_display_join        (const char   *first,
                                 ...) G_GNUC_NULL_TERMINATED;
 

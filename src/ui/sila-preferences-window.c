@@ -11,6 +11,7 @@
 
 #include "sila-adw-words.h"
 #include "sila-display.h"
+#include "sila-i18n.h"
 #include "sila-field-error.h"
 #include "sila-form.h"
 #include "sila-help.h"
@@ -121,6 +122,9 @@ load_account (SilaPreferencesWindow *self)
       for (SilaRole r = SILA_ROLE_OFFICER; r <= SILA_ROLE_ADMIN; r <<= 1)
         if (sila_actor_has_role (actor, r))
           g_string_append_printf (roles, "%s%s", SILA_DISPLAY_SEPARATOR, sila_role_to_display (r));
+      /* The user name first, yet the line reads from the right in Arabic. */
+      if (sila_i18n_is_rtl ())
+        g_string_prepend (roles, "\u200f");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), actor->display_name);
       adw_action_row_set_subtitle (self->account_row, roles->str);
       gtk_widget_set_visible (self->change_password_button, TRUE);
