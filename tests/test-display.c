@@ -99,7 +99,8 @@ test_error_digits (void)
   /* A national ID of 9 digits: the count in the UI language's digits. */
   g_assert_null (sila_national_id_normalize ("104857362", SILA_ID_TYPE_NATIONAL_ID, &error));
   g_assert_nonnull (error);
-  g_assert_cmpstr (error->message, ==, "رقم الهوية الوطنية يتكوّن من ١٠ أرقام، وهذا الرقم عدد أرقامه ٩.");
+  g_assert_cmpstr (error->message, ==,
+                   "رقم الهوية الوطنية يتكوّن من ١٠ أرقام، وهذا الرقم عدد أرقامه ٩.");
 }
 
 static void

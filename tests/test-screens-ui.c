@@ -409,7 +409,8 @@ test_preferences_words (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (spin), "14");
   gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 14);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, sila_test_arabic ? "١٤" : "14");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==,
+                   sila_test_arabic ? "١٤" : "14");
 
   /* The outreach thresholds, built in code, likewise. */
   spin = sila_test_find_named (prefs, GTK_TYPE_SPIN_BUTTON, "outreach_expiry_days");
@@ -478,7 +479,8 @@ static char *
 accel_key (guint           keyval,
            GdkModifierType mods)
 {
-  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), mods & gtk_accelerator_get_default_mod_mask ());
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval),
+                               mods & gtk_accelerator_get_default_mod_mask ());
 }
 
 static void
@@ -506,10 +508,12 @@ add_widget_keys (GtkWidget  *widget,
                                 "window.toggle-debugging"))
             continue;
           if (GTK_IS_KEYVAL_TRIGGER (trigger))
-            g_hash_table_add (installed,
-                              accel_key (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
-                                         gtk_keyval_trigger_get_modifiers (
-                                           GTK_KEYVAL_TRIGGER (trigger))));
+            {
+              GtkKeyvalTrigger *key = GTK_KEYVAL_TRIGGER (trigger);
+
+              g_hash_table_add (installed, accel_key (gtk_keyval_trigger_get_keyval (key),
+                                                      gtk_keyval_trigger_get_modifiers (key)));
+            }
         }
     }
 }

@@ -173,7 +173,8 @@ fill_header (SilaBeneficiaryProfile *self)
   if (id != NULL)
     {
       g_autofree char *file_part = g_strdup_printf (_("File number %s"), number);
-      g_autofree char *id_part = g_strdup_printf ("%s %s", sila_id_type_to_display (f->id_type), id);
+      g_autofree char *id_part = g_strdup_printf ("%s %s", sila_id_type_to_display (f->id_type),
+                                                  id);
 
       summary = sila_display_join (file_part, id_part, NULL);
     }

@@ -343,7 +343,8 @@ sila_form_choice_relabel (GtkWidget        *dropdown,
     {
       const char *code = g_ptr_array_index (codes, i);
 
-      g_ptr_array_add (names, code != NULL ? (gpointer)name_for (code, user_data) : (gpointer)"—");
+      g_ptr_array_add (names, code != NULL ? (gpointer)name_for (code, user_data)
+                                            : (gpointer)"—");
     }
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),

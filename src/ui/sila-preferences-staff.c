@@ -77,7 +77,8 @@ sila_preferences_window_load_staff (SilaPreferencesWindow *self)
 
       for (SilaRole r = SILA_ROLE_OFFICER; r <= SILA_ROLE_ADMIN; r <<= 1)
         if (staff->roles & r)
-          g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR, sila_role_to_display (r));
+          g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR,
+                                  sila_role_to_display (r));
       if (!staff->active)
         g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR, _("deactivated"));
       /* The user name first, yet the line reads from the right in Arabic. */

@@ -121,7 +121,8 @@ load_account (SilaPreferencesWindow *self)
 
       for (SilaRole r = SILA_ROLE_OFFICER; r <= SILA_ROLE_ADMIN; r <<= 1)
         if (sila_actor_has_role (actor, r))
-          g_string_append_printf (roles, "%s%s", SILA_DISPLAY_SEPARATOR, sila_role_to_display (r));
+          g_string_append_printf (roles, "%s%s", SILA_DISPLAY_SEPARATOR,
+                                  sila_role_to_display (r));
       /* The user name first, yet the line reads from the right in Arabic. */
       if (sila_i18n_is_rtl ())
         g_string_prepend (roles, "\u200f");

@@ -84,7 +84,8 @@ sila_request_view_document_subtitle (const SilaRequestDocument *d)
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
   g_string_append (subtitle, d->required ? _("Required") : _("Optional"));
-  g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR, sila_document_status_to_display (d->status));
+  g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR,
+                          sila_document_status_to_display (d->status));
   if (g_date_valid (&d->expires))
     {
       g_autofree char *date = sila_date_format (&d->expires, SILA_CALENDAR_GREGORIAN);
