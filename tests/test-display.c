@@ -34,6 +34,16 @@ test_separator (void)
     g_assert_cmpstr (latin, ==, "\u200f\u2068Bylaws.pdf\u2069 — ٤٦٫٣ ك.بايت");
     g_assert_cmpstr (alone, ==, "Bylaws.pdf");
   }
+  /* And an Arabic name at the start of an English line. */
+  sila_i18n_init (SILA_LANGUAGE_ENGLISH);
+  {
+    g_autofree char *name = sila_display_join ("مريم الحربي", "file 1001", NULL);
+    g_autofree char *latin = sila_display_join ("Rent", "Phone calls", NULL);
+
+    g_assert_cmpstr (name, ==, "\u200eمريم الحربي — file 1001");
+    g_assert_cmpstr (latin, ==, "Rent — Phone calls");
+  }
+  sila_i18n_init (SILA_LANGUAGE_ARABIC);
   /* Nothing that a reader of Arabic takes for a digit: not the middle dot
    * (٠), the bullet, nor a bar (١). */
   g_assert_null (strstr (SILA_DISPLAY_SEPARATOR, "·"));

@@ -15,11 +15,22 @@
 #define LRI "\u2066"
 #define PDI "\u2069"
 #define RLM "\u200f"
+#define LRM "\u200e"
 
-/* A line whose first part starts left to right (a file name, a user name,
- * an isolate, a code) would take that direction for the whole line and put
- * the Arabic parts in the wrong order: in a right-to-left interface it
- * starts with a RIGHT-TO-LEFT MARK. */
+/* A line takes the direction of its first strong character: one whose
+ * first part starts against the interface's direction (a file name, a user
+ * name, a code in Arabic; a beneficiary's Arabic name in English) would put
+ * the other parts in the wrong order. Such a line starts with the
+ * interface's own mark. */
+static gboolean
+starts_right_to_left (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+
+  return (c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfdff) ||
+         (c >= 0xfe70 && c <= 0xfeff) || c == 0x2067 || c == 0x200f;
+}
+
 static gboolean
 starts_left_to_right (const char *text)
 {
@@ -33,7 +44,9 @@ sila_display_join (const char *first,
                    ...)
 {
   GString *out = g_string_new (NULL);
-  gboolean marked = FALSE;
+  gboolean rtl = sila_i18n_is_rtl ();
+  const char *mark = NULL;
+  guint parts = 0;
   va_list args;
 
   va_start (args, first);
@@ -41,19 +54,16 @@ sila_display_join (const char *first,
     {
       if (*part == '\0')
         continue;
-      if (out->len > 0)
+      if (parts++ > 0)
         g_string_append (out, SILA_DISPLAY_SEPARATOR);
-      else if (sila_i18n_is_rtl () && starts_left_to_right (part))
-        {
-          g_string_append (out, RLM);
-          marked = TRUE;
-        }
+      else if (rtl ? starts_left_to_right (part) : starts_right_to_left (part))
+        mark = rtl ? RLM : LRM;
       g_string_append (out, part);
     }
   va_end (args);
   /* A single part keeps its own direction. */
-  if (marked && strstr (out->str, SILA_DISPLAY_SEPARATOR) == NULL)
-    g_string_erase (out, 0, strlen (RLM));
+  if (mark != NULL && parts > 1)
+    g_string_prepend (out, mark);
   return g_string_free (out, FALSE);
 }
 

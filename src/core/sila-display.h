@@ -24,10 +24,11 @@ G_BEGIN_DECLS
 
 #define SILA_DISPLAY_SEPARATOR " \u2014 "
 
-/* The parts that are not NULL nor empty, joined with the separator; in a
- * right-to-left interface, a line of several parts whose first part starts
- * left to right begins with a RIGHT-TO-LEFT MARK, so that it still reads
- * from the right. */
+/* The parts that are not NULL nor empty, joined with the separator. A line
+ * of several parts whose first part starts against the interface's
+ * direction (a Latin file name in Arabic, an Arabic name in English)
+ * begins with the interface's mark (RIGHT-TO-LEFT or LEFT-TO-RIGHT MARK),
+ * so that its parts keep their order. */
 char *sila_display_join        (const char   *first,
                                 ...) G_GNUC_NULL_TERMINATED;
 
