@@ -336,6 +336,23 @@ test_request_opens_at_top (Fixture       *f,
   g_assert_null (strstr (texts, "owner"));
   g_assert_nonnull (strstr (texts, sila_test_arabic ? "مالك قاعدة البيانات هذه"
                                                     : "Owner of this database"));
+
+  /* The researcher's choice shows the chosen name whole, under its title,
+   * rather than cut at the row's end. */
+  {
+    g_autoptr(SilaRequest) third = sila_test_open_request (f->store, actor, f->file_id,
+                                                            "medical", NULL);
+    AdwComboRow *researcher;
+
+    sila_test_walk_request (f->store, actor, third->id, SILA_REQUEST_DOCUMENTS_COMPLETE);
+    g_assert_true (sila_requests_page_show_request (page, third->id));
+    researcher = sila_test_child (view, SILA_TYPE_REQUEST_VIEW, "researcher_row");
+    g_assert_true (adw_combo_row_get_use_subtitle (researcher));
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 1500);
+    sila_test_settle (GTK_WIDGET (f->window));
+    shoot (GTK_WIDGET (f->window), "screens-research-step");
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  }
 }
 
 /* The library's line: the file name isolated, its size in the UI
