@@ -23,6 +23,7 @@
 #include "sila-profile-sections.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-person.h"
+#include "sila-store-staff.h"
 
 struct _SilaBeneficiaryProfile
 {
@@ -31,6 +32,7 @@ struct _SilaBeneficiaryProfile
   SilaSession         *session;
   SilaBeneficiary     *file;
   GPtrArray           *segments;
+  GHashTable          *staff_names;  /* user name → the staff member's name */
 
   /* Template widgets */
   GtkWidget           *root;
@@ -152,10 +154,33 @@ segment_name (SilaBeneficiaryProfile *self,
   return code;
 }
 
+/* Who did something, by name: the staff member's name where the staff
+ * list gives one, the user name otherwise. */
 static const char *
-actor_name (const char *username)
+actor_name (SilaBeneficiaryProfile *self,
+            const char             *username)
 {
-  return g_strcmp0 (username, "owner") == 0 ? _("the owner of this database") : username;
+  const char *name;
+
+  if (g_strcmp0 (username, "owner") == 0)
+    return _("the owner of this database");
+  if (self->staff_names == NULL)
+    {
+      g_autoptr(GPtrArray) staff = NULL;
+
+      self->staff_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      staff = sila_store_list_staff (sila_session_get_store (self->session),
+                                     sila_session_get_actor (self->session), TRUE, NULL);
+      for (guint i = 0; staff != NULL && i < staff->len; i++)
+        {
+          const SilaStaff *member = g_ptr_array_index (staff, i);
+
+          g_hash_table_insert (self->staff_names, g_strdup (member->username),
+                               g_strdup (member->display_name));
+        }
+    }
+  name = username != NULL ? g_hash_table_lookup (self->staff_names, username) : NULL;
+  return name != NULL ? name : username;
 }
 
 static void
@@ -328,7 +353,7 @@ fill_consent (SilaBeneficiaryProfile *self)
       add_row (self->consent_group, _("Consent"),
                sila_choice_to_display (SILA_CHOICES_CONSENT, f->consent));
       add_row (self->consent_group, _("Recorded on"), day);
-      add_row (self->consent_group, _("Recorded by"), actor_name (f->consent_by));
+      add_row (self->consent_group, _("Recorded by"), actor_name (self, f->consent_by));
     }
   else
     add_row (self->consent_group, _("Consent"),
@@ -412,11 +437,11 @@ fill_history (SilaBeneficiaryProfile *self)
       GtkWidget *row = adw_expander_row_new ();
 
       if (g_strcmp0 (e->action, "create") == 0)
-        title = g_strdup_printf (_("Opened by %s"), actor_name (e->actor_name));
+        title = g_strdup_printf (_("Opened by %s"), actor_name (self, e->actor_name));
       else if (g_strcmp0 (e->action, "delete") == 0)
-        title = g_strdup_printf (_("Deleted by %s"), actor_name (e->actor_name));
+        title = g_strdup_printf (_("Deleted by %s"), actor_name (self, e->actor_name));
       else
-        title = g_strdup_printf (_("Changed by %s"), actor_name (e->actor_name));
+        title = g_strdup_printf (_("Changed by %s"), actor_name (self, e->actor_name));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
 
@@ -600,6 +625,7 @@ sila_beneficiary_profile_finalize (GObject *object)
 
   g_clear_pointer (&self->file, sila_beneficiary_free);
   g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_clear_pointer (&self->staff_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (sila_beneficiary_profile_parent_class)->finalize (object);
 }
@@ -715,6 +741,8 @@ sila_beneficiary_profile_show (SilaBeneficiaryProfile  *self,
   g_return_val_if_fail (self->file == NULL, FALSE);
 
   store = sila_session_get_store (self->session);
+  /* The staff list is read anew for each file shown. */
+  g_clear_pointer (&self->staff_names, g_hash_table_unref);
   self->file = sila_store_open_beneficiary (store, sila_session_get_actor (self->session), id,
                                             error);
   if (self->file == NULL)
