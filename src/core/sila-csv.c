@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sila-csv.h"
+#include "sila-display.h"
 
 struct _SilaCsvReader {
   char       *text;      /* the whole file, UTF-8, without its BOM */
@@ -24,6 +25,7 @@ set_too_large (GError **error)
   g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
                _("The file is too large: at most %u MB can be imported."),
                (guint)(sila_table_get_limits ()->max_bytes / (1024 * 1024)));
+  sila_display_error_digits (error);
   return FALSE;
 }
 

@@ -12,6 +12,7 @@
 
 #include "sila-arabic.h"
 #include "sila-csv.h"
+#include "sila-display.h"
 #include "sila-table-reader.h"
 #include "sila-xlsx.h"
 
@@ -106,6 +107,7 @@ set_too_large (GError **error)
   g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
                _("The file is too large: at most %u MB can be imported."),
                (guint)(sila_table_get_limits ()->max_bytes / (1024 * 1024)));
+  sila_display_error_digits (error);
 }
 
 SilaTableReader *

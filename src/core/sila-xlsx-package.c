@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sila-display.h"
 #include "sila-xlsx-private.h"
 
 /* ---- errors ---------------------------------------------------------- */
@@ -28,6 +29,7 @@ sila_xlsx_set_too_large (GError **error)
   g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
                _("The file is too large: at most %u MB can be imported."),
                (guint)(sila_table_get_limits ()->max_bytes / (1024 * 1024)));
+  sila_display_error_digits (error);
 }
 
 static void

@@ -151,8 +151,7 @@ write_file (const SilaBeneficiary  *file,
   sila_sheet_write_text (sheet, r, COL_NATIONALITY,
                          sila_choice_to_display (SILA_CHOICES_NATIONALITY, file->nationality));
   sila_sheet_write_text (sheet, r, COL_MARITAL,
-                         sila_choice_to_display (SILA_CHOICES_MARITAL_STATUS,
-                                                 file->marital_status));
+                         sila_marital_status_to_display (file->marital_status, file->gender));
   if (file->mobile != NULL)
     {
       phone = sila_phone_format_display (file->mobile);

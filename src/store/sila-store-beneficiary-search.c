@@ -641,6 +641,8 @@ sila_duplicate_describe (const SilaDuplicate *duplicate)
 
   g_return_val_if_fail (duplicate != NULL, NULL);
 
+  /* A code, in Western digits (the digit rule, sila-display.h); no
+   * isolates: the line also goes into import reports. */
   number = g_strdup_printf ("%" G_GINT64_FORMAT,
                             sila_beneficiary_row_get_file_number (duplicate->row));
   name = sila_beneficiary_row_get_name (duplicate->row);

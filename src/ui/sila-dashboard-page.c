@@ -10,11 +10,12 @@
 #include "sila-clock.h"
 #include "sila-dashboard-page.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
+#include "sila-outreach-task.h"
 #include "sila-report-charts.h"
 #include "sila-report-task.h"
 #include "sila-store-contacts.h"
-#include "sila-outreach-task.h"
 #include "sila-store-requests.h"
 
 /* Rows shown in each list of today's work; the cards count them all. */
@@ -115,8 +116,8 @@ add_request_row (GtkListBox     *list,
                  const GDate    *today)
 {
   GtkWidget *action = adw_action_row_new ();
-  g_autofree char *title = g_strdup_printf ("%s · %s", sila_request_row_get_number (row),
-                                            sila_request_row_get_type_display (row));
+  g_autofree char *title = sila_display_join (sila_request_row_get_number (row),
+                                              sila_request_row_get_type_display (row), NULL);
   g_autofree char *due = sila_request_describe_due (sila_request_row_get_status (row),
                                                     sila_request_row_get_due (row), today);
   GtkWidget *suffix = gtk_label_new (due != NULL ? due : "");
