@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "sila-display.h"
 #include "sila-store-field-merge-private.h"
 
 void
@@ -338,7 +339,8 @@ sila_field_record_merge (Merge            *m,
   if (sila_store_step (m->store, stmt, error) != SILA_STEP_DONE)
     return FALSE;
 
-  summary = g_strdup_printf ("%s · %s · %s", b->header->event, b->header->device_id, officers);
+  summary = g_strdup_printf ("%s" SILA_DISPLAY_SEPARATOR "%s" SILA_DISPLAY_SEPARATOR "%s",
+                             b->header->event, b->header->device_id, officers);
   after = g_strdup_printf ("{\"bundle\":\"%s\",\"files\":%" G_GINT64_FORMAT ",\"requests\":%"
                            G_GINT64_FORMAT ",\"responses\":%" G_GINT64_FORMAT ",\"contacts\":%"
                            G_GINT64_FORMAT ",\"feedback\":%" G_GINT64_FORMAT ",\"changed\":%"
