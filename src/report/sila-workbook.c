@@ -529,6 +529,7 @@ sila_sheet_write_cell (SilaSheet  *sheet,
     case SILA_COLUMN_DECIMAL:
     case SILA_COLUMN_MONEY:
     case SILA_COLUMN_PERCENT:
+    case SILA_COLUMN_NUMBER:
       {
         char *end = NULL;
         double number = g_ascii_strtod (value, &end);
