@@ -229,6 +229,7 @@ date_in_both (const GDate *date)
 void
 sila_report_book_write_approval_state (SilaReportBook *book,
                                        SilaSheet      *sheet,
+                                       double          width,
                                        lxw_row_t      *row)
 {
   const SilaReportFigures *f = book->figures;
@@ -250,7 +251,7 @@ sila_report_book_write_approval_state (SilaReportBook *book,
     text = g_strdup_printf (_("Approved by the board: decision No. %s of %s (%s)."),
                             f->approval->decision_number, day, f->approval->approved_by);
   }
-  worksheet_write_string (ws, (*row)++, 0, text, book->label_bold);
+  sila_report_book_write_wrapped (book, sheet, (*row)++, 3, width, text, book->bold_wrap);
   if (f->changes != NULL && f->changes->len > 0)
     {
       g_autofree char *n = sila_format_int (f->changes->len);
@@ -263,7 +264,8 @@ sila_report_book_write_approval_state (SilaReportBook *book,
                                       f->changes->len),
                          n);
 
-      worksheet_write_string (ws, (*row)++, 0, changed, book->warning);
+      sila_report_book_write_wrapped (book, sheet, (*row)++, 3, width, changed,
+                                      book->warning_wrap);
     }
   else
     worksheet_write_string (ws, (*row)++, 0, _("Unchanged since the board approved it."),
@@ -393,5 +395,6 @@ sila_report_book_write_approval (SilaReportBook *book)
     }
 
   row++;
-  worksheet_write_string (ws, row, 0, sila_report_confidentiality (), book->note);
+  sila_report_book_write_wrapped (book, sheet, row, 3, 30 + 3 * 26,
+                                  sila_report_confidentiality (), book->note_wrap);
 }

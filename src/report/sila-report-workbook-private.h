@@ -27,6 +27,9 @@ typedef struct {
   lxw_format              *signed_decimal[2];
   lxw_format              *points[2];    /* a change of a rate, "+5.0 points" */
   lxw_format              *none;         /* "—" where there is no figure */
+  lxw_format              *note_wrap;
+  lxw_format              *warning_wrap;
+  lxw_format              *bold_wrap;
   lxw_format              *label_bold;
   lxw_format              *note;
   lxw_format              *warning;
@@ -89,6 +92,14 @@ void        sila_report_book_write_register    (SilaReportBook         *book);
 void        sila_report_book_write_approval    (SilaReportBook         *book);
 void        sila_report_book_write_approval_state (SilaReportBook      *book,
                                                    SilaSheet           *sheet,
+                                                   double               width,
                                                    lxw_row_t           *row);
+void        sila_report_book_write_wrapped     (SilaReportBook         *book,
+                                                SilaSheet              *sheet,
+                                                lxw_row_t               row,
+                                                lxw_col_t               last_col,
+                                                double                  width,
+                                                const char             *text,
+                                                lxw_format             *format);
 
 G_END_DECLS

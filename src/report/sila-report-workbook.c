@@ -83,11 +83,49 @@ sila_report_book_make_formats (SilaReportBook *book)
   book->note = book_format (book, 9, FALSE);
   format_set_font_color (book->note, 0x555555);
   format_set_reading_order (book->note, book->rtl ? 2 : 1);
+  book->note_wrap = book_format (book, 9, FALSE);
+  format_set_font_color (book->note_wrap, 0x555555);
+  format_set_reading_order (book->note_wrap, book->rtl ? 2 : 1);
+  format_set_text_wrap (book->note_wrap);
+  format_set_align (book->note_wrap, LXW_ALIGN_VERTICAL_TOP);
+  book->warning_wrap = book_format (book, 11, TRUE);
+  format_set_font_color (book->warning_wrap, 0xB42318);
+  format_set_reading_order (book->warning_wrap, book->rtl ? 2 : 1);
+  format_set_text_wrap (book->warning_wrap);
+  format_set_align (book->warning_wrap, LXW_ALIGN_VERTICAL_TOP);
+  book->bold_wrap = book_format (book, 11, TRUE);
+  format_set_reading_order (book->bold_wrap, book->rtl ? 2 : 1);
+  format_set_text_wrap (book->bold_wrap);
+  format_set_align (book->bold_wrap, LXW_ALIGN_VERTICAL_TOP);
   book->none = book_format (book, 11, FALSE);
   format_set_align (book->none, LXW_ALIGN_CENTER);
   book->warning = book_format (book, 11, TRUE);
   format_set_font_color (book->warning, 0xB42318);
   format_set_reading_order (book->warning, book->rtl ? 2 : 1);
+}
+
+/* A sentence across the columns 0 … @last_col (@width characters in all),
+ * wrapped in a row as tall as its lines. Left to overflow its cell, a long
+ * note widened the printed area, and fitting the sheet to the page's width
+ * then printed it small. */
+void
+sila_report_book_write_wrapped (SilaReportBook *book,
+                                SilaSheet      *sheet,
+                                lxw_row_t       row,
+                                lxw_col_t       last_col,
+                                double          width,
+                                const char     *text,
+                                lxw_format     *format)
+{
+  lxw_worksheet *ws = sila_sheet_get_lxw (sheet);
+  double size = format == book->note_wrap ? 9 : 11;
+  /* A character of Arabic or Latin text takes about a digit's width. */
+  double per_line = MAX (width * 11 / size - 2, 10);
+  guint lines = (guint)ceil (g_utf8_strlen (text != NULL ? text : "", -1) / per_line);
+
+  worksheet_merge_range (ws, row, 0, row, last_col, text != NULL ? text : "", format);
+  worksheet_set_row (ws, row, 2 + MAX (lines, 1) * sila_workbook_get_row_height (book->workbook)
+                     * size / 11, NULL);
 }
 
 /* Writes a figure in the format its kind reads best in. */
@@ -332,6 +370,8 @@ write_charts (SilaReportBook *book,
     }
 }
 
+#define SUMMARY_WIDTH 94
+
 static void
 write_summary (SilaReportBook *book,
                SilaSheet      *summary)
@@ -341,7 +381,7 @@ write_summary (SilaReportBook *book,
   const char *headers[] = {
     _("Figure"), _("This period"), _("The period before"), _("Change"),
   };
-  const double widths[] = { 44, 18, 18, 14 };
+  const double widths[] = { 44, 18, 18, 14 };  /* SUMMARY_WIDTH in all */
   const SilaColumnKind kinds[] = {
     SILA_COLUMN_TEXT, SILA_COLUMN_DECIMAL, SILA_COLUMN_DECIMAL, SILA_COLUMN_DECIMAL,
   };
@@ -363,8 +403,8 @@ write_summary (SilaReportBook *book,
   sila_sheet_write_title (summary, 0, *f->association != '\0' ? f->association : title);
   worksheet_write_string (ws, 1, 0, title, book->label_bold);
   worksheet_write_string (ws, 2, 0, book->period_label, book->label_bold);
-  worksheet_write_string (ws, 3, 0, other, book->note);
-  worksheet_write_string (ws, 4, 0, prepared, book->note);
+  sila_report_book_write_wrapped (book, summary, 3, 3, SUMMARY_WIDTH, other, book->note_wrap);
+  sila_report_book_write_wrapped (book, summary, 4, 3, SUMMARY_WIDTH, prepared, book->note_wrap);
   sila_sheet_set_columns (summary, 6, G_N_ELEMENTS (headers), headers, widths, kinds);
   sila_sheet_set_print (summary, f->association, FALSE);
 
@@ -410,9 +450,10 @@ write_summary (SilaReportBook *book,
   sila_sheet_finish_table (summary, row);
 
   row += 2;
-  sila_report_book_write_approval_state (book, summary, &row);
+  sila_report_book_write_approval_state (book, summary, SUMMARY_WIDTH, &row);
   row++;
-  worksheet_write_string (ws, row, 0, sila_report_confidentiality (), book->note);
+  sila_report_book_write_wrapped (book, summary, row, 3, SUMMARY_WIDTH,
+                                  sila_report_confidentiality (), book->note_wrap);
 
   /* The charts go under the table, two by two within its four columns:
    * beside it they made the sheet twice as wide, and fitting it to the
