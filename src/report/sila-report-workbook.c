@@ -460,6 +460,9 @@ write_summary (SilaReportBook *book,
    * page's width printed the figures at half size. (A page break would be
    * ignored: the sheet is fitted to the page's width.) */
   book->charts_row = row + 2;
+  /* The table fits its page: its header repeated over the charts' page
+   * would head nothing. (libxlsxwriter has no call to undo it.) */
+  ws->repeat_rows.in_use = LXW_FALSE;
   book->breaks[0] = book->charts_row;
   worksheet_set_h_pagebreaks (ws, book->breaks);
 }
