@@ -44,7 +44,7 @@ static const struct {
   double          width;
   SilaColumnKind  kind;
 } file_columns[N_COLUMNS] = {
-  [COL_FILE_NUMBER]  = { NC_("register column", "File number"),        10, SILA_COLUMN_INTEGER },
+  [COL_FILE_NUMBER]  = { NC_("register column", "File number"),        10, SILA_COLUMN_NUMBER },
   [COL_NATIONAL_ID]  = { NC_("register column", "National ID"),        14, SILA_COLUMN_ID },
   [COL_ID_TYPE]      = { NC_("register column", "ID type"),            14, SILA_COLUMN_TEXT },
   [COL_NAME]         = { NC_("register column", "Name"),               34, SILA_COLUMN_TEXT },
@@ -86,7 +86,7 @@ static const struct {
   double          width;
   SilaColumnKind  kind;
 } member_columns[N_MEMBER_COLUMNS] = {
-  [MEM_FILE_NUMBER] = { NC_("register column", "File number"),       10, SILA_COLUMN_INTEGER },
+  [MEM_FILE_NUMBER] = { NC_("register column", "File number"),       10, SILA_COLUMN_NUMBER },
   [MEM_NAME]        = { NC_("register column", "Name"),              30, SILA_COLUMN_TEXT },
   [MEM_RELATION]    = { NC_("register column", "Relation"),          14, SILA_COLUMN_TEXT },
   [MEM_ID]          = { NC_("register column", "ID number"),         14, SILA_COLUMN_ID },
@@ -136,7 +136,7 @@ write_file (const SilaBeneficiary  *file,
   g_autoptr(GString) others = g_string_new (NULL);
 
   sila_sheet_write_number (sheet, r, COL_FILE_NUMBER, (double)file->file_number,
-                           SILA_COLUMN_INTEGER);
+                           SILA_COLUMN_NUMBER);
   sila_sheet_write_text (sheet, r, COL_NATIONAL_ID, file->id_number);
   sila_sheet_write_text (sheet, r, COL_ID_TYPE, sila_id_type_to_display (file->id_type));
   sila_sheet_write_text (sheet, r, COL_NAME, name);
@@ -189,7 +189,7 @@ write_file (const SilaBeneficiary  *file,
 
       sheet = export->members;
       sila_sheet_write_number (sheet, mr, MEM_FILE_NUMBER, (double)file->file_number,
-                               SILA_COLUMN_INTEGER);
+                               SILA_COLUMN_NUMBER);
       sila_sheet_write_text (sheet, mr, MEM_NAME, m->name);
       sila_sheet_write_text (sheet, mr, MEM_RELATION,
                              sila_choice_to_display (SILA_CHOICES_RELATION, m->relation));

@@ -56,4 +56,24 @@ GPtrArray     *sila_store_schema_differences (sqlite3     *db,
                                               GError     **error);
 char          *sila_store_schema_describe    (GPtrArray   *differences);
 
+/* The schema of a fresh database of the newest data format, computed when
+ * Sila Desk is built (sila-schema-gen writes sila-schema-table.c) so that
+ * opening a file need not run every migration in memory first. */
+typedef struct {
+  const char *type;
+  const char *name;
+  const char *tbl_name;
+  const char *sql;        /* NULL for SQLite's own indexes */
+} SilaSchemaRow;
+
+/* The compiled rows and their data format; NULL (none) in the generator. */
+const SilaSchemaRow *sila_compiled_schema (int   *version,
+                                           guint *n_rows);
+/* Writes the C source of the compiled schema; FALSE with @error if the
+ * migrations fail. */
+gboolean       sila_store_schema_write_table (GString     *out,
+                                              GError     **error);
+/* Whether the compiled schema is the one the migrations make now. */
+gboolean       sila_store_schema_check_compiled (GError  **error);
+
 G_END_DECLS
