@@ -129,14 +129,14 @@ bench_search (const char *path,
 
   sqlite3_open_v2 (path, &raw, SQLITE_OPEN_READONLY, NULL);
   sqlite3_prepare_v2 (raw, "SELECT rowid FROM beneficiary_search WHERE beneficiary_search "
-                           "MATCH ?1 ORDER BY rank", -1, &stmt, NULL);
+                           "MATCH ?1 ORDER BY rowid DESC", -1, &stmt, NULL);
 
   /* Warm both paths (page cache, statement cache). */
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < queries->len; i++)
       {
         const char *text = g_ptr_array_index (queries, i);
-        g_autofree char *match = sila_store_beneficiary_match_query (text);
+        g_autofree char *match = sila_store_beneficiary_match_query (store, text);
         g_autoptr(GArray) numbers = NULL;
         g_autoptr(GPtrArray) rows = NULL;
         gint64 t0, t1, t2;

@@ -140,27 +140,83 @@ sila_test_raw_close (SilaDb *db)
   db->driver->close (db);
 }
 
-static SilaStatement *
-prepare_or_die (SilaDb     *db,
-                const char *sql)
-{
-  SilaStatement *stmt = db->driver->prepare (db, sql);
+/* On SQLite the tests' own queries go to SQLite itself, not through the
+ * driver, so that they are not taken for statements of the store (the
+ * driver can log those, for the PostgreSQL schema's test). */
+typedef struct {
+  SilaDb        *db;
+  SilaStatement *stmt;     /* on a server */
+  sqlite3_stmt  *raw;      /* on a file */
+} Query;
 
-  if (stmt == NULL)
-    g_error ("%s: %s", sql, db->driver->message (db));
-  return stmt;
+static void
+query_start (Query      *q,
+             SilaDb     *db,
+             const char *sql)
+{
+  q->db = db;
+  q->stmt = NULL;
+  q->raw = NULL;
+  if (sila_pg_is_connection (db))
+    {
+      q->stmt = db->driver->prepare (db, sql);
+      if (q->stmt == NULL)
+        g_error ("%s: %s", sql, db->driver->message (db));
+      return;
+    }
+  if (sqlite3_prepare_v2 (sila_sqlite_handle (db), sql, -1, &q->raw, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (sila_sqlite_handle (db)));
+}
+
+static gboolean
+query_next (Query *q)
+{
+  if (q->stmt != NULL)
+    return q->stmt->driver->step (q->stmt) == SILA_STEP_ROW;
+  return sqlite3_step (q->raw) == SQLITE_ROW;
+}
+
+static int
+query_columns (Query *q)
+{
+  return q->stmt != NULL ? sila_column_count (q->stmt) : sqlite3_column_count (q->raw);
+}
+
+static const char *
+query_text (Query *q,
+            int    column)
+{
+  return q->stmt != NULL ? sila_column_text (q->stmt, column)
+                         : (const char *)sqlite3_column_text (q->raw, column);
+}
+
+static gint64
+query_int (Query *q,
+           int    column)
+{
+  return q->stmt != NULL ? sila_column_int64 (q->stmt, column)
+                         : sqlite3_column_int64 (q->raw, column);
+}
+
+static void
+query_end (Query *q)
+{
+  if (q->stmt != NULL)
+    q->stmt->driver->finalize (q->stmt);
+  sqlite3_finalize (q->raw);
 }
 
 gint64
 sila_test_db_int (SilaDb     *db,
                   const char *sql)
 {
-  SilaStatement *stmt = prepare_or_die (db, sql);
+  Query q;
   gint64 value;
 
-  g_assert_cmpint (stmt->driver->step (stmt), ==, SILA_STEP_ROW);
-  value = sila_column_int64 (stmt, 0);
-  stmt->driver->finalize (stmt);
+  query_start (&q, db, sql);
+  g_assert_true (query_next (&q));
+  value = query_int (&q, 0);
+  query_end (&q);
   return value;
 }
 
@@ -168,12 +224,13 @@ char *
 sila_test_db_text (SilaDb     *db,
                    const char *sql)
 {
-  SilaStatement *stmt = prepare_or_die (db, sql);
+  Query q;
   char *value = NULL;
 
-  if (stmt->driver->step (stmt) == SILA_STEP_ROW)
-    value = sila_column_dup (stmt, 0);
-  stmt->driver->finalize (stmt);
+  query_start (&q, db, sql);
+  if (query_next (&q))
+    value = g_strdup (query_text (&q, 0));
+  query_end (&q);
   return value;
 }
 
@@ -182,19 +239,20 @@ sila_test_db_dump (SilaDb     *db,
                    const char *sql,
                    GString    *out)
 {
-  SilaStatement *stmt = prepare_or_die (db, sql);
+  Query q;
 
-  while (stmt->driver->step (stmt) == SILA_STEP_ROW)
+  query_start (&q, db, sql);
+  while (query_next (&q))
     {
-      for (int col = 0; col < sila_column_count (stmt); col++)
+      for (int col = 0; col < query_columns (&q); col++)
         {
-          const char *text = sila_column_text (stmt, col);
+          const char *text = query_text (&q, col);
 
           g_string_append_printf (out, "%s|", text != NULL ? text : "(null)");
         }
       g_string_append_c (out, '\n');
     }
-  stmt->driver->finalize (stmt);
+  query_end (&q);
 }
 
 gint64
@@ -217,16 +275,17 @@ sila_test_store_db (SilaStore *store)
 char **
 sila_test_table_names (SilaDb *db)
 {
-  const char *sql = sila_pg_is_connection (db)
-                    ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema () "
-                      "ORDER BY 1"
-                    : "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY 1";
-  SilaStatement *stmt = prepare_or_die (db, sql);
   GPtrArray *names = g_ptr_array_new ();
+  Query q;
 
-  while (stmt->driver->step (stmt) == SILA_STEP_ROW)
-    g_ptr_array_add (names, sila_column_dup (stmt, 0));
-  stmt->driver->finalize (stmt);
+  query_start (&q, db,
+               sila_pg_is_connection (db)
+               ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema () "
+                 "ORDER BY 1"
+               : "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY 1");
+  while (query_next (&q))
+    g_ptr_array_add (names, g_strdup (query_text (&q, 0)));
+  query_end (&q);
   g_ptr_array_add (names, NULL);
   return (char **)g_ptr_array_free (names, FALSE);
 }

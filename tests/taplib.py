@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A small TAP producer for the Python tests, so that meson counts each one."""
+import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -90,6 +92,25 @@ def new_database(folder=None, name='office.db'):
     subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', f'{server} dbname=postgres',
                     '-c', f'CREATE DATABASE "{dbname}"'], check=True, capture_output=True)
     return f'{server} dbname={dbname}'
+
+
+def query(db, sql):
+    """The rows of SQL (no parameters) on the test's database, a file or a
+    server's (new_database()), as tuples of Python values: integers, text
+    and None alike on both engines."""
+    if not db.startswith('host=') and '://' not in db:
+        con = sqlite3.connect(db)
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+    # psql prints text: the rows come back as JSON, which keeps numbers
+    # numbers and NULL null; a json (not jsonb) object keeps its columns in
+    # order, even two of one name.
+    wrapped = f"SELECT coalesce (json_agg (t), '[]') FROM ({sql}) AS t"
+    r = subprocess.run(['psql', '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', db,
+                        '-c', wrapped], check=True, capture_output=True, text=True)
+    return json.loads(r.stdout, object_pairs_hook=lambda pairs: tuple(v for _, v in pairs))
 
 
 def check(condition, message=''):

@@ -75,8 +75,21 @@ test_migrate_existing_trail (SilaTestDir   *fixture,
   g_autoptr(SilaStore) old = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   int latest = sila_store_get_latest_version ();
+  int chained = latest;
 
-  old = sila_store_open_at_version (fixture->db_path, latest - 1, &error);
+  /* The version just before the chain's step (later steps follow it). */
+  for (int v = 1; v <= latest; v++)
+    {
+      g_autoptr(SilaStore) probe = sila_store_open_in_memory (v, NULL);
+
+      if (probe != NULL && sila_store_audit_is_chained (probe))
+        {
+          chained = v;
+          break;
+        }
+    }
+
+  old = sila_store_open_at_version (fixture->db_path, chained - 1, &error);
   g_assert_no_error (error);
   g_assert_true (sila_store_exec (old,
       "INSERT INTO audit_log (id, at, actor_name, device_id, action, entity, entity_id, "

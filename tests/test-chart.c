@@ -296,6 +296,99 @@ test_pdf_text (SilaTestDir   *fixture,
   g_assert_nonnull (strstr (out, "4"));
 }
 
+/* pdftotext gives the lam-alef ligature back as alef then lam: "الاجتماعي"
+ * comes out "االجتماعي". */
+static const char *
+lam_alef_as_extracted (const char *word)
+{
+  static char buf[256];
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p), next = g_utf8_get_char (g_utf8_next_char (p));
+
+      if (c == 0x0644 && (next == 0x0627 || next == 0x0622 || next == 0x0623 || next == 0x0625))
+        {
+          g_string_append_unichar (s, next);
+          g_string_append_unichar (s, c);
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      g_string_append_unichar (s, c);
+    }
+  g_strlcpy (buf, s->str, sizeof buf);
+  g_string_free (s, TRUE);
+  return buf;
+}
+
+/* Every status under its column, whole, even eleven to a chart as wide as
+ * the printed report's (the second line of "مكتمل المستندات" used to be
+ * cut to "المستن…"). */
+static void
+test_long_labels_whole (SilaTestDir   *fixture,
+                        gconstpointer  data)
+{
+  static const char *labels[] = {
+    "مستلم", "مكتمل المستندات", "محال للبحث الاجتماعي", "تم البحث الاجتماعي",
+    "لدى لجنة البحث", "مقبول", "مرفوض", "مسجل", "تم تقديم الخدمة", "مغلق", "ملغي",
+  };
+  g_autofree char *pdf = sila_test_dir_file (fixture, "statuses.pdf");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaChart) chart = sila_chart_new (SILA_CHART_COLUMNS);
+  g_autoptr(GString) flat = g_string_new (NULL);
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status;
+
+  sila_chart_set_title (chart, "الطلبات المستلمة حسب حالتها الآن");
+  sila_chart_set_rtl (chart, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    sila_chart_add (chart, labels[i], i + 1);
+  /* The width of an A4 page's text and the report's chart height. */
+  surface = cairo_pdf_surface_create (pdf, 515, 220);
+  cr = cairo_create (surface);
+  sila_chart_render (chart, cr, 515, 220);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* pdftotext splits Arabic words with spaces and adds direction marks. */
+  for (const char *p = out; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (flat, c);
+    }
+  /* Neither ellipsized nor broken inside a word (Pango adds a hyphen). */
+  g_assert_null (strstr (flat->str, "…"));
+  g_assert_null (strstr (flat->str, "-"));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (labels[i], " ", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (strstr (flat->str, words[w]) == NULL &&
+            strstr (flat->str, lam_alef_as_extracted (words[w])) == NULL)
+          {
+            g_test_message ("not in the chart: %s (of %s); the text: %s", words[w], labels[i],
+                            out);
+            g_test_fail ();
+          }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -310,6 +403,8 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/report/chart/describe", test_describe_and_format);
   g_test_add ("/sila/report/chart/pdf-text", SilaTestDir, NULL, sila_test_dir_setup,
               test_pdf_text, sila_test_dir_teardown);
+  g_test_add ("/sila/report/chart/long-labels-whole", SilaTestDir, NULL, sila_test_dir_setup,
+              test_long_labels_whole, sila_test_dir_teardown);
 
   return g_test_run ();
 }

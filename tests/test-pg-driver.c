@@ -190,6 +190,15 @@ test_parameters (Fixture       *f,
   g_assert_cmpint (sila_column_int64 (stmt, 3), ==, 1);
   stmt->driver->finalize (stmt);
 
+  /* A number the text skips is declared text: binding it is harmless. */
+  stmt = prepare_ok (f->db, "SELECT CAST (?1 AS text) || CAST (?3 AS text)");
+  sila_bind_text (stmt, 1, "a");
+  sila_bind_int64 (stmt, 2, 2);
+  sila_bind_text (stmt, 3, "c");
+  g_assert_cmpint (stmt->driver->step (stmt), ==, SILA_STEP_ROW);
+  g_assert_cmpstr (sila_column_text (stmt, 0), ==, "ac");
+  stmt->driver->finalize (stmt);
+
   /* A number bound for a text column, and text for a number. */
   stmt = prepare_ok (f->db, "INSERT INTO t (id, s) VALUES (?1, ?2) RETURNING id, s");
   sila_bind_text (stmt, 1, "7");
@@ -265,6 +274,25 @@ test_savepoints (Fixture       *f,
   exec_ok (db, "DELETE FROM t");
   db->driver->rollback (db, 0);
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t"), ==, 2);
+
+  /* A write that fails inside a transaction leaves it going, as on SQLite:
+   * the store reads on after a duplicate. */
+  g_assert_true (db->driver->begin (db, 0));
+  {
+    SilaStatement *insert = prepare_ok (db, "INSERT INTO t (id) VALUES (?1)");
+
+    sila_bind_int64 (insert, 1, 10);
+    g_assert_cmpint (insert->driver->step (insert), ==, SILA_STEP_DONE);
+    insert->driver->reset (insert);
+    sila_bind_int64 (insert, 1, 1);
+    g_assert_cmpint (insert->driver->step (insert), ==, SILA_STEP_ERROR);
+    g_assert_cmpint (db->driver->failure (db), ==, SILA_DB_UNIQUE);
+    insert->driver->finalize (insert);
+  }
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t WHERE id = 1"), ==, 1);
+  g_assert_true (db->driver->commit (db, 0));
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t"), ==, 3);
+  exec_ok (db, "DELETE FROM t WHERE id = 10");
 
   /* A failed transaction cannot be committed as if it had worked. */
   g_assert_true (db->driver->begin (db, 0));

@@ -74,6 +74,12 @@ dashboard_ready (gpointer page)
 }
 
 static gboolean
+dashboard_idle (gpointer page)
+{
+  return !sila_dashboard_page_is_loading (page);
+}
+
+static gboolean
 reports_ready (gpointer page)
 {
   return !sila_reports_page_is_busy (page) && sila_reports_page_get_figures (page) != NULL;
@@ -369,6 +375,8 @@ test_officer (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   dashboard = SILA_DASHBOARD_PAGE (sila_window_get_section_page (window, "dashboard"));
+  /* Today's lists are read in a thread after the first frame. */
+  wait_until (dashboard_idle, dashboard);
   g_assert_cmpint (sila_dashboard_page_get_count (dashboard, "overdue"), ==, 2);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (dashboard,
                    SILA_TYPE_DASHBOARD_PAGE, "month_stack"))), ==, "message");

@@ -187,6 +187,28 @@ test_march (Fixture       *f,
     g_assert_cmpstr (change, ==, "+5");
     g_assert_cmpstr (money, ==, "SAR 250.90");
   }
+
+  /* A change reads with its unit: a rate in points, money in riyals. */
+  {
+    SilaFigureValue rate_now = { 0, 75 }, rate_before = { 0, 70 };
+    SilaFigureValue one_before = { 0, 74 }, none = { 0, NAN };
+    SilaFigureValue money_before = { 10000, 0 };
+    g_autofree char *rate = sila_report_format_change (SILA_FIGURE_ACCEPTANCE_RATE, &rate_now,
+                                                       &rate_before);
+    g_autofree char *one = sila_report_format_change (SILA_FIGURE_ACCEPTANCE_RATE, &rate_now,
+                                                      &one_before);
+    g_autofree char *nps = sila_report_format_change (SILA_FIGURE_NPS, &rate_before, &rate_now);
+    g_autofree char *missing = sila_report_format_change (SILA_FIGURE_CSAT, &rate_now, &none);
+    g_autofree char *money = sila_report_format_change (SILA_FIGURE_SERVICES_VALUE,
+                                                        &r->figures[SILA_FIGURE_SERVICES_VALUE],
+                                                        &money_before);
+
+    g_assert_cmpstr (rate, ==, "+5 points");
+    g_assert_cmpstr (one, ==, "+1 point");
+    g_assert_cmpstr (nps, ==, "-5 points");
+    g_assert_cmpstr (missing, ==, "—");
+    g_assert_cmpstr (money, ==, "SAR +150.90");
+  }
 }
 
 static void

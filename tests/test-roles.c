@@ -15,6 +15,7 @@
 #include "sila-report-workbook.h"
 #include "sila-store-backup.h"
 #include "sila-store-feedback.h"
+#include "sila-store-field.h"
 #include "sila-store-library.h"
 #include "sila-store-person.h"
 #include "sila-store-request-import.h"
@@ -461,6 +462,51 @@ op_request_import (RoleFixture *f, GError **error)
   return sila_store_import_requests (f->store, f->actor, path, FALSE, report, NULL, error);
 }
 
+/* Field work: a kit of the office, and a bundle of a kit made by the
+ * administrator beforehand. */
+static gboolean
+op_field_kit (RoleFixture *f, GError **error)
+{
+  g_autofree char *path = sila_test_dir_file (&f->dir, "kit.sila");
+
+  return sila_store_field_make_kit (f->store, f->actor, "يوم الحي", NULL, TRUE, path, error);
+}
+
+static void
+scene_field_bundle (RoleFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kit_path = sila_test_dir_file (&f->dir, "scene-kit.sila");
+  g_autofree char *bundle = sila_test_dir_file (&f->dir, "scene.bundle");
+  g_autoptr(SilaStore) kit = NULL;
+
+  g_assert_true (sila_store_field_make_kit (f->store, f->admin, "يوم الحي", NULL, TRUE,
+                                            kit_path, &error));
+  g_assert_no_error (error);
+  kit = sila_store_open (kit_path, SILA_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  g_assert_true (sila_store_field_write_bundle (kit, bundle, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+op_field_merge (RoleFixture *f, GError **error)
+{
+  g_autofree char *bundle = sila_test_dir_file (&f->dir, "scene.bundle");
+  const char *paths[] = { bundle, NULL };
+  SilaFieldSummary summary;
+
+  return sila_store_field_merge (f->store, f->actor, paths, FALSE, &summary, error);
+}
+
+static gboolean
+op_field_conflicts (RoleFixture *f, GError **error)
+{
+  g_autoptr(GPtrArray) list = sila_store_field_list_conflicts (f->store, f->actor, error);
+
+  return list != NULL;
+}
+
 static const struct {
   const char     *name;
   SilaPermission  permission;
@@ -486,6 +532,9 @@ static const struct {
   { "library/replace", SILA_PERM_LIBRARY_EDIT, op_library_replace },
   { "person/export", SILA_PERM_PERSONAL_DATA_EXPORT, op_person_export, scene_received },
   { "retention/anonymize", SILA_PERM_RETENTION, op_retention },
+  { "field/kit", SILA_PERM_BENEFICIARY_EXPORT, op_field_kit },
+  { "field/merge", SILA_PERM_BENEFICIARY_IMPORT, op_field_merge, scene_field_bundle },
+  { "field/conflicts", SILA_PERM_BENEFICIARY_VIEW, op_field_conflicts },
   { "request/view", SILA_PERM_REQUEST_VIEW, op_request_view, scene_received },
   { "request/open", SILA_PERM_REQUEST_OPEN, op_request_open, scene_received },
   { "request/document", SILA_PERM_REQUEST_DOCUMENTS, op_request_document, scene_received },
@@ -517,8 +566,6 @@ static const struct {
 static const SilaPermission not_yet_guarded[] = {
   SILA_PERM_SETTINGS_VIEW,      /* settings are read before signing in (login shows the name) */
   SILA_PERM_BENEFICIARY_EDIT,   /* beneficiary files: their own issue */
-  SILA_PERM_BENEFICIARY_IMPORT,
-  SILA_PERM_BENEFICIARY_EXPORT,
 };
 
 /* Who acts: one role each, the owner of a database that has accounts, and a
@@ -550,9 +597,17 @@ role_setup (RoleFixture   *f,
   sila_test_dir_setup (&f->dir, NULL);
   /* Every case starts from a copy of one database with its two accounts:
    * migrating and hashing once, not two hundred times. */
-  g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents_full (f->dir.db_path, contents, (gssize)length,
-                                           G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+  if (sila_test_on_server ())
+    {
+      g_free (f->dir.db_path);
+      f->dir.db_path = sila_test_copy_server_database (template_path);
+    }
+  else
+    {
+      g_assert_true (g_file_get_contents (template_path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents_full (f->dir.db_path, contents, (gssize)length,
+                                               G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    }
   f->store = sila_store_open (f->dir.db_path, 0, &error);
   g_assert_no_error (error);
   /* Rules, not durability, are tested here. */
@@ -719,7 +774,9 @@ main (int argc, char **argv)
     g_autoptr(SilaStore) store = NULL;
 
     template_dir = g_dir_make_tmp ("sila-roles-XXXXXX", NULL);
-    template_path = g_build_filename (template_dir, "template.db", NULL);
+    template_path = sila_test_on_server () ? sila_test_new_server_database ()
+                                           : g_build_filename (template_dir, "template.db",
+                                                               NULL);
     store = sila_store_open (template_path, 0, &error);
     g_assert_no_error (error);
     staff = sila_store_add_staff (store, owner, "sami", "سامي", SILA_ROLE_ADMIN, PASSWORD, FALSE,

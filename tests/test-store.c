@@ -442,6 +442,22 @@ test_planted_schema (SilaTestDir   *fixture,
     }
 }
 
+/* The schema compiled into the program at build time, which spares every
+ * start running the migrations in memory, is exactly what they make. */
+static void
+test_compiled_schema (void)
+{
+  g_autoptr(GError) error = NULL;
+  int version = -1;
+  guint n = 0;
+
+  g_assert_nonnull (sila_compiled_schema (&version, &n));
+  g_assert_cmpint (version, ==, sila_store_get_latest_version ());
+  g_assert_cmpuint (n, >, 50);
+  g_assert_true (sila_store_schema_check_compiled (&error));
+  g_assert_no_error (error);
+}
+
 static void
 test_not_a_file (SilaTestDir   *fixture,
                  gconstpointer  data)
@@ -866,6 +882,7 @@ main (int argc, char **argv)
   ADD ("/sila/store/open/foreign-database", test_foreign_database);
   ADD ("/sila/store/open/empty-file", test_empty_file);
   ADD ("/sila/store/open/planted-schema", test_planted_schema);
+  g_test_add_func ("/sila/store/open/compiled-schema", test_compiled_schema);
   ADD ("/sila/store/open/not-a-file", test_not_a_file);
   ADD ("/sila/store/open/missing-folder", test_missing_folder);
   ADD ("/sila/store/open/read-only", test_read_only);

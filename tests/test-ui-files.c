@@ -19,8 +19,10 @@
 #include "sila-requests-page.h"
 #include "sila-feedback-dialog.h"
 #include "sila-feedback-page.h"
+#include "sila-import-page.h"
 #include "sila-intake-form.h"
 #include "sila-i18n.h"
+#include "sila-field-page.h"
 #include "sila-library-page.h"
 #include "sila-audit-window.h"
 #include "sila-i18n.h"
@@ -137,6 +139,18 @@ static GtkWidget *
 build_library (SilaSession *session)
 {
   return in_window (g_object_new (SILA_TYPE_LIBRARY_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_import (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_IMPORT_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_field (SilaSession *session)
+{
+  return in_window (g_object_new (SILA_TYPE_FIELD_PAGE, "session", session, NULL));
 }
 
 static GtkWidget *
@@ -277,6 +291,8 @@ static const struct {
   { "sila-beneficiary-profile.ui", build_profile },
   { "sila-feedback-dialog.ui", build_feedback_dialog },
   { "sila-feedback-page.ui", build_feedback_page },
+  { "sila-import-page.ui", build_import },
+  { "sila-field-page.ui", build_field },
   { "sila-intake-form.ui", build_intake_form },
   { "sila-kiosk-window.ui", build_kiosk },
   { "sila-library-page.ui", build_library },

@@ -209,7 +209,7 @@ test_arabic_id_messages (void)
   sila_i18n_init (SILA_LANGUAGE_ARABIC);
   g_assert_null (sila_national_id_normalize ("104857362", SILA_ID_TYPE_NATIONAL_ID, &error));
   g_assert_cmpstr (error->message, ==,
-                   "رقم الهوية الوطنية يتكوّن من 10 أرقام، وهذا الرقم عدد أرقامه 9.");
+                   "رقم الهوية الوطنية يتكوّن من ١٠ أرقام، وهذا الرقم عدد أرقامه ٩.");
   g_clear_error (&error);
   g_assert_null (sila_national_id_normalize ("1048573627", SILA_ID_TYPE_NATIONAL_ID, &error));
   g_assert_true (g_str_has_prefix (error->message, "رقم الهوية الوطنية غير صحيح"));

@@ -141,11 +141,12 @@ test_sections (WindowFixture *fixture,
 {
   static const char *arabic_titles[] = {
     "لوحة المتابعة", "المستفيدون", "الطلبات", "سجل التواصل", "الوصول إلى المستفيد", "الاستبيانات",
-    "المقترحات والشكاوى", "التقارير", "المكتبة",
+    "المقترحات والشكاوى", "التقارير", "المكتبة", "استيراد",
+    "العمل الميداني",
   };
   static const char *english_titles[] = {
     "Dashboard", "Beneficiaries", "Requests", "Contacts & Inquiries", "Outreach", "Surveys",
-    "Suggestions & Complaints", "Reports", "Library",
+    "Suggestions & Complaints", "Reports", "Library", "Import", "Field Work",
   };
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkListBox *list = GTK_LIST_BOX (template_child (window, SILA_TYPE_WINDOW, "sidebar_list"));

@@ -8,10 +8,10 @@ import datetime
 import hashlib
 import io
 import os
-import sqlite3
 
 import openpyxl
 
+import taplib
 from taplib import check, err, headless_env, new_database, out, run, sila, tempdir, test
 
 ENGLISH = ('national_id,name,phone,gender,birth_date,birth_date_hijri,district,category\n'
@@ -73,11 +73,7 @@ def check_report(rows, expected):
 
 
 def count(db, sql='SELECT count(*) FROM beneficiaries WHERE deleted_at IS NULL'):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchone()[0]
-    finally:
-        con.close()
+    return taplib.query(db, sql)[0][0]
 
 
 def digest(path):
@@ -103,9 +99,7 @@ def import_utf8_report_is_exact():
     # No consent column: pending, to be confirmed at the next contact.
     check(count(db, "SELECT count(*) FROM beneficiaries WHERE consent = 'pending'") == 3)
     # Both calendars from either column; the ID as ASCII.
-    con = sqlite3.connect(db)
-    got = dict(con.execute('SELECT id_number, birth_date FROM beneficiaries').fetchall())
-    con.close()
+    got = dict(taplib.query(db, 'SELECT id_number, birth_date FROM beneficiaries'))
     check(got['1048573628'] == '1984-12-04', got)
     check(got['2000000006'] == '1985-03-15', got)
 
@@ -162,10 +156,8 @@ def import_windows_1256_with_arabic_headers():
     check([r[:3] for r in rows] == [['line', 'result', 'field'], ['2', 'ok', ''], ['3', 'ok', ''],
                                     ['4', 'rejected', 'name']], rows)
     check(rows[3][3] == 'لا يمكن أن يحتوي الاسم على أرقام.', rows[3])
-    con = sqlite3.connect(db)
-    got = con.execute('SELECT first_name, family_name, segment, district, consent FROM '
-                      'beneficiaries ORDER BY file_number').fetchall()
-    con.close()
+    got = taplib.query(db, 'SELECT first_name, family_name, segment, district, consent FROM '
+                           'beneficiaries ORDER BY file_number')
     check(got == [('عبدالرحمن', 'الدوسري', 'orphans_family', 'الشوقية', 'given'),
                   ('نورة', 'الشمري', 'widow', 'العوالي، مكة', 'pending')], got)
 
@@ -192,10 +184,8 @@ def import_xlsx():
     check([row[:3] for row in rows] == [['line', 'result', 'field'], ['2', 'ok', ''],
                                         ['3', 'rejected', 'national_id'],
                                         ['5', 'rejected', 'birth_date_hijri']], rows)
-    con = sqlite3.connect(db)
-    got = con.execute('SELECT id_number, district, segment, birth_date, gender '
-                      'FROM beneficiaries').fetchall()
-    con.close()
+    got = taplib.query(db, 'SELECT id_number, district, segment, birth_date, gender '
+                           'FROM beneficiaries')
     check(got == [('1000000008', 'الزاهر', 'widow', '1984-12-04', 'female')], got)
 
 

@@ -13,6 +13,7 @@ import sqlite3
 import stat
 import time
 
+import taplib
 from taplib import (check, err, headless_env, new_database, out, run, sila, sila_bin, source_root,
                     tempdir, test)
 
@@ -66,11 +67,7 @@ def identity(db):
 
 
 def query(db, sql):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return taplib.query(db, sql)
 
 
 @test

@@ -355,7 +355,8 @@ def the_board_report_counts_the_outreach_work():
                    if isinstance(r[0], str) and r[1] is not None}
         if lang == 'en':
             check(summary.get('Outreach contacts made') == 4, summary)
-            check(summary.get('Outreach contacts that reached the person') == 50, summary)
+            # A rate is a fraction in a percentage format (50.0%).
+            check(summary.get('Outreach contacts that reached the person') == 0.5, summary)
             check(summary.get('Days from an outreach item to its contact (median)') == 0.5,
                   summary)
         texts[lang] = pdf_text(pdf)

@@ -70,4 +70,28 @@ def potfiles_entries_exist():
     check(not gone, gone)
 
 
+@test
+def no_middle_dot_between_parts():
+    """The middle dot reads as the Arabic zero beside Arabic-Indic digits
+    ("مجهول الهوية · ٣ ديسمبر" as "٣٠ ديسمبر"): lines are joined with
+    sila_display_join() or SILA_DISPLAY_SEPARATOR (src/core/sila-display.h),
+    never with a dot, in the sources, the Builder files or the catalogue."""
+    found = []
+    for top in ('src', 'ui'):
+        for dirpath, _, names in os.walk(os.path.join(source_root(), top)):
+            for name in names:
+                if not name.endswith(('.c', '.h', '.ui')):
+                    continue
+                path = os.path.join(dirpath, name)
+                with open(path, encoding='utf-8', errors='replace') as f:
+                    for number, line in enumerate(f, 1):
+                        if '\u00b7' in line:
+                            found.append(f'{os.path.relpath(path, source_root())}:{number}')
+    with open(os.path.join(source_root(), 'po', 'ar.po'), encoding='utf-8') as f:
+        for number, line in enumerate(f, 1):
+            if line.startswith('msgstr') and ('\u00b7' in line):
+                found.append(f'po/ar.po:{number}')
+    check(not found, f'a dot between the parts of a line: {found}')
+
+
 run()

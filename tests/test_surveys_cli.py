@@ -7,8 +7,8 @@ import csv
 import io
 import json
 import os
-import sqlite3
 
+import taplib
 from taplib import check, err, new_database, out, run, sila, tempdir, test
 
 FAKE_NOW = '2026-06-30T09:00:00Z'
@@ -50,11 +50,7 @@ def report_rows(path):
 
 
 def query(db, sql):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+    return taplib.query(db, sql)
 
 
 # overall 5,4,4,3,2,1 → 3 of 6 are 4 or 5: CSAT 50.0

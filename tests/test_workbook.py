@@ -38,7 +38,8 @@ def values_keep_their_types():
     check(ws['B2'].value == '0123456789', ws['B2'].value)
     check(ws['C2'].value == 1234.56, ws['C2'].value)
     check(ws['D2'].value == datetime.datetime(2026, 3, 15), ws['D2'].value)
-    check(ws['E2'].value == 55.5)
+    check(ws['E2'].value == 0.555)  # a rate is a fraction, shown as a percentage
+    check(ws['G2'].value == 2067 and ws['G3'].value == 12345, (ws['G2'].value, ws['G3'].value))
     check(ws['F2'].value == 7 and isinstance(ws['F2'].value, (int, float)))
     check(ws['C3'].value == 1000.5)
     check(ws['D3'].value == datetime.datetime(2024, 2, 29))
@@ -55,14 +56,41 @@ def formats():
     ws_en = openpyxl.load_workbook(write('en')).worksheets[0]
     check('SAR' in ws_en['C2'].number_format, ws_en['C2'].number_format)
     check(ws['A1'].font.b, 'the header row is bold')
+    # A rate in a percentage format (0.555 shows 55.5%), not 0–100 with a
+    # literal sign; a file number with no thousands separator.
+    check(ws['E2'].number_format == '0.0%', ws['E2'].number_format)
+    check(ws['G2'].number_format == '0', ws['G2'].number_format)
+    check(ws['F2'].number_format == '#,##0', ws['F2'].number_format)
+
+
+@test
+def fonts_that_libreoffice_has():
+    # Not Arial, which LibreOffice on Linux lacks (its substitutes draw
+    # Arabic as boxes): Naskh in Arabic workbooks, Noto Sans in English ones.
+    ar = openpyxl.load_workbook(write('ar')).worksheets[0]
+    en = openpyxl.load_workbook(write('en')).worksheets[0]
+    for cell in ('A1', 'A2', 'C2', 'E2', 'G2'):
+        check(ar[cell].font.name == 'Noto Naskh Arabic', (cell, ar[cell].font.name))
+        check(en[cell].font.name == 'Noto Sans', (cell, en[cell].font.name))
+    check('Arial' not in (ar.oddHeader.center.font or ''), ar.oddHeader.center.font)
+
+
+@test
+def header_rows_as_tall_as_their_lines():
+    ws = openpyxl.load_workbook(write('ar')).worksheets[0]
+    # "رقم الملف لدى الجمعية منذ أول تسجيل" in 9 characters' width takes
+    # four or more lines of 20 points (Naskh), not a 30-point row.
+    check(ws.row_dimensions[1].height >= 4 * 20, ws.row_dimensions[1].height)
+    check(ws.sheet_format.defaultRowHeight >= 20, ws.sheet_format.defaultRowHeight)
 
 
 @test
 def frozen_filtered_header():
     ws = openpyxl.load_workbook(write('ar')).worksheets[0]
     check(ws.freeze_panes == 'A2', ws.freeze_panes)
-    check(ws.auto_filter.ref == 'A1:F3', ws.auto_filter.ref)
-    check([c.value for c in ws[1]] == ['الاسم', 'رقم الهوية', 'المبلغ', 'التاريخ', 'النسبة', 'العدد'])
+    check(ws.auto_filter.ref == 'A1:G3', ws.auto_filter.ref)
+    check([c.value for c in ws[1]] == ['الاسم', 'رقم الهوية', 'المبلغ', 'التاريخ', 'النسبة', 'العدد',
+                                       'رقم الملف لدى الجمعية منذ أول تسجيل'])
     check(ws.column_dimensions['A'].width >= 29, ws.column_dimensions['A'].width)
 
 
@@ -104,7 +132,7 @@ def streaming_gives_the_same_cells():
     a = openpyxl.load_workbook(write('ar')).worksheets[0]
     b = openpyxl.load_workbook(write('ar', 'streaming')).worksheets[0]
     for row in range(1, 4):
-        for col in range(1, 7):
+        for col in range(1, 8):
             check(a.cell(row, col).value == b.cell(row, col).value, (row, col))
 
 

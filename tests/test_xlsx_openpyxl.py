@@ -21,8 +21,9 @@ except ImportError:  # pragma: no cover - the suite installs it
     openpyxl = None
 
 
-def dump(path):
-    r = subprocess.run([os.environ['SILA_TABLE_DUMP'], path], capture_output=True, timeout=60)
+def dump(path, sheet=None):
+    args = [os.environ['SILA_TABLE_DUMP'], path] + ([sheet] if sheet is not None else [])
+    r = subprocess.run(args, capture_output=True, timeout=60)
     check(r.returncode in (0, 1), r.stderr.decode())
     out = json.loads(r.stdout.decode('utf-8'))
     return r.returncode, out
@@ -115,6 +116,47 @@ def openpyxl_hidden_first_sheet():
         status, out = dump(path)
         check(status == 0, out)
         check([r['cells'] for r in out['rows']] == [['الاسم'], ['نورة']], out)
+
+
+@test
+def a_sheet_chosen_by_name():
+    """The Import section's sheet choice: every worksheet listed in the
+    workbook's order (hidden ones too, chart sheets not), the one named
+    read, and a name that is not there refused."""
+    need_openpyxl()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'sheets.xlsx')
+        wb = openpyxl.Workbook()
+        notes = wb.active
+        notes.title = 'ملاحظات'
+        notes['A1'] = 'سجل منقول من الدفتر'
+        register = wb.create_sheet('السجل')
+        register.append(['national_id', 'name'])
+        register.append(['1000000008', 'نورة'])
+        hidden = wb.create_sheet('Lists')
+        hidden['A1'] = 'x'
+        hidden.sheet_state = 'hidden'
+        wb.create_chartsheet('Chart')
+        wb.save(path)
+
+        status, out = dump(path)
+        check(status == 0, out)
+        check(out['sheets'] == ['ملاحظات', 'السجل', 'Lists'], out)
+        check(out['sheet'] == 'ملاحظات', out)
+        check([r['cells'] for r in out['rows']] == [['سجل منقول من الدفتر']], out)
+
+        status, out = dump(path, 'السجل')
+        check(status == 0, out)
+        check(out['sheet'] == 'السجل', out)
+        check([r['cells'] for r in out['rows']] == [['national_id', 'name'],
+                                                  ['1000000008', 'نورة']], out)
+
+        status, out = dump(path, 'Lists')
+        check(status == 0 and out['rows'][0]['cells'] == ['x'], out)
+
+        status, out = dump(path, 'ورقة أخرى')
+        check(status == 1, out)
+        check('ورقة أخرى' in out['error']['message'], out)
 
 
 @test

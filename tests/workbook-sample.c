@@ -8,11 +8,14 @@
 int
 main (int argc, char **argv)
 {
-  static const char *headers[] = { "الاسم", "رقم الهوية", "المبلغ", "التاريخ", "النسبة", "العدد" };
-  static const double widths[] = { 30, 14, 14, 12, 10, 8 };
+  static const char *headers[] = {
+    "الاسم", "رقم الهوية", "المبلغ", "التاريخ", "النسبة", "العدد",
+    "رقم الملف لدى الجمعية منذ أول تسجيل",
+  };
+  static const double widths[] = { 30, 14, 14, 12, 10, 8, 9 };
   static const SilaColumnKind kinds[] = {
     SILA_COLUMN_TEXT, SILA_COLUMN_ID, SILA_COLUMN_MONEY, SILA_COLUMN_DATE, SILA_COLUMN_PERCENT,
-    SILA_COLUMN_INTEGER,
+    SILA_COLUMN_INTEGER, SILA_COLUMN_NUMBER,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaWorkbook) wb = NULL;
@@ -41,8 +44,9 @@ main (int argc, char **argv)
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 15, 3, 2026);
   sila_sheet_write_date (sheet, 1, 3, &date);
-  sila_sheet_write_number (sheet, 1, 4, 55.5, SILA_COLUMN_PERCENT);
+  sila_sheet_write_number (sheet, 1, 4, 0.555, SILA_COLUMN_PERCENT);
   sila_sheet_write_cell (sheet, 1, 5, "7");
+  sila_sheet_write_number (sheet, 1, 6, 2067, SILA_COLUMN_NUMBER);
 
   sila_sheet_write_cell (sheet, 2, 0, "محمد بن عبد الله");
   sila_sheet_write_cell (sheet, 2, 1, "2123456789");
@@ -50,6 +54,7 @@ main (int argc, char **argv)
   sila_sheet_write_cell (sheet, 2, 3, "2024-02-29");
   sila_sheet_write_cell (sheet, 2, 4, "not a number");
   sila_sheet_write_cell (sheet, 2, 5, "-3");
+  sila_sheet_write_cell (sheet, 2, 6, "12345");
   sila_sheet_finish_table (sheet, 2);
   sila_sheet_set_print (sheet, "جمعية صلة & البر", TRUE);
 

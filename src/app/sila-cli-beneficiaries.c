@@ -57,8 +57,19 @@ sila_cli_import_beneficiaries (SilaCli  *cli,
     return SILA_EXIT_REFUSED;
 
   report = sila_import_report_new ();
-  if (!sila_store_import_beneficiaries (store, actor, path, dry_run, report, &counts, &error))
-    return sila_cli_fail (cli, error);  /* an unreadable file is bad usage (2), a refusal 1 */
+  {
+    SilaImportOptions options = { .dry_run = dry_run };
+    g_autoptr(SilaCliProgress) progress = sila_cli_progress_new (dry_run ? _("Checking")
+                                                                         : _("Importing"));
+
+    sila_cli_progress_attach (progress, &options);
+    if (!sila_store_import_beneficiaries_full (store, actor, path, &options, report, &counts,
+                                               &error))
+      {
+        g_clear_pointer (&progress, sila_cli_progress_free);
+        return sila_cli_fail (cli, error);  /* an unreadable file is bad usage (2), a refusal 1 */
+      }
+  }
 
   if (report_path != NULL && !sila_import_report_write (report, report_path, &error))
     {
@@ -93,6 +104,7 @@ sila_cli_export_beneficiaries (SilaCli  *cli,
   const SilaActor *actor;
   const char *path;
   SilaStore *store;
+  gboolean ok;
   guint n = 0;
 
   if (!sila_cli_args_parse (cli, argc, argv, specs, &args))
@@ -108,7 +120,15 @@ sila_cli_export_beneficiaries (SilaCli  *cli,
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
 
-  if (!sila_beneficiary_export_xlsx (store, actor, path, &n, &error))
+  {
+    SilaImportOptions options = { 0 };
+    g_autoptr(SilaCliProgress) progress = sila_cli_progress_new (_("Exporting"));
+
+    sila_cli_progress_attach (progress, &options);
+    ok = sila_beneficiary_export_xlsx_full (store, actor, path, options.progress,
+                                            options.progress_data, &n, &error);
+  }
+  if (!ok)
     {
       if (error->domain == G_IO_ERROR)
         {
@@ -122,7 +142,7 @@ sila_cli_export_beneficiaries (SilaCli  *cli,
   return SILA_EXIT_OK;
 }
 
-/* sila search TEXT: best first, one per line, "FILE\tID\tNAME" ("-" for a
+/* sila search TEXT: newest first, one per line, "FILE\tID\tNAME" ("-" for a
  * file without an ID number). */
 int
 sila_cli_search (SilaCli  *cli,

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sila-cli.h"
+#include "sila-import-progress.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,17 @@ GPtrArray  *sila_cli_args_get_all (SilaCliArgs             *args,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SilaCliArgs, sila_cli_args_clear)
 
+/* Progress of a long import on a terminal (sila-cli-progress.c): shown on
+ * stderr after a second, only when stderr is a terminal. */
+typedef struct _SilaCliProgress SilaCliProgress;
+
+SilaCliProgress *sila_cli_progress_new    (const char        *what);
+void             sila_cli_progress_attach (SilaCliProgress   *self,
+                                           SilaImportOptions *options);
+void             sila_cli_progress_free   (SilaCliProgress   *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaCliProgress, sila_cli_progress_free)
+
 /* The handlers, one file per group of commands. */
 int sila_cli_info          (SilaCli *cli, int argc, char **argv);
 int sila_cli_check         (SilaCli *cli, int argc, char **argv);
@@ -101,5 +113,9 @@ int sila_cli_outreach_list       (SilaCli *cli, int argc, char **argv);
 int sila_cli_outreach_dismiss    (SilaCli *cli, int argc, char **argv);
 int sila_cli_export_person       (SilaCli *cli, int argc, char **argv);
 int sila_cli_retention_anonymize (SilaCli *cli, int argc, char **argv);
+int sila_cli_field_kit           (SilaCli *cli, int argc, char **argv);
+int sila_cli_field_bundle        (SilaCli *cli, int argc, char **argv);
+int sila_cli_field_merge         (SilaCli *cli, int argc, char **argv);
+int sila_cli_field_conflicts     (SilaCli *cli, int argc, char **argv);
 
 G_END_DECLS

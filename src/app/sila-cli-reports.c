@@ -232,8 +232,19 @@ sila_cli_import_requests (SilaCli  *cli,
     return SILA_EXIT_REFUSED;
 
   report = sila_import_report_new ();
-  if (!sila_store_import_requests (store, actor, path, dry_run, report, &counts, &error))
-    return sila_cli_fail (cli, error);  /* an unreadable file is bad usage (2), a refusal 1 */
+  {
+    SilaImportOptions options = { .dry_run = dry_run };
+    g_autoptr(SilaCliProgress) progress = sila_cli_progress_new (dry_run ? _("Checking")
+                                                                         : _("Importing"));
+
+    sila_cli_progress_attach (progress, &options);
+    if (!sila_store_import_requests_full (store, actor, path, &options, report, &counts,
+                                          &error))
+      {
+        g_clear_pointer (&progress, sila_cli_progress_free);
+        return sila_cli_fail (cli, error);  /* an unreadable file is bad usage (2), a refusal 1 */
+      }
+  }
 
   if (report_path != NULL && !sila_import_report_write (report, report_path, &error))
     {

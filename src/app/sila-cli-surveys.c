@@ -270,6 +270,25 @@ sila_cli_survey_templates (SilaCli  *cli,
   return SILA_EXIT_OK;
 }
 
+/* Saves the responses read, with progress on a terminal. */
+static gboolean
+save_responses (SilaStore                *store,
+                const SilaActor          *actor,
+                const SilaSurveyTemplate *tpl,
+                GPtrArray                *responses,
+                const char               *file_name,
+                const char               *checksum,
+                guint                     n_rejected,
+                GError                  **error)
+{
+  SilaImportOptions options = { 0 };
+  g_autoptr(SilaCliProgress) progress = sila_cli_progress_new (_("Importing"));
+
+  sila_cli_progress_attach (progress, &options);
+  return sila_store_import_survey_responses_full (store, actor, tpl, responses, file_name,
+                                                  checksum, n_rejected, &options, error);
+}
+
 /* sila survey import FILE [--template CODE] [--dry-run] [--report REPORT.csv]
  * Exit 0 when every row was imported (or, with --dry-run, would be), 1
  * when a row was rejected or the import refused, 2 for bad usage or a file
@@ -351,7 +370,13 @@ sila_cli_survey_import (SilaCli  *cli,
       return SILA_EXIT_REFUSED;
     }
 
-  import = sila_survey_import_read (path, tpl, &error);
+  {
+    SilaImportOptions options = { .dry_run = TRUE };
+    g_autoptr(SilaCliProgress) progress = sila_cli_progress_new (_("Checking"));
+
+    sila_cli_progress_attach (progress, &options);
+    import = sila_survey_import_read_full (path, tpl, &options, &error);
+  }
   if (import == NULL)
     {
       sila_cli_message (cli, "%s", error->message);
@@ -384,9 +409,8 @@ sila_cli_survey_import (SilaCli  *cli,
                                  when);
     }
   else if (!dry_run && responses->len > 0 &&
-           !sila_store_import_survey_responses (store, actor, tpl, responses, basename,
-                                                sila_survey_import_get_checksum (import),
-                                                n_rejected, &error))
+           !save_responses (store, actor, tpl, responses, basename,
+                            sila_survey_import_get_checksum (import), n_rejected, &error))
     failure = g_strdup (error->message);
 
   report = sila_survey_import_make_report (import, failure);

@@ -125,8 +125,21 @@ static const SilaCliCommand commands[] = {
   { "outreach", "dismiss", sila_cli_outreach_dismiss,
     "outreach dismiss FILE_NUMBER REASON [--request NUMBER] --why TEXT",
     N_("Take a person off today's outreach list, saying why") },
+  { "field", "kit", sila_cli_field_kit,
+    "field kit --event NAME [--district NAME …] [--lookup-only] --out KIT",
+    N_("Prepare a field kit for an event without network: a database file for a laptop "
+       "(it holds personal data)") },
+  { "field", "bundle", sila_cli_field_bundle, "field bundle --out BUNDLE",
+    N_("On a laptop running a field kit: write the return bundle of its work") },
+  { "field", "merge", sila_cli_field_merge,
+    "field merge BUNDLE [BUNDLE …] [--dry-run] [--json]",
+    N_("Merge return bundles from field laptops, each exactly once; exit 1 when conflicts "
+       "are left to review") },
+  { "field", "conflicts", sila_cli_field_conflicts, "field conflicts [--json]",
+    N_("List what field merges left for review: conflicting changes and possible duplicate "
+       "files") },
   { "search", NULL, sila_cli_search, "search TEXT",
-    N_("Find beneficiary files by name, file number, ID or phone, best first") },
+    N_("Find beneficiary files by name, file number, ID or phone, newest first") },
   { "segments", NULL, sila_cli_segments, "segments",
     N_("List the segments (شرائح) files are filed under") },
   { "segment", "add", sila_cli_segment_add, "segment add ARABIC [--english NAME]",

@@ -22,6 +22,18 @@ static const SilaChoice marital_statuses[] = {
   { "widowed",  "أرمل",  N_("Widowed"),  "أرملة|widow|widower" },
 };
 
+/* The same statuses, in the order above, for a woman: the English is the
+ * same and the context gives the Arabic catalogue its feminine forms. */
+static const struct {
+  const char *arabic;
+  const char *english;
+} marital_statuses_female[G_N_ELEMENTS (marital_statuses)] = {
+  { "عزباء",  NC_("marital status of a woman", "Single") },
+  { "متزوجة", NC_("marital status of a woman", "Married") },
+  { "مطلقة",  NC_("marital status of a woman", "Divorced") },
+  { "أرملة",  NC_("marital status of a woman", "Widowed") },
+};
+
 static const SilaChoice nationalities[] = {
   { "sa",        "سعودي",     N_("Saudi"),       "سعودية|السعودية|saudi arabia|ksa" },
   { "ye",        "يمني",      N_("Yemeni"),      "يمنية|اليمن|yemen" },
@@ -213,6 +225,30 @@ sila_choice_to_language (SilaChoices  list,
   if (choice == NULL)
     return code;
   return arabic ? choice->arabic : choice->english;
+}
+
+const char *
+sila_marital_status_to_display (const char *code,
+                                const char *gender)
+{
+  if (code != NULL && g_strcmp0 (gender, SILA_GENDER_FEMALE) == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (marital_statuses); i++)
+      if (strcmp (marital_statuses[i].code, code) == 0)
+        return g_dpgettext2 (GETTEXT_PACKAGE, "marital status of a woman",
+                             marital_statuses_female[i].english);
+  return sila_choice_to_display (SILA_CHOICES_MARITAL_STATUS, code);
+}
+
+const char *
+sila_marital_status_to_language (const char *code,
+                                 const char *gender,
+                                 gboolean    arabic)
+{
+  if (code != NULL && arabic && g_strcmp0 (gender, SILA_GENDER_FEMALE) == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (marital_statuses); i++)
+      if (strcmp (marital_statuses[i].code, code) == 0)
+        return marital_statuses_female[i].arabic;
+  return sila_choice_to_language (SILA_CHOICES_MARITAL_STATUS, code, arabic);
 }
 
 static gboolean

@@ -63,6 +63,15 @@ const char       *sila_choice_to_language (SilaChoices   list,
                                            const char   *code,
                                            gboolean      arabic);
 
+/* A marital status as it reads for someone of @gender (a code or NULL):
+ * Arabic has feminine forms (عزباء, متزوجة, مطلقة, أرملة) for a woman;
+ * English has one form. NULL for NULL. */
+const char       *sila_marital_status_to_display  (const char *code,
+                                                   const char *gender);
+const char       *sila_marital_status_to_language (const char *code,
+                                                   const char *gender,
+                                                   gboolean    arabic);
+
 /* Reads a choice from its code, its names or an alias. Errors
  * (SILA_VALIDATION_ERROR, in the UI language): REQUIRED when empty;
  * INVALID for anything else, the message naming what was typed and the

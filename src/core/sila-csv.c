@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sila-csv.h"
+#include "sila-display.h"
 
 struct _SilaCsvReader {
   char       *text;      /* the whole file, UTF-8, without its BOM */
@@ -24,6 +25,7 @@ set_too_large (GError **error)
   g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
                _("The file is too large: at most %u MB can be imported."),
                (guint)(sila_table_get_limits ()->max_bytes / (1024 * 1024)));
+  sila_display_error_digits (error);
   return FALSE;
 }
 
@@ -488,4 +490,13 @@ sila_csv_reader_next (SilaCsvReader  *reader,
   g_ptr_array_add (cells, NULL);
   row->cells = (char **)g_ptr_array_free (g_steal_pointer (&cells), FALSE);
   return row;
+}
+
+double
+sila_csv_reader_get_fraction (SilaCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0.0);
+  if (reader->len == 0)
+    return 1.0;
+  return MIN (1.0, (double)reader->pos / (double)reader->len);
 }

@@ -43,6 +43,8 @@ SilaTableRow  *sila_csv_reader_next           (SilaCsvReader  *reader,
 /* What was detected: ',', ';' or '\t', and "UTF-8", "UTF-16LE",
  * "UTF-16BE" or "WINDOWS-1256". */
 char           sila_csv_reader_get_separator  (SilaCsvReader  *reader);
+/* How far the reading is, 0 to 1. */
+double         sila_csv_reader_get_fraction   (SilaCsvReader  *reader);
 const char    *sila_csv_reader_get_encoding   (SilaCsvReader  *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaCsvReader, sila_csv_reader_free)

@@ -8,6 +8,7 @@
 
 #include "sila-clock.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
 #include "sila-hijri.h"
 #include "sila-text.h"
@@ -210,6 +211,7 @@ check_gregorian (guint    year,
     {
       g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
                    _("There is no month %u: months are numbered from 1 to 12."), month);
+      sila_display_error_digits (error);
       return FALSE;
     }
   if (day < 1)

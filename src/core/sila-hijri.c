@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sila-display.h"
 #include "sila-hijri.h"
 #include "sila-ummalqura-table.h"
 #include "sila-validation.h"
@@ -99,6 +100,7 @@ sila_hijri_check (guint    year,
     {
       g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
                    _("There is no month %u: months are numbered from 1 to 12."), month);
+      sila_display_error_digits (error);
       return FALSE;
     }
 

@@ -83,6 +83,32 @@ sila_import_report_count (SilaImportReport *report,
   return n;
 }
 
+gboolean
+sila_import_report_get_line (SilaImportReport  *report,
+                             guint              index,
+                             guint             *line,
+                             const char       **result,
+                             const char       **field,
+                             const char       **reason)
+{
+  const Entry *e;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (index >= report->entries->len)
+    return FALSE;
+  e = &g_array_index (report->entries, Entry, index);
+  if (line != NULL)
+    *line = e->line;
+  if (result != NULL)
+    *result = e->result;
+  if (field != NULL)
+    *field = e->field;
+  if (reason != NULL)
+    *reason = e->reason;
+  return TRUE;
+}
+
 static void
 append_value (GString    *out,
               const char *value)

@@ -51,6 +51,16 @@ void              sila_import_report_add       (SilaImportReport  *report,
 guint             sila_import_report_count     (SilaImportReport  *report,
                                                 const char        *result);
 
+/* The @index-th line (from 0, in the order added; sila_import_report_count
+ * (report, NULL) of them); FALSE past the end. The strings stay owned by
+ * @report; @field and @reason are "" when empty. */
+gboolean          sila_import_report_get_line  (SilaImportReport  *report,
+                                                guint              index,
+                                                guint             *line,
+                                                const char       **result,
+                                                const char       **field,
+                                                const char       **reason);
+
 /* The whole report as CSV text (header included). */
 char             *sila_import_report_to_csv    (SilaImportReport  *report);
 /* Writes the CSV atomically (a temporary file renamed into place), mode

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sila-display.h"
 #include "sila-library.h"
 #include "sila-validation.h"
 
@@ -92,6 +93,7 @@ sila_library_check_file (GBytes  *content,
       g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_TOO_LONG,
                    _("The file is too large: at most %d MB."),
                    SILA_LIBRARY_MAX_BYTES / (1024 * 1024));
+      sila_display_error_digits (error);
       return NULL;
     }
 

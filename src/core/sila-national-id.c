@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sila-arabic.h"
+#include "sila-display.h"
 #include "sila-national-id.h"
 #include "sila-validation.h"
 
@@ -178,6 +179,7 @@ check_ten_digits (const char  *digits,
         g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
                      ngettext ("A border number has 10 digits; this one has %u.",
                                "A border number has 10 digits; this one has %u.", n), n);
+      sila_display_error_digits (error);
       return NULL;
     }
 
@@ -345,6 +347,7 @@ sila_national_id_normalize_saudi (const char  *text,
                    ngettext ("A national ID or iqama number has 10 digits; this one has %u.",
                              "A national ID or iqama number has 10 digits; this one has %u.",
                              n), n);
+      sila_display_error_digits (error);
       return NULL;
     }
   if (digits[0] != '1' && digits[0] != '2')

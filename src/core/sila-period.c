@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
 #include "sila-hijri.h"
 #include "sila-period.h"
@@ -49,6 +50,7 @@ check_month (guint    month,
     {
       g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
                    _("There is no month %u: months are numbered from 1 to 12."), month);
+      sila_display_error_digits (error);
       return FALSE;
     }
   return TRUE;
@@ -102,6 +104,7 @@ sila_period_init_quarter (SilaPeriod  *period,
     {
       g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
                    _("There is no quarter %u: quarters are numbered from 1 to 4."), quarter);
+      sila_display_error_digits (error);
       return FALSE;
     }
   last_month = quarter * 3;

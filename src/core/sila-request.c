@@ -383,7 +383,8 @@ sila_request_number_normalize (const char  *text,
 
   if (g_strv_length (parts) == 2 &&
       g_ascii_string_to_unsigned (parts[0], 10, 1300, 1600, &year, NULL) &&
-      g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT32, &serial, NULL))
+      /* Field kits number requests from 9,000,000,000 up (sila-field.h). */
+      g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &serial, NULL))
     return sila_request_number_format ((guint)year, (gint64)serial);
 
   if (*ascii == '\0')

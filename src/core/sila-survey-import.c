@@ -170,25 +170,69 @@ read_row (const SilaSurveyTemplate *tpl,
   return g_steal_pointer (&response);
 }
 
+SilaTableColumn *
+sila_survey_import_columns (const SilaSurveyTemplate  *tpl,
+                            guint                     *n_columns,
+                            GPtrArray                **strings)
+{
+  SilaTableColumn *columns;
+  guint n = N_FIXED_COLUMNS + tpl->questions->len;
+
+  *strings = g_ptr_array_new_with_free_func (g_free);
+  columns = g_new0 (SilaTableColumn, n);
+  columns[COL_DATE] = (SilaTableColumn) { "date", N_("Date"),
+                                          "date|التاريخ|تاريخ|تاريخ الاستبيان|تاريخ الرد", TRUE };
+  columns[COL_CHANNEL] = (SilaTableColumn) { "channel", N_("Channel"),
+                                             "channel|القناة|قناة التواصل", FALSE };
+  columns[COL_MODE] = (SilaTableColumn) { "mode", N_("How it was answered"),
+                                          "mode|الطريقة|طريقة الاستبيان", FALSE };
+  columns[COL_REQUEST_TYPE] = (SilaTableColumn) { "request_type", N_("Request type"),
+                                                  "request_type|نوع الطلب|request type", FALSE };
+  for (guint i = 0; i < tpl->questions->len; i++)
+    {
+      const SilaSurveyQuestion *q = g_ptr_array_index (tpl->questions, i);
+      char *spelling = question_spellings (q);
+
+      g_ptr_array_add (*strings, spelling);
+      columns[N_FIXED_COLUMNS + i] = (SilaTableColumn) { q->code, q->code, spelling, FALSE };
+    }
+  *n_columns = n;
+  return columns;
+}
+
 SilaSurveyImport *
 sila_survey_import_read (const char                *path,
                          const SilaSurveyTemplate  *tpl,
                          GError                   **error)
 {
+  SilaImportOptions options = { .dry_run = TRUE };
+
+  return sila_survey_import_read_full (path, tpl, &options, error);
+}
+
+SilaSurveyImport *
+sila_survey_import_read_full (const char                *path,
+                              const SilaSurveyTemplate  *tpl,
+                              const SilaImportOptions   *options,
+                              GError                   **error)
+{
   g_autoptr(SilaSurveyImport) import = NULL;
   g_autoptr(SilaTableReader) reader = NULL;
   g_autoptr(SilaTableHeader) header = NULL;
-  g_autoptr(GPtrArray) spellings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) spellings = NULL;
   g_autofree SilaTableColumn *columns = NULL;
-  guint n_columns = N_FIXED_COLUMNS + tpl->questions->len;
+  guint n_columns = 0;
+  SilaImportTicker ticker;
   SilaTableRow *row;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (tpl != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
 
-  reader = sila_table_reader_open (path, error);
+  reader = sila_table_reader_open_sheet (path, options->sheet, error);
   if (reader == NULL)
     return NULL;
+  sila_import_ticker_init (&ticker, options, reader, 0);
 
   import = g_new0 (SilaSurveyImport, 1);
   import->outcomes = g_array_new (FALSE, TRUE, sizeof (Outcome));
@@ -203,26 +247,18 @@ sila_survey_import_read (const char                *path,
       return NULL;
     import->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents,
                                                     length);
+    /* Another sheet of the same workbook is another batch. */
+    if (options->sheet != NULL && sila_table_reader_get_sheet_names (reader) != NULL &&
+        g_strcmp0 (sila_table_reader_get_sheet_names (reader)[0], options->sheet) != 0)
+      {
+        g_autofree char *both = g_strconcat (import->checksum, "\n", options->sheet, NULL);
+
+        g_free (import->checksum);
+        import->checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, both, -1);
+      }
   }
 
-  columns = g_new0 (SilaTableColumn, n_columns);
-  columns[COL_DATE] = (SilaTableColumn) { "date", N_("Date"),
-                                          "date|التاريخ|تاريخ|تاريخ الاستبيان|تاريخ الرد", TRUE };
-  columns[COL_CHANNEL] = (SilaTableColumn) { "channel", N_("Channel"),
-                                             "channel|القناة|قناة التواصل", FALSE };
-  columns[COL_MODE] = (SilaTableColumn) { "mode", N_("How it was answered"),
-                                          "mode|الطريقة|طريقة الاستبيان", FALSE };
-  columns[COL_REQUEST_TYPE] = (SilaTableColumn) { "request_type", N_("Request type"),
-                                                  "request_type|نوع الطلب|request type", FALSE };
-  for (guint i = 0; i < tpl->questions->len; i++)
-    {
-      const SilaSurveyQuestion *q = g_ptr_array_index (tpl->questions, i);
-      char *spelling = question_spellings (q);
-
-      g_ptr_array_add (spellings, spelling);
-      columns[N_FIXED_COLUMNS + i] = (SilaTableColumn) { q->code, q->code, spelling, FALSE };
-    }
-
+  columns = sila_survey_import_columns (tpl, &n_columns, &spellings);
   header = sila_table_header_read (reader, columns, n_columns, error);
   if (header == NULL)
     return NULL;
@@ -242,11 +278,13 @@ sila_survey_import_read (const char                *path,
         import->n_rejected++;
       g_array_append_val (import->outcomes, outcome);
       sila_table_row_free (row);
+      if (!sila_import_ticker_tick (&ticker, error))
+        return NULL;
     }
-
   /* A file damaged part-way is refused whole (sila-table-reader.h). */
   if (error != NULL && *error != NULL)
     return NULL;
+  sila_import_ticker_finish (&ticker);
 
   return g_steal_pointer (&import);
 }

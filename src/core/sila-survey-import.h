@@ -15,7 +15,9 @@
  * carries no links. Reading checks; the store saves (sila-store-surveys.h). */
 #pragma once
 
+#include "sila-import-progress.h"
 #include "sila-import-report.h"
+#include "sila-table-reader.h"
 #include "sila-survey.h"
 
 G_BEGIN_DECLS
@@ -27,7 +29,20 @@ typedef struct _SilaSurveyImport SilaSurveyImport;
 SilaSurveyImport   *sila_survey_import_read          (const char               *path,
                                                       const SilaSurveyTemplate *tpl,
                                                       GError                  **error);
+/* The same with options (sila-import-progress.h): a workbook's sheet,
+ * progress as the rows are read, and Stop (G_IO_ERROR_CANCELLED). */
+SilaSurveyImport   *sila_survey_import_read_full     (const char               *path,
+                                                      const SilaSurveyTemplate *tpl,
+                                                      const SilaImportOptions  *options,
+                                                      GError                  **error);
 void                sila_survey_import_free          (SilaSurveyImport         *import);
+
+/* The columns a file of @tpl's responses may have (for showing how a
+ * header was understood); free with g_free(), and @strings (which the
+ * columns point into) with g_ptr_array_unref() after them. */
+SilaTableColumn    *sila_survey_import_columns       (const SilaSurveyTemplate *tpl,
+                                                      guint                    *n_columns,
+                                                      GPtrArray               **strings);
 
 /* The responses of the rows accepted (owned by @import). */
 GPtrArray          *sila_survey_import_get_responses (SilaSurveyImport         *import);

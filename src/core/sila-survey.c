@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sila-arabic.h"
+#include "sila-display.h"
 #include "sila-survey.h"
 #include "sila-text.h"
 #include "sila-validation.h"
@@ -606,6 +607,7 @@ sila_survey_template_check (SilaSurveyTemplate  *tpl,
     {
       g_set_error (error, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_INVALID,
                    _("A survey needs from 1 to %d questions."), SILA_SURVEY_MAX_QUESTIONS);
+      sila_display_error_digits (error);
       set_problem (problem, SILA_SURVEY_FIELD_QUESTIONS, -1);
       return FALSE;
     }

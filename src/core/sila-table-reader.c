@@ -12,6 +12,7 @@
 
 #include "sila-arabic.h"
 #include "sila-csv.h"
+#include "sila-display.h"
 #include "sila-table-reader.h"
 #include "sila-xlsx.h"
 
@@ -106,6 +107,7 @@ set_too_large (GError **error)
   g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
                _("The file is too large: at most %u MB can be imported."),
                (guint)(sila_table_get_limits ()->max_bytes / (1024 * 1024)));
+  sila_display_error_digits (error);
 }
 
 SilaTableReader *
@@ -172,6 +174,14 @@ read_limited (int          fd,
 SilaTableReader *
 sila_table_reader_open (const char  *path,
                         GError     **error)
+{
+  return sila_table_reader_open_sheet (path, NULL, error);
+}
+
+SilaTableReader *
+sila_table_reader_open_sheet (const char  *path,
+                              const char  *sheet,
+                              GError     **error)
 {
   g_autoptr(SilaTableReader) reader = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -250,7 +260,7 @@ sila_table_reader_open (const char  *path,
       /* Straight from the file: the workbook is unpacked a part at a
        * time, never held whole. */
       reader->format = SILA_TABLE_FORMAT_XLSX;
-      reader->xlsx = sila_xlsx_reader_new_from_file (path, error);
+      reader->xlsx = sila_xlsx_reader_new_from_file_sheet (path, sheet, error);
       if (reader->xlsx == NULL)
         return NULL;
       return g_steal_pointer (&reader);
@@ -292,6 +302,35 @@ sila_table_reader_get_format (SilaTableReader *reader)
   return reader->format;
 }
 
+const char *const *
+sila_table_reader_get_sheet_names (SilaTableReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  return reader->xlsx != NULL ? sila_xlsx_reader_get_sheet_names (reader->xlsx) : NULL;
+}
+
+const char *
+sila_table_reader_get_sheet_name (SilaTableReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  return reader->xlsx != NULL ? sila_xlsx_reader_get_sheet_name (reader->xlsx) : NULL;
+}
+
+const char *
+sila_table_reader_get_encoding (SilaTableReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+  return reader->csv != NULL ? sila_csv_reader_get_encoding (reader->csv) : NULL;
+}
+
+double
+sila_table_reader_get_fraction (SilaTableReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0.0);
+  return reader->csv != NULL ? sila_csv_reader_get_fraction (reader->csv)
+                             : sila_xlsx_reader_get_fraction (reader->xlsx);
+}
+
 SilaTableRow *
 sila_table_reader_next (SilaTableReader  *reader,
                         GError          **error)
@@ -311,8 +350,8 @@ sila_table_reader_next (SilaTableReader  *reader,
 
 /* ---- header ------------------------------------------------------------ */
 
-static gboolean
-column_accepts (const SilaTableColumn *column,
+gboolean
+sila_table_column_accepts (const SilaTableColumn *column,
                 const char            *folded_header)
 {
   g_autofree char *key = sila_arabic_normalize_tokens (column->key);
@@ -366,7 +405,7 @@ sila_table_header_new (const SilaTableColumn  *columns,
 
       for (guint c = 0; c < n_columns && !matched; c++)
         {
-          if (!column_accepts (&columns[c], folded))
+          if (!sila_table_column_accepts (&columns[c], folded))
             continue;
           matched = TRUE;
           if (header->index[c] >= 0)

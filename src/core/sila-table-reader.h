@@ -49,7 +49,22 @@ SilaTableReader *sila_table_reader_open          (const char       *path,
                                                   GError          **error);
 SilaTableReader *sila_table_reader_new_from_bytes (GBytes          *bytes,
                                                   GError          **error);
+/* As sila_table_reader_open(), reading the workbook's worksheet named
+ * @sheet (NULL: the first visible one); @sheet is ignored for CSV. */
+SilaTableReader *sila_table_reader_open_sheet    (const char       *path,
+                                                  const char       *sheet,
+                                                  GError          **error);
 void             sila_table_reader_free          (SilaTableReader  *reader);
+
+/* A workbook's worksheets, in its order (NULL-terminated), and the one
+ * read; NULL for CSV. */
+const char *const *sila_table_reader_get_sheet_names (SilaTableReader *reader);
+const char      *sila_table_reader_get_sheet_name (SilaTableReader *reader);
+/* A CSV file's encoding as detected ("UTF-8", "WINDOWS-1256", …); NULL
+ * for a workbook. */
+const char      *sila_table_reader_get_encoding  (SilaTableReader  *reader);
+/* How far the reading is, 0 to 1, for a progress bar. */
+double           sila_table_reader_get_fraction  (SilaTableReader  *reader);
 
 SilaTableFormat  sila_table_reader_get_format    (SilaTableReader  *reader);
 
@@ -73,6 +88,11 @@ typedef struct {
 } SilaTableColumn;
 
 typedef struct _SilaTableHeader SilaTableHeader;
+
+/* Whether @column takes a header cell, given folded with
+ * sila_arabic_normalize_tokens(). */
+gboolean            sila_table_column_accepts     (const SilaTableColumn *column,
+                                                   const char            *folded_header);
 
 /* Maps a header row to the columns. Errors (SILA_TABLE_ERROR_HEADER): two
  * header cells for one column, or required columns missing (all named in

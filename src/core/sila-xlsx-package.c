@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sila-display.h"
 #include "sila-xlsx-private.h"
 
 /* ---- errors ---------------------------------------------------------- */
@@ -28,6 +29,7 @@ sila_xlsx_set_too_large (GError **error)
   g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_TOO_LARGE,
                _("The file is too large: at most %u MB can be imported."),
                (guint)(sila_table_get_limits ()->max_bytes / (1024 * 1024)));
+  sila_display_error_digits (error);
 }
 
 static void
@@ -384,6 +386,36 @@ sila_xlsx_find_parts (SilaXlsxReader  *reader,
   }
   if (!sila_xlsx_parse_part (reader, book_rels_part, TRUE, &rels_parser, &book_rels, error))
     goto out;
+
+  reader->sheet_names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < wb.sheet_ids->len; i++)
+    {
+      const char *type = g_hash_table_lookup (book_rels.types, wb.sheet_ids->pdata[i]);
+
+      if (type != NULL && g_str_has_suffix (type, "/worksheet"))
+        g_ptr_array_add (reader->sheet_names, g_strdup (wb.sheet_names->pdata[i]));
+    }
+  g_ptr_array_add (reader->sheet_names, NULL);
+
+  /* The sheet asked for by name: hidden or not, it is what the person
+   * chose from the list above. */
+  if (reader->wanted_sheet != NULL)
+    {
+      for (guint i = 0; i < wb.sheet_ids->len && chosen < 0; i++)
+        {
+          const char *type = g_hash_table_lookup (book_rels.types, wb.sheet_ids->pdata[i]);
+
+          if (type != NULL && g_str_has_suffix (type, "/worksheet") &&
+              g_strcmp0 (wb.sheet_names->pdata[i], reader->wanted_sheet) == 0)
+            chosen = (int)i;
+        }
+      if (chosen < 0)
+        {
+          g_set_error (error, SILA_TABLE_ERROR, SILA_TABLE_ERROR_EMPTY,
+                       _("The workbook has no sheet named “%s”."), reader->wanted_sheet);
+          goto out;
+        }
+    }
 
   /* The first visible worksheet; the first worksheet if all are hidden. */
   for (int pass = 0; pass < 2 && chosen < 0; pass++)

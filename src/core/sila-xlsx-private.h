@@ -49,6 +49,10 @@ struct _SilaXlsxReader {
   GArray              *xf_kinds;     /* CellKind per cellXfs index */
   gboolean             date1904;
   char                *sheet_name;
+  char                *wanted_sheet; /* the sheet asked for by name, or NULL */
+  GPtrArray           *sheet_names;  /* every worksheet, in the workbook's order */
+  guint64              sheet_size;   /* the worksheet part unpacked, for progress */
+  guint64              sheet_read;
 
   zip_file_t          *sheet;
   GMarkupParseContext *ctx;

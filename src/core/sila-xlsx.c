@@ -212,12 +212,19 @@ load (SilaXlsxReader  *reader,
   {
     GError *local_error = NULL;
 
+    zip_stat_t st;
+
     reader->sheet = sila_xlsx_open_part (reader, sheet_part, FALSE, &local_error);
     if (reader->sheet == NULL)
       {
         g_propagate_error (error, local_error);
         return FALSE;
       }
+    /* The size the directory claims is only used to say how far along the
+     * reading is; the budget does not trust it. */
+    zip_stat_init (&st);
+    if (zip_stat (reader->zip, sheet_part, ZIP_FL_NOCASE, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+      reader->sheet_size = st.size;
   }
 
   reader->state.reader = reader;
@@ -287,6 +294,14 @@ SilaXlsxReader *
 sila_xlsx_reader_new_from_file (const char  *path,
                                 GError     **error)
 {
+  return sila_xlsx_reader_new_from_file_sheet (path, NULL, error);
+}
+
+SilaXlsxReader *
+sila_xlsx_reader_new_from_file_sheet (const char  *path,
+                                      const char  *sheet,
+                                      GError     **error)
+{
   SilaXlsxReader *reader;
   GStatBuf st;
   int code = 0;
@@ -326,6 +341,7 @@ sila_xlsx_reader_new_from_file (const char  *path,
   }
 
   reader = g_new0 (SilaXlsxReader, 1);
+  reader->wanted_sheet = g_strdup (sheet);
   reader->zip = zip_open (path, ZIP_RDONLY, &code);
   if (reader->zip == NULL)
     {
@@ -364,6 +380,8 @@ sila_xlsx_reader_free (SilaXlsxReader *reader)
     g_string_free (reader->state.inline_text, TRUE);
   g_clear_error (&reader->failure);
   g_free (reader->sheet_name);
+  g_free (reader->wanted_sheet);
+  g_clear_pointer (&reader->sheet_names, g_ptr_array_unref);
   g_free (reader);
 }
 
@@ -372,6 +390,28 @@ sila_xlsx_reader_get_sheet_name (SilaXlsxReader *reader)
 {
   g_return_val_if_fail (reader != NULL, NULL);
   return reader->sheet_name;
+}
+
+const char *const *
+sila_xlsx_reader_get_sheet_names (SilaXlsxReader *reader)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_val_if_fail (reader != NULL, NULL);
+  if (reader->sheet_names == NULL)
+    return none;
+  return (const char *const *)reader->sheet_names->pdata;
+}
+
+double
+sila_xlsx_reader_get_fraction (SilaXlsxReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, 0.0);
+  if (reader->done)
+    return 1.0;
+  if (reader->sheet_size == 0)
+    return 0.0;
+  return MIN (1.0, (double)reader->sheet_read / (double)reader->sheet_size);
 }
 
 SilaTableRow *
@@ -399,6 +439,8 @@ sila_xlsx_reader_next (SilaXlsxReader  *reader,
         buffer = g_malloc (CHUNK_SIZE);
 
       n = sila_xlsx_read_chunk (reader, reader->sheet, buffer, CHUNK_SIZE, &local_error);
+      if (n > 0)
+        reader->sheet_read += (guint64)n;
       if (n < 0)
         ok = FALSE;
       else if (n == 0)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The first worksheet of an Excel workbook (.xlsx, Office Open XML),
+/* A worksheet of an Excel workbook (.xlsx, Office Open XML) — the first
+ * visible one unless another is asked for by name —
  * whoever wrote it (Excel, LibreOffice, Google Sheets, openpyxl,
  * libxlsxwriter).
  *
@@ -41,7 +42,19 @@ SilaXlsxReader *sila_xlsx_reader_new_from_file  (const char      *path,
                                                  GError         **error);
 SilaXlsxReader *sila_xlsx_reader_new_from_bytes (GBytes          *bytes,
                                                  GError         **error);
+/* The worksheet named @sheet (any, hidden or not) rather than the first
+ * visible one; NULL: the first visible one. EMPTY error when there is no
+ * worksheet of that name. */
+SilaXlsxReader *sila_xlsx_reader_new_from_file_sheet (const char *path,
+                                                      const char *sheet,
+                                                      GError    **error);
 void            sila_xlsx_reader_free           (SilaXlsxReader  *reader);
+
+/* The names of the workbook's worksheets, in its order (NULL-terminated;
+ * chart sheets are not listed). */
+const char *const *sila_xlsx_reader_get_sheet_names (SilaXlsxReader *reader);
+/* How far the reading of the worksheet is, 0 to 1. */
+double          sila_xlsx_reader_get_fraction   (SilaXlsxReader  *reader);
 
 /* The next row that has cells, or NULL: at the end with @error unset, or
  * with @error set (DAMAGED, TOO_LARGE) — after which it stays at NULL. */

@@ -44,7 +44,7 @@ static const struct {
   double          width;
   SilaColumnKind  kind;
 } file_columns[N_COLUMNS] = {
-  [COL_FILE_NUMBER]  = { NC_("register column", "File number"),        10, SILA_COLUMN_INTEGER },
+  [COL_FILE_NUMBER]  = { NC_("register column", "File number"),        10, SILA_COLUMN_NUMBER },
   [COL_NATIONAL_ID]  = { NC_("register column", "National ID"),        14, SILA_COLUMN_ID },
   [COL_ID_TYPE]      = { NC_("register column", "ID type"),            14, SILA_COLUMN_TEXT },
   [COL_NAME]         = { NC_("register column", "Name"),               34, SILA_COLUMN_TEXT },
@@ -86,7 +86,7 @@ static const struct {
   double          width;
   SilaColumnKind  kind;
 } member_columns[N_MEMBER_COLUMNS] = {
-  [MEM_FILE_NUMBER] = { NC_("register column", "File number"),       10, SILA_COLUMN_INTEGER },
+  [MEM_FILE_NUMBER] = { NC_("register column", "File number"),       10, SILA_COLUMN_NUMBER },
   [MEM_NAME]        = { NC_("register column", "Name"),              30, SILA_COLUMN_TEXT },
   [MEM_RELATION]    = { NC_("register column", "Relation"),          14, SILA_COLUMN_TEXT },
   [MEM_ID]          = { NC_("register column", "ID number"),         14, SILA_COLUMN_ID },
@@ -102,6 +102,7 @@ typedef struct {
   GPtrArray *segments;
   lxw_row_t  file_row;
   lxw_row_t  member_row;
+  SilaImportTicker *ticker;  /* progress, or NULL */
 } Export;
 
 static const char *
@@ -126,13 +127,16 @@ write_file (const SilaBeneficiary  *file,
   Export *export = user_data;
   SilaSheet *sheet = export->files;
   lxw_row_t r = ++export->file_row;
+
+  if (export->ticker != NULL)
+    sila_import_ticker_tick (export->ticker, NULL);
   g_autofree char *name = sila_beneficiary_get_full_name (file);
   g_autofree char *hijri = NULL;
   g_autofree char *phone = NULL;
   g_autoptr(GString) others = g_string_new (NULL);
 
   sila_sheet_write_number (sheet, r, COL_FILE_NUMBER, (double)file->file_number,
-                           SILA_COLUMN_INTEGER);
+                           SILA_COLUMN_NUMBER);
   sila_sheet_write_text (sheet, r, COL_NATIONAL_ID, file->id_number);
   sila_sheet_write_text (sheet, r, COL_ID_TYPE, sila_id_type_to_display (file->id_type));
   sila_sheet_write_text (sheet, r, COL_NAME, name);
@@ -147,8 +151,7 @@ write_file (const SilaBeneficiary  *file,
   sila_sheet_write_text (sheet, r, COL_NATIONALITY,
                          sila_choice_to_display (SILA_CHOICES_NATIONALITY, file->nationality));
   sila_sheet_write_text (sheet, r, COL_MARITAL,
-                         sila_choice_to_display (SILA_CHOICES_MARITAL_STATUS,
-                                                 file->marital_status));
+                         sila_marital_status_to_display (file->marital_status, file->gender));
   if (file->mobile != NULL)
     {
       phone = sila_phone_format_display (file->mobile);
@@ -186,7 +189,7 @@ write_file (const SilaBeneficiary  *file,
 
       sheet = export->members;
       sila_sheet_write_number (sheet, mr, MEM_FILE_NUMBER, (double)file->file_number,
-                               SILA_COLUMN_INTEGER);
+                               SILA_COLUMN_NUMBER);
       sila_sheet_write_text (sheet, mr, MEM_NAME, m->name);
       sila_sheet_write_text (sheet, mr, MEM_RELATION,
                              sila_choice_to_display (SILA_CHOICES_RELATION, m->relation));
@@ -210,6 +213,21 @@ sila_beneficiary_export_xlsx (SilaStore        *store,
                               guint            *n_files,
                               GError          **error)
 {
+  return sila_beneficiary_export_xlsx_full (store, actor, path, NULL, NULL, n_files, error);
+}
+
+gboolean
+sila_beneficiary_export_xlsx_full (SilaStore              *store,
+                                   const SilaActor        *actor,
+                                   const char             *path,
+                                   SilaImportProgressFunc  progress,
+                                   gpointer                progress_data,
+                                   guint                  *n_files,
+                                   GError                **error)
+{
+  SilaImportOptions options = { .progress = progress, .progress_data = progress_data };
+  SilaImportTicker ticker;
+  gint64 total = 0;
   g_autoptr(SilaWorkbook) workbook = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   g_autofree char *association = NULL;
@@ -263,8 +281,15 @@ sila_beneficiary_export_xlsx (SilaStore        *store,
   sila_sheet_set_columns (export.members, 0, N_MEMBER_COLUMNS, headers, widths, kinds);
   sila_sheet_set_print (export.members, association, TRUE);
 
+  /* How many there are, for the fraction done; none counted is no harm. */
+  if (progress != NULL && !sila_store_count_beneficiaries (store, actor, &total, NULL))
+    total = 0;
+  sila_import_ticker_init (&ticker, &options, NULL, (guint)CLAMP (total, 0, G_MAXUINT));
+  export.ticker = progress != NULL ? &ticker : NULL;
   if (!sila_store_foreach_beneficiary (store, actor, "xlsx", write_file, &export, error))
     return FALSE;
+  if (export.ticker != NULL)
+    sila_import_ticker_finish (&ticker);
 
   sila_sheet_finish_table (export.files, MAX (export.file_row, 1));
   sila_sheet_finish_table (export.members, MAX (export.member_row, 1));

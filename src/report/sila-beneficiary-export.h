@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sila-import-progress.h"
 #include "sila-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,15 @@ gboolean sila_beneficiary_export_xlsx (SilaStore        *store,
                                        const char       *path,
                                        guint            *n_files,
                                        GError          **error);
+
+/* The same, telling @progress how far it is (rows written; the fraction of
+ * the files counted before), as the imports do (sila-import-progress.h). */
+gboolean sila_beneficiary_export_xlsx_full (SilaStore              *store,
+                                            const SilaActor        *actor,
+                                            const char             *path,
+                                            SilaImportProgressFunc  progress,
+                                            gpointer                progress_data,
+                                            guint                  *n_files,
+                                            GError                **error);
 
 G_END_DECLS

@@ -292,6 +292,7 @@ typedef struct {
   SilaChart *chart;
   cairo_t   *cr;
   double     font_size;
+  double     label_size;  /* of the labels under columns; set by labels_height () */
 } Ctx;
 
 static PangoLayout *
@@ -315,10 +316,63 @@ make_layout (Ctx        *ctx,
 
 typedef enum { ALIGN_START, ALIGN_CENTER, ALIGN_END } Align;
 
-/* Draws @text in a box @width wide at (x, y), aligned in the reading
- * direction of the chart: "start" is the right edge in Arabic. Text too wide
- * for the box wraps to @max_lines lines and is then ellipsized. Returns the
- * height used. */
+/* The most lines a label under a column may take before it is ellipsized:
+ * status names such as "awaiting documents" take three in a narrow slot. */
+#define MAX_LABEL_LINES 4
+
+/* The size and height of the labels under the columns, each wrapped at
+ * word boundaries to @slot_width: the size shrinks (to 60 %) until the
+ * longest word fits its slot, and the plot gives way to the lines they
+ * take, rather than cutting a word ("المستن…") or a second line. */
+static double
+labels_height (Ctx    *ctx,
+               double  slot_width)
+{
+  SilaChart *self = ctx->chart;
+  double room = slot_width - 4;
+  double size = ctx->font_size * 0.85;
+  double widest = 0, tallest = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      g_auto(GStrv) words = g_strsplit (item->label, " ", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          g_autoptr(PangoLayout) layout = make_layout (ctx, words[w], size, FALSE);
+          PangoRectangle logical;
+
+          pango_layout_get_pixel_extents (layout, NULL, &logical);
+          widest = MAX (widest, logical.width);
+        }
+    }
+  /* A margin against rounding: a word that just fits alone may still be
+   * broken in two by the wrap. */
+  if (room > 8 && widest > room - 3)
+    size = MAX (size * (room - 3) / widest, ctx->font_size * 0.6);
+  ctx->label_size = size;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      g_autoptr(PangoLayout) layout = make_layout (ctx, item->label, size, FALSE);
+      PangoRectangle logical;
+
+      if (room > 4)
+        {
+          pango_layout_set_width (layout, (int)(room * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_height (layout, -MAX_LABEL_LINES);
+        }
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      tallest = MAX (tallest, logical.height);
+    }
+  /* Never less than the two lines the charts always kept. */
+  return MAX (tallest + 8, ctx->font_size * 4.0);
+}
+
 static double
 draw_text (Ctx        *ctx,
            const char *text,
@@ -460,11 +514,11 @@ draw_columns (Ctx    *ctx,
   SilaChart *self = ctx->chart;
   guint n = self->items->len;
   double max = max_value (self);
-  double label_h = ctx->font_size * 4.0;  /* two lines of Arabic, with its tall marks */
+  double slot = width / n;
+  double label_h = labels_height (ctx, slot);
   double value_h = ctx->font_size * 1.5;
   double plot_top = top + value_h;
   double plot_h = height - label_h - value_h;
-  double slot = width / n;
   double bar_w = MIN (slot * (self->paired ? 0.38 : 0.6), 64);
 
   if (plot_h < 10)
@@ -504,7 +558,7 @@ draw_columns (Ctx    *ctx,
       draw_text (ctx, value, bar_x - bar_w, plot_top + plot_h - h - value_h, bar_w * 3,
                  ALIGN_CENTER, ctx->font_size * 0.9, TRUE, 1);
       draw_text (ctx, item->label, x + 2, plot_top + plot_h + 4, slot - 4, ALIGN_CENTER,
-                 ctx->font_size * 0.85, FALSE, 2);
+                 ctx->label_size, FALSE, MAX_LABEL_LINES);
     }
 }
 
@@ -634,11 +688,11 @@ draw_line (Ctx    *ctx,
   SilaChart *self = ctx->chart;
   guint n = self->items->len;
   double max = max_value (self);
-  double label_h = ctx->font_size * 4.0;  /* two lines of Arabic, with its tall marks */
+  double slot = width / n;
+  double label_h = labels_height (ctx, slot);
   double value_h = ctx->font_size * 1.5;
   double plot_top = top + value_h;
   double plot_h = height - label_h - value_h;
-  double slot = width / n;
 
   if (plot_h < 10)
     return;
@@ -676,7 +730,7 @@ draw_line (Ctx    *ctx,
       cairo_fill (ctx->cr);
       draw_text (ctx, value, x, y - value_h, slot, ALIGN_CENTER, ctx->font_size * 0.85, TRUE, 1);
       draw_text (ctx, item->label, x + 2, plot_top + plot_h + 4, slot - 4, ALIGN_CENTER,
-                 ctx->font_size * 0.85, FALSE, 2);
+                 ctx->label_size, FALSE, MAX_LABEL_LINES);
     }
 }
 
@@ -687,7 +741,7 @@ sila_chart_render (SilaChart *self,
                    double     width,
                    double     height)
 {
-  Ctx ctx = { self, cr, CLAMP (MIN (width, height * 2) / 32.0, 9.0, 14.0) };
+  Ctx ctx = { self, cr, CLAMP (MIN (width, height * 2) / 32.0, 9.0, 14.0), 0 };
   double top = 0;
 
   g_return_if_fail (SILA_IS_CHART (self));

@@ -231,22 +231,57 @@ new_page (SilaDocument *self)
   return page;
 }
 
+static guint
+paginate_at (SilaDocument *self,
+             cairo_t      *measure,
+             double        page_width,
+             double        page_height);
+
+/* The smallest a form may be scaled to fit its page: 10.5-point text
+ * printed at 8.4 points is still read easily. */
+#define MIN_FIT_SCALE 0.8
+
 /* Lays the blocks out on pages of @page_width × @page_height points, using
- * @measure (a cairo context of the target, for its font metrics). Returns
- * the number of pages. */
+ * @measure (a cairo context of the target, for its font metrics). A
+ * document to fit one page that does not is laid out on a larger page and
+ * printed scaled down to the paper, down to MIN_FIT_SCALE; beyond that it
+ * takes the pages it needs at full size. Returns the number of pages. */
 guint
 sila_document_paginate (SilaDocument *self,
                         cairo_t      *measure,
                         double        page_width,
                         double        page_height)
 {
+  guint n;
+
+  g_return_val_if_fail (SILA_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (measure != NULL, 0);
+
+  self->scale = 1;
+  n = paginate_at (self, measure, page_width, page_height);
+  if (!self->fit_one_page || n <= 1)
+    return n;
+
+  for (double scale = 0.96; scale >= MIN_FIT_SCALE - 1e-9; scale -= 0.04)
+    if (paginate_at (self, measure, page_width / scale, page_height / scale) == 1)
+      {
+        self->scale = scale;
+        return 1;
+      }
+
+  return paginate_at (self, measure, page_width, page_height);
+}
+
+static guint
+paginate_at (SilaDocument *self,
+             cairo_t      *measure,
+             double        page_width,
+             double        page_height)
+{
   double body_top = MARGIN_TOP + HEADER_HEIGHT;
   double body_bottom = page_height - FOOTER_HEIGHT - 12;
   GArray *page;
   double y = body_top;
-
-  g_return_val_if_fail (SILA_IS_DOCUMENT (self), 0);
-  g_return_val_if_fail (measure != NULL, 0);
 
   self->page_width = page_width;
   self->page_height = page_height;

@@ -82,6 +82,8 @@ struct _SilaDocument
   char      *footer_note;
   char      *author;
   gboolean   rtl;
+  gboolean   fit_one_page;
+  double     scale;    /* of the laid-out pages onto the paper; 1 unless fitted */
 
   GArray    *blocks;   /* Block */
   GArray    *slices;   /* Slice, after paginate */

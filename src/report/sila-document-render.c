@@ -331,6 +331,8 @@ sila_document_render_page (SilaDocument *self,
   placements = g_ptr_array_index (self->pages, page);
 
   cairo_save (cr);
+  /* A form fitted to its page was laid out on a larger one. */
+  cairo_scale (cr, self->scale, self->scale);
   draw_frame (self, cr, page);
   for (guint i = 0; i < placements->len; i++)
     {

@@ -68,6 +68,7 @@ sila_document_init (SilaDocument *self)
   self->slices = g_array_new (FALSE, TRUE, sizeof (Slice));
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   self->rtl = TRUE;
+  self->scale = 1;
   self->page_width = SILA_DOCUMENT_A4_WIDTH;
   self->page_height = SILA_DOCUMENT_A4_HEIGHT;
 }
@@ -88,6 +89,17 @@ sila_document_set_rtl (SilaDocument *self,
   g_return_if_fail (SILA_IS_DOCUMENT (self));
 
   self->rtl = rtl;
+}
+
+/* Whether the document is printed on one page, scaled down a little if it
+ * needs to be (a form: its signatures belong on the page they sign). */
+void
+sila_document_set_fit_one_page (SilaDocument *self,
+                                gboolean      fit)
+{
+  g_return_if_fail (SILA_IS_DOCUMENT (self));
+
+  self->fit_one_page = fit;
 }
 
 gboolean

@@ -40,6 +40,8 @@ typedef void (*SilaDocumentDrawFunc) (cairo_t  *cr,
 SilaDocument      *sila_document_new               (const char         *title);
 void               sila_document_set_rtl           (SilaDocument       *self,
                                                     gboolean            rtl);
+void               sila_document_set_fit_one_page  (SilaDocument       *self,
+                                                    gboolean            fit);
 gboolean           sila_document_get_rtl           (SilaDocument       *self);
 void               sila_document_set_header        (SilaDocument       *self,
                                                     const char         *organization,

@@ -725,10 +725,16 @@ sila_report_figures_compute (SilaStore         *store,
   out->period = *period;
   out->changes = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_report_change_free);
   out->association = sila_store_get_setting (store, SILA_SETTING_ASSOCIATION_NAME, "");
-  out->prepared_by = g_strdup (sila_actor_is_owner (actor)
-                               ? sila_audit_actor_to_display (actor->username)
-                               : actor->display_name != NULL && *actor->display_name != '\0'
-                               ? actor->display_name : actor->username);
+  /* A person's name: the staff member acting, or, where the database has
+   * no accounts, the association that prepares it ("the owner of this
+   * database" is no one the board knows). */
+  if (!sila_actor_is_owner (actor))
+    out->prepared_by = g_strdup (actor->display_name != NULL && *actor->display_name != '\0'
+                                 ? actor->display_name : actor->username);
+  else if (*out->association != '\0')
+    out->prepared_by = g_strdup (out->association);
+  else
+    out->prepared_by = g_strdup (sila_audit_actor_to_display (actor->username));
 
   work = (Work) { .store = store, .actor = actor, .names = &names, .out = out,
                   .figures = out->figures };

@@ -97,12 +97,33 @@ sila_report_format_change (SilaFigure             figure,
       {
         gint64 d = now->count - before->count;
         g_autofree char *n = sila_money_format (ABS (d), FALSE);
+        g_autofree char *number = d > 0 ? signed_text ("+", n) : d < 0 ? signed_text ("-", n)
+                                                                        : g_strdup (n);
 
-        return d > 0 ? signed_text ("+", n) : d < 0 ? signed_text ("-", n)
-                                                     : g_steal_pointer (&n);
+        /* With its currency, as amounts read elsewhere: "SAR +1,500.00",
+         * "+١٬٥٠٠٫٠٠ ر.س" (the sign kept beside its number). */
+        if (sila_i18n_get_language () == SILA_LANGUAGE_ENGLISH)
+          return g_strconcat ("SAR ", number, NULL);
+        return g_strconcat (number, " ر.س", NULL);
       }
     case SILA_FIGURE_KIND_PERCENT:
     case SILA_FIGURE_KIND_SCORE:
+      {
+        double d;
+        g_autofree char *n = NULL;
+
+        if (!isfinite (now->value) || !isfinite (before->value))
+          return g_strdup ("—");
+        /* A rate going from 60 % to 65 % rose by 5 points, not by 5 % (nor
+         * by a bare 5); NPS moves in points too. */
+        d = one_decimal (now->value) - one_decimal (before->value);
+        n = format_decimal (d, TRUE);
+        /* Translators: a change of a rate or of NPS in percentage points,
+         * "+5 points"; %s is the signed number. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point", "%s points",
+                                             (gulong)fabs (round (d))),
+                                n);
+      }
     case SILA_FIGURE_KIND_DAYS:
     case SILA_FIGURE_KIND_HOURS:
     default:

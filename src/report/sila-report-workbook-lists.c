@@ -72,7 +72,7 @@ void
 sila_report_book_write_feedback (SilaReportBook *book)
 {
   static const SilaReportColumn columns[] = {
-    { N_("Number"), 8, SILA_COLUMN_INTEGER },
+    { N_("Number"), 8, SILA_COLUMN_NUMBER },
     { N_("Kind"), 12, SILA_COLUMN_TEXT },
     { N_("Channel"), 20, SILA_COLUMN_TEXT },
     { N_("Date received"), 12, SILA_COLUMN_DATE },
@@ -96,7 +96,7 @@ sila_report_book_write_feedback (SilaReportBook *book)
       SilaChannel channel;
 
       row++;
-      sila_sheet_write_number (sheet, row, 0, (double)line->number, SILA_COLUMN_INTEGER);
+      sila_sheet_write_number (sheet, row, 0, (double)line->number, SILA_COLUMN_NUMBER);
       if (sila_feedback_kind_parse (line->kind, &kind, NULL))
         sila_sheet_write_text (sheet, row, 1, sila_feedback_kind_to_display (kind));
       if (line->channel != NULL && sila_channel_parse (line->channel, &channel, NULL))
@@ -140,7 +140,7 @@ enum {
 
 static const SilaReportColumn register_columns[N_REG] = {
   [REG_NUMBER] = { N_("Request number"), 13, SILA_COLUMN_ID },
-  [REG_FILE] = { N_("File number"), 9, SILA_COLUMN_INTEGER },
+  [REG_FILE] = { N_("File number"), 9, SILA_COLUMN_NUMBER },
   [REG_RECEIVED] = { N_("Date received"), 11, SILA_COLUMN_DATE },
   [REG_RECEIVED_HIJRI] = { N_("Date received (Hijri)"), 11, SILA_COLUMN_ID },
   [REG_TYPE] = { N_("Request type"), 20, SILA_COLUMN_TEXT },
@@ -172,7 +172,7 @@ sila_report_book_write_register (SilaReportBook *book)
 
       row++;
       sila_sheet_write_text (sheet, row, REG_NUMBER, r->number);
-      sila_sheet_write_number (sheet, row, REG_FILE, (double)r->file_number, SILA_COLUMN_INTEGER);
+      sila_sheet_write_number (sheet, row, REG_FILE, (double)r->file_number, SILA_COLUMN_NUMBER);
       sila_sheet_write_date (sheet, row, REG_RECEIVED, &r->received);
       if (sila_hijri_from_gregorian (&r->received, &h, NULL))
         {
@@ -229,6 +229,7 @@ date_in_both (const GDate *date)
 void
 sila_report_book_write_approval_state (SilaReportBook *book,
                                        SilaSheet      *sheet,
+                                       double          width,
                                        lxw_row_t      *row)
 {
   const SilaReportFigures *f = book->figures;
@@ -250,7 +251,7 @@ sila_report_book_write_approval_state (SilaReportBook *book,
     text = g_strdup_printf (_("Approved by the board: decision No. %s of %s (%s)."),
                             f->approval->decision_number, day, f->approval->approved_by);
   }
-  worksheet_write_string (ws, (*row)++, 0, text, book->label_bold);
+  sila_report_book_write_wrapped (book, sheet, (*row)++, 3, width, text, book->bold_wrap);
   if (f->changes != NULL && f->changes->len > 0)
     {
       g_autofree char *n = sila_format_int (f->changes->len);
@@ -263,7 +264,8 @@ sila_report_book_write_approval_state (SilaReportBook *book,
                                       f->changes->len),
                          n);
 
-      worksheet_write_string (ws, (*row)++, 0, changed, book->warning);
+      sila_report_book_write_wrapped (book, sheet, (*row)++, 3, width, changed,
+                                      book->warning_wrap);
     }
   else
     worksheet_write_string (ws, (*row)++, 0, _("Unchanged since the board approved it."),
@@ -288,10 +290,10 @@ sila_report_book_write_approval (SilaReportBook *book)
   };
   lxw_row_t row = 0;
 
-  format_set_font_name (line, "Arial");
+  format_set_font_name (line, sila_workbook_get_font (book->workbook));
   format_set_bottom (line, LXW_BORDER_THIN);
   format_set_reading_order (line, book->rtl ? 2 : 1);
-  format_set_font_name (value, "Arial");
+  format_set_font_name (value, sila_workbook_get_font (book->workbook));
   format_set_font_size (value, 11);
   format_set_text_wrap (value);
   format_set_reading_order (value, book->rtl ? 2 : 1);
@@ -325,8 +327,10 @@ sila_report_book_write_approval (SilaReportBook *book)
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++, row++)
       {
         worksheet_write_string (ws, row, 0, fields[i].label, book->label_bold);
-        worksheet_write_string (ws, row, 1, fields[i].value != NULL ? fields[i].value : "",
-                                value);
+        /* Across the three columns: a period in both calendars wrapped in
+         * one column was cut by the row's height. */
+        worksheet_merge_range (ws, row, 1, row, 3,
+                               fields[i].value != NULL ? fields[i].value : "", value);
       }
   }
 
@@ -350,7 +354,7 @@ sila_report_book_write_approval (SilaReportBook *book)
         worksheet_set_row (ws, row, 24, NULL);
         worksheet_write_string (ws, row, 0, fields[i].label, book->label_bold);
         if (fields[i].value != NULL)
-          worksheet_write_string (ws, row, 1, fields[i].value, value);
+          worksheet_merge_range (ws, row, 1, row, 3, fields[i].value, value);
         else
           worksheet_write_blank (ws, row, 1, line);
       }
@@ -391,5 +395,6 @@ sila_report_book_write_approval (SilaReportBook *book)
     }
 
   row++;
-  worksheet_write_string (ws, row, 0, sila_report_confidentiality (), book->note);
+  sila_report_book_write_wrapped (book, sheet, row, 3, 30 + 3 * 26,
+                                  sila_report_confidentiality (), book->note_wrap);
 }

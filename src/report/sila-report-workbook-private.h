@@ -25,12 +25,19 @@ typedef struct {
 
   lxw_format              *one_decimal[2];
   lxw_format              *signed_decimal[2];
+  lxw_format              *points[2];    /* a change of a rate, "+5.0 points" */
+  lxw_format              *none;         /* "—" where there is no figure */
+  lxw_format              *note_wrap;
+  lxw_format              *warning_wrap;
+  lxw_format              *bold_wrap;
   lxw_format              *label_bold;
   lxw_format              *note;
   lxw_format              *warning;
 
   /* Where the summary's charts find their data. */
   lxw_row_t                summary_first;
+  lxw_row_t                charts_row;
+  lxw_row_t                breaks[2];
   SilaSheet               *channel_sheet;
   lxw_row_t                channel_first;
   lxw_row_t                channel_last;
@@ -61,7 +68,7 @@ void        sila_report_book_write_figure      (SilaReportBook         *book,
 const char *sila_report_book_type_name         (SilaReportBook         *book,
                                                 const char             *code);
 
-/* Share of a whole in percent, one decimal; 0 of nothing. */
+/* Share of a whole as a fraction, to a tenth of a percent; 0 of nothing. */
 double      sila_report_book_share             (gint64                  part,
                                                 gint64                  whole);
 
@@ -85,6 +92,14 @@ void        sila_report_book_write_register    (SilaReportBook         *book);
 void        sila_report_book_write_approval    (SilaReportBook         *book);
 void        sila_report_book_write_approval_state (SilaReportBook      *book,
                                                    SilaSheet           *sheet,
+                                                   double               width,
                                                    lxw_row_t           *row);
+void        sila_report_book_write_wrapped     (SilaReportBook         *book,
+                                                SilaSheet              *sheet,
+                                                lxw_row_t               row,
+                                                lxw_col_t               last_col,
+                                                double                  width,
+                                                const char             *text,
+                                                lxw_format             *format);
 
 G_END_DECLS

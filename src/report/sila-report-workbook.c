@@ -44,45 +44,88 @@ sila_report_title (const SilaPeriod *period)
     }
 }
 
+static lxw_format *
+book_format (SilaReportBook *book,
+             double          size,
+             gboolean        bold)
+{
+  lxw_format *format = workbook_add_format (sila_workbook_get_lxw (book->workbook));
+
+  format_set_font_name (format, sila_workbook_get_font (book->workbook));
+  format_set_font_size (format, size);
+  if (bold)
+    format_set_bold (format);
+  return format;
+}
+
 /* Formats of one decimal, and signed, that SilaWorkbook does not have. */
 void
 sila_report_book_make_formats (SilaReportBook *book)
 {
-  lxw_workbook *wb = sila_workbook_get_lxw (book->workbook);
+  /* A change of a rate is in percentage points, with its unit in the cell's
+   * format so that the cell stays a number. */
+  g_autofree char *points = g_strdup_printf ("+0.0\" %s\";-0.0\" %s\";0.0\" %s\"",
+                                             _("points"), _("points"), _("points"));
 
   for (int b = 0; b < 2; b++)
     {
-      book->one_decimal[b] = workbook_add_format (wb);
-      format_set_font_name (book->one_decimal[b], "Arial");
-      format_set_font_size (book->one_decimal[b], 11);
+      book->one_decimal[b] = book_format (book, 11, b);
       format_set_num_format (book->one_decimal[b], "0.0");
-      book->signed_decimal[b] = workbook_add_format (wb);
-      format_set_font_name (book->signed_decimal[b], "Arial");
-      format_set_font_size (book->signed_decimal[b], 11);
+      book->signed_decimal[b] = book_format (book, 11, b);
       format_set_num_format (book->signed_decimal[b], "+0.0;-0.0;0.0");
-      if (b)
-        {
-          format_set_bold (book->one_decimal[b]);
-          format_set_bold (book->signed_decimal[b]);
-        }
+      book->points[b] = book_format (book, 11, b);
+      format_set_num_format (book->points[b], points);
     }
-  book->label_bold = workbook_add_format (wb);
-  format_set_font_name (book->label_bold, "Arial");
-  format_set_font_size (book->label_bold, 11);
-  format_set_bold (book->label_bold);
+  book->label_bold = book_format (book, 11, TRUE);
   format_set_reading_order (book->label_bold, book->rtl ? 2 : 1);
-  book->note = workbook_add_format (wb);
-  format_set_font_name (book->note, "Arial");
-  format_set_font_size (book->note, 9);
-  format_set_italic (book->note);
+  /* Grey rather than italic: there is no italic Arabic face, and a slanted
+   * Naskh made up by the renderer runs its letters into each other. */
+  book->note = book_format (book, 9, FALSE);
   format_set_font_color (book->note, 0x555555);
   format_set_reading_order (book->note, book->rtl ? 2 : 1);
-  book->warning = workbook_add_format (wb);
-  format_set_font_name (book->warning, "Arial");
-  format_set_font_size (book->warning, 11);
-  format_set_bold (book->warning);
+  book->note_wrap = book_format (book, 9, FALSE);
+  format_set_font_color (book->note_wrap, 0x555555);
+  format_set_reading_order (book->note_wrap, book->rtl ? 2 : 1);
+  format_set_text_wrap (book->note_wrap);
+  format_set_align (book->note_wrap, LXW_ALIGN_VERTICAL_TOP);
+  book->warning_wrap = book_format (book, 11, TRUE);
+  format_set_font_color (book->warning_wrap, 0xB42318);
+  format_set_reading_order (book->warning_wrap, book->rtl ? 2 : 1);
+  format_set_text_wrap (book->warning_wrap);
+  format_set_align (book->warning_wrap, LXW_ALIGN_VERTICAL_TOP);
+  book->bold_wrap = book_format (book, 11, TRUE);
+  format_set_reading_order (book->bold_wrap, book->rtl ? 2 : 1);
+  format_set_text_wrap (book->bold_wrap);
+  format_set_align (book->bold_wrap, LXW_ALIGN_VERTICAL_TOP);
+  book->none = book_format (book, 11, FALSE);
+  format_set_align (book->none, LXW_ALIGN_CENTER);
+  book->warning = book_format (book, 11, TRUE);
   format_set_font_color (book->warning, 0xB42318);
   format_set_reading_order (book->warning, book->rtl ? 2 : 1);
+}
+
+/* A sentence across the columns 0 … @last_col (@width characters in all),
+ * wrapped in a row as tall as its lines. Left to overflow its cell, a long
+ * note widened the printed area, and fitting the sheet to the page's width
+ * then printed it small. */
+void
+sila_report_book_write_wrapped (SilaReportBook *book,
+                                SilaSheet      *sheet,
+                                lxw_row_t       row,
+                                lxw_col_t       last_col,
+                                double          width,
+                                const char     *text,
+                                lxw_format     *format)
+{
+  lxw_worksheet *ws = sila_sheet_get_lxw (sheet);
+  double size = format == book->note_wrap ? 9 : 11;
+  /* A character of Arabic or Latin text takes about a digit's width. */
+  double per_line = MAX (width * 11 / size - 2, 10);
+  guint lines = (guint)ceil (g_utf8_strlen (text != NULL ? text : "", -1) / per_line);
+
+  worksheet_merge_range (ws, row, 0, row, last_col, text != NULL ? text : "", format);
+  worksheet_set_row (ws, row, 2 + MAX (lines, 1) * sila_workbook_get_row_height (book->workbook)
+                     * size / 11, NULL);
 }
 
 /* Writes a figure in the format its kind reads best in. */
@@ -99,7 +142,12 @@ sila_report_book_write_figure (SilaReportBook        *book,
   double number;
 
   if (!sila_report_figure_number (figure, value, &number))
-    return;
+    {
+      /* None, as the PDF and the screen say: not an empty cell that reads
+       * as forgotten, nor a 0 that would be false. */
+      worksheet_write_string (ws, row, col, "—", book->none);
+      return;
+    }
 
   switch (sila_figure_get_kind (figure))
     {
@@ -112,7 +160,8 @@ sila_report_book_write_figure (SilaReportBook        *book,
                               sila_sheet_get_format (sheet, SILA_COLUMN_MONEY, bold));
       break;
     case SILA_FIGURE_KIND_PERCENT:
-      worksheet_write_number (ws, row, col, number,
+      /* Stored as a fraction with a percentage format: 0.5 shows 50.0%. */
+      worksheet_write_number (ws, row, col, round (number * 10) / 1000,
                               sila_sheet_get_format (sheet, SILA_COLUMN_PERCENT, bold));
       break;
     case SILA_FIGURE_KIND_SCORE:
@@ -171,7 +220,7 @@ double
 sila_report_book_share (gint64 part,
                         gint64 whole)
 {
-  return whole > 0 ? round (1000.0 * (double)part / (double)whole) / 10 : 0;
+  return whole > 0 ? round (1000.0 * (double)part / (double)whole) / 1000 : 0;
 }
 
 /* A breakdown of requests: name, count, share of the whole; a total. */
@@ -188,7 +237,7 @@ write_breakdown (SilaReportBook *book,
   SilaReportColumn columns[] = {
     { first_header, 34, SILA_COLUMN_TEXT },
     { N_("Requests"), 12, SILA_COLUMN_INTEGER },
-    { N_("Share (%)"), 12, SILA_COLUMN_PERCENT },
+    { N_("Share"), 12, SILA_COLUMN_PERCENT },
   };
   gint64 total = book->figures->figures[SILA_FIGURE_REQUESTS_RECEIVED].count;
   lxw_row_t row;
@@ -214,23 +263,32 @@ write_breakdown (SilaReportBook *book,
   sila_report_book_write_total_label (book, sheet, row);
   worksheet_write_number (ws, row, 1, (double)sum,
                           sila_sheet_get_format (sheet, SILA_COLUMN_INTEGER, TRUE));
-  worksheet_write_number (ws, row, 2, total > 0 ? 100 : 0,
+  worksheet_write_number (ws, row, 2, total > 0 ? 1 : 0,
                           sila_sheet_get_format (sheet, SILA_COLUMN_PERCENT, TRUE));
   if (out_sheet != NULL)
     *out_sheet = sheet;
 }
 
+/* Charts of 300 × 250 pixels (a chart's default is 480 × 288): two side by
+ * side fill the summary's four columns, the first under column A, the
+ * second from column B. */
+#define CHART_X_SCALE 0.64
+#define CHART_Y_SCALE 0.87
+#define CHART_HEIGHT_PT 200 /* 250 pixels and a margin */
+
 static void
 add_chart (SilaReportBook *book,
            SilaSheet      *sheet,
-           lxw_row_t       row,
-           lxw_col_t       col,
+           guint           place,
            lxw_chart      *chart,
            const char     *title)
 {
-  lxw_chart_font font = { .name = "Arial", .size = 11, .bold = LXW_TRUE };
-  lxw_chart_font axis = { .name = "Arial", .size = 9 };
-  lxw_chart_options options = { .x_scale = 1.1, .y_scale = 1.0 };
+  const char *face = sila_workbook_get_font (book->workbook);
+  lxw_chart_font font = { .name = (char *)face, .size = 11, .bold = LXW_TRUE };
+  lxw_chart_font axis = { .name = (char *)face, .size = 9 };
+  lxw_chart_options options = { .x_scale = CHART_X_SCALE, .y_scale = CHART_Y_SCALE,
+                                .x_offset = 4, .y_offset = 4 };
+  lxw_row_t rows;
 
   chart_title_set_name (chart, title);
   chart_title_set_name_font (chart, &font);
@@ -240,7 +298,9 @@ add_chart (SilaReportBook *book,
       chart_axis_set_num_font (chart->y_axis, &axis);
     }
   chart_legend_set_font (chart, &axis);
-  worksheet_insert_chart_opt (sila_sheet_get_lxw (sheet), row, col, chart, &options);
+  rows = (lxw_row_t)ceil (CHART_HEIGHT_PT / sila_workbook_get_row_height (book->workbook));
+  worksheet_insert_chart_opt (sila_sheet_get_lxw (sheet), book->charts_row + (place / 2) * rows,
+                              place % 2, chart, &options);
 }
 
 /* The charts of the summary: values it shows, and breakdown sheets. */
@@ -272,7 +332,7 @@ write_charts (SilaReportBook *book,
       chart_series_set_name (series, _("The period before"));
     }
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  add_chart (book, summary, 1, 5, chart, _("This period and the one before"));
+  add_chart (book, summary, 0, chart, _("This period and the one before"));
 
   /* The committee's decisions. */
   chart = workbook_add_chart (wb, LXW_CHART_PIE);
@@ -282,7 +342,7 @@ write_charts (SilaReportBook *book,
   chart_series_set_values (series, name, first + SILA_FIGURE_ACCEPTED, 1,
                            first + SILA_FIGURE_REJECTED, 1);
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  add_chart (book, summary, 17, 5, chart, _("The committee’s decisions"));
+  add_chart (book, summary, 1, chart, _("The committee’s decisions"));
 
   /* Requests by channel, and the services' value by type. */
   if (book->channel_sheet != NULL && book->channel_last >= book->channel_first)
@@ -294,7 +354,7 @@ write_charts (SilaReportBook *book,
       chart_series_set_categories (series, sheet, book->channel_first, 0, book->channel_last, 0);
       chart_series_set_values (series, sheet, book->channel_first, 1, book->channel_last, 1);
       chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-      add_chart (book, summary, 33, 5, chart, _("Requests received, by channel"));
+      add_chart (book, summary, 2, chart, _("Requests received, by channel"));
     }
   if (book->services_sheet != NULL && book->services_last >= book->services_first)
     {
@@ -306,9 +366,11 @@ write_charts (SilaReportBook *book,
                                    book->services_last, 0);
       chart_series_set_values (series, sheet, book->services_first, 2, book->services_last, 2);
       chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
-      add_chart (book, summary, 49, 5, chart, _("Value of the services delivered (SAR)"));
+      add_chart (book, summary, 3, chart, _("Value of the services delivered (SAR)"));
     }
 }
+
+#define SUMMARY_WIDTH 94
 
 static void
 write_summary (SilaReportBook *book,
@@ -319,7 +381,7 @@ write_summary (SilaReportBook *book,
   const char *headers[] = {
     _("Figure"), _("This period"), _("The period before"), _("Change"),
   };
-  const double widths[] = { 44, 18, 18, 14 };
+  const double widths[] = { 44, 18, 18, 14 };  /* SUMMARY_WIDTH in all */
   const SilaColumnKind kinds[] = {
     SILA_COLUMN_TEXT, SILA_COLUMN_DECIMAL, SILA_COLUMN_DECIMAL, SILA_COLUMN_DECIMAL,
   };
@@ -341,8 +403,8 @@ write_summary (SilaReportBook *book,
   sila_sheet_write_title (summary, 0, *f->association != '\0' ? f->association : title);
   worksheet_write_string (ws, 1, 0, title, book->label_bold);
   worksheet_write_string (ws, 2, 0, book->period_label, book->label_bold);
-  worksheet_write_string (ws, 3, 0, other, book->note);
-  worksheet_write_string (ws, 4, 0, prepared, book->note);
+  sila_report_book_write_wrapped (book, summary, 3, 3, SUMMARY_WIDTH, other, book->note_wrap);
+  sila_report_book_write_wrapped (book, summary, 4, 3, SUMMARY_WIDTH, prepared, book->note_wrap);
   sila_sheet_set_columns (summary, 6, G_N_ELEMENTS (headers), headers, widths, kinds);
   sila_sheet_set_print (summary, f->association, FALSE);
 
@@ -360,23 +422,49 @@ write_summary (SilaReportBook *book,
       sila_report_book_write_figure (book, summary, row, 2, fig, &f->previous[fig], FALSE);
       if (!sila_report_figure_number (fig, &f->figures[fig], &now) ||
           !sila_report_figure_number (fig, &f->previous[fig], &before))
-        continue;
+        {
+          worksheet_write_string (ws, row, 3, "—", book->none);
+          continue;
+        }
       change.count = f->figures[fig].count - f->previous[fig].count;
       change.value = now - before;
-      if (sila_figure_get_kind (fig) == SILA_FIGURE_KIND_COUNT ||
-          sila_figure_get_kind (fig) == SILA_FIGURE_KIND_MONEY)
-        sila_report_book_write_figure (book, summary, row, 3, fig, &change, FALSE);
-      else
-        worksheet_write_number (ws, row, 3, round (change.value * 10) / 10,
-                                book->signed_decimal[0]);
+      switch (sila_figure_get_kind (fig))
+        {
+        case SILA_FIGURE_KIND_COUNT:
+        case SILA_FIGURE_KIND_MONEY:
+          sila_report_book_write_figure (book, summary, row, 3, fig, &change, FALSE);
+          break;
+        case SILA_FIGURE_KIND_PERCENT:
+        case SILA_FIGURE_KIND_SCORE:
+          worksheet_write_number (ws, row, 3, round (change.value * 10) / 10, book->points[0]);
+          break;
+        case SILA_FIGURE_KIND_DAYS:
+        case SILA_FIGURE_KIND_HOURS:
+        default:
+          worksheet_write_number (ws, row, 3, round (change.value * 10) / 10,
+                                  book->signed_decimal[0]);
+          break;
+        }
     }
   row = book->summary_first + SILA_N_FIGURES - 1;
   sila_sheet_finish_table (summary, row);
 
   row += 2;
-  sila_report_book_write_approval_state (book, summary, &row);
+  sila_report_book_write_approval_state (book, summary, SUMMARY_WIDTH, &row);
   row++;
-  worksheet_write_string (ws, row, 0, sila_report_confidentiality (), book->note);
+  sila_report_book_write_wrapped (book, summary, row, 3, SUMMARY_WIDTH,
+                                  sila_report_confidentiality (), book->note_wrap);
+
+  /* The charts go under the table, two by two within its four columns:
+   * beside it they made the sheet twice as wide, and fitting it to the
+   * page's width printed the figures at half size. (A page break would be
+   * ignored: the sheet is fitted to the page's width.) */
+  book->charts_row = row + 2;
+  /* The table fits its page: its header repeated over the charts' page
+   * would head nothing. (libxlsxwriter has no call to undo it.) */
+  ws->repeat_rows.in_use = LXW_FALSE;
+  book->breaks[0] = book->charts_row;
+  worksheet_set_h_pagebreaks (ws, book->breaks);
 }
 
 /* Lists */
@@ -386,7 +474,7 @@ write_overdue (SilaReportBook *book)
 {
   static const SilaReportColumn columns[] = {
     { N_("Request number"), 14, SILA_COLUMN_ID },
-    { N_("File number"), 10, SILA_COLUMN_INTEGER },
+    { N_("File number"), 10, SILA_COLUMN_NUMBER },
     { N_("Request type"), 24, SILA_COLUMN_TEXT },
     { N_("Channel"), 20, SILA_COLUMN_TEXT },
     { N_("Date received"), 12, SILA_COLUMN_DATE },
@@ -411,7 +499,7 @@ write_overdue (SilaReportBook *book)
 
       row++;
       sila_sheet_write_text (sheet, row, 0, line->number);
-      sila_sheet_write_number (sheet, row, 1, (double)line->file_number, SILA_COLUMN_INTEGER);
+      sila_sheet_write_number (sheet, row, 1, (double)line->file_number, SILA_COLUMN_NUMBER);
       sila_sheet_write_text (sheet, row, 2, sila_report_book_type_name (book, line->type));
       sila_sheet_write_text (sheet, row, 3, sila_channel_to_display (line->channel));
       sila_sheet_write_date (sheet, row, 4, &line->received);
@@ -429,7 +517,7 @@ write_late (SilaReportBook *book)
 {
   static const SilaReportColumn columns[] = {
     { N_("Request number"), 14, SILA_COLUMN_ID },
-    { N_("File number"), 10, SILA_COLUMN_INTEGER },
+    { N_("File number"), 10, SILA_COLUMN_NUMBER },
     { N_("Request type"), 24, SILA_COLUMN_TEXT },
     { N_("Date received"), 12, SILA_COLUMN_DATE },
     { N_("Due"), 12, SILA_COLUMN_DATE },
@@ -449,7 +537,7 @@ write_late (SilaReportBook *book)
 
       row++;
       sila_sheet_write_text (sheet, row, 0, line->number);
-      sila_sheet_write_number (sheet, row, 1, (double)line->file_number, SILA_COLUMN_INTEGER);
+      sila_sheet_write_number (sheet, row, 1, (double)line->file_number, SILA_COLUMN_NUMBER);
       sila_sheet_write_text (sheet, row, 2, sila_report_book_type_name (book, line->type));
       sila_sheet_write_date (sheet, row, 3, &line->received);
       sila_sheet_write_date (sheet, row, 4, &line->due);
@@ -466,7 +554,7 @@ write_deliveries (SilaReportBook *book)
 {
   static const SilaReportColumn columns[] = {
     { N_("Request number"), 14, SILA_COLUMN_ID },
-    { N_("File number"), 10, SILA_COLUMN_INTEGER },
+    { N_("File number"), 10, SILA_COLUMN_NUMBER },
     { N_("Request type"), 24, SILA_COLUMN_TEXT },
     { N_("Form of delivery"), 16, SILA_COLUMN_TEXT },
     { N_("Date delivered"), 12, SILA_COLUMN_DATE },
@@ -486,7 +574,7 @@ write_deliveries (SilaReportBook *book)
 
       row++;
       sila_sheet_write_text (sheet, row, 0, line->number);
-      sila_sheet_write_number (sheet, row, 1, (double)line->file_number, SILA_COLUMN_INTEGER);
+      sila_sheet_write_number (sheet, row, 1, (double)line->file_number, SILA_COLUMN_NUMBER);
       sila_sheet_write_text (sheet, row, 2, sila_report_book_type_name (book, line->type));
       sila_sheet_write_text (sheet, row, 3, sila_delivery_kind_to_display (line->kind));
       sila_sheet_write_date (sheet, row, 4, &line->decided);

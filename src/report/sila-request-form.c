@@ -444,6 +444,8 @@ sila_request_form_new (SilaStore          *store,
 
   document = sila_document_new (_("Beneficiary support request"));
   sila_document_set_rtl (document, sila_i18n_is_rtl ());
+  /* Filled in, as blank: one sheet, the office's signatures on it. */
+  sila_document_set_fit_one_page (document, TRUE);
   sila_document_set_header (document, association, _("Beneficiary support request form"));
   sila_document_set_author (document, association);
   sila_document_set_footer_note (document,

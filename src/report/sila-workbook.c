@@ -14,7 +14,7 @@
 #include "sila-private-file.h"
 #include "sila-workbook.h"
 
-#define N_KINDS (SILA_COLUMN_ID + 1)
+#define N_KINDS (SILA_COLUMN_NUMBER + 1)
 #define MAX_COLUMNS 64
 
 struct _SilaSheet
@@ -32,6 +32,7 @@ struct _SilaWorkbook
   char         *path;
   SilaPrivateFile *file;    /* 0600 from the first byte; renamed into place at close */
   gboolean      rtl;
+  const char   *font;
   GPtrArray    *sheets;     /* SilaSheet */
   GHashTable   *names;      /* casefolded sheet names in use */
   lxw_format   *formats[N_KINDS][2];
@@ -41,13 +42,22 @@ struct _SilaWorkbook
   GPtrArray    *strings;    /* keeps property strings alive until close */
 };
 
+/* Naskh for Arabic workbooks, as the printed report; Noto Sans for English
+ * ones, whose Arabic names (types, the association) fall back to Noto's
+ * Arabic faces by fontconfig. */
+static const char *
+sila_workbook_font (gboolean rtl)
+{
+  return rtl ? "Noto Naskh Arabic" : "Noto Sans";
+}
+
 static lxw_format *
 new_format (SilaWorkbook *self,
             gboolean      bold)
 {
   lxw_format *format = workbook_add_format (self->workbook);
 
-  format_set_font_name (format, "Arial");
+  format_set_font_name (format, self->font);
   format_set_font_size (format, 11);
   format_set_align (format, LXW_ALIGN_VERTICAL_CENTER);
   if (bold)
@@ -73,7 +83,9 @@ make_formats (SilaWorkbook *self)
       format_set_num_format (self->formats[SILA_COLUMN_INTEGER][b], "#,##0");
       format_set_num_format (self->formats[SILA_COLUMN_DECIMAL][b], "#,##0.00");
       format_set_num_format (self->formats[SILA_COLUMN_MONEY][b], money);
-      format_set_num_format (self->formats[SILA_COLUMN_PERCENT][b], "0.0\"%\"");
+      format_set_num_format (self->formats[SILA_COLUMN_PERCENT][b], "0.0%");
+      /* A file number is a name more than a quantity: "2067", never "2,067". */
+      format_set_num_format (self->formats[SILA_COLUMN_NUMBER][b], "0");
       format_set_num_format (self->formats[SILA_COLUMN_DATE][b], "yyyy-mm-dd");
       format_set_align (self->formats[SILA_COLUMN_DATE][b], LXW_ALIGN_CENTER);
       format_set_num_format (self->formats[SILA_COLUMN_ID][b], "@");
@@ -129,6 +141,7 @@ sila_workbook_new (const char  *path,
 
   self->path = g_strdup (path);
   self->rtl = rtl;
+  self->font = sila_workbook_font (rtl);
   self->sheets = g_ptr_array_new_with_free_func (g_free);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->strings = g_ptr_array_new_with_free_func (g_free);
@@ -167,6 +180,18 @@ sila_workbook_set_properties (SilaWorkbook *self,
   self->properties.comments = keep (self, confidentiality);
   self->properties.status = keep (self, confidentiality);
   workbook_set_properties (self->workbook, &self->properties);
+}
+
+/* The font every cell asks for: one that LibreOffice on Debian has (the
+ * package depends on fonts-noto-core), since Arial is missing there and its
+ * substitutes draw italic Arabic as overlapping glyphs or boxes
+ * (PLATFORM.md, "Exports seen by LibreOffice"). */
+const char *
+sila_workbook_get_font (SilaWorkbook *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->font;
 }
 
 lxw_workbook *
@@ -246,6 +271,7 @@ sila_workbook_add_sheet (SilaWorkbook *self,
 
   if (self->rtl)
     worksheet_right_to_left (sheet->worksheet);
+  worksheet_set_default_row (sheet->worksheet, sila_workbook_get_row_height (self), LXW_FALSE);
   worksheet_set_paper (sheet->worksheet, 9); /* A4 */
   worksheet_fit_to_pages (sheet->worksheet, 1, 0);
 
@@ -324,6 +350,52 @@ sila_sheet_get_format (SilaSheet      *sheet,
   return sheet->workbook->formats[kind][bold ? 1 : 0];
 }
 
+/* The height in points of a line of 11-point text in the workbook's font:
+ * Naskh's marks above and below stand taller than Latin faces, and
+ * spreadsheets do not grow rows to fit on opening. */
+double
+sila_workbook_get_row_height (SilaWorkbook *self)
+{
+  g_return_val_if_fail (self != NULL, 15);
+
+  return self->rtl ? 20 : 15;
+}
+
+/* How many lines a wrapped header takes in a column @width characters wide
+ * (Excel's unit: the width of a digit of the default font). Bold headers
+ * take a little more than a digit per character; words are not split. */
+static guint
+header_lines (const char *text,
+              double      width)
+{
+  g_auto(GStrv) words = NULL;
+  double used = 0, room = MAX (width - 1, 4);
+  guint lines = 1;
+
+  if (text == NULL || *text == '\0')
+    return 1;
+  words = g_strsplit_set (text, " \n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      double w = 1.15 * g_utf8_strlen (words[i], -1);
+
+      if (w == 0)
+        continue;
+      if (used > 0 && used + 1 + w > room)
+        {
+          lines++;
+          used = 0;
+        }
+      used += (used > 0 ? 1 : 0) + w;
+      while (used > room)
+        {
+          lines++;
+          used -= room;
+        }
+    }
+  return lines;
+}
+
 /* Writes the header row at @header_row, sets each column's width and
  * kind, and freezes the rows down to the header. */
 void
@@ -337,12 +409,17 @@ sila_sheet_set_columns (SilaSheet            *sheet,
   g_return_if_fail (sheet != NULL);
   g_return_if_fail (n_columns > 0 && n_columns <= MAX_COLUMNS);
 
+  guint lines = 2;
+
   sheet->header_row = header_row;
   sheet->n_columns = n_columns;
 
   for (guint i = 0; i < n_columns; i++)
     {
       SilaColumnKind kind = kinds != NULL ? kinds[i] : SILA_COLUMN_TEXT;
+      double width = widths != NULL ? widths[i] : 16;
+
+      lines = MAX (lines, header_lines (headers[i], width));
 
       sheet->kinds[i] = kind;
       worksheet_set_column (sheet->worksheet, i, i, widths != NULL ? widths[i] : 16,
@@ -351,7 +428,8 @@ sila_sheet_set_columns (SilaSheet            *sheet,
                               headers[i] != NULL ? headers[i] : "", sheet->workbook->header);
     }
 
-  worksheet_set_row (sheet->worksheet, header_row, 30, NULL);
+  worksheet_set_row (sheet->worksheet, header_row,
+                     4 + lines * sila_workbook_get_row_height (sheet->workbook), NULL);
   worksheet_freeze_panes (sheet->worksheet, header_row + 1, 0);
   worksheet_repeat_rows (sheet->worksheet, header_row, header_row);
 }
@@ -451,6 +529,7 @@ sila_sheet_write_cell (SilaSheet  *sheet,
     case SILA_COLUMN_DECIMAL:
     case SILA_COLUMN_MONEY:
     case SILA_COLUMN_PERCENT:
+    case SILA_COLUMN_NUMBER:
       {
         char *end = NULL;
         double number = g_ascii_strtod (value, &end);
@@ -528,7 +607,8 @@ sila_sheet_set_print (SilaSheet  *sheet,
                       gboolean    landscape)
 {
   g_autofree char *escaped = escape_header (header);
-  g_autofree char *header_code = g_strdup_printf ("&C&\"Arial,Bold\"%s", escaped);
+  g_autofree char *header_code = g_strdup_printf ("&C&\"%s,Bold\"%s",
+                                                  sheet->workbook->font, escaped);
 
   g_return_if_fail (sheet != NULL);
 

@@ -19,9 +19,10 @@ typedef enum {
   SILA_COLUMN_INTEGER,
   SILA_COLUMN_DECIMAL,
   SILA_COLUMN_MONEY,    /* riyals, two decimals */
-  SILA_COLUMN_PERCENT,  /* 0–100, one decimal */
+  SILA_COLUMN_PERCENT,  /* a fraction (0.5) shown as a percentage (50.0%) */
   SILA_COLUMN_DATE,     /* yyyy-mm-dd */
   SILA_COLUMN_ID,       /* digits kept as text: IDs, phones */
+  SILA_COLUMN_NUMBER,   /* a whole number with no thousands separator: file numbers */
 } SilaColumnKind;
 
 typedef struct _SilaWorkbook SilaWorkbook;
@@ -38,6 +39,8 @@ void           sila_workbook_set_properties (SilaWorkbook        *self,
                                              const char          *organization,
                                              const char          *confidentiality);
 lxw_workbook  *sila_workbook_get_lxw        (SilaWorkbook        *self);
+const char    *sila_workbook_get_font       (SilaWorkbook        *self);
+double         sila_workbook_get_row_height (SilaWorkbook        *self);
 SilaSheet     *sila_workbook_add_sheet      (SilaWorkbook        *self,
                                              const char          *name);
 gboolean       sila_workbook_close          (SilaWorkbook        *self,

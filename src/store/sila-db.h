@@ -47,6 +47,50 @@ typedef enum {
                            * whole transaction again */
 } SilaDbFailure;
 
+/* The texts of SQL that differ between engines, which the shared SQL of
+ * src/store takes from its driver's sql() instead of writing an `if`
+ * around a query. Each engine answers every one (src/store/sqlite/
+ * sila-sqlite-sql.c, src/store/postgres/sila-pg-sql.c); docs/store.md
+ * lists them. */
+typedef enum {
+  /* Search (sila-store-beneficiary-search.c, sila-store-request-read.c):
+   * the index of folded tokens. ?1 the file number, ?2 the tokens. */
+  SILA_DB_SQL_SEARCH_INSERT,
+  SILA_DB_SQL_SEARCH_DELETE,
+  /* The file numbers matching ?1 (a match query), newest first, at most
+   * ?6. FILTERED: the start of a query of b.file_number FROM beneficiaries
+   * b that matches ?1, to which the caller adds its filter. */
+  SILA_DB_SQL_SEARCH_NUMBERS,
+  SILA_DB_SQL_SEARCH_NUMBERS_FILTERED,
+  /* A subquery: the file numbers matching ?8. */
+  SILA_DB_SQL_SEARCH_REQUEST_FILES,
+  /* How a match query is written: a token is QUOTE token QUOTE PREFIX
+   * (a quote inside doubled), joined by AND or OR, grouped in brackets. */
+  SILA_DB_SQL_MATCH_QUOTE,
+  SILA_DB_SQL_MATCH_PREFIX,
+  SILA_DB_SQL_MATCH_AND,
+  SILA_DB_SQL_MATCH_OR,
+  /* A subquery: the integers of the JSON array ?1. */
+  SILA_DB_SQL_JSON_INTEGERS,
+  /* The highest audit entry ever written (it survives deleting the last
+   * entries); no row when none was. */
+  SILA_DB_SQL_AUDIT_HIGHEST_SEQ,
+  /* One row when the audit trail has its hash chain (the column
+   * chain_hash). */
+  SILA_DB_SQL_AUDIT_IS_CHAINED,
+  /* The function giving the greatest of its arguments (none NULL). */
+  SILA_DB_SQL_GREATEST,
+  /* Index hints of the report's queries, after a table's alias: "INDEXED
+   * BY …" on SQLite, nothing where the planner needs no help. */
+  SILA_DB_SQL_HINT_REQUESTS_REPORT,
+  SILA_DB_SQL_HINT_REQUESTS_REPORT_ID,
+  SILA_DB_SQL_HINT_BENEFICIARIES_REPORT,
+  SILA_DB_SQL_HINT_DELIVERIES_REPORT,
+  SILA_DB_SQL_HINT_DELIVERIES_REPORT_REQUEST,
+  SILA_DB_SQL_HINT_COMMITTEE_DECISIONS_REPORT,
+  SILA_DB_N_SQL
+} SilaDbSql;
+
 typedef struct _SilaDb          SilaDb;
 typedef struct _SilaStatement   SilaStatement;
 typedef struct _SilaDbDriver    SilaDbDriver;
@@ -101,6 +145,10 @@ struct _SilaDbDriver
   /* Before a long read of much of the database (a year's report): what
    * the engine can do to make it faster on this connection. */
   gboolean       (*prepare_long_read) (SilaDb   *db);
+  /* The engine's text for @which (never NULL; "" where the engine needs
+   * nothing). */
+  const char    *(*sql)          (SilaDb        *db,
+                                  SilaDbSql      which);
 
   /* Statements. prepare() returns NULL on failure (see failure()). */
   SilaStatement *(*prepare)      (SilaDb        *db,
@@ -146,6 +194,13 @@ struct _SilaDbDriver
                                   int            column,
                                   gsize         *size);
 };
+
+static inline const char *
+sila_db_sql (SilaDb    *db,
+             SilaDbSql  which)
+{
+  return db->driver->sql (db, which);
+}
 
 /* Binding and reading: one call through the driver each. */
 

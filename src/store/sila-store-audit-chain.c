@@ -30,10 +30,7 @@ sila_store_audit_is_chained (SilaStore *self)
 {
   g_autoptr(SilaStatement) stmt = NULL;
 
-  stmt = sila_store_prepare (self,
-                             "SELECT 1 FROM pragma_table_info ('audit_log') "
-                             "WHERE name = 'chain_hash'",
-                             NULL);
+  stmt = sila_store_prepare (self, sila_store_sql (self, SILA_DB_SQL_AUDIT_IS_CHAINED), NULL);
   return stmt != NULL && sila_store_step (self, stmt, NULL) == SILA_STEP_ROW;
 }
 
@@ -517,9 +514,9 @@ sila_store_verify_audit_trail (SilaStore  *self,
   if (!walk_chain (self, &findings, &last_seq, error))
     return FALSE;
 
-  /* AUTOINCREMENT remembers the highest entry ever written. */
-  stmt = sila_store_prepare (self,
-                             "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'", error);
+  /* The engine remembers the highest entry ever written (SQLite's
+   * AUTOINCREMENT, a counter on PostgreSQL). */
+  stmt = sila_store_prepare (self, sila_store_sql (self, SILA_DB_SQL_AUDIT_HIGHEST_SEQ), error);
   if (stmt == NULL)
     return FALSE;
   switch (sila_store_step (self, stmt, error))

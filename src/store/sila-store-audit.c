@@ -7,6 +7,7 @@
 #include "sila-config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "sila-audit.h"
 #include "sila-clock.h"
@@ -32,6 +33,21 @@ sila_audit_entry_free (SilaAuditEntry *entry)
 
 /* The newest entries first, @limit at a time (0: all); pass the last seq of
  * one page as @before_seq to get the next (0: from the newest). */
+/* @text with LIKE's wildcards taken literally (escaped with a backslash). */
+static char *
+like_escape (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\\' || *p == '%' || *p == '_')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 GPtrArray *
 sila_store_query_audit (SilaStore             *self,
                         const SilaActor       *actor,
@@ -56,21 +72,25 @@ sila_store_query_audit (SilaStore             *self,
 
   /* Text is matched without regard to Latin case; Arabic has none. */
   if (filter->text != NULL && *filter->text != '\0' && g_utf8_validate (filter->text, -1, NULL))
-    text = g_utf8_strdown (filter->text, -1);
+    {
+      g_autofree char *lowered = g_utf8_strdown (filter->text, -1);
+
+      text = like_escape (lowered);
+    }
 
   stmt = sila_store_prepare (self,
                              "SELECT seq, at, actor_name, action, entity, entity_id, summary, "
                              "before_json, after_json, device_id FROM audit_log "
-                             "WHERE (?1 IS NULL OR actor_name = ?1) "
-                             "AND (?2 IS NULL OR entity = ?2) "
-                             "AND (?3 IS NULL OR entity_id = ?3) "
-                             "AND (?4 IS NULL OR action = ?4) "
-                             "AND (?5 IS NULL OR at >= ?5) "
-                             "AND (?6 IS NULL OR at < ?6) "
-                             "AND (?7 IS NULL OR instr (lower (actor_name || ' ' || "
+                             "WHERE (CAST (?1 AS TEXT) IS NULL OR actor_name = ?1) "
+                             "AND (CAST (?2 AS TEXT) IS NULL OR entity = ?2) "
+                             "AND (CAST (?3 AS TEXT) IS NULL OR entity_id = ?3) "
+                             "AND (CAST (?4 AS TEXT) IS NULL OR action = ?4) "
+                             "AND (CAST (?5 AS TEXT) IS NULL OR at >= ?5) "
+                             "AND (CAST (?6 AS TEXT) IS NULL OR at < ?6) "
+                             "AND (CAST (?7 AS TEXT) IS NULL OR lower (actor_name || ' ' || "
                              "coalesce (entity_id, '') || ' ' || coalesce (summary, '') || ' ' || "
-                             "coalesce (before_json, '') || ' ' || coalesce (after_json, '')), "
-                             "?7) > 0) "
+                             "coalesce (before_json, '') || ' ' || coalesce (after_json, '')) "
+                             "LIKE '%' || ?7 || '%' ESCAPE '\\') "
                              "AND (?8 <= 0 OR seq < ?8) "
                              "ORDER BY seq DESC LIMIT ?9",
                              error);
@@ -293,4 +313,58 @@ sila_store_audit (SilaStore        *self,
 
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE &&
          sila_transaction_commit (tx, error);
+}
+
+/* An entry written elsewhere (a field laptop's) copied in as a new one of
+ * this trail: its own time, officer and device, linked after the newest
+ * entry here. Inside the caller's transaction. */
+gboolean
+sila_store_audit_copy (SilaStore   *self,
+                       const char  *at,
+                       const char  *actor_id,
+                       const char  *actor_name,
+                       const char  *device_id,
+                       const char  *action,
+                       const char  *entity,
+                       const char  *entity_id,
+                       const char  *summary,
+                       const char  *before_json,
+                       const char  *after_json,
+                       GError     **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *body_hash = NULL;
+  g_autofree char *chain_hash = NULL;
+  SilaAuditLinkFields fields = {
+    .id = uuid, .at = at, .actor_id = actor_id, .actor_name = actor_name,
+    .device_id = device_id, .action = action, .entity = entity, .entity_id = entity_id,
+  };
+
+  if (!sila_store_audit_link (self, &fields, summary, before_json, after_json, &body_hash,
+                              &chain_hash, error))
+    return FALSE;
+  stmt = sila_store_prepare (self,
+                             "INSERT INTO audit_log (id, at, actor_id, actor_name, "
+                             "device_id, action, entity, entity_id, summary, before_json, "
+                             "after_json, body_hash, chain_hash) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sila_bind_text (stmt, 1, uuid);
+  sila_bind_text (stmt, 2, at);
+  sila_bind_text (stmt, 3, actor_id);
+  sila_bind_text (stmt, 4, actor_name);
+  sila_bind_text (stmt, 5, device_id);
+  sila_bind_text (stmt, 6, action);
+  sila_bind_text (stmt, 7, entity);
+  sila_bind_text (stmt, 8, entity_id);
+  sila_bind_text (stmt, 9, summary);
+  sila_bind_text (stmt, 10, before_json);
+  sila_bind_text (stmt, 11, after_json);
+  sila_bind_text (stmt, 12, body_hash);
+  sila_bind_text (stmt, 13, chain_hash);
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
 }

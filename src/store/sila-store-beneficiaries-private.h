@@ -46,6 +46,10 @@ gboolean  sila_store_insert_beneficiary  (SilaStore        *self,
 
 /* The folded tokens the search index holds for @file. */
 char     *sila_beneficiary_search_tokens (const SilaBeneficiary *file);
+/* The match query @text becomes in the dialect of @db's driver (for
+ * sila_store_beneficiary_match_query() and the tests comparing engines). */
+char     *sila_beneficiary_match_query_in (SilaDb                *db,
+                                           const char            *text);
 
 /* The search index (contentless FTS5): @before, the file as it was
  * indexed (NULL for a new one), comes out; @file (NULL: none) goes in. */

@@ -136,7 +136,7 @@ save_members (SilaStore        *self,
                                  "?13) ON CONFLICT (id) DO UPDATE SET position = ?3, name = ?4, "
                                  "relation = ?5, id_type = ?6, id_number = ?7, birth_date = ?8, "
                                  "gender = ?9, occupation = ?10, health = ?11, updated_at = ?12, "
-                                 "deleted_at = NULL WHERE beneficiary_id = ?2",
+                                 "deleted_at = NULL WHERE household_members.beneficiary_id = ?2",
                                  error);
       if (stmt == NULL)
         return FALSE;
@@ -188,7 +188,7 @@ save_incomes (SilaStore        *self,
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7) "
                                  "ON CONFLICT (id) DO UPDATE SET position = ?3, source = ?4, "
                                  "monthly_halalas = ?5, updated_at = ?6, deleted_at = NULL "
-                                 "WHERE beneficiary_id = ?2",
+                                 "WHERE beneficiary_incomes.beneficiary_id = ?2",
                                  error);
       if (stmt == NULL)
         return FALSE;

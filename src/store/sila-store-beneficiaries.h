@@ -126,9 +126,10 @@ GPtrArray       *sila_store_get_beneficiary_rows    (SilaStore          *self,
                                                      const gint64       *file_numbers,
                                                      guint               n,
                                                      GError            **error);
-/* The FTS5 query a search text becomes (for benchmarks and tests), or NULL
- * when the text has nothing to search for. */
-char            *sila_store_beneficiary_match_query (const char         *text);
+/* The match query a search text becomes on @self's engine (for benchmarks
+ * and tests), or NULL when the text has nothing to search for. */
+char            *sila_store_beneficiary_match_query (SilaStore          *self,
+                                                     const char         *text);
 
 /* Duplicates. */
 typedef enum {

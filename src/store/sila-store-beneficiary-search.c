@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Finding files: search as you type (FTS5 over folded tokens), the lazy
+/* Finding files: search as you type (an index of folded tokens: FTS5 on
+ * SQLite, a tsvector on PostgreSQL, the texts from the driver), the lazy
  * list's file numbers and pages, duplicates, and the districts in use. */
 #define G_LOG_DOMAIN "sila-store"
 
@@ -10,6 +11,7 @@
 
 #include "sila-arabic.h"
 #include "sila-clock.h"
+#include "sila-field.h"
 #include "sila-phone.h"
 #include "sila-store-beneficiaries-private.h"
 
@@ -244,9 +246,7 @@ sila_store_index_beneficiary (SilaStore              *self,
   {
     g_autofree char *tokens = sila_beneficiary_search_tokens (file);
 
-    stmt = sila_store_prepare (self,
-                               "INSERT INTO beneficiary_search (rowid, tokens) VALUES (?1, ?2)",
-                               error);
+    stmt = sila_store_prepare (self, sila_store_sql (self, SILA_DB_SQL_SEARCH_INSERT), error);
     if (stmt == NULL)
       return FALSE;
     sila_bind_int64 (stmt, 1, file->file_number);
@@ -255,8 +255,8 @@ sila_store_index_beneficiary (SilaStore              *self,
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
 }
 
-/* The index is contentless: taking a file out means naming the tokens it
- * was indexed with. */
+/* SQLite's index is contentless: taking a file out means naming the
+ * tokens it was indexed with. */
 gboolean
 sila_store_unindex_beneficiary (SilaStore              *self,
                                 const SilaBeneficiary  *before,
@@ -265,10 +265,7 @@ sila_store_unindex_beneficiary (SilaStore              *self,
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *tokens = sila_beneficiary_search_tokens (before);
 
-  stmt = sila_store_prepare (self,
-                             "INSERT INTO beneficiary_search (beneficiary_search, rowid, tokens) "
-                             "VALUES ('delete', ?1, ?2)",
-                             error);
+  stmt = sila_store_prepare (self, sila_store_sql (self, SILA_DB_SQL_SEARCH_DELETE), error);
   if (stmt == NULL)
     return FALSE;
   sila_bind_int64 (stmt, 1, before->file_number);
@@ -287,48 +284,76 @@ all_digits (const char *s)
   return TRUE;
 }
 
+/* How the engine writes a match query (SILA_DB_SQL_MATCH_*). */
+typedef struct
+{
+  const char *quote;
+  const char *prefix;
+  const char *and;
+  const char *or;
+} MatchSyntax;
+
 static void
-append_prefix (GString    *query,
-               const char *token)
+append_prefix (GString           *query,
+               const MatchSyntax *syntax,
+               const char        *token)
 {
   /* Tokens hold only letters, digits and marks; quoted all the same, so
-   * that no text can become FTS5 syntax. */
-  g_string_append_c (query, '"');
+   * that no text can become query syntax. */
+  char quote = syntax->quote[0];
+
+  g_string_append_c (query, quote);
   for (const char *p = token; *p != '\0'; p++)
     {
-      if (*p == '"')
-        g_string_append_c (query, '"');
+      if (*p == quote)
+        g_string_append_c (query, quote);
       g_string_append_c (query, *p);
     }
-  g_string_append (query, "\"*");
+  g_string_append_c (query, quote);
+  g_string_append (query, syntax->prefix);
 }
 
 /* A number that may be typed as a phone: its digits as typed, and its
  * phone key ("0551…" and "+966 55…" both give "551…"). */
 static void
-append_number (GString    *query,
-               const char *digits)
+append_number (GString           *query,
+               const MatchSyntax *syntax,
+               const char        *digits)
 {
   g_autofree char *key = sila_phone_search_key (digits);
 
   if (*key != '\0' && !g_str_equal (key, digits))
     {
       g_string_append_c (query, '(');
-      append_prefix (query, digits);
-      g_string_append (query, " OR ");
-      append_prefix (query, key);
+      append_prefix (query, syntax, digits);
+      g_string_append (query, syntax->or);
+      append_prefix (query, syntax, key);
       g_string_append_c (query, ')');
     }
   else
-    append_prefix (query, digits);
+    append_prefix (query, syntax, digits);
 }
 
 char *
-sila_store_beneficiary_match_query (const char *text)
+sila_store_beneficiary_match_query (SilaStore  *self,
+                                    const char *text)
+{
+  return sila_beneficiary_match_query_in (self->db, text);
+}
+
+char *
+sila_beneficiary_match_query_in (SilaDb     *db,
+                                 const char *text)
 {
   g_auto(GStrv) tokens = sila_arabic_tokenize (text != NULL ? text : "");
   g_autoptr(GString) query = g_string_new (NULL);
   gboolean only_digits = tokens[0] != NULL;
+  MatchSyntax syntax = {
+    sila_db_sql (db, SILA_DB_SQL_MATCH_QUOTE),
+    sila_db_sql (db, SILA_DB_SQL_MATCH_PREFIX),
+    sila_db_sql (db, SILA_DB_SQL_MATCH_AND),
+    sila_db_sql (db, SILA_DB_SQL_MATCH_OR),
+  };
 
   for (guint i = 0; tokens[i] != NULL; i++)
     only_digits &= all_digits (tokens[i]);
@@ -338,19 +363,18 @@ sila_store_beneficiary_match_query (const char *text)
     {
       g_autofree char *joined = g_strjoinv ("", tokens);
 
-      append_number (query, joined);
+      append_number (query, &syntax, joined);
       return g_string_free (g_steal_pointer (&query), FALSE);
     }
 
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      /* FTS5 wants an explicit AND before a bracket. */
       if (query->len > 0)
-        g_string_append (query, " AND ");
+        g_string_append (query, syntax.and);
       if (all_digits (tokens[i]))
-        append_number (query, tokens[i]);
+        append_number (query, &syntax, tokens[i]);
       else
-        append_prefix (query, tokens[i]);
+        append_prefix (query, &syntax, tokens[i]);
     }
 
   if (query->len == 0)
@@ -375,9 +399,11 @@ bind_filter (SilaStatement               *stmt,
   sila_bind_int (stmt, 5, filter != NULL && filter->consent_pending);
 }
 
+/* The CASTs give PostgreSQL the parameters' type. */
 #define FILTER_SQL \
-  "(?2 IS NULL OR b.segment = ?2) AND (?3 IS NULL OR b.district = ?3) AND " \
-  "(?4 IS NULL OR b.status = ?4) AND (?5 = 0 OR b.consent = 'pending')"
+  "(CAST (?2 AS TEXT) IS NULL OR b.segment = ?2) AND " \
+  "(CAST (?3 AS TEXT) IS NULL OR b.district = ?3) AND " \
+  "(CAST (?4 AS TEXT) IS NULL OR b.status = ?4) AND (?5 = 0 OR b.consent = 'pending')"
 
 /* The statement listing the file numbers for @query (NULL: every file). */
 static SilaStatement *
@@ -388,8 +414,11 @@ prepare_numbers (SilaStore                   *self,
                  GError                     **error)
 {
   SilaStatement *stmt;
+  g_autofree char *filtered = NULL;
   const char *sql;
 
+  /* Newest first, as the list without a search: the same order on every
+   * engine. */
   if (query == NULL && !has_filter (filter))
     /* Every live file: the partial index beneficiaries_live covers it. */
     sql = "SELECT file_number FROM beneficiaries WHERE deleted_at IS NULL "
@@ -399,12 +428,11 @@ prepare_numbers (SilaStore                   *self,
           FILTER_SQL " ORDER BY b.file_number DESC LIMIT ?6";
   else if (!has_filter (filter))
     /* The index holds live files only: no need to look at the table. */
-    sql = "SELECT rowid FROM beneficiary_search WHERE beneficiary_search MATCH ?1 "
-          "ORDER BY rank LIMIT ?6";
+    sql = sila_store_sql (self, SILA_DB_SQL_SEARCH_NUMBERS);
   else
-    sql = "SELECT s.rowid FROM beneficiary_search s JOIN beneficiaries b "
-          "ON b.file_number = s.rowid WHERE beneficiary_search MATCH ?1 AND "
-          FILTER_SQL " ORDER BY s.rank LIMIT ?6";
+    sql = filtered = g_strconcat (sila_store_sql (self, SILA_DB_SQL_SEARCH_NUMBERS_FILTERED),
+                                  " AND " FILTER_SQL " ORDER BY b.file_number DESC LIMIT ?6",
+                                  NULL);
 
   stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -417,6 +445,32 @@ prepare_numbers (SilaStore                   *self,
   return stmt;
 }
 
+/* A provisional file number made on a field laptop (people keep receipts
+ * with it): the final number it became at the merge, or NULL. */
+static char *
+final_file_number (SilaStore  *self,
+                   const char *text)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *digits = g_strstrip (g_strdup (text));
+  char *final = NULL;
+
+  if (!all_digits (digits) ||
+      !sila_field_number_is_provisional (g_ascii_strtoll (digits, NULL, 10)))
+    return NULL;
+  /* A database before field work has no such table: nothing to map. */
+  stmt = sila_store_prepare (self,
+                             "SELECT final FROM field_numbers "
+                             "WHERE kind = 'beneficiaries.file_number' AND provisional = ?1",
+                             NULL);
+  if (stmt == NULL)
+    return NULL;
+  sila_bind_text (stmt, 1, digits);
+  if (!sila_store_step_text (self, stmt, &final, NULL))
+    return NULL;
+  return final;
+}
+
 static GArray *
 list_numbers (SilaStore                   *self,
               const char                  *text,
@@ -426,7 +480,9 @@ list_numbers (SilaStore                   *self,
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *query = sila_store_beneficiary_match_query (text);
+  g_autofree char *final = text != NULL ? final_file_number (self, text) : NULL;
+  g_autofree char *query =
+    sila_store_beneficiary_match_query (self, final != NULL ? final : text);
   gboolean has_text = text != NULL && *text != '\0';
   SilaStep step;
 
@@ -488,17 +544,17 @@ rows_for_numbers (SilaStore     *self,
   g_autoptr(GString) json = g_string_new ("[");
   g_autoptr(GHashTable) by_number = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *sql = NULL;
   SilaStep step;
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", numbers[i]);
   g_string_append_c (json, ']');
 
-  stmt = sila_store_prepare (self,
-                             "SELECT " SILA_BENEFICIARY_ROW_COLUMNS " FROM beneficiaries "
-                             "WHERE file_number IN (SELECT value FROM json_each (?1)) "
-                             "AND deleted_at IS NULL",
-                             error);
+  sql = g_strconcat ("SELECT " SILA_BENEFICIARY_ROW_COLUMNS " FROM beneficiaries "
+                     "WHERE file_number IN (", sila_store_sql (self, SILA_DB_SQL_JSON_INTEGERS),
+                     ") AND deleted_at IS NULL", NULL);
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sila_bind_text (stmt, 1, json->str);
@@ -585,6 +641,8 @@ sila_duplicate_describe (const SilaDuplicate *duplicate)
 
   g_return_val_if_fail (duplicate != NULL, NULL);
 
+  /* A code, in Western digits (the digit rule, sila-display.h); no
+   * isolates: the line also goes into import reports. */
   number = g_strdup_printf ("%" G_GINT64_FORMAT,
                             sila_beneficiary_row_get_file_number (duplicate->row));
   name = sila_beneficiary_row_get_name (duplicate->row);
@@ -656,7 +714,7 @@ sila_store_find_duplicates (SilaStore              *self,
       stmt = sila_store_prepare (self,
                                  "SELECT " SILA_BENEFICIARY_ROW_COLUMNS " FROM beneficiaries "
                                  "WHERE id_number = ?1 AND deleted_at IS NULL "
-                                 "AND id IS NOT ?2",
+                                 "AND id IS DISTINCT FROM ?2",
                                  error);
       if (stmt == NULL)
         return NULL;
@@ -682,7 +740,7 @@ sila_store_find_duplicates (SilaStore              *self,
   stmt = sila_store_prepare (self,
                              "SELECT " SILA_BENEFICIARY_ROW_COLUMNS ", name_key, mobile = ?1 "
                              "FROM beneficiaries WHERE (mobile = ?1 OR birth_date = ?2) "
-                             "AND deleted_at IS NULL AND id IS NOT ?3 LIMIT 500",
+                             "AND deleted_at IS NULL AND id IS DISTINCT FROM ?3 LIMIT 500",
                              error);
   if (stmt == NULL)
     return NULL;

@@ -85,7 +85,7 @@ sila_store_add_contact (SilaStore        *self,
     {
       g_autoptr(SilaStatement) check = sila_store_prepare (self,
           "SELECT 1 FROM requests WHERE id = ?1 AND deleted_at IS NULL "
-          "AND beneficiary_id IS ?2", error);
+          "AND beneficiary_id IS NOT DISTINCT FROM ?2", error);
 
       if (check == NULL)
         return FALSE;

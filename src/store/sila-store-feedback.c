@@ -82,10 +82,10 @@ sila_store_list_feedback (SilaStore         *self,
   /* Which items are open is the core's to say. */
   open_list = sila_sql_code_list (sila_feedback_open_codes ());
   sql = g_strdup_printf ("SELECT " FEEDBACK_COLUMNS " FROM feedback_items "
-                         "WHERE deleted_at IS NULL AND CASE ?1 "
+                         "WHERE deleted_at IS NULL AND CASE CAST (?1 AS INTEGER) "
                          "  WHEN 0 THEN status IN %s "
                          "  WHEN 1 THEN status IN %s AND due_on < ?2 "
-                         "  ELSE 1 END "
+                         "  ELSE TRUE END "
                          "ORDER BY status NOT IN %s, "
                          "  CASE WHEN status IN %s THEN due_on END, "
                          "  number DESC "
@@ -370,7 +370,9 @@ sila_store_count_feedback (SilaStore        *self,
     return FALSE;
 
   open_list = sila_sql_code_list (sila_feedback_open_codes ());
-  sql = g_strdup_printf ("SELECT count (*), ifnull (sum (due_on < ?1), 0) FROM feedback_items "
+  sql = g_strdup_printf ("SELECT count (*), "
+                         "coalesce (sum (CASE WHEN due_on < ?1 THEN 1 ELSE 0 END), 0) "
+                         "FROM feedback_items "
                          "WHERE deleted_at IS NULL AND status IN %s",
                          open_list);
   stmt = sila_store_prepare (self, sql, error);

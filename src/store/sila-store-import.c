@@ -77,6 +77,23 @@ sila_store_import_beneficiaries (SilaStore         *self,
                                  SilaImportCounts  *counts,
                                  GError           **error)
 {
+  SilaImportOptions options = { .dry_run = dry_run };
+
+  return sila_store_import_beneficiaries_full (self, actor, path, &options, report, counts,
+                                               error);
+}
+
+gboolean
+sila_store_import_beneficiaries_full (SilaStore               *self,
+                                      const SilaActor         *actor,
+                                      const char              *path,
+                                      const SilaImportOptions *options,
+                                      SilaImportReport        *report,
+                                      SilaImportCounts        *counts,
+                                      GError                 **error)
+{
+  SilaImportTicker ticker;
+  gboolean dry_run;
   g_autoptr(SilaTableReader) reader = NULL;
   g_autoptr(SilaBeneficiaryImport) import = NULL;
   g_autoptr(SilaTransaction) tx = NULL;
@@ -86,8 +103,9 @@ sila_store_import_beneficiaries (SilaStore         *self,
   GError *local = NULL;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL && report != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && report != NULL && options != NULL, FALSE);
 
+  dry_run = options->dry_run;
   if (counts == NULL)
     counts = &own_counts;
   memset (counts, 0, sizeof *counts);
@@ -95,9 +113,10 @@ sila_store_import_beneficiaries (SilaStore         *self,
   if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_IMPORT, error))
     return FALSE;
 
-  reader = sila_table_reader_open (path, error);
+  reader = sila_table_reader_open_sheet (path, options->sheet, error);
   if (reader == NULL)
     return FALSE;
+  sila_import_ticker_init (&ticker, options, reader, 0);
   segments = sila_store_list_segments (self, TRUE, error);
   if (segments == NULL)
     return FALSE;
@@ -115,7 +134,8 @@ sila_store_import_beneficiaries (SilaStore         *self,
       gboolean ok = file == NULL || save_row (self, actor, import, row->line, file, error);
 
       sila_table_row_free (row);
-      if (!ok)
+      /* Stopped: returning before the commit rolls the whole file back. */
+      if (!ok || !sila_import_ticker_tick (&ticker, error))
         return FALSE;
     }
   if (local != NULL)
@@ -125,6 +145,7 @@ sila_store_import_beneficiaries (SilaStore         *self,
       return FALSE;
     }
 
+  sila_import_ticker_finish (&ticker);
   if (dry_run)
     return TRUE; /* the transaction rolls back */
 
@@ -139,5 +160,8 @@ sila_store_import_beneficiaries (SilaStore         *self,
       return FALSE;
   }
 
+  /* The last moment Stop can still undo everything. */
+  if (!sila_import_check_stopped (options, error))
+    return FALSE;
   return sila_transaction_commit (tx, error);
 }

@@ -18,6 +18,7 @@
  * (a SILA_STORE_ERROR). */
 #pragma once
 
+#include "sila-import-progress.h"
 #include "sila-import-report.h"
 #include "sila-store.h"
 
@@ -30,5 +31,16 @@ gboolean sila_store_import_beneficiaries (SilaStore         *self,
                                           SilaImportReport  *report,
                                           SilaImportCounts  *counts,
                                           GError           **error);
+
+/* The same with options (sila-import-progress.h): a workbook's sheet,
+ * progress, and Stop through the cancellable, which rolls the whole
+ * import back (G_IO_ERROR_CANCELLED; nothing is kept). */
+gboolean sila_store_import_beneficiaries_full (SilaStore               *self,
+                                               const SilaActor         *actor,
+                                               const char              *path,
+                                               const SilaImportOptions *options,
+                                               SilaImportReport        *report,
+                                               SilaImportCounts        *counts,
+                                               GError                 **error);
 
 G_END_DECLS

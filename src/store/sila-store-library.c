@@ -25,6 +25,7 @@ sila_library_entry_free (SilaLibraryEntry *entry)
   g_free (entry->mime_type);
   g_free (entry->updated_at);
   g_free (entry->updated_by);
+  g_free (entry->updated_by_name);
   g_free (entry);
 }
 
@@ -50,8 +51,9 @@ sila_store_library_list (SilaStore  *self,
     }
 
   stmt = sila_store_prepare (self,
-                             "SELECT code, filename, mime_type, size, updated_at, updated_by "
-                             "FROM library_documents",
+                             "SELECT l.code, l.filename, l.mime_type, l.size, l.updated_at, "
+                             "l.updated_by, s.display_name FROM library_documents l "
+                             "LEFT JOIN staff s ON s.username = l.updated_by",
                              error);
   if (stmt == NULL)
     return NULL;
@@ -71,6 +73,8 @@ sila_store_library_list (SilaStore  *self,
       entry->size = sila_column_int64 (stmt, 3);
       entry->updated_at = sila_column_dup (stmt, 4);
       entry->updated_by = sila_column_dup (stmt, 5);
+      if (!sila_column_is_null (stmt, 6))
+        entry->updated_by_name = sila_column_dup (stmt, 6);
     }
 
   if (step == SILA_STEP_ERROR)

@@ -13,6 +13,7 @@ typedef struct {
   gint64               size;
   char                *updated_at;
   char                *updated_by;
+  char                *updated_by_name;  /* the staff member's name, NULL if unknown */
 } SilaLibraryEntry;
 
 void       sila_library_entry_free      (SilaLibraryEntry     *entry);

@@ -14,7 +14,8 @@
 #include "sila-text.h"
 
 /* ?1 the instant the day ends, ?2 the day, ?3 … ?8 the window's cut-offs,
- * ?9 one file's id or NULL; @PERSON@ becomes the test of ?9 (with_person()). */
+ * ?9 one file's id or NULL; @PERSON@ becomes the test of ?9 and @MAX@ the
+ * engine's scalar maximum (with_person()). */
 #define PERSON_COLUMNS \
   "b.id, b.file_number, b.id_number, b.first_name, b.father_name, b.grandfather_name, " \
   "b.family_name, b.mobile, "
@@ -29,7 +30,7 @@
 #define NO_SURVEY ", NULL"
 #define DISMISSED(reason) \
   ", (SELECT max (x.dismissed_at) FROM outreach_dismissals x WHERE x.beneficiary_id = b.id " \
-  "   AND x.reason = '" reason "' AND x.request_id IS r.id AND x.deleted_at IS NULL " \
+  "   AND x.reason = '" reason "' AND x.request_id IS NOT DISTINCT FROM r.id AND x.deleted_at IS NULL " \
   "   AND x.dismissed_at < ?1)"
 #define REQUEST_FROM \
   " FROM requests r JOIN beneficiaries b ON b.id = r.beneficiary_id " \
@@ -47,7 +48,10 @@ static const char *document_expiring_sql =
    * index on status serves. */
   "AND r.status IN ('received', 'documents_complete', 'in_research', 'research_done', "
   "'with_committee', 'accepted', 'registered', 'delivered') "
-  "AND d.status IN ('provided', 'verified') AND d.expires_on <= ?3 GROUP BY r.id";
+  "AND d.status IN ('provided', 'verified') AND d.expires_on <= ?3 "
+  /* b and s are one row per request: grouped by their keys too, so that
+   * their columns may be read (PostgreSQL asks it). */
+  "GROUP BY r.id, b.id, s.id";
 
 static const char *documents_missing_sql =
   "SELECT " PERSON_COLUMNS REQUEST_COLUMNS "r.received_on" REQUEST_CONTACTS NO_SURVEY
@@ -81,14 +85,14 @@ static const char *service_follow_up_sql =
   /* Through the index on delivery days: only requests delivered in the
    * window, whose latest delivery is then checked. */
   "AND r.id IN (SELECT w.request_id FROM deliveries w WHERE w.deleted_at IS NULL "
-  "AND w.delivered_on BETWEEN ?5 AND ?6)) "
+  "AND w.delivered_on BETWEEN ?5 AND ?6)) AS o "
   "WHERE basis BETWEEN ?5 AND ?6";
 
 /* Heard of: the latest of the file's opening, a contact that reached them
  * (either way), a request received and a service delivered. */
 static const char *no_contact_sql =
   "SELECT * FROM (SELECT " PERSON_COLUMNS "NULL, NULL, NULL, b.created_by, s.display_name, "
-  "max (substr (b.created_at, 1, 10), "
+  "@MAX@ (substr (b.created_at, 1, 10), "
   " coalesce ((SELECT max (substr (c.asked_at, 1, 10)) FROM contacts c "
   "  WHERE c.beneficiary_id = b.id AND c.deleted_at IS NULL AND c.asked_at < ?1 "
   "  AND coalesce (c.outcome, 'reached') = 'reached'), ''), "
@@ -114,12 +118,12 @@ static const char *no_contact_sql =
   " AND q.received_on BETWEEN ?7 AND ?8 UNION "
   " SELECT q.beneficiary_id FROM deliveries v JOIN requests q ON q.id = v.request_id "
   " WHERE v.deleted_at IS NULL AND v.delivered_on BETWEEN ?7 AND ?8) a "
-  "CROSS JOIN beneficiaries b ON b.id = a.id LEFT JOIN staff s ON s.username = b.created_by "
-  "WHERE b.deleted_at IS NULL AND b.anonymized_at IS NULL AND b.status = 'active' @PERSON@ "
+  "CROSS JOIN beneficiaries b LEFT JOIN staff s ON s.username = b.created_by "
+  "WHERE b.id = a.id AND b.deleted_at IS NULL AND b.anonymized_at IS NULL AND b.status = 'active' @PERSON@ "
   "AND NOT EXISTS (SELECT 1 FROM requests q WHERE q.beneficiary_id = b.id "
   " AND q.received_on > ?8 AND q.received_on <= ?2) "
   "AND NOT EXISTS (SELECT 1 FROM requests q JOIN deliveries v ON v.request_id = q.id "
-  " WHERE q.beneficiary_id = b.id AND v.delivered_on > ?8 AND v.delivered_on <= ?2)) "
+  " WHERE q.beneficiary_id = b.id AND v.delivered_on > ?8 AND v.delivered_on <= ?2)) AS o "
   "WHERE basis <= ?8";
 
 void
@@ -159,12 +163,16 @@ overdue_sql (void)
 /* One file's list reads its requests through their index on the file;
  * "?9 IS NULL OR b.id = ?9" would read every request. */
 static char *
-with_person (const char *sql,
+with_person (SilaStore  *self,
+             const char *sql,
              gboolean    one_file)
 {
   g_autoptr(GString) text = g_string_new (sql);
 
-  g_string_replace (text, "@PERSON@", one_file ? "AND b.id = ?9" : "AND ?9 IS NULL", 0);
+  g_string_replace (text, "@PERSON@",
+                    one_file ? "AND b.id = ?9" : "AND CAST (?9 AS TEXT) IS NULL", 0);
+  /* The greatest of several values, none NULL. */
+  g_string_replace (text, "@MAX@", sila_store_sql (self, SILA_DB_SQL_GREATEST), 0);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -245,7 +253,7 @@ sila_store_outreach_items (SilaStore    *self,
 
   for (int reason = 0; reason < SILA_N_OUTREACH_REASONS; reason++)
     {
-      g_autofree char *sql = with_person (queries[reason], beneficiary_id != NULL);
+      g_autofree char *sql = with_person (self, queries[reason], beneficiary_id != NULL);
       g_autoptr(SilaStatement) stmt = sila_store_prepare (self, sql, error);
       gint64 started = g_get_monotonic_time ();
       guint n = 0;

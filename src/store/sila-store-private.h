@@ -27,6 +27,14 @@ struct _SilaStore
   gboolean    created;      /* this call made the file */
 };
 
+/* The connection's engine's text for SQL that differs between engines. */
+static inline const char *
+sila_store_sql (SilaStore *self,
+                SilaDbSql  which)
+{
+  return sila_db_sql (self->db, which);
+}
+
 
 /* A cached prepared statement (sila-db.h), borrowed from the store.
  * g_autoptr() resets it and clears its bindings when it goes out of scope,
@@ -83,6 +91,19 @@ gboolean       sila_store_next_number  (SilaStore     *self,
                                         GError       **error);
 gboolean       sila_store_audit        (SilaStore       *self,
                                         const SilaActor *actor,
+                                        const char      *action,
+                                        const char      *entity,
+                                        const char      *entity_id,
+                                        const char      *summary,
+                                        const char      *before_json,
+                                        const char      *after_json,
+                                        GError         **error);
+/* A field laptop's entry copied in as a new one (sila-store-audit.c). */
+gboolean       sila_store_audit_copy   (SilaStore       *self,
+                                        const char      *at,
+                                        const char      *actor_id,
+                                        const char      *actor_name,
+                                        const char      *device_id,
                                         const char      *action,
                                         const char      *entity,
                                         const char      *entity_id,

@@ -166,11 +166,15 @@ sila_store_get_report_approval (SilaStore        *self,
                              "s.display_name, a.created_at FROM report_approvals a "
                              "LEFT JOIN staff s ON s.username = a.recorded_by "
                              "WHERE a.period = ?1 AND a.deleted_at IS NULL "
-                             "ORDER BY a.created_at DESC, a.rowid DESC LIMIT 1",
+                             /* Two approvals of the same moment (a fixed clock):
+                              * the one audited last. */
+                             "ORDER BY a.created_at DESC, (SELECT max (l.seq) FROM audit_log l "
+                             "  WHERE l.entity = ?2 AND l.entity_id = a.id) DESC LIMIT 1",
                              error);
   if (stmt == NULL)
     return NULL;
   sila_bind_text (stmt, 1, period);
+  sila_bind_text (stmt, 2, SILA_AUDIT_ENTITY_REPORT);
   step = sila_store_step (self, stmt, error);
   if (step != SILA_STEP_ROW)
     return NULL;

@@ -13,6 +13,10 @@
 #include "sila-store-report-private.h"
 #include "sila-store-requests-private.h"
 
+/* An index hint after a table's alias, from the engine (SQLite's planner
+ * needs it without statistics; others get ""). */
+#define HINT(name) sila_store_sql (self, SILA_DB_SQL_HINT_ ## name)
+
 /* The schema step of the reports: the board's approvals, the history
  * imports, and indexes for the dates reports count by. */
 gboolean
@@ -292,6 +296,7 @@ sila_store_report_decisions (SilaStore        *self,
                              GError          **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   SilaStep step;
 
@@ -300,25 +305,23 @@ sila_store_report_decisions (SilaStore        *self,
 
   /* Late ones are listed with their request and file numbers; the others
    * only count, so they skip the files. */
-  stmt = sila_store_prepare (self,
-                             late_only
-                             ? "SELECT " LINE_COLUMNS ", d.decided_on, d.decision "
-                               "FROM committee_decisions d "
-                               "JOIN requests r INDEXED BY requests_report_id "
-                               "ON r.id = d.request_id "
-                               "JOIN beneficiaries b INDEXED BY beneficiaries_report "
-                               "ON b.id = r.beneficiary_id "
-                               "WHERE d.decided_on BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL "
-                               "AND r.deleted_at IS NULL AND d.decided_on > r.due_on "
-                               "ORDER BY d.decided_on, r.seq"
-                             : "SELECT NULL, 0, r.request_type, r.channel, r.status, "
-                               "r.received_on, r.due_on, d.decided_on, d.decision "
-                               "FROM committee_decisions d "
-                               "JOIN requests r INDEXED BY requests_report_id "
-                               "ON r.id = d.request_id "
-                               "WHERE d.decided_on BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL "
-                               "AND r.deleted_at IS NULL",
-                             error);
+  sql = late_only
+        ? g_strdup_printf ("SELECT " LINE_COLUMNS ", d.decided_on, d.decision "
+                           "FROM committee_decisions d "
+                           "JOIN requests r%s ON r.id = d.request_id "
+                           "JOIN beneficiaries b%s ON b.id = r.beneficiary_id "
+                           "WHERE d.decided_on BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL "
+                           "AND r.deleted_at IS NULL AND d.decided_on > r.due_on "
+                           "ORDER BY d.decided_on, r.seq",
+                           HINT (REQUESTS_REPORT_ID), HINT (BENEFICIARIES_REPORT))
+        : g_strdup_printf ("SELECT NULL, 0, r.request_type, r.channel, r.status, "
+                           "r.received_on, r.due_on, d.decided_on, d.decision "
+                           "FROM committee_decisions d "
+                           "JOIN requests r%s ON r.id = d.request_id "
+                           "WHERE d.decided_on BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL "
+                           "AND r.deleted_at IS NULL",
+                           HINT (REQUESTS_REPORT_ID));
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sila_bind_date (stmt, 1, from);
@@ -360,10 +363,8 @@ sila_store_report_overdue (SilaStore        *self,
   /* Three ways to have been waiting then, each read through an index:
    * waiting still; decided since; withdrawn since, undecided. */
   awaiting = sila_sql_code_list (sila_request_awaiting_codes ());
-  sql = g_strdup_printf ("SELECT " LINE_COLUMNS " FROM requests r "
-                         "INDEXED BY requests_report_id "
-                         "JOIN beneficiaries b INDEXED BY beneficiaries_report "
-                         "ON b.id = r.beneficiary_id "
+  sql = g_strdup_printf ("SELECT " LINE_COLUMNS " FROM requests r%s "
+                         "JOIN beneficiaries b%s ON b.id = r.beneficiary_id "
                          "WHERE r.id IN ("
                          "  SELECT id FROM requests WHERE status IN %s "
                          "  AND due_on < ?1 AND deleted_at IS NULL "
@@ -375,9 +376,11 @@ sila_store_report_overdue (SilaStore        *self,
                          "  AND due_on < ?1 AND deleted_at IS NULL AND NOT EXISTS "
                          "  (SELECT 1 FROM committee_decisions c WHERE c.request_id = q.id) "
                          "  AND (SELECT max (at) FROM request_events e "
-                         "       WHERE e.request_id = q.id AND +e.status = 'withdrawn') >= ?2) "
+                         "       WHERE e.request_id = q.id "
+                         "       AND (e.status || '') = 'withdrawn') >= ?2) "
                          "AND r.received_on <= ?1 AND r.due_on < ?1 AND r.deleted_at IS NULL "
                          "ORDER BY r.due_on, r.seq",
+                         HINT (REQUESTS_REPORT_ID), HINT (BENEFICIARIES_REPORT),
                          awaiting);
   stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -407,23 +410,23 @@ sila_store_report_deliveries (SilaStore        *self,
                               GError          **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   SilaStep step;
 
   if (!check (self, actor, from, to, error))
     return NULL;
 
-  stmt = sila_store_prepare (self,
-                             "SELECT " LINE_COLUMNS ", d.delivered_on, d.kind, d.amount_halalas "
-                             "FROM deliveries d INDEXED BY deliveries_report "
-                             "JOIN requests r INDEXED BY requests_report_id "
-                             "ON r.id = d.request_id "
-                             "JOIN beneficiaries b INDEXED BY beneficiaries_report "
-                             "ON b.id = r.beneficiary_id "
-                             "WHERE d.delivered_on BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL "
-                             "AND r.deleted_at IS NULL "
-                             "ORDER BY d.delivered_on, r.seq",
-                             error);
+  sql = g_strdup_printf ("SELECT " LINE_COLUMNS ", d.delivered_on, d.kind, d.amount_halalas "
+                         "FROM deliveries d%s "
+                         "JOIN requests r%s ON r.id = d.request_id "
+                         "JOIN beneficiaries b%s ON b.id = r.beneficiary_id "
+                         "WHERE d.delivered_on BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL "
+                         "AND r.deleted_at IS NULL "
+                         "ORDER BY d.delivered_on, r.seq",
+                         HINT (DELIVERIES_REPORT), HINT (REQUESTS_REPORT_ID),
+                         HINT (BENEFICIARIES_REPORT));
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sila_bind_date (stmt, 1, from);
@@ -458,6 +461,7 @@ sila_store_report_foreach_request (SilaStore              *self,
                                    GError                **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
   SilaReportRequestLine line = { 0 };
   SilaStep step;
 
@@ -468,21 +472,20 @@ sila_store_report_foreach_request (SilaStore              *self,
 
   /* Text columns are read in place, not copied: the register of a busy
    * month is ten thousand rows. */
-  stmt = sila_store_prepare (self,
-                             "SELECT r.number, b.file_number, r.request_type, r.channel, "
-                             "r.status, r.received_on, r.due_on, d.decided_on, d.decision, "
-                             "coalesce (b.segment, ''), "
-                             "(SELECT coalesce (sum (amount_halalas), 0) FROM deliveries v "
-                             " INDEXED BY deliveries_report_request "
-                             " WHERE v.request_id = r.id AND v.deleted_at IS NULL) "
-                             "FROM requests r INDEXED BY requests_report "
-                             "JOIN beneficiaries b INDEXED BY beneficiaries_report "
-                             "ON b.id = r.beneficiary_id "
-                             "LEFT JOIN committee_decisions d INDEXED BY committee_decisions_report "
-                             "ON d.request_id = r.id AND d.deleted_at IS NULL "
-                             "WHERE r.received_on BETWEEN ?1 AND ?2 AND r.deleted_at IS NULL "
-                             "ORDER BY r.received_on, r.seq",
-                             error);
+  sql = g_strdup_printf ("SELECT r.number, b.file_number, r.request_type, r.channel, "
+                         "r.status, r.received_on, r.due_on, d.decided_on, d.decision, "
+                         "coalesce (b.segment, ''), "
+                         "(SELECT coalesce (sum (amount_halalas), 0) FROM deliveries v%s "
+                         " WHERE v.request_id = r.id AND v.deleted_at IS NULL) "
+                         "FROM requests r%s "
+                         "JOIN beneficiaries b%s ON b.id = r.beneficiary_id "
+                         "LEFT JOIN committee_decisions d%s "
+                         "ON d.request_id = r.id AND d.deleted_at IS NULL "
+                         "WHERE r.received_on BETWEEN ?1 AND ?2 AND r.deleted_at IS NULL "
+                         "ORDER BY r.received_on, r.seq",
+                         HINT (DELIVERIES_REPORT_REQUEST), HINT (REQUESTS_REPORT),
+                         HINT (BENEFICIARIES_REPORT), HINT (COMMITTEE_DECISIONS_REPORT));
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   sila_bind_date (stmt, 1, from);
@@ -522,19 +525,21 @@ sila_store_report_totals (SilaStore        *self,
                           GError          **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
 
   if (!check (self, actor, from, to, error))
     return FALSE;
 
-  stmt = sila_store_prepare (self,
-                             "SELECT (SELECT count (*) FROM requests INDEXED BY requests_report "
-                             "        WHERE received_on BETWEEN ?1 AND ?2 AND deleted_at IS NULL), "
-                             "       count (*), coalesce (sum (amount_halalas), 0) "
-                             "FROM deliveries d INDEXED BY deliveries_report "
-                             "JOIN requests r INDEXED BY requests_report_id ON r.id = d.request_id "
-                             "WHERE d.delivered_on BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL "
-                             "AND r.deleted_at IS NULL",
-                             error);
+  sql = g_strdup_printf ("SELECT (SELECT count (*) FROM requests%s "
+                         "        WHERE received_on BETWEEN ?1 AND ?2 AND deleted_at IS NULL), "
+                         "       count (*), coalesce (sum (amount_halalas), 0) "
+                         "FROM deliveries d%s "
+                         "JOIN requests r%s ON r.id = d.request_id "
+                         "WHERE d.delivered_on BETWEEN ?1 AND ?2 AND d.deleted_at IS NULL "
+                         "AND r.deleted_at IS NULL",
+                         HINT (REQUESTS_REPORT), HINT (DELIVERIES_REPORT),
+                         HINT (REQUESTS_REPORT_ID));
+  stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   sila_bind_date (stmt, 1, from);

@@ -11,6 +11,7 @@
 
 #include "sila-audit.h"
 #include "sila-clock.h"
+#include "sila-display.h"
 #include "sila-store-requests-private.h"
 
 /* The document type @text names (code or name), or NULL. */
@@ -258,6 +259,7 @@ sila_attachment_check (GBytes  *content,
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
                    _("The file is too large: at most %d MB."),
                    SILA_ATTACHMENT_MAX_BYTES / (1024 * 1024));
+      sila_display_error_digits (error);
       return NULL;
     }
 

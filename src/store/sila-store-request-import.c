@@ -226,12 +226,18 @@ load_held (Import     *import,
                              "FROM requests r "
                              "LEFT JOIN committee_decisions c "
                              "ON c.request_id = r.id AND c.deleted_at IS NULL "
-                             "LEFT JOIN (SELECT request_id, substr (max (at), 1, 10) AS day, "
-                             "reason FROM request_events WHERE status = 'withdrawn' "
-                             "GROUP BY request_id) w ON w.request_id = r.id "
-                             "LEFT JOIN (SELECT request_id, min (delivered_on) AS delivered_on, "
-                             "amount_halalas, kind FROM deliveries WHERE deleted_at IS NULL "
-                             "GROUP BY request_id) d ON d.request_id = r.id "
+                             /* The latest withdrawal and the first delivery of each request,
+                              * with the rest of their own rows. */
+                             "LEFT JOIN (SELECT request_id, day, reason FROM (SELECT request_id, "
+                             "substr (at, 1, 10) AS day, reason, row_number () OVER (PARTITION BY "
+                             "request_id ORDER BY at DESC, step DESC) AS k FROM request_events "
+                             "WHERE status = 'withdrawn') AS e WHERE k = 1) w "
+                             "ON w.request_id = r.id "
+                             "LEFT JOIN (SELECT request_id, delivered_on, amount_halalas, kind "
+                             "FROM (SELECT request_id, delivered_on, amount_halalas, kind, "
+                             "row_number () OVER (PARTITION BY request_id ORDER BY delivered_on, "
+                             "created_at, id) AS k FROM deliveries WHERE deleted_at IS NULL) AS v "
+                             "WHERE k = 1) d ON d.request_id = r.id "
                              "WHERE r.beneficiary_id = ?1 AND r.received_on = ?2 "
                              "AND r.request_type = ?3 AND r.deleted_at IS NULL "
                              "AND r.id NOT IN (SELECT request_id FROM imported_requests "
@@ -634,6 +640,22 @@ sila_store_import_requests (SilaStore         *self,
                             SilaImportCounts  *counts,
                             GError           **error)
 {
+  SilaImportOptions options = { .dry_run = dry_run };
+
+  return sila_store_import_requests_full (self, actor, path, &options, report, counts, error);
+}
+
+gboolean
+sila_store_import_requests_full (SilaStore               *self,
+                                 const SilaActor         *actor,
+                                 const char              *path,
+                                 const SilaImportOptions *options,
+                                 SilaImportReport        *report,
+                                 SilaImportCounts        *counts,
+                                 GError                 **error)
+{
+  SilaImportTicker ticker;
+  gboolean dry_run;
   g_autoptr(SilaTableReader) reader = NULL;
   g_autoptr(SilaRequestImport) rows = NULL;
   g_autoptr(SilaTransaction) tx = NULL;
@@ -649,8 +671,9 @@ sila_store_import_requests (SilaStore         *self,
   GError *local = NULL;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL && report != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && report != NULL && options != NULL, FALSE);
 
+  dry_run = options->dry_run;
   if (counts == NULL)
     counts = &own_counts;
   memset (counts, 0, sizeof *counts);
@@ -658,9 +681,10 @@ sila_store_import_requests (SilaStore         *self,
   if (!sila_store_require (self, actor, SILA_PERM_REQUEST_IMPORT, error))
     return FALSE;
 
-  reader = sila_table_reader_open (path, error);
+  reader = sila_table_reader_open_sheet (path, options->sheet, error);
   if (reader == NULL)
     return FALSE;
+  sila_import_ticker_init (&ticker, options, reader, 0);
   rows = sila_request_import_new (reader, dry_run, report, counts, error);
   if (rows == NULL)
     return FALSE;
@@ -673,6 +697,19 @@ sila_store_import_requests (SilaStore         *self,
                                        g_mapped_file_get_length (mapped));
   else
     sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, now, -1);
+  /* Another sheet of the same workbook is another log. */
+  if (options->sheet != NULL && sila_table_reader_get_sheet_names (reader) != NULL)
+    {
+      const char *const *names = sila_table_reader_get_sheet_names (reader);
+
+      if (names[0] != NULL && g_strcmp0 (names[0], options->sheet) != 0)
+        {
+          g_autofree char *both = g_strconcat (sha, "\n", options->sheet, NULL);
+
+          g_free (sha);
+          sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, both, -1);
+        }
+    }
   file_name = g_path_get_basename (path);
   if (!g_utf8_validate (file_name, -1, NULL))
     {
@@ -702,7 +739,8 @@ sila_store_import_requests (SilaStore         *self,
       gboolean ok = import_row (&import, row, error);
 
       sila_table_row_free (row);
-      if (!ok)
+      /* Stopped: returning before the commit rolls the whole file back. */
+      if (!ok || !sila_import_ticker_tick (&ticker, error))
         return FALSE;
     }
   if (local != NULL)
@@ -712,10 +750,11 @@ sila_store_import_requests (SilaStore         *self,
       return FALSE;
     }
 
+  sila_import_ticker_finish (&ticker);
   if (dry_run)
     return TRUE; /* the transaction rolls back */
 
-  if (!finish_import (&import, error))
+  if (!finish_import (&import, error) || !sila_import_check_stopped (options, error))
     return FALSE;
   return sila_transaction_commit (tx, error);
 }

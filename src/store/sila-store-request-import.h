@@ -53,4 +53,14 @@ gboolean sila_store_import_requests (SilaStore         *self,
                                      SilaImportCounts  *counts,
                                      GError           **error);
 
+/* The same with options (sila-import-progress.h): a workbook's sheet,
+ * progress, and Stop, which rolls the whole import back. */
+gboolean sila_store_import_requests_full (SilaStore               *self,
+                                          const SilaActor         *actor,
+                                          const char              *path,
+                                          const SilaImportOptions *options,
+                                          SilaImportReport        *report,
+                                          SilaImportCounts        *counts,
+                                          GError                 **error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sila-clock.h"
+#include "sila-field.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-requests-private.h"
 #include "sila-text.h"
@@ -106,7 +107,7 @@ sila_store_staff_has_role (SilaStore   *self,
   SilaStep step;
 
   stmt = sila_store_prepare (self,
-                             "SELECT roles FROM staff WHERE username = ?1 AND active "
+                             "SELECT roles FROM staff WHERE username = ?1 AND active <> 0 "
                              "AND deleted_at IS NULL",
                              error);
   if (stmt == NULL)
@@ -445,6 +446,26 @@ sila_store_find_request (SilaStore        *self,
       return NULL;
     }
 
+  /* A receipt from a field event carries the provisional number; the
+   * merge kept which final one it became. */
+  if (sila_field_request_number_is_provisional (clean))
+    {
+      g_autofree char *final = NULL;
+      g_autoptr(SilaStatement) stmt =
+        sila_store_prepare (self, "SELECT final FROM field_numbers "
+                                  "WHERE kind = 'requests.number' AND provisional = ?1", NULL);
+
+      if (stmt != NULL)
+        {
+          sila_bind_text (stmt, 1, clean);
+          if (sila_store_step_text (self, stmt, &final, NULL) && final != NULL)
+            {
+              g_free (clean);
+              clean = g_steal_pointer (&final);
+            }
+        }
+    }
+
   return sila_store_read_request (self, "r.number = ?1", clean, error);
 }
 
@@ -561,9 +582,10 @@ sila_request_filter_init (SilaRequestFilter *filter)
 
 /* The SQL of a filter, with parameters: ?1 status, ?2 type, ?3 channel,
  * ?4 today, ?5 the last day counted as due soon, ?6 researcher,
- * ?7 beneficiary, ?8 the FTS query of a name, ?9 a request number. */
+ * ?7 beneficiary, ?8 the match query of a name, ?9 a request number. */
 static char *
-filter_sql (const SilaRequestFilter *filter,
+filter_sql (SilaStore               *self,
+            const SilaRequestFilter *filter,
             const char              *columns,
             const char              *from,
             gboolean                 by_name,
@@ -598,9 +620,9 @@ filter_sql (const SilaRequestFilter *filter,
   if (by_number)
     g_string_append (sql, " AND r.number LIKE ?9");
   else if (by_name)
-    g_string_append (sql, " AND r.beneficiary_id IN (SELECT b2.id FROM beneficiaries b2 "
-                          "WHERE b2.file_number IN (SELECT rowid FROM beneficiary_search "
-                          "WHERE beneficiary_search MATCH ?8))");
+    g_string_append_printf (sql, " AND r.beneficiary_id IN (SELECT b2.id FROM beneficiaries b2 "
+                            "WHERE b2.file_number IN (%s))",
+                            sila_store_sql (self, SILA_DB_SQL_SEARCH_REQUEST_FILES));
   if (filter->order == SILA_REQUEST_ORDER_DUE)
     g_string_append (sql, " ORDER BY r.due_on, r.seq");
   else
@@ -644,14 +666,14 @@ prepare_filter (SilaStore               *self,
             number = g_strdup_printf ("%%%s%%", ascii);
           else if (number == NULL)
             {
-              match = sila_store_beneficiary_match_query (ascii);
+              match = sila_store_beneficiary_match_query (self, ascii);
               if (match == NULL)
                 *empty = TRUE;
             }
         }
     }
 
-  sql = filter_sql (filter, columns, from, match != NULL, number != NULL, limited);
+  sql = filter_sql (self, filter, columns, from, match != NULL, number != NULL, limited);
   stmt = sila_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -89,7 +89,7 @@ sila_store_list_checklist (SilaStore   *self,
                              "SELECT c.request_type, c.document_type, c.required "
                              "FROM request_type_documents c "
                              "JOIN document_types d ON d.code = c.document_type "
-                             "WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.request_type = ?1) "
+                             "WHERE c.deleted_at IS NULL AND (CAST (?1 AS TEXT) IS NULL OR c.request_type = ?1) "
                              "ORDER BY c.request_type, c.required DESC, d.position",
                              error);
   if (stmt == NULL)
@@ -433,7 +433,8 @@ sila_store_set_checklist_rule (SilaStore        *self,
                                "(position), 0) + 1 FROM request_type_documents WHERE "
                                "request_type = ?1), ?3, ?3, ?6) "
                                "ON CONFLICT (request_type, document_type) DO UPDATE SET "
-                               "required = ?5, deleted_at = NULL, updated_at = ?3, rev = rev + 1",
+                               "required = ?5, deleted_at = NULL, updated_at = ?3, "
+                               "rev = request_type_documents.rev + 1",
                                error);
   if (stmt == NULL)
     return FALSE;

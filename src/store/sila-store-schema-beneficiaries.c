@@ -22,23 +22,6 @@ gboolean
 sila_store_migrate_beneficiary_files (SilaStore  *self,
                                       GError    **error)
 {
-  static const struct {
-    const char *code;
-    const char *name_ar;
-    const char *name_en;
-  } segments[] = {
-    { "widow",           "أرملة",                "Widow" },
-    { "divorced",        "مطلقة",                "Divorced woman" },
-    { "orphans_family",  "أسرة أيتام",           "Orphans' family" },
-    { "elderly",         "مسن",                  "Elderly" },
-    { "disability",      "شخص ذو إعاقة",         "Person with a disability" },
-    { "low_income",      "أسرة محدودة الدخل",    "Low-income family" },
-    { "chronic_illness", "مريض بمرض مزمن",       "Chronic illness" },
-    { "prisoner_family", "أسرة سجين",            "Prisoner's family" },
-  };
-  g_autofree char *now = sila_clock_timestamp ();
-  g_autofree char *device_id = NULL;
-
   if (!sila_store_exec (self,
       "CREATE TABLE segments ("
       "  id         TEXT PRIMARY KEY,"
@@ -159,6 +142,31 @@ sila_store_migrate_beneficiary_files (SilaStore  *self,
       "CREATE INDEX drafts_actor ON drafts (actor_name, kind, updated_at);",
       error))
     return FALSE;
+
+  return sila_store_seed_segments (self, error);
+}
+
+/* The office's segments as the policy lists them, until it edits them. */
+gboolean
+sila_store_seed_segments (SilaStore  *self,
+                          GError    **error)
+{
+  static const struct {
+    const char *code;
+    const char *name_ar;
+    const char *name_en;
+  } segments[] = {
+    { "widow",           "أرملة",                "Widow" },
+    { "divorced",        "مطلقة",                "Divorced woman" },
+    { "orphans_family",  "أسرة أيتام",           "Orphans' family" },
+    { "elderly",         "مسن",                  "Elderly" },
+    { "disability",      "شخص ذو إعاقة",         "Person with a disability" },
+    { "low_income",      "أسرة محدودة الدخل",    "Low-income family" },
+    { "chronic_illness", "مريض بمرض مزمن",       "Chronic illness" },
+    { "prisoner_family", "أسرة سجين",            "Prisoner's family" },
+  };
+  g_autofree char *now = sila_clock_timestamp ();
+  g_autofree char *device_id = NULL;
 
   {
     g_autoptr(SilaStatement) stmt = sila_store_prepare (self,

@@ -32,52 +32,6 @@ gboolean
 sila_store_migrate_support_requests (SilaStore  *self,
                                      GError    **error)
 {
-  static const struct {
-    const char *code;
-    const char *name_ar;
-    const char *name_en;
-  } request_types[] = {
-    { "financial_aid",   "مساعدة مالية",          "Financial aid" },
-    { "food_basket",     "سلة غذائية",            "Food basket" },
-    { "rent",            "سداد إيجار",            "Rent" },
-    { "utility_bills",   "سداد فواتير الخدمات",   "Utility bills" },
-    { "medical",         "مساعدة علاجية",         "Medical aid" },
-    { "education",       "مساعدة تعليمية",        "Education" },
-    { "home_appliances", "أجهزة منزلية",          "Home appliances" },
-  };
-  static const struct {
-    const char *code;
-    const char *name_ar;
-    const char *name_en;
-    gboolean    expires;
-  } document_types[] = {
-    { "national_id_copy",          "صورة الهوية الوطنية",       "Copy of the national ID", TRUE },
-    { "family_register",           "سجل الأسرة",                "Family register", FALSE },
-    { "income_proof",              "إثبات الدخل",               "Proof of income", FALSE },
-    { "lease",                     "عقد الإيجار",               "Lease contract", TRUE },
-    { "bills",                     "فواتير الخدمات",            "Utility bills", FALSE },
-    { "medical_report",            "تقرير طبي",                 "Medical report", TRUE },
-    { "iban_letter",               "خطاب الآيبان البنكي",       "Bank IBAN letter", FALSE },
-    { "social_security_statement", "مشهد الضمان الاجتماعي",     "Social-security statement",
-      FALSE },
-  };
-  /* R: required, O: optional. */
-  static const struct {
-    const char *request_type;
-    const char *documents;
-  } checklists[] = {
-    { "financial_aid",   "R national_id_copy,R income_proof,O family_register,O iban_letter,"
-                         "O social_security_statement" },
-    { "food_basket",     "R national_id_copy,O family_register,O income_proof" },
-    { "rent",            "R national_id_copy,R lease,R income_proof,O iban_letter" },
-    { "utility_bills",   "R national_id_copy,R bills,O income_proof" },
-    { "medical",         "R national_id_copy,R medical_report,O income_proof" },
-    { "education",       "R national_id_copy,R family_register,O income_proof" },
-    { "home_appliances", "R national_id_copy,R income_proof,O family_register" },
-  };
-  g_autofree char *now = sila_clock_timestamp ();
-  g_autofree char *device_id = NULL;
-
   if (!sila_store_exec (self,
       "CREATE TABLE request_types ("
       "  id         TEXT PRIMARY KEY,"
@@ -246,6 +200,61 @@ sila_store_migrate_support_requests (SilaStore  *self,
       "CREATE INDEX deliveries_on ON deliveries (delivered_on);",
       error))
     return FALSE;
+
+  return sila_store_seed_request_types (self, error);
+}
+
+/* The office's request and document types and checklists as the policy
+ * lists them, until it edits them. */
+gboolean
+sila_store_seed_request_types (SilaStore  *self,
+                               GError    **error)
+{
+  static const struct {
+    const char *code;
+    const char *name_ar;
+    const char *name_en;
+  } request_types[] = {
+    { "financial_aid",   "مساعدة مالية",          "Financial aid" },
+    { "food_basket",     "سلة غذائية",            "Food basket" },
+    { "rent",            "سداد إيجار",            "Rent" },
+    { "utility_bills",   "سداد فواتير الخدمات",   "Utility bills" },
+    { "medical",         "مساعدة علاجية",         "Medical aid" },
+    { "education",       "مساعدة تعليمية",        "Education" },
+    { "home_appliances", "أجهزة منزلية",          "Home appliances" },
+  };
+  static const struct {
+    const char *code;
+    const char *name_ar;
+    const char *name_en;
+    gboolean    expires;
+  } document_types[] = {
+    { "national_id_copy",          "صورة الهوية الوطنية",       "Copy of the national ID", TRUE },
+    { "family_register",           "سجل الأسرة",                "Family register", FALSE },
+    { "income_proof",              "إثبات الدخل",               "Proof of income", FALSE },
+    { "lease",                     "عقد الإيجار",               "Lease contract", TRUE },
+    { "bills",                     "فواتير الخدمات",            "Utility bills", FALSE },
+    { "medical_report",            "تقرير طبي",                 "Medical report", TRUE },
+    { "iban_letter",               "خطاب الآيبان البنكي",       "Bank IBAN letter", FALSE },
+    { "social_security_statement", "مشهد الضمان الاجتماعي",     "Social-security statement",
+      FALSE },
+  };
+  /* R: required, O: optional. */
+  static const struct {
+    const char *request_type;
+    const char *documents;
+  } checklists[] = {
+    { "financial_aid",   "R national_id_copy,R income_proof,O family_register,O iban_letter,"
+                         "O social_security_statement" },
+    { "food_basket",     "R national_id_copy,O family_register,O income_proof" },
+    { "rent",            "R national_id_copy,R lease,R income_proof,O iban_letter" },
+    { "utility_bills",   "R national_id_copy,R bills,O income_proof" },
+    { "medical",         "R national_id_copy,R medical_report,O income_proof" },
+    { "education",       "R national_id_copy,R family_register,O income_proof" },
+    { "home_appliances", "R national_id_copy,R income_proof,O family_register" },
+  };
+  g_autofree char *now = sila_clock_timestamp ();
+  g_autofree char *device_id = NULL;
 
   device_id = meta_device_id (self, error);
   if (device_id == NULL)

@@ -10,9 +10,9 @@
 #include "sila-survey.h"
 
 /* The default survey template as it stood when this step was written. */
-static gboolean
-insert_default_template (SilaStore  *self,
-                         GError    **error)
+gboolean
+sila_store_seed_survey_template (SilaStore  *self,
+                                 GError    **error)
 {
   g_autoptr(SilaSurveyTemplate) tpl = sila_survey_template_new_default ();
   g_autoptr(SilaStatement) stmt = NULL;
@@ -262,5 +262,5 @@ sila_store_migrate_surveys_and_feedback (SilaStore  *self,
       error))
     return FALSE;
 
-  return insert_default_template (self, error);
+  return sila_store_seed_survey_template (self, error);
 }

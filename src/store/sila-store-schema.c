@@ -25,15 +25,56 @@
 
 typedef gboolean (*SilaMigration) (SilaStore *self, GError **error);
 
-/* 1: the database's identity, office settings, counters, the audit trail. */
+/* The rows of step 1: the database's identity, and the policy's defaults
+ * until an administrator changes them. */
 static gboolean
-migrate_to_1 (SilaStore  *self,
-              GError    **error)
+seed_identity (SilaStore  *self,
+               GError    **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *device_id = g_uuid_string_random ();
   g_autofree char *now = sila_clock_timestamp ();
 
+  stmt = sila_store_prepare (self,
+                             "INSERT INTO meta (key, value) VALUES "
+                             "('device_id', ?1), ('created_at', ?2), ('created_by', ?3)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sila_bind_text (stmt, 1, device_id);
+  sila_bind_text (stmt, 2, now);
+  sila_bind_text (stmt, 3, "Sila Desk " PACKAGE_VERSION);
+  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, sila_statement_release);
+
+  stmt = sila_store_prepare (self,
+                             "INSERT INTO office_settings (key, value, updated_at, device_id) "
+                             "VALUES (?1, ?2, ?5, ?6), (?3, ?4, ?5, ?6)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  {
+    g_autofree char *days = g_strdup_printf ("%d", SILA_ANSWER_WINDOW_DEFAULT);
+
+    sila_bind_text (stmt, 1, SILA_SETTING_ASSOCIATION_NAME);
+    sila_bind_text (stmt, 2, SILA_DEFAULT_ASSOCIATION_NAME);
+    sila_bind_text (stmt, 3, SILA_SETTING_ANSWER_WINDOW);
+    sila_bind_text (stmt, 4, days);
+    sila_bind_text (stmt, 5, now);
+    sila_bind_text (stmt, 6, device_id);
+  }
+
+  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+}
+
+/* 1: the database's identity, office settings, counters, the audit trail. */
+static gboolean
+migrate_to_1 (SilaStore  *self,
+              GError    **error)
+{
   if (!sila_store_exec (self,
       "PRAGMA application_id = 1397312577;" /* SILA_STORE_APPLICATION_ID */
       "CREATE TABLE meta ("
@@ -75,40 +116,7 @@ migrate_to_1 (SilaStore  *self,
       error))
     return FALSE;
 
-  stmt = sila_store_prepare (self,
-                             "INSERT INTO meta (key, value) VALUES "
-                             "('device_id', ?1), ('created_at', ?2), ('created_by', ?3)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sila_bind_text (stmt, 1, device_id);
-  sila_bind_text (stmt, 2, now);
-  sila_bind_text (stmt, 3, "Sila Desk " PACKAGE_VERSION);
-  if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
-    return FALSE;
-  g_clear_pointer (&stmt, sila_statement_release);
-
-  /* The policy's defaults, until an administrator changes them. */
-  stmt = sila_store_prepare (self,
-                             "INSERT INTO office_settings (key, value, updated_at, device_id) "
-                             "VALUES (?1, ?2, ?5, ?6), (?3, ?4, ?5, ?6)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  {
-    g_autofree char *days = g_strdup_printf ("%d", SILA_ANSWER_WINDOW_DEFAULT);
-
-    sila_bind_text (stmt, 1, SILA_SETTING_ASSOCIATION_NAME);
-    sila_bind_text (stmt, 2, SILA_DEFAULT_ASSOCIATION_NAME);
-    sila_bind_text (stmt, 3, SILA_SETTING_ANSWER_WINDOW);
-    sila_bind_text (stmt, 4, days);
-    sila_bind_text (stmt, 5, now);
-    sila_bind_text (stmt, 6, device_id);
-  }
-
-  return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
+  return seed_identity (self, error);
 }
 
 /* 2: staff accounts. Until the first exists, the database acts as its owner. */
@@ -172,6 +180,15 @@ migrate_to_3 (SilaStore  *self,
       error);
 }
 
+/* The list of migrations. Steps 1 to 13 write SQLite's DDL; PostgreSQL
+ * starts from src/store/postgres/sila-pg-schema.sql, which stands for
+ * version 13 (sila_pg_schema_base_version()). Every step added after 13
+ * is written once, in portable SQL (docs/store.md, "Portable SQL"), and
+ * runs on both engines: no DDL only SQLite knows (no WITHOUT ROWID,
+ * AUTOINCREMENT, COLLATE NOCASE or SQLite triggers; a trigger needs a text
+ * of the dialect seam, sila-db.h), and no rebuilding a table by copy where
+ * ALTER TABLE would do. The test pg-schema fails until it learns the new
+ * version. */
 static const SilaMigration migrations[] = {
   migrate_to_1,
   migrate_to_2,
@@ -188,7 +205,21 @@ static const SilaMigration migrations[] = {
    * audit chain's triggers, which name that table. */
   sila_store_migrate_outreach,     /* sila-store-schema-outreach.c */
   sila_store_migrate_audit_chain,  /* sila-store-audit-chain.c */
+  sila_store_migrate_field_work,   /* sila-store-schema-field.c */
 };
+
+/* The rows a database starts with, in the order the migrations write
+ * them; for an engine whose schema is created at once (PostgreSQL's db
+ * init, after sila_pg_schema_sql()). */
+gboolean
+sila_store_seed_database (SilaStore  *self,
+                          GError    **error)
+{
+  return seed_identity (self, error) &&
+         sila_store_seed_survey_template (self, error) &&
+         sila_store_seed_segments (self, error) &&
+         sila_store_seed_request_types (self, error);
+}
 
 int
 sila_store_get_latest_version (void)

@@ -350,6 +350,22 @@ sila_store_import_survey_responses (SilaStore                 *self,
                                     guint                      n_rejected,
                                     GError                   **error)
 {
+  return sila_store_import_survey_responses_full (self, actor, tpl, responses, file_name, sha256,
+                                                  n_rejected, NULL, error);
+}
+
+gboolean
+sila_store_import_survey_responses_full (SilaStore                 *self,
+                                         const SilaActor           *actor,
+                                         const SilaSurveyTemplate  *tpl,
+                                         GPtrArray                 *responses,
+                                         const char                *file_name,
+                                         const char                *sha256,
+                                         guint                      n_rejected,
+                                         const SilaImportOptions   *options,
+                                         GError                   **error)
+{
+  SilaImportTicker ticker;
   g_autoptr(SilaTransaction) tx = NULL;
   g_autofree char *batch_id = g_uuid_string_random ();
   g_autofree char *now = sila_clock_timestamp ();
@@ -394,9 +410,13 @@ sila_store_import_survey_responses (SilaStore                 *self,
       return FALSE;
     }
 
+  sila_import_ticker_init (&ticker, options, NULL, responses->len);
   for (guint i = 0; i < responses->len; i++)
-    if (!insert_response (self, actor, g_ptr_array_index (responses, i), NULL, error))
+    /* Stopped: returning before the commit rolls every response back. */
+    if (!insert_response (self, actor, g_ptr_array_index (responses, i), NULL, error) ||
+        !sila_import_ticker_tick (&ticker, error))
       return FALSE;
+  sila_import_ticker_finish (&ticker);
 
   {
     g_autoptr(SilaStatement) stmt = NULL;
@@ -432,5 +452,7 @@ sila_store_import_survey_responses (SilaStore                 *self,
       return FALSE;
   }
 
+  if (!sila_import_check_stopped (options, error))
+    return FALSE;
   return sila_transaction_commit (tx, error);
 }

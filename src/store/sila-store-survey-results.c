@@ -203,7 +203,7 @@ sila_store_survey_counts (SilaStore        *self,
   "UNION ALL " \
   "SELECT " group_expr ", q.code, " \
   "       CASE WHEN a.value IS NOT NULL THEN CAST (a.value AS TEXT) " \
-  "            ELSE ifnull (a.choice, '') END, count (*) " \
+  "            ELSE coalesce (a.choice, '') END, count (*) " \
   "FROM survey_answers AS a " \
   "JOIN survey_responses AS r ON r.id = a.response_id " \
   "JOIN survey_questions AS q ON q.id = a.question_id " \
@@ -219,8 +219,8 @@ sila_store_survey_counts_raw (SilaStore        *self,
 {
   static const char *queries[] = {
     [SILA_SURVEY_GROUP_NONE] = RAW_COUNTS ("''"),
-    [SILA_SURVEY_GROUP_CHANNEL] = RAW_COUNTS ("ifnull (r.channel, '')"),
-    [SILA_SURVEY_GROUP_REQUEST_TYPE] = RAW_COUNTS ("ifnull (r.request_type, '')"),
+    [SILA_SURVEY_GROUP_CHANNEL] = RAW_COUNTS ("coalesce (r.channel, '')"),
+    [SILA_SURVEY_GROUP_REQUEST_TYPE] = RAW_COUNTS ("coalesce (r.request_type, '')"),
     [SILA_SURVEY_GROUP_MONTH] = RAW_COUNTS ("substr (r.answered_on, 1, 7)"),
   };
   g_autoptr(SilaStatement) stmt = NULL;

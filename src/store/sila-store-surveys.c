@@ -337,7 +337,7 @@ check_code_kinds (SilaStore                 *self,
                                  "SELECT q.kind, t.code FROM survey_questions AS q "
                                  "JOIN survey_templates AS t ON t.id = q.template_id "
                                  "WHERE q.code = ?1 AND q.kind != ?2 AND q.deleted_at IS NULL "
-                                 "AND (?3 IS NULL OR q.template_id != ?3) LIMIT 1",
+                                 "AND (CAST (?3 AS TEXT) IS NULL OR q.template_id != ?3) LIMIT 1",
                                  error);
       if (stmt == NULL)
         return FALSE;

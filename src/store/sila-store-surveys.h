@@ -4,6 +4,7 @@
  * the acting staff member's permission; dates are "YYYY-MM-DD". */
 #pragma once
 
+#include "sila-import-progress.h"
 #include "sila-store.h"
 #include "sila-survey.h"
 
@@ -87,6 +88,18 @@ gboolean            sila_store_import_survey_responses (SilaStore               
                                                         const char               *sha256,
                                                         guint                     n_rejected,
                                                         GError                  **error);
+
+/* The same with progress and Stop (sila-import-progress.h; @options may
+ * be NULL): a stopped import rolls back whole (G_IO_ERROR_CANCELLED). */
+gboolean            sila_store_import_survey_responses_full (SilaStore                *self,
+                                                             const SilaActor          *actor,
+                                                             const SilaSurveyTemplate *tpl,
+                                                             GPtrArray                *responses,
+                                                             const char               *file_name,
+                                                             const char               *sha256,
+                                                             guint                     n_rejected,
+                                                             const SilaImportOptions  *options,
+                                                             GError                  **error);
 
 /* Results: the running counts for [@from, @to], grouped. Needs
  * survey.results. */

@@ -96,7 +96,7 @@ sila_store_next_number (SilaStore   *self,
 
   stmt = sila_store_prepare (self,
                              "INSERT INTO counters (name, next) VALUES (?1, 2) "
-                             "ON CONFLICT (name) DO UPDATE SET next = next + 1 "
+                             "ON CONFLICT (name) DO UPDATE SET next = counters.next + 1 "
                              "RETURNING next - 1",
                              error);
   if (stmt == NULL)

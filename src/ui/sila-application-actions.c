@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-adw-words.h"
 #include "sila-application-private.h"
 #include "sila-audit-window.h"
 #include "sila-password-window.h"
@@ -126,9 +127,17 @@ about_action (GSimpleAction *action,
                         "comments", _("The beneficiary-relations office of a charity: "
                                       "beneficiary files, support requests, satisfaction "
                                       "surveys and reports for the board."),
-                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* The app's own words: libadwaita's GPL text has no
+                         * Arabic catalogue on Debian 12. */
+                        "license-type", GTK_LICENSE_CUSTOM,
+                        "license", _("Sila Desk is free software: you can share and change it "
+                                     "under the GNU General Public License, version 3 or any "
+                                     "later version. It comes with absolutely no warranty. See "
+                                     "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">the "
+                                     "GNU General Public License</a> for the details."),
                         "translator-credits", _("translator-credits"),
                         NULL);
+  sila_adw_words_apply (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -11,6 +11,7 @@
 
 #include "sila-application-private.h"
 #include "sila-audit.h"
+#include "sila-display.h"
 #include "sila-login-window.h"
 #include "sila-problem-window.h"
 #include "sila-setup-window.h"
@@ -163,13 +164,13 @@ restore_done_cb (GObject      *source,
     body = g_strdup (error->message);
   else
     {
-      g_autofree char *backup = g_filename_display_name (job->backup);
+      g_autofree char *backup = sila_display_path (job->backup);
       g_autofree char *taken = info->made_at != NULL ? sila_audit_format_time (info->made_at)
                                                      : g_strdup ("?");
 
       if (job->aside != NULL)
         {
-          g_autofree char *aside = g_filename_display_name (job->aside);
+          g_autofree char *aside = sila_display_path (job->aside);
 
           body = g_strdup_printf (_("The database now holds the backup “%s”, taken %s. The "
                                     "database it replaced was kept as “%s”. Sign in again."),

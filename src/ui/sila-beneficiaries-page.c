@@ -480,6 +480,7 @@ edit_file (SilaBeneficiariesPage *self,
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "form");
+  sila_intake_form_scroll_to_top (self->form);
 }
 
 /* Actions */
@@ -686,6 +687,7 @@ sila_beneficiaries_page_new_file (SilaBeneficiariesPage *self)
   sila_intake_form_start_new (ensure_form (self));
   gtk_stack_set_visible_child_name (self->stack, "form");
   gtk_widget_grab_focus (sila_intake_form_get_field (self->form, "id_number"));
+  sila_intake_form_scroll_to_top (self->form);
 }
 
 gboolean
@@ -715,6 +717,7 @@ sila_beneficiaries_page_resume_draft (SilaBeneficiariesPage *self,
       return FALSE;
     }
   gtk_stack_set_visible_child_name (self->stack, "form");
+  sila_intake_form_scroll_to_top (self->form);
   return TRUE;
 }
 

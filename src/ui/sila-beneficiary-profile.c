@@ -13,15 +13,17 @@
 #include "sila-beneficiary-profile.h"
 #include "sila-channel.h"
 #include "sila-choices.h"
+#include "sila-display.h"
+#include "sila-field-error.h"
 #include "sila-form.h"
 #include "sila-format.h"
 #include "sila-money.h"
+#include "sila-person-report.h"
 #include "sila-phone.h"
 #include "sila-profile-sections.h"
-#include "sila-field-error.h"
-#include "sila-person-report.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-person.h"
+#include "sila-store-staff.h"
 
 struct _SilaBeneficiaryProfile
 {
@@ -30,6 +32,7 @@ struct _SilaBeneficiaryProfile
   SilaSession         *session;
   SilaBeneficiary     *file;
   GPtrArray           *segments;
+  GHashTable          *staff_names;  /* user name → the staff member's name */
 
   /* Template widgets */
   GtkWidget           *root;
@@ -70,9 +73,8 @@ static guint signals[N_SIGNALS];
 static char *
 digits (gint64 n)
 {
-  g_autofree char *ascii = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-
-  return sila_format_digits_for (ascii, sila_i18n_get_language ());
+  /* A file number is a code: Western digits, left to right (sila-display.h). */
+  return sila_display_file_number (n);
 }
 
 static char *
@@ -152,10 +154,33 @@ segment_name (SilaBeneficiaryProfile *self,
   return code;
 }
 
+/* Who did something, by name: the staff member's name where the staff
+ * list gives one, the user name otherwise. */
 static const char *
-actor_name (const char *username)
+actor_name (SilaBeneficiaryProfile *self,
+            const char             *username)
 {
-  return g_strcmp0 (username, "owner") == 0 ? _("the owner of this database") : username;
+  const char *name;
+
+  if (g_strcmp0 (username, "owner") == 0)
+    return _("the owner of this database");
+  if (self->staff_names == NULL)
+    {
+      g_autoptr(GPtrArray) staff = NULL;
+
+      self->staff_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      staff = sila_store_list_staff (sila_session_get_store (self->session),
+                                     sila_session_get_actor (self->session), TRUE, NULL);
+      for (guint i = 0; staff != NULL && i < staff->len; i++)
+        {
+          const SilaStaff *member = g_ptr_array_index (staff, i);
+
+          g_hash_table_insert (self->staff_names, g_strdup (member->username),
+                               g_strdup (member->display_name));
+        }
+    }
+  name = username != NULL ? g_hash_table_lookup (self->staff_names, username) : NULL;
+  return name != NULL ? name : username;
 }
 
 static void
@@ -171,11 +196,19 @@ fill_header (SilaBeneficiaryProfile *self)
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->name_label, name);
   if (id != NULL)
-    summary = g_strdup_printf (_("File number %s · %s %s"), number,
-                               sila_id_type_to_display (f->id_type), id);
+    {
+      g_autofree char *file_part = g_strdup_printf (_("File number %s"), number);
+      g_autofree char *id_part = g_strdup_printf ("%s %s", sila_id_type_to_display (f->id_type),
+                                                  id);
+
+      summary = sila_display_join (file_part, id_part, NULL);
+    }
   else
-    summary = g_strdup_printf (_("File number %s · %s"), number,
-                               sila_id_type_to_display (f->id_type));
+    {
+      g_autofree char *file_part = g_strdup_printf (_("File number %s"), number);
+
+      summary = sila_display_join (file_part, sila_id_type_to_display (f->id_type), NULL);
+    }
   gtk_label_set_label (self->summary_label, summary);
 
   add_badge (self, sila_choice_to_display (SILA_CHOICES_FILE_STATUS, f->status),
@@ -203,7 +236,7 @@ fill_identity (SilaBeneficiaryProfile *self)
   add_row (g, _("Birth date"), birth);
   add_row (g, _("Nationality"), sila_choice_to_display (SILA_CHOICES_NATIONALITY, f->nationality));
   add_row (g, _("Marital status"),
-           sila_choice_to_display (SILA_CHOICES_MARITAL_STATUS, f->marital_status));
+           sila_marital_status_to_display (f->marital_status, f->gender));
 }
 
 static void
@@ -291,7 +324,7 @@ fill_household (SilaBeneficiaryProfile *self)
       if (m->health != NULL)
         g_ptr_array_add (parts, g_strdup (m->health));
       g_ptr_array_add (parts, NULL);
-      line = g_strjoinv (" · ", (char **)parts->pdata);
+      line = g_strjoinv (SILA_DISPLAY_SEPARATOR, (char **)parts->pdata);
       add_row (self->household_group, m->name, line);
     }
 }
@@ -320,7 +353,7 @@ fill_consent (SilaBeneficiaryProfile *self)
       add_row (self->consent_group, _("Consent"),
                sila_choice_to_display (SILA_CHOICES_CONSENT, f->consent));
       add_row (self->consent_group, _("Recorded on"), day);
-      add_row (self->consent_group, _("Recorded by"), actor_name (f->consent_by));
+      add_row (self->consent_group, _("Recorded by"), actor_name (self, f->consent_by));
     }
   else
     add_row (self->consent_group, _("Consent"),
@@ -404,11 +437,11 @@ fill_history (SilaBeneficiaryProfile *self)
       GtkWidget *row = adw_expander_row_new ();
 
       if (g_strcmp0 (e->action, "create") == 0)
-        title = g_strdup_printf (_("Opened by %s"), actor_name (e->actor_name));
+        title = g_strdup_printf (_("Opened by %s"), actor_name (self, e->actor_name));
       else if (g_strcmp0 (e->action, "delete") == 0)
-        title = g_strdup_printf (_("Deleted by %s"), actor_name (e->actor_name));
+        title = g_strdup_printf (_("Deleted by %s"), actor_name (self, e->actor_name));
       else
-        title = g_strdup_printf (_("Changed by %s"), actor_name (e->actor_name));
+        title = g_strdup_printf (_("Changed by %s"), actor_name (self, e->actor_name));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), when);
 
@@ -522,7 +555,11 @@ export_to (SilaBeneficiaryProfile *self,
     }
 
   sila_field_error_clear (GTK_WIDGET (self->export_error), self->export_error);
-  base = g_file_get_basename (file);
+  {
+    g_autofree char *local = g_file_get_path (file);
+
+    base = sila_display_basename (local);
+  }
   /* Translators: %s is the PDF's file name, e.g. "personal-data-1009.pdf". */
   text = g_strdup_printf (_("Written: %s, and the same data as JSON beside it"), base);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -588,6 +625,7 @@ sila_beneficiary_profile_finalize (GObject *object)
 
   g_clear_pointer (&self->file, sila_beneficiary_free);
   g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_clear_pointer (&self->staff_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (sila_beneficiary_profile_parent_class)->finalize (object);
 }
@@ -703,6 +741,8 @@ sila_beneficiary_profile_show (SilaBeneficiaryProfile  *self,
   g_return_val_if_fail (self->file == NULL, FALSE);
 
   store = sila_session_get_store (self->session);
+  /* The staff list is read anew for each file shown. */
+  g_clear_pointer (&self->staff_names, g_hash_table_unref);
   self->file = sila_store_open_beneficiary (store, sila_session_get_actor (self->session), id,
                                             error);
   if (self->file == NULL)

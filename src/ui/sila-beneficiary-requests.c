@@ -10,6 +10,7 @@
 #include "sila-contact-row.h"
 #include "sila-contact-window.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-store-contacts.h"
 #include "sila-store-requests.h"
 
@@ -80,8 +81,13 @@ reload (SilaBeneficiaryRequests *self)
 
       title = g_markup_printf_escaped ("%s — %s", sila_request_row_get_number (r),
                                        sila_request_row_get_type_display (r));
-      subtitle = g_markup_printf_escaped (_("%s · received on %s"),
-                                          sila_request_status_to_display (status), received);
+      {
+        g_autofree char *on = g_strdup_printf (_("received on %s"), received);
+        g_autofree char *line = sila_display_join (sila_request_status_to_display (status), on,
+                                                   NULL);
+
+        subtitle = g_markup_escape_text (line, -1);
+      }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (when != NULL)

@@ -7,6 +7,7 @@
 
 #include "sila-beneficiary-row-view.h"
 #include "sila-choices.h"
+#include "sila-display.h"
 #include "sila-form.h"
 #include "sila-format.h"
 #include "sila-phone.h"
@@ -25,8 +26,39 @@ struct _SilaBeneficiaryRowView
 G_DEFINE_FINAL_TYPE (SilaBeneficiaryRowView, sila_beneficiary_row_view, GTK_TYPE_WIDGET)
 
 /* Widths in average characters (digits for the numeric columns); the
- * name takes what is left. */
+ * name takes what is left. The segment, the district and the consent mark
+ * are at least as wide as their longest words as drawn in the UI language
+ * ("Person with a disability", "South Al-Rusaifah", "Consent pending"),
+ * which English makes longer than Arabic. */
 static const int column_chars[SILA_N_ROW_COLUMNS] = { 6, -1, 12, 14, 20, 12, 14 };
+static int column_pixels[SILA_N_ROW_COLUMNS];
+
+static int
+text_pixels (GtkWidget  *widget,
+             const char *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  g_object_unref (layout);
+  return width;
+}
+
+static void
+fit_columns_to_language (GtkWidget *widget)
+{
+  const SilaChoice *districts;
+  guint n;
+
+  if (column_pixels[SILA_ROW_COLUMN_DISTRICT] > 0)
+    return;
+  districts = sila_choices_get (SILA_CHOICES_DISTRICT, &n);
+  for (guint i = 0; i < n; i++)
+    column_pixels[SILA_ROW_COLUMN_DISTRICT] = MAX (column_pixels[SILA_ROW_COLUMN_DISTRICT],
+                                                   text_pixels (widget, _(districts[i].english)));
+  column_pixels[SILA_ROW_COLUMN_CONSENT] = text_pixels (widget, _("Consent pending"));
+}
 
 static gboolean
 is_numeric (guint column)
@@ -101,14 +133,27 @@ sila_beneficiary_row_view_snapshot (GtkWidget   *widget,
   dim = color;
   dim.alpha *= 0.6;
 
+  fit_columns_to_language (widget);
   metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
   char_width = pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
   digit_width = pango_font_metrics_get_approximate_digit_width (metrics) / PANGO_SCALE;
   pango_font_metrics_unref (metrics);
+  /* Under an Arabic font the metrics can give no digit width at all, and
+   * every number was cut to "…": measure the digits themselves. */
+  {
+    PangoLayout *digits = gtk_widget_create_pango_layout (widget, "0123456789");
+    int digits_width;
+
+    pango_layout_get_pixel_size (digits, &digits_width, NULL);
+    g_object_unref (digits);
+    digit_width = MAX (digit_width, (digits_width + 9) / 10);
+  }
 
   for (guint c = 0; c < SILA_N_ROW_COLUMNS; c++)
     {
       widths[c] = column_chars[c] * (is_numeric (c) ? digit_width + 1 : char_width);
+      if (column_chars[c] > 0)
+        widths[c] = MAX (widths[c], column_pixels[c] + 4);
       if (column_chars[c] > 0)
         fixed += widths[c] + GAP;
     }
@@ -243,7 +288,7 @@ segment_name (GPtrArray  *segments,
   return code;
 }
 
-/* Shows @row: its number in the UI language's digits, the name, ID and
+/* Shows @row: its file number (a code: Western digits), the name, ID and
  * mobile left to right, segment (@segments name them), district and a
  * "consent pending" mark; and what a screen reader says for it. */
 void
@@ -262,14 +307,27 @@ sila_beneficiary_row_view_show (SilaBeneficiaryRowView *self,
 
   g_return_if_fail (SILA_IS_BENEFICIARY_ROW_VIEW (self));
 
+  /* The longest segment's name, once: it is a column of every row. */
+  if (column_pixels[SILA_ROW_COLUMN_SEGMENT] == 0 && segments != NULL && segments->len > 0)
+    for (guint i = 0; i < segments->len; i++)
+      {
+        const SilaSegment *segment = g_ptr_array_index (segments, i);
+
+        column_pixels[SILA_ROW_COLUMN_SEGMENT] =
+          MAX (column_pixels[SILA_ROW_COLUMN_SEGMENT],
+               MIN (text_pixels (GTK_WIDGET (self), sila_segment_get_display (segment)), 260));
+      }
+
+  /* Codes: Western digits, left to right inside the row's direction
+   * (the digit rule, sila-display.h). */
   number = g_strdup_printf ("%" G_GINT64_FORMAT, sila_beneficiary_row_get_file_number (row));
-  number_shown = sila_format_digits_for (number, sila_i18n_get_language ());
-  id = sila_form_ltr (sila_beneficiary_row_get_id_number (row) != NULL
-                      ? sila_beneficiary_row_get_id_number (row) : "—");
+  number_shown = sila_display_file_number (sila_beneficiary_row_get_file_number (row));
+  id = sila_display_code (sila_beneficiary_row_get_id_number (row) != NULL
+                          ? sila_beneficiary_row_get_id_number (row) : "—");
   if (mobile != NULL)
     {
       g_autofree char *shown = sila_phone_format_display (mobile);
-      phone = sila_form_ltr (shown != NULL ? shown : mobile);
+      phone = sila_display_code (shown != NULL ? shown : mobile);
     }
 
   sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_NUMBER, number_shown);

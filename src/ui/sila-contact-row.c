@@ -7,6 +7,7 @@
 
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 
@@ -75,11 +76,7 @@ static const char *
 person (const char *name,
         const char *username)
 {
-  if (name != NULL)
-    return name;
-  if (g_strcmp0 (username, "owner") == 0)
-    return _("Owner of this database");
-  return username != NULL ? username : "";
+  return sila_display_person (name, username);
 }
 
 static gboolean
@@ -153,21 +150,26 @@ sila_contact_row_new (SilaSession       *session,
   else
     who = g_strdup (_("Anonymous"));
 
-  /* Translators: channel · kind · who · when. */
-  g_string_append_printf (subtitle, _("%s · %s · %s · %s"), sila_channel_to_display (c->channel),
-                          sila_contact_kind_to_display (c->kind), who, asked);
+  {
+    g_autofree char *line = sila_display_join (sila_channel_to_display (c->channel),
+                                               sila_contact_kind_to_display (c->kind), who, asked,
+                                               NULL);
+
+    g_string_append (subtitle, line);
+  }
+  g_string_append (subtitle, SILA_DISPLAY_SEPARATOR);
   if (c->status == SILA_CONTACT_ANSWERED && c->answer_seconds >= 0)
     {
       g_autofree char *wait = sila_format_wait (c->answer_seconds);
 
-      g_string_append_printf (subtitle, _(" · answered after %s"), wait);
+      g_string_append_printf (subtitle, _("answered after %s"), wait);
     }
   else if (c->status == SILA_CONTACT_REFERRED)
-    g_string_append_printf (subtitle, _(" · with the researcher %s"),
+    g_string_append_printf (subtitle, _("with the researcher %s"),
                             c->referred_to != NULL ? person (c->referred_to_name, c->referred_to)
                                                    : _("(any)"));
   else
-    g_string_append_printf (subtitle, " · %s", sila_contact_status_to_display (c->status));
+    g_string_append (subtitle, sila_contact_status_to_display (c->status));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);

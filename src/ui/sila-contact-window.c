@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sila-contact-window.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 #include "sila-store-beneficiaries.h"
@@ -106,7 +107,7 @@ set_beneficiary (SilaContactWindow *self,
   name = sila_beneficiary_get_full_name (file);
   escaped = g_markup_escape_text (name, -1);
   digits = g_strdup_printf ("%" G_GINT64_FORMAT, file->file_number);
-  number = sila_format_digits_for (digits, sila_i18n_get_language ());
+  number = sila_display_file_number (file->file_number);
   subtitle = g_strdup_printf (_("File %s"), number);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->beneficiary_row), escaped);
   adw_action_row_set_subtitle (self->beneficiary_row, subtitle);

@@ -9,6 +9,7 @@
 #include "sila-channel.h"
 #include "sila-clock.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-feedback-dialog.h"
 #include "sila-feedback-page.h"
 #include "sila-format.h"
@@ -16,9 +17,7 @@
 
 #define ROWS_SHOWN 500
 
-/* TRANSLATORS: between the parts of a line ("phone · Huda"). A middle dot
- * beside Arabic-Indic digits reads as a zero: use your own separator. */
-#define SEPARATOR _(" · ")
+#define SEPARATOR SILA_DISPLAY_SEPARATOR
 
 struct _SilaFeedbackPage
 {

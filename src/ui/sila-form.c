@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-display.h"
 #include "sila-form.h"
+#include "sila-format.h"
+#include "sila-text.h"
 
 #define CODES_KEY "sila-codes"
 
@@ -34,6 +37,24 @@ sila_form_entry_new (gboolean    ltr,
   return entry;
 }
 
+/* GTK 4.8 gives a drop-down's search entry no API: its placeholder would
+ * stay GTK's own ("Search..."), which Debian 12 shows in English. */
+static void
+sila_form_name_search_entry (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        {
+          g_object_set (child, "placeholder-text", _("Search…"), NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Search the choices"), -1);
+        }
+      sila_form_name_search_entry (child);
+    }
+}
+
 static GtkWidget *
 choice_new (GPtrArray *codes,
             GPtrArray *names)
@@ -48,7 +69,10 @@ choice_new (GPtrArray *codes,
   dropdown = gtk_drop_down_new (G_LIST_MODEL (model), expression);
   gtk_widget_set_hexpand (dropdown, TRUE);
   if (codes->len > 12)
-    gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+    {
+      gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+      sila_form_name_search_entry (dropdown);
+    }
   g_object_set_data_full (G_OBJECT (dropdown), CODES_KEY, g_ptr_array_ref (codes),
                           (GDestroyNotify)g_ptr_array_unref);
   return dropdown;
@@ -253,5 +277,77 @@ sila_form_connect_changed (GtkWidget *field,
 char *
 sila_form_ltr (const char *text)
 {
-  return g_strdup_printf ("\u2066%s\u2069", text != NULL ? text : "");
+  return sila_display_code (text);
+}
+
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  g_autofree char *text = sila_format_int ((gint64)gtk_spin_button_get_value (spin));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *value,
+               gpointer       user_data)
+{
+  g_autofree char *ascii = sila_text_digits_to_ascii (gtk_editable_get_text (GTK_EDITABLE (spin)));
+  gint64 n;
+
+  /* Grouping separators typed or shown (١٬٠٠٠, 1,000) are not part of the value. */
+  {
+    g_autoptr(GString) plain = g_string_new (NULL);
+
+    for (const char *p = ascii; *p != '\0'; p = g_utf8_next_char (p))
+      if (*p != ' ' && *p != ',' && g_utf8_get_char (p) != 0x066C && g_utf8_get_char (p) != 0x200F)
+        g_string_append_unichar (plain, g_utf8_get_char (p));
+    if (!g_ascii_string_to_signed (plain->str, 10, G_MININT64, G_MAXINT64, &n, NULL))
+      return GTK_INPUT_ERROR;
+  }
+  *value = (double)n;
+  return TRUE;
+}
+
+void
+sila_form_localize_spin (GtkSpinButton *spin)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  /* A numeric spin button drops every character but ASCII digits, the
+   * Arabic-Indic ones included; the input handler checks what is typed. */
+  gtk_spin_button_set_numeric (spin, FALSE);
+  g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
+  /* Shows the current value at once in the right digits. */
+  spin_output_cb (spin, NULL);
+}
+
+void
+sila_form_choice_relabel (GtkWidget        *dropdown,
+                          SilaFormNameFunc  name_for,
+                          gpointer          user_data)
+{
+  GPtrArray *codes = g_object_get_data (G_OBJECT (dropdown), CODES_KEY);
+  GtkStringList *model = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown)));
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  if (codes == NULL)
+    return;
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+
+      g_ptr_array_add (names, code != NULL ? (gpointer)name_for (code, user_data)
+                                            : (gpointer)"—");
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (model, 0, g_list_model_get_n_items (G_LIST_MODEL (model)),
+                          (const char * const *)names->pdata);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
 }

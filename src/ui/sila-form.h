@@ -49,3 +49,20 @@ void        sila_form_connect_changed   (GtkWidget     *field,
 char       *sila_form_ltr               (const char    *text);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Gives each choice of @dropdown the name @name_for returns for its code
+ * (NULL for the empty choice), keeping the one chosen. */
+typedef const char *(*SilaFormNameFunc) (const char *code,
+                                         gpointer    user_data);
+void        sila_form_choice_relabel    (GtkWidget        *dropdown,
+                                         SilaFormNameFunc  name_for,
+                                         gpointer          user_data);
+
+/* Shows a spin button's integer value in the UI language's digits (the
+ * digit rule, sila-display.h) and reads back what is typed in either
+ * digits. */
+void        sila_form_localize_spin     (GtkSpinButton *spin);
+
+G_END_DECLS

@@ -17,6 +17,7 @@ struct _SilaIntakeForm
   SilaBeneficiary  *editing;           /* the file being edited, or NULL */
   char             *draft_id;
   char             *duplicate_id;      /* the file the ID number belongs to */
+  gboolean          relabelling;       /* the marital choices being renamed */
   guint             draft_timeout_id;
   guint             id_check_timeout_id;
   gboolean          loading;           /* filling: changes are not typing */

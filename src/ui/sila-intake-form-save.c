@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sila-clock.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-form.h"
 #include "sila-format.h"
@@ -61,9 +62,7 @@ set_title (SilaIntakeForm *self)
   if (self->editing != NULL)
     {
       g_autofree char *name = sila_beneficiary_get_full_name (self->editing);
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                 self->editing->file_number);
-      g_autofree char *shown = sila_format_digits_for (number, sila_i18n_get_language ());
+      g_autofree char *shown = sila_display_file_number (self->editing->file_number);
 
       title = g_strdup_printf (_("Editing file %s — %s"), shown, name);
     }
@@ -322,8 +321,7 @@ id_check_cb (gpointer user_data)
       found != NULL && (self->editing == NULL || g_strcmp0 (found->id, self->editing->id) != 0))
     {
       g_autofree char *name = sila_beneficiary_get_full_name (found);
-      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, found->file_number);
-      g_autofree char *shown = sila_format_digits_for (n, sila_i18n_get_language ());
+      g_autofree char *shown = sila_display_file_number (found->file_number);
       g_autofree char *message = g_strdup_printf (_("This ID number already has a file: "
                                                     "number %s, %s."), shown, name);
 

@@ -171,6 +171,28 @@ sila_intake_form_update_birth_hint (SilaIntakeForm *self)
     gtk_widget_set_visible (GTK_WIDGET (self->birth_hint), FALSE);
 }
 
+static const char *
+marital_name (const char *code,
+              gpointer    gender)
+{
+  return sila_marital_status_to_display (code, gender);
+}
+
+/* A woman's marital status reads in the feminine (متزوجة). */
+static void
+gender_changed_cb (SilaIntakeForm *self)
+{
+  GtkWidget *gender = self->fields[SILA_BF_GENDER];
+  GtkWidget *marital = self->fields[SILA_BF_MARITAL_STATUS];
+
+  if (gender == NULL || marital == NULL || self->relabelling)
+    return;
+  self->relabelling = TRUE;
+  sila_form_choice_relabel (marital, marital_name,
+                            (gpointer)sila_form_choice_get_code (gender));
+  self->relabelling = FALSE;
+}
+
 static void
 birth_changed_cb (SilaIntakeForm *self)
 {
@@ -399,6 +421,8 @@ build_fields (SilaIntakeForm *self)
         }
       if (f == SILA_BF_ID_TYPE)
         sila_form_connect_changed (field, G_CALLBACK (id_type_changed_cb), self);
+      if (f == SILA_BF_GENDER)
+        sila_form_connect_changed (field, G_CALLBACK (gender_changed_cb), self);
 
       sila_form_connect_changed (field, G_CALLBACK (field_changed_cb), self);
       focus = gtk_event_controller_focus_new ();
@@ -543,6 +567,17 @@ sila_intake_form_find_row (SilaIntakeForm  *self,
   if (g_str_equal (parts[0], "incomes"))
     return nth_editor (self->incomes_box, (guint)n);
   return NULL;
+}
+
+void
+sila_intake_form_scroll_to_top (SilaIntakeForm *self)
+{
+  GtkAdjustment *adj;
+
+  g_return_if_fail (SILA_IS_INTAKE_FORM (self));
+
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_lower (adj));
 }
 
 GtkWidget *

@@ -42,6 +42,9 @@ void                  sila_intake_form_flush_draft     (SilaIntakeForm   *self);
 const char           *sila_intake_form_get_draft_id    (SilaIntakeForm   *self);
 /* For tests and screenshots: a field by its key ("id_number",
  * "members.0.name"), and the label its error shows in. */
+/* Scrolls the form back to its top: every form opens there, not where the
+ * last one was left (the focus in its first field stays). */
+void                  sila_intake_form_scroll_to_top   (SilaIntakeForm   *self);
 GtkWidget            *sila_intake_form_get_field       (SilaIntakeForm   *self,
                                                         const char       *key);
 GtkLabel             *sila_intake_form_get_error_label (SilaIntakeForm   *self,

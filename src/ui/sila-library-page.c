@@ -7,6 +7,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sila-clock.h"
+#include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-library-page.h"
 #include "sila-print.h"
@@ -60,14 +63,27 @@ describe_entry (const SilaLibraryEntry *entry)
 {
   g_autofree char *size = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *replaced = NULL;
 
   if (entry->filename == NULL)
     return g_strdup (_("Not added yet: an administrator can add the file."));
 
-  size = g_format_size (entry->size);
-  date = g_strndup (entry->updated_at != NULL ? entry->updated_at : "", 10);
-  return g_strdup_printf (_("%s · %s · replaced on %s by %s"), entry->filename, size, date,
-                          entry->updated_by != NULL ? entry->updated_by : "");
+  size = sila_display_size ((guint64)MAX (entry->size, 0));
+  {
+    GDate day;
+    g_autofree char *iso = g_strndup (entry->updated_at != NULL ? entry->updated_at : "", 10);
+
+    date = sila_date_from_iso (iso, &day) ? sila_date_format (&day, SILA_CALENDAR_GREGORIAN)
+                                          : g_steal_pointer (&iso);
+  }
+  /* The file name and the person are isolated: a Latin name at either end
+   * of an Arabic line would otherwise pull its neighbours out of order. */
+  name = sila_display_isolate (entry->filename);
+  who = sila_display_isolate (sila_display_person (entry->updated_by_name, entry->updated_by));
+  replaced = g_strdup_printf (_("replaced on %s by %s"), date, who);
+  return sila_display_join (name, size, replaced, NULL);
 }
 
 static void
@@ -197,6 +213,7 @@ sila_library_page_replace_document (SilaLibraryPage     *self,
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The file is too large: at most %d MB."),
                    SILA_LIBRARY_MAX_BYTES / (1024 * 1024));
+      sila_display_error_digits (&error);
     }
   else if (info != NULL)
     content = g_file_load_bytes (file, NULL, NULL, &error);

@@ -9,6 +9,7 @@
 #include "sila-beneficiary-requests.h"
 #include "sila-clock.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 #include "sila-new-request-window.h"
@@ -137,14 +138,16 @@ sila_new_request_window_set_beneficiary (SilaNewRequestWindow *self,
   name = sila_beneficiary_get_full_name (file);
   g_free (self->summary);
   self->summary = g_strdup (name);
+  number = sila_display_file_number (file->file_number);
   {
-    g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, file->file_number);
+    g_autofree char *id_shown = file->id_number != NULL ? sila_display_code (file->id_number)
+                                                  : g_strdup ("—");
+    g_autofree char *file_part = g_strdup_printf (_("File %s"), number);
+    g_autofree char *id_part = g_strdup_printf (_("ID %s"), id_shown);
+    g_autofree char *line = sila_display_join (file_part, id_part, NULL);
 
-    number = sila_format_digits_for (digits, sila_i18n_get_language ());
+    subtitle = g_markup_escape_text (line, -1);
   }
-  /* Translators: file NUMBER · ID NUMBER. */
-  subtitle = g_markup_printf_escaped (_("File %s · ID %s"), number,
-                                      file->id_number != NULL ? file->id_number : "—");
   {
     g_autofree char *escaped = g_markup_escape_text (name, -1);
 

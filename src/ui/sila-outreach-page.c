@@ -7,6 +7,7 @@
 
 #include "sila-clock.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
 #include "sila-outreach-page.h"
 #include "sila-phone.h"
@@ -311,14 +312,16 @@ new_row (SilaOutreachPage       *self,
 
   if (item->request_number != NULL)
     request = g_strdup_printf (_("Request %s"), item->request_number);
-  /* Translators: the reason, the request (or "The file"), and since when. */
-  subtitle = g_strdup_printf (_("%s · %s · since %s"),
-                              sila_outreach_reason_to_display (item->reason),
-                              request != NULL ? request : _("The file"), since);
+  {
+    g_autofree char *since_text = g_strdup_printf (_("since %s"), since);
+
+    subtitle = sila_display_join (sila_outreach_reason_to_display (item->reason),
+                                  request != NULL ? request : _("The file"), since_text, NULL);
+  }
   /* Who holds it, when it is someone on the staff list. */
   if (item->holder_name != NULL)
     {
-      g_autofree char *with_holder = g_strdup_printf ("%s · %s", subtitle, item->holder_name);
+      g_autofree char *with_holder = sila_display_join (subtitle, item->holder_name, NULL);
 
       g_free (subtitle);
       subtitle = g_steal_pointer (&with_holder);

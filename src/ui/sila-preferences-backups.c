@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sila-audit.h"
+#include "sila-display.h"
 #include "sila-preferences-window-private.h"
 #include "sila-store-backup.h"
 
@@ -142,7 +143,7 @@ backup_done_cb (GObject      *source,
     }
 
   {
-    g_autofree char *shown = g_filename_display_name (path);
+    g_autofree char *shown = sila_display_path (path);
     g_autofree char *text = g_strdup_printf (_("Backed up to “%s”."), shown);
 
     show_backup_status (self, text, FALSE);
@@ -186,6 +187,7 @@ sila_preferences_window_ask_restore (SilaPreferencesWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaBackupInfo) info = NULL;
   g_autofree char *taken = NULL;
+  g_autofree char *association = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
@@ -199,11 +201,11 @@ sila_preferences_window_ask_restore (SilaPreferencesWindow *self,
     }
 
   taken = info->made_at != NULL ? sila_audit_format_time (info->made_at) : g_strdup ("?");
+  association = sila_display_isolate (info->association_name);
   body = g_strdup_printf (_("This backup of “%s” was taken %s. It will replace the database: "
                             "whatever was saved since then will not be in it. The database it "
                             "replaces is kept beside it, and everyone signs in again."),
-                          info->association_name != NULL ? info->association_name : "",
-                          taken);
+                          association, taken);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Restore This Backup?"), body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),

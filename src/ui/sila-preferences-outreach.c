@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-form.h"
 #include "sila-policy.h"
 #include "sila-preferences-window-private.h"
 
@@ -70,6 +71,7 @@ sila_preferences_window_add_outreach (SilaPreferencesWindow *self)
 
       sila_policy_get_range (thresholds[i].key, &min, &max);
       spin = gtk_spin_button_new_with_range ((double)min, (double)max, 1);
+      sila_form_localize_spin (GTK_SPIN_BUTTON (spin));
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
                                  sila_preferences_window_setting_int (self, thresholds[i].key));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);

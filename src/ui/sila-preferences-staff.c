@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-display.h"
+#include "sila-i18n.h"
 #include "sila-preferences-window-private.h"
 #include "sila-staff-window.h"
 #include "sila-store-staff.h"
@@ -75,9 +77,13 @@ sila_preferences_window_load_staff (SilaPreferencesWindow *self)
 
       for (SilaRole r = SILA_ROLE_OFFICER; r <= SILA_ROLE_ADMIN; r <<= 1)
         if (staff->roles & r)
-          g_string_append_printf (subtitle, " · %s", sila_role_to_display (r));
+          g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR,
+                                  sila_role_to_display (r));
       if (!staff->active)
-        g_string_append_printf (subtitle, " · %s", _("deactivated"));
+        g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR, _("deactivated"));
+      /* The user name first, yet the line reads from the right in Arabic. */
+      if (sila_i18n_is_rtl ())
+        g_string_prepend (subtitle, "\u200f");
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), staff->display_name);

@@ -9,11 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-adw-words.h"
+#include "sila-display.h"
+#include "sila-i18n.h"
 #include "sila-field-error.h"
+#include "sila-form.h"
 #include "sila-help.h"
 #include "sila-preferences-window-private.h"
-#include "sila-retention-row.h"
 #include "sila-request-prefs-page.h"
+#include "sila-retention-row.h"
 #include "sila-settings.h"
 #include "sila-store-surveys.h"
 
@@ -117,7 +121,11 @@ load_account (SilaPreferencesWindow *self)
 
       for (SilaRole r = SILA_ROLE_OFFICER; r <= SILA_ROLE_ADMIN; r <<= 1)
         if (sila_actor_has_role (actor, r))
-          g_string_append_printf (roles, " · %s", sila_role_to_display (r));
+          g_string_append_printf (roles, "%s%s", SILA_DISPLAY_SEPARATOR,
+                                  sila_role_to_display (r));
+      /* The user name first, yet the line reads from the right in Arabic. */
+      if (sila_i18n_is_rtl ())
+        g_string_prepend (roles, "\u200f");
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), actor->display_name);
       adw_action_row_set_subtitle (self->account_row, roles->str);
       gtk_widget_set_visible (self->change_password_button, TRUE);
@@ -522,6 +530,11 @@ static void
 sila_preferences_window_init (SilaPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sila_adw_words_apply (GTK_WIDGET (self));
+  sila_form_localize_spin (GTK_SPIN_BUTTON (self->answer_spin));
+  sila_form_localize_spin (GTK_SPIN_BUTTON (self->idle_spin));
+  sila_form_localize_spin (GTK_SPIN_BUTTON (self->retention_spin));
+  sila_form_localize_spin (GTK_SPIN_BUTTON (self->backup_keep_spin));
 
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->staff_rows = g_ptr_array_new ();

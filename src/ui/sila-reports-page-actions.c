@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "sila-approval-dialog.h"
+#include "sila-display.h"
 #include "sila-report-document.h"
 #include "sila-report-print.h"
 #include "sila-report-task.h"
@@ -40,7 +41,7 @@ export_ready_cb (GObject      *source,
       return;
     }
   {
-    g_autofree char *name = g_path_get_basename (path);
+    g_autofree char *name = sila_display_basename (path);
     /* Translators: %s is a file's name. */
     g_autofree char *text = g_strdup_printf (_("Saved as “%s”."), name);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-request-prefs-page.h"
 #include "sila-store-requests.h"
@@ -174,9 +175,21 @@ entry_expander (SilaRequestPrefsPage *self,
   rows->document = document;
   rows->code = g_strdup (entry->code);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 entry->retired ? _("Not offered for new requests") : entry->code);
+  /* The name is what people read; the code, which imports and the command
+   * line take, is inside, labelled, for the administrator who needs it. */
+  if (entry->retired)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), _("Not offered for new requests"));
   gtk_widget_set_name (expander, entry->code);
+  {
+    GtkWidget *code_row = adw_action_row_new ();
+    g_autofree char *code = sila_display_code (entry->code);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (code_row),
+                                   _("Code in imports and on the command line"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (code_row), code);
+    gtk_widget_add_css_class (code_row, "property");
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), code_row);
+  }
 
   rows->name_ar = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rows->name_ar), _("Arabic name"));

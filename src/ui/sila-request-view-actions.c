@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-money.h"
 #include "sila-print.h"
@@ -289,8 +290,12 @@ sila_request_view_attach_file (SilaRequestView *self,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
                             &error);
   if (info != NULL && g_file_info_get_size (info) > SILA_ATTACHMENT_MAX_BYTES)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The file is too large: at most %d MB."),
-                 SILA_ATTACHMENT_MAX_BYTES / (1024 * 1024));
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The file is too large: at most %d MB."),
+                   SILA_ATTACHMENT_MAX_BYTES / (1024 * 1024));
+      sila_display_error_digits (&error);
+    }
   else if (info != NULL)
     content = g_file_load_bytes (file, NULL, NULL, &error);
 

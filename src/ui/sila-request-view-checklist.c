@@ -12,6 +12,7 @@
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 #include "sila-request-view-private.h"
@@ -83,24 +84,32 @@ sila_request_view_document_subtitle (const SilaRequestDocument *d)
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
   g_string_append (subtitle, d->required ? _("Required") : _("Optional"));
-  g_string_append_printf (subtitle, " · %s", sila_document_status_to_display (d->status));
+  g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR,
+                          sila_document_status_to_display (d->status));
   if (g_date_valid (&d->expires))
     {
       g_autofree char *date = sila_date_format (&d->expires, SILA_CALENDAR_GREGORIAN);
 
-      g_string_append_printf (subtitle, _(" · valid until %s"), date);
+      g_string_append (subtitle, SILA_DISPLAY_SEPARATOR);
+      g_string_append_printf (subtitle, _("valid until %s"), date);
     }
   if (d->verified_by != NULL && d->status == SILA_DOCUMENT_VERIFIED)
     {
       g_autofree char *at = sila_format_timestamp (d->verified_at);
 
-      g_string_append_printf (subtitle, _(" · verified by %s on %s"),
+      g_string_append (subtitle, SILA_DISPLAY_SEPARATOR);
+      g_string_append_printf (subtitle, _("verified by %s on %s"),
                               sila_request_view_person (d->verified_by_name, d->verified_by), at);
     }
   if (d->file_name != NULL)
-    g_string_append_printf (subtitle, _(" · scan: %s"), d->file_name);
+    {
+      g_autofree char *name = sila_display_isolate (d->file_name);
+
+      g_string_append (subtitle, SILA_DISPLAY_SEPARATOR);
+      g_string_append_printf (subtitle, _("scan: %s"), name);
+    }
   if (d->note != NULL)
-    g_string_append_printf (subtitle, " · %s", d->note);
+    g_string_append_printf (subtitle, "%s%s", SILA_DISPLAY_SEPARATOR, d->note);
 
   return g_string_free (g_steal_pointer (&subtitle), FALSE);
 }

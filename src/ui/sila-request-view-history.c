@@ -10,6 +10,7 @@
 
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-money.h"
 #include "sila-request-view-private.h"
 
@@ -85,13 +86,14 @@ sila_request_view_show_timeline (SilaRequestView *self)
       g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *at = sila_format_timestamp (e->at);
 
-      /* Translators: who took a step and when: "Huda · 25 March 2025, 10:30". */
-      g_string_append_printf (text, _("%s · %s"), sila_request_view_person (e->by_name, e->by), at);
+      g_string_append_printf (text, "%s%s%s", sila_request_view_person (e->by_name, e->by),
+                              SILA_DISPLAY_SEPARATOR, at);
       if (e->elapsed_seconds >= 0)
         {
           g_autofree char *took = sila_format_wait (e->elapsed_seconds);
 
-          g_string_append_printf (text, _(" · after %s"), took);
+          g_string_append (text, SILA_DISPLAY_SEPARATOR);
+          g_string_append_printf (text, _("after %s"), took);
         }
       if (e->reason != NULL)
         g_string_append_printf (text, _("\nReason: %s"), e->reason);

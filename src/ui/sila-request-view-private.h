@@ -13,6 +13,7 @@ struct _SilaRequestView
 
   SilaSession          *session;
   SilaRequest          *request;
+  GtkScrolledWindow    *scroller;
   GHashTable           *document_rows;     /* type → AdwActionRow */
   GHashTable           *expiry_entries;    /* type → GtkEntry */
   GPtrArray            *researchers;       /* user names, in researcher_row's order */

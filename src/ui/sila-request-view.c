@@ -9,6 +9,7 @@
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 #include "sila-money.h"
@@ -32,11 +33,7 @@ const char *
 sila_request_view_person (const char *name,
         const char *username)
 {
-  if (name != NULL)
-    return name;
-  if (g_strcmp0 (username, "owner") == 0)
-    return _("Owner of this database");
-  return username != NULL ? username : "";
+  return sila_display_person (name, username);
 }
 
 GtkWidget *
@@ -134,28 +131,31 @@ show_header (SilaRequestView *self)
                             r->status == SILA_REQUEST_WITHDRAWN ? "error"
                             : r->status >= SILA_REQUEST_ACCEPTED ? "success" : "accent");
 
+  file = sila_display_file_number (r->file_number);
   {
-    g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, r->file_number);
+    g_autofree char *file_part = g_strdup_printf (_("file %s"), file);
 
-    file = sila_format_digits_for (n, sila_i18n_get_language ());
+    beneficiary = sila_display_join (r->beneficiary_name, file_part, NULL);
   }
-  /* Translators: a beneficiary's name and file number. */
-  beneficiary = g_strdup_printf (_("%s — file %s"), r->beneficiary_name, file);
   gtk_label_set_label (self->beneficiary_label, beneficiary);
 
   received = sila_date_format (&r->received, SILA_CALENDAR_GREGORIAN);
-  /* Translators: type of support · channel · received on DATE by NAME. */
-  meta = g_strdup_printf (_("%s · %s · received on %s by %s"), sila_request_get_type_display (r),
-                          sila_channel_to_display (r->channel), received,
-                          sila_request_view_person (r->received_by_name, r->received_by));
-  if (r->amount_asked >= 0)
-    {
-      g_autofree char *amount = sila_money_format (r->amount_asked, TRUE);
-      char *longer = g_strdup_printf (_("%s · asks for %s"), meta, amount);
+  {
+    g_autofree char *by = NULL;
+    g_autofree char *asks = NULL;
 
-      g_free (meta);
-      meta = longer;
-    }
+    /* Translators: received on DATE by NAME. */
+    by = g_strdup_printf (_("received on %s by %s"), received,
+                          sila_request_view_person (r->received_by_name, r->received_by));
+    if (r->amount_asked >= 0)
+      {
+        g_autofree char *amount = sila_money_format (r->amount_asked, TRUE);
+
+        asks = g_strdup_printf (_("asks for %s"), amount);
+      }
+    meta = sila_display_join (sila_request_get_type_display (r),
+                              sila_channel_to_display (r->channel), by, asks, NULL);
+  }
   gtk_label_set_label (self->meta_label, meta);
 
   due = sila_date_format (&r->due, SILA_CALENDAR_GREGORIAN);
@@ -535,6 +535,7 @@ sila_request_view_class_init (SilaRequestViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/sila-request-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SilaRequestView, name)
+  CHILD (scroller);
   CHILD (number_label);
   CHILD (status_label);
   CHILD (beneficiary_label);
@@ -648,7 +649,19 @@ sila_request_view_load (SilaRequestView  *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->findings_view), "", -1);
   sila_request_view_clear_errors (self);
   sila_request_view_reload (self);
+  sila_request_view_scroll_to_top (self);
   return TRUE;
+}
+
+void
+sila_request_view_scroll_to_top (SilaRequestView *self)
+{
+  GtkAdjustment *adj;
+
+  g_return_if_fail (SILA_IS_REQUEST_VIEW (self));
+
+  adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_lower (adj));
 }
 
 const SilaRequest *

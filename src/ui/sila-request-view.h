@@ -23,6 +23,8 @@ GtkWidget         *sila_request_view_new          (SilaSession     *session);
 gboolean           sila_request_view_load         (SilaRequestView *self,
                                                    const char      *id,
                                                    GError         **error);
+/* Back to the top of the request: where every request opens. */
+void               sila_request_view_scroll_to_top (SilaRequestView *self);
 const SilaRequest *sila_request_view_get_request  (SilaRequestView *self);
 /* The checklist row of @document_type, for tests. */
 GtkWidget         *sila_request_view_get_document_row (SilaRequestView *self,

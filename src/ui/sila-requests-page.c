@@ -8,6 +8,7 @@
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
 #include "sila-new-request-window.h"
 #include "sila-request-list-model.h"
@@ -80,7 +81,12 @@ setup_item_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   const char *names[] = { "number", "name", "type", "status", "due" };
-  const int widths[] = { 11, 26, 16, 18, 18 };
+  int widths[] = { 11, 26, 16, 18, 18 };
+
+  /* The status column fits the longest status in the UI language
+   * ("Referred to social research"). */
+  for (SilaRequestStatus st = 0; st < SILA_N_REQUEST_STATUSES; st++)
+    widths[3] = MAX (widths[3], (int)g_utf8_strlen (sila_request_status_to_display (st), -1));
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -236,17 +242,18 @@ fill_queue (SilaRequestsPage        *self,
 
       title = g_markup_printf_escaped ("%s — %s", sila_request_row_get_number (r),
                                        sila_request_row_get_beneficiary (r));
-      /* Translators: type of support · received on DATE. */
-      subtitle = g_markup_printf_escaped (_("%s · received on %s"),
-                                          sila_request_row_get_type_display (r), received);
-      if (sila_request_row_get_researcher (r) != NULL)
-        {
-          g_autofree char *more = g_markup_printf_escaped (_("%s · researcher: %s"), subtitle,
-                                                           sila_request_row_get_researcher (r));
+      {
+        g_autofree char *on = g_strdup_printf (_("received on %s"), received);
+        g_autofree char *researcher = NULL;
+        g_autofree char *line = NULL;
 
-          g_free (subtitle);
-          subtitle = g_steal_pointer (&more);
-        }
+        if (sila_request_row_get_researcher (r) != NULL)
+          researcher = g_strdup_printf (_("researcher: %s"),
+                                       sila_display_person (NULL,
+                                                            sila_request_row_get_researcher (r)));
+        line = sila_display_join (sila_request_row_get_type_display (r), on, researcher, NULL);
+        subtitle = g_markup_escape_text (line, -1);
+      }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       due = due_text (sila_request_row_get_status (r), sila_request_row_get_due (r), &css);
@@ -587,6 +594,7 @@ sila_requests_page_show_request (SilaRequestsPage *self,
     }
 
   gtk_stack_set_visible_child_name (self->main_stack, "request");
+  sila_request_view_scroll_to_top (self->request_view);
   return TRUE;
 }
 

@@ -10,6 +10,8 @@
 #include "sila-contacts-page.h"
 #include "sila-dashboard-page.h"
 #include "sila-feedback-page.h"
+#include "sila-import-page.h"
+#include "sila-field-page.h"
 #include "sila-library-page.h"
 #include "sila-outreach-page.h"
 #include "sila-reports-page.h"
@@ -35,6 +37,9 @@ static const SilaSection sections[] = {
     N_("The bylaws, the guides and the blank request form are not available in this version "
        "yet."),
     sila_library_page_get_type },
+  { "import", "document-open-symbolic", N_("Import"), NULL, sila_import_page_get_type },
+  /* Last: Ctrl+1 … Ctrl+9 keep the sections they had. */
+  { "field", "network-offline-symbolic", N_("Field Work"), NULL, sila_field_page_get_type },
 };
 
 const SilaSection *

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-format.h"
 #include "sila-store-surveys.h"
@@ -196,8 +197,12 @@ sila_survey_templates_window_load_list (SilaSurveyTemplatesWindow *self)
       state = tpl->is_default ? _("Default")
                               : sila_survey_template_is_retired (tpl) ? _("Retired") : _("In use");
       /* The code stays left to right inside an Arabic line. */
-      subtitle = g_strdup_printf ("\u2068%s\u2069%s%s%s%s", tpl->code, _(" · "), state,
-                                  _(" · "), counts);
+      {
+        g_autofree char *code = sila_display_code (tpl->code);
+        g_autofree char *code_text = g_strdup_printf (_("code %s"), code);
+
+        subtitle = sila_display_join (state, counts, code_text, NULL);
+      }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      sila_survey_template_get_name (tpl, language));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -9,8 +9,9 @@
 #include "sila-chart-view.h"
 #include "sila-clock.h"
 #include "sila-date.h"
-#include "sila-format.h"
+#include "sila-display.h"
 #include "sila-feedback.h"
+#include "sila-format.h"
 #include "sila-period-bar.h"
 #include "sila-store-feedback.h"
 #include "sila-store-surveys.h"
@@ -130,7 +131,7 @@ text_row (SilaSurveysPage      *self,
                               ? sila_date_format (&day, SILA_CALENDAR_GREGORIAN)
                               : g_strdup (text->answered_on);
 
-    caption_text = g_strconcat (date, _(" · "), channel, NULL);
+    caption_text = sila_display_join (date, channel, NULL);
   }
   caption = gtk_label_new (caption_text);
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);

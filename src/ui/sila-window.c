@@ -478,11 +478,13 @@ sila_window_class_init (SilaWindowClass *klass)
                                        "win.new-contact", NULL);
   gtk_widget_class_install_action (widget_class, "win.resume-draft", "s", resume_draft_action);
 
-  /* Ctrl+1 … Ctrl+8 go to the sections in sidebar order. */
+  /* Ctrl+1 … Ctrl+9, then Ctrl+0, go to the sections in sidebar order,
+   * as the digits lie on the keyboard. */
   sections = sila_sections_get (&n_sections);
-  for (guint i = 0; i < n_sections && i < 9; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
-                                         "win.show-section", "s", sections[i].id);
+  for (guint i = 0; i < n_sections && i < 10; i++)
+    gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0,
+                                         GDK_CONTROL_MASK, "win.show-section", "s",
+                                         sections[i].id);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sila-pg-sql.h"
 #include "sila-pg.h"
 
 #define CHANGES_CHANNEL "sila_changes"
@@ -49,11 +50,27 @@ typedef struct
   guint          generation;  /* of the connection it was prepared on; 0: not yet */
   int            n_params;
   char         **values;      /* text of each parameter; NULL is SQL NULL */
+  Oid           *types;       /* 0 (the server infers it), or text */
+  gboolean       writes;      /* INSERT, UPDATE, DELETE (or WITH …) */
   PGresult      *result;      /* of the execution, walked by step() */
   int            row;
   gboolean       done;
   guchar        *blob;        /* the last column_blob()'s bytes */
 } PgStatement;
+
+/* Type OIDs of pg_type.h, which is not among libpq's public headers. */
+enum {
+  OID_BOOL = 16,
+  OID_BYTEA = 17,
+  OID_INT8 = 20,
+  OID_INT2 = 21,
+  OID_INT4 = 23,
+  OID_TEXT = 25,
+  OID_OID = 26,
+  OID_FLOAT4 = 700,
+  OID_FLOAT8 = 701,
+  OID_NUMERIC = 1700,
+};
 
 #define PG(db)     ((PgDb *)(db))
 #define PST(s)     ((PgStatement *)(s))
@@ -259,8 +276,15 @@ pg_begin (SilaDb *db,
   self->in_transaction = TRUE;
   if (!run (self, sql))
     {
+      SilaDbFailure failure = self->failure;
+      g_autofree char *message = g_strdup (self->message);
+
+      /* The rollback must not hide why the transaction could not begin. */
       if (!self->transaction_lost)
-        run (self, "ROLLBACK");
+        {
+          run (self, "ROLLBACK");
+          set_failure (self, failure, message);
+        }
       self->in_transaction = FALSE;
       self->transaction_lost = FALSE;
       return FALSE;
@@ -447,13 +471,15 @@ pg_prepare_long_read (SilaDb *db)
  * identifiers ("…"), dollar-quoted strings and comments. @n_params is the
  * highest N. */
 static char *
-rewrite_parameters (const char *sql,
-                    int        *n_params)
+rewrite_parameters (const char  *sql,
+                    int         *n_params,
+                    GArray     **seen)
 {
   GString *out = g_string_sized_new (strlen (sql) + 8);
   const char *p = sql;
 
   *n_params = 0;
+  *seen = g_array_new (FALSE, TRUE, sizeof (gboolean));
   while (*p != '\0')
     {
       if (*p == '\'' || *p == '"')
@@ -533,6 +559,9 @@ rewrite_parameters (const char *sql,
           if (n > 0 && n <= 65535)
             {
               *n_params = MAX (*n_params, (int)n);
+              if ((*seen)->len < n)
+                g_array_set_size (*seen, n);
+              g_array_index (*seen, gboolean, n - 1) = TRUE;
               g_string_append_printf (out, "$%d", (int)n);
               p = end;
               continue;
@@ -553,7 +582,7 @@ prepare_on_server (PgStatement *stmt)
   gboolean ok;
 
   g_snprintf (stmt->name, sizeof stmt->name, "sila_%u", ++self->next_name);
-  result = PQprepare (self->conn, stmt->name, stmt->sql, stmt->n_params, NULL);
+  result = PQprepare (self->conn, stmt->name, stmt->sql, stmt->n_params, stmt->types);
   ok = note_result (self, result);
   PQclear (result);
   if (ok)
@@ -566,6 +595,7 @@ pg_prepare (SilaDb     *db,
             const char *sql)
 {
   PgStatement *stmt;
+  g_autoptr(GArray) seen = NULL;
 
   if (!ensure_connected (PG (db)))
     return NULL;
@@ -573,14 +603,32 @@ pg_prepare (SilaDb     *db,
   stmt = g_new0 (PgStatement, 1);
   stmt->parent.driver = &pg_driver;
   stmt->parent.db = db;
-  stmt->sql = rewrite_parameters (sql, &stmt->n_params);
+  stmt->sql = rewrite_parameters (sql, &stmt->n_params, &seen);
+  {
+    const char *start = sql;
+
+    while (g_ascii_isspace (*start))
+      start++;
+    stmt->writes = g_ascii_strncasecmp (start, "INSERT", 6) == 0 ||
+                   g_ascii_strncasecmp (start, "UPDATE", 6) == 0 ||
+                   g_ascii_strncasecmp (start, "DELETE", 6) == 0 ||
+                   g_ascii_strncasecmp (start, "WITH", 4) == 0;
+  }
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
+  /* The server infers each parameter's type from where it stands; one the
+   * text skips (a filter binds ?1 to ?10 and writes only those it uses)
+   * stands nowhere, and is declared text. */
+  stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
+  for (int i = 0; i < stmt->n_params; i++)
+    if (!g_array_index (seen, gboolean, i))
+      stmt->types[i] = OID_TEXT;
   stmt->row = -1;
 
   if (!prepare_on_server (stmt))
     {
       g_free (stmt->sql);
       g_free (stmt->values);
+      g_free (stmt->types);
       g_free (stmt);
       return NULL;
     }
@@ -622,6 +670,7 @@ pg_finalize (SilaStatement *stmt)
       PQclear (PQexec (db->conn, sql));
     }
   g_free (self->values);
+  g_free (self->types);
   g_free (self->sql);
   g_free (self);
 }
@@ -711,6 +760,7 @@ pg_step (SilaStatement *stmt)
 {
   PgStatement *self = PST (stmt);
   PgDb *db = PG (stmt->db);
+  gboolean guarded;
 
   if (self->result == NULL)
     {
@@ -721,9 +771,31 @@ pg_step (SilaStatement *stmt)
       if (self->generation != db->generation && !prepare_on_server (self))
         return SILA_STEP_ERROR;
 
+      /* A failed statement aborts the whole transaction on PostgreSQL but
+       * not on SQLite, where the store goes on after an expected failure
+       * (a duplicate, then the number of the file that has it). A write
+       * inside a transaction therefore runs inside a savepoint of its own,
+       * rolled back to if it fails. */
+      guarded = self->writes && db->in_transaction;
+      if (guarded && !run (db, "SAVEPOINT sila_statement"))
+        return SILA_STEP_ERROR;
+
       self->result = PQexecPrepared (db->conn, self->name, self->n_params,
                                      (const char *const *)self->values, NULL, NULL, 0);
       if (!note_result (db, self->result))
+        {
+          clear_result (self);
+          if (guarded && !db->transaction_lost)
+            {
+              SilaDbFailure failure = db->failure;
+              g_autofree char *message = g_strdup (db->message);
+
+              run (db, "ROLLBACK TO SAVEPOINT sila_statement; RELEASE sila_statement");
+              set_failure (db, failure, message);
+            }
+          return SILA_STEP_ERROR;
+        }
+      if (guarded && !run (db, "RELEASE sila_statement"))
         {
           clear_result (self);
           return SILA_STEP_ERROR;
@@ -773,19 +845,6 @@ pg_column_name (SilaStatement *stmt,
 
   return self->result != NULL ? PQfname (self->result, column) : NULL;
 }
-
-/* Type OIDs of pg_type.h, which is not among libpq's public headers. */
-enum {
-  OID_BOOL = 16,
-  OID_BYTEA = 17,
-  OID_INT8 = 20,
-  OID_INT2 = 21,
-  OID_INT4 = 23,
-  OID_OID = 26,
-  OID_FLOAT4 = 700,
-  OID_FLOAT8 = 701,
-  OID_NUMERIC = 1700,
-};
 
 static SilaDbType
 pg_column_type (SilaStatement *stmt,
@@ -907,6 +966,7 @@ static const SilaDbDriver pg_driver = {
   .set_schema_version = pg_set_schema_version,
   .data_version       = pg_data_version,
   .prepare_long_read  = pg_prepare_long_read,
+  .sql                = sila_pg_sql,
   .prepare            = pg_prepare,
   .finalize           = pg_finalize,
   .reset              = pg_reset,

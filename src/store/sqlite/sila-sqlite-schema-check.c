@@ -38,7 +38,7 @@ schema_entry_free (SchemaEntry *entry)
 
 /* Data format → GHashTable (name → SchemaEntry) of a fresh database. */
 static GMutex expected_lock;
-static GHashTable *expected_schemas;
+static GHashTable *migrated_schemas;
 
 /* Time limits */
 
@@ -112,17 +112,17 @@ read_schema (sqlite3 *db,
 /* The schema of a fresh database of data format @version, made once per
  * process through the store's own migrations, in memory. */
 static GHashTable *
-expected_schema (int      version,
+migrated_schema (int      version,
                  GError **error)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&expected_lock);
   GHashTable *schema;
 
-  if (expected_schemas == NULL)
-    expected_schemas = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+  if (migrated_schemas == NULL)
+    migrated_schemas = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                               (GDestroyNotify)g_hash_table_unref);
 
-  schema = g_hash_table_lookup (expected_schemas, GINT_TO_POINTER (version));
+  schema = g_hash_table_lookup (migrated_schemas, GINT_TO_POINTER (version));
   if (schema == NULL)
     {
       g_autoptr(SilaStore) fresh = sila_store_open_in_memory (version, error);
@@ -136,10 +136,63 @@ expected_schema (int      version,
           sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
           return NULL;
         }
-      g_hash_table_insert (expected_schemas, GINT_TO_POINTER (version), schema);
+      g_hash_table_insert (migrated_schemas, GINT_TO_POINTER (version), schema);
     }
 
   return g_hash_table_ref (schema);
+}
+
+/* The compiled schema of @version as a table like read_schema()'s, or NULL
+ * if none was compiled for that data format. */
+static GHashTable *
+compiled_schema (int version)
+{
+  const SilaSchemaRow *rows;
+  GHashTable *entries;
+  int compiled_version = -1;
+  guint n = 0;
+
+  rows = sila_compiled_schema (&compiled_version, &n);
+  if (rows == NULL || compiled_version != version)
+    return NULL;
+
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify)schema_entry_free);
+  for (guint i = 0; i < n; i++)
+    {
+      SchemaEntry *entry = g_new0 (SchemaEntry, 1);
+
+      entry->type = g_strdup (rows[i].type);
+      entry->name = g_strdup (rows[i].name);
+      entry->tbl_name = g_strdup (rows[i].tbl_name);
+      entry->sql = g_strdup (rows[i].sql);
+      g_hash_table_replace (entries, entry->name, entry);
+    }
+  return entries;
+}
+
+/* Whether @actual holds exactly the entries of @expected. */
+static gboolean
+same_schema (GHashTable *actual,
+             GHashTable *expected)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (actual) != g_hash_table_size (expected))
+    return FALSE;
+  g_hash_table_iter_init (&iter, actual);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const SchemaEntry *have = value;
+      const SchemaEntry *want = g_hash_table_lookup (expected, key);
+
+      if (want == NULL || g_strcmp0 (have->type, want->type) != 0 ||
+          g_strcmp0 (have->tbl_name, want->tbl_name) != 0 ||
+          g_strcmp0 (have->sql, want->sql) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -239,10 +292,6 @@ sila_store_schema_differences (sqlite3     *db,
       return NULL;
     }
 
-  expected = expected_schema (version, error);
-  if (expected == NULL)
-    return NULL;
-
   sila_deadline_begin (db, &deadline, SILA_DEADLINE_SCHEMA_SECONDS);
   actual = read_schema (db, &rc);
   sila_deadline_end (db);
@@ -251,6 +300,28 @@ sila_store_schema_differences (sqlite3     *db,
       sila_store_set_file_error (error, rc, db, shown);
       return NULL;
     }
+
+  /* The usual case, a file of the newest format exactly as made: the table
+   * compiled from the same migrations says so without running them. Any
+   * difference at all is confirmed against the migrations themselves, so a
+   * file is never refused on the compiled table's word alone. */
+  {
+    g_autoptr(GHashTable) compiled = NULL;
+
+    {
+      g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&expected_lock);
+
+      if (migrated_schemas == NULL ||
+          !g_hash_table_contains (migrated_schemas, GINT_TO_POINTER (version)))
+        compiled = compiled_schema (version);
+    }
+    if (compiled != NULL && same_schema (actual, compiled))
+      return g_steal_pointer (&differences);
+  }
+
+  expected = migrated_schema (version, error);
+  if (expected == NULL)
+    return NULL;
 
   names = sorted_names (actual, &n);
   for (guint i = 0; i < n; i++)
@@ -342,4 +413,98 @@ sila_store_set_file_error (GError     **error,
                                                             : sqlite3_errstr (rc));
       break;
     }
+}
+
+/* The compiled schema */
+
+static void
+append_c_string (GString    *out,
+                 const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "NULL");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+    {
+      if (*p == '\\' || *p == '"' || *p == '?')
+        g_string_append_printf (out, "\\%c", *p);
+      else if (*p == '\n')
+        g_string_append (out, "\\n\"\n    \"");
+      else if (*p < 0x20 || *p >= 0x7f)
+        g_string_append_printf (out, "\\%03o", *p);
+      else
+        g_string_append_c (out, (char)*p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Writes sila-schema-table.c: the schema of a fresh database of the newest
+ * data format, as the migrations make it, in name order. */
+gboolean
+sila_store_schema_write_table (GString  *out,
+                               GError  **error)
+{
+  int version = sila_store_get_latest_version ();
+  g_autoptr(GHashTable) schema = migrated_schema (version, error);
+  g_autofree const char **names = NULL;
+  guint n = 0;
+
+  if (schema == NULL)
+    return FALSE;
+
+  names = sorted_names (schema, &n);
+  g_string_append (out,
+                   "/* Generated by sila-schema-gen from the store's migrations: do not edit. */\n"
+                   "#include \"sila-config.h\"\n\n"
+                   "#include \"sila-sqlite.h\"\n\n"
+                   "static const SilaSchemaRow rows[] = {\n");
+  for (guint i = 0; i < n; i++)
+    {
+      const SchemaEntry *entry = g_hash_table_lookup (schema, names[i]);
+
+      g_string_append (out, "  { ");
+      append_c_string (out, entry->type);
+      g_string_append (out, ", ");
+      append_c_string (out, entry->name);
+      g_string_append (out, ", ");
+      append_c_string (out, entry->tbl_name);
+      g_string_append (out, ",\n    ");
+      append_c_string (out, entry->sql);
+      g_string_append (out, " },\n");
+    }
+  g_string_append_printf (out,
+                          "};\n\n"
+                          "const SilaSchemaRow *\n"
+                          "sila_compiled_schema (int   *version,\n"
+                          "                      guint *n_rows)\n"
+                          "{\n"
+                          "  *version = %d;\n"
+                          "  *n_rows = G_N_ELEMENTS (rows);\n"
+                          "  return rows;\n"
+                          "}\n",
+                          version);
+  return TRUE;
+}
+
+/* For the tests: the compiled table is exactly what the migrations make
+ * today (the build regenerates it whenever the store changes). */
+gboolean
+sila_store_schema_check_compiled (GError **error)
+{
+  int version = sila_store_get_latest_version ();
+  g_autoptr(GHashTable) compiled = compiled_schema (version);
+  g_autoptr(GHashTable) migrated = migrated_schema (version, error);
+
+  if (migrated == NULL)
+    return FALSE;
+  if (compiled == NULL || !same_schema (compiled, migrated))
+    {
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
+                   "The compiled schema is not that of data format %d", version);
+      return FALSE;
+    }
+  return TRUE;
 }

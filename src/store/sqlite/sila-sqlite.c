@@ -6,6 +6,12 @@
 
 #include "sila-config.h"
 
+#include <errno.h>
+#include <string.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
 #include "sila-sqlite.h"
 #include "sila-store-private.h"
 
@@ -215,6 +221,47 @@ sqlite_prepare_long_read (SilaDb *db)
 
 static const SilaDbDriver sqlite_driver;
 
+/* For developers and the PostgreSQL portability test: with SILA_SQL_LOG
+ * naming a file, every SQL text prepared is appended to it, each ended by
+ * a NUL byte, in one write so that processes running at once do not mix
+ * their texts. Unset (always, in use), this costs one test of a flag. */
+static int
+sql_log_fd (void)
+{
+  static gsize once = 0;
+  static int fd = -1;
+
+  if (g_once_init_enter (&once))
+    {
+      const char *path = g_getenv ("SILA_SQL_LOG");
+
+      if (path != NULL && *path != '\0')
+        {
+          fd = g_open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+          if (fd < 0)
+            g_message ("SILA_SQL_LOG: %s: %s", path, g_strerror (errno));
+        }
+      g_once_init_leave (&once, 1);
+    }
+  return fd;
+}
+
+static void
+log_sql (const char *sql)
+{
+  int fd = sql_log_fd ();
+
+  if (G_LIKELY (fd < 0))
+    return;
+
+  {
+    gsize len = strlen (sql) + 1;   /* with its NUL */
+
+    if (write (fd, sql, len) != (gssize)len)
+      g_message ("SILA_SQL_LOG: %s", g_strerror (errno));
+  }
+}
+
 static SilaStatement *
 sqlite_prepare (SilaDb     *db,
                 const char *sql)
@@ -223,6 +270,7 @@ sqlite_prepare (SilaDb     *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  log_sql (sql);
   rc = sqlite3_prepare_v3 (DB (db), sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -390,6 +438,7 @@ static const SilaDbDriver sqlite_driver = {
   .set_schema_version = sqlite_set_schema_version,
   .data_version       = sqlite_data_version,
   .prepare_long_read  = sqlite_prepare_long_read,
+  .sql                = sila_sqlite_sql,
   .prepare            = sqlite_prepare,
   .finalize           = sqlite_finalize,
   .reset              = sqlite_reset,

@@ -18,6 +18,10 @@ typedef struct _SilaStore SilaStore;
 SilaDb        *sila_sqlite_wrap        (sqlite3       *handle);
 sqlite3       *sila_sqlite_handle      (SilaDb        *db);
 SilaDbFailure  sila_sqlite_failure     (int            rc);
+/* SQLite's texts of the SQL that differs between engines
+ * (sila-sqlite-sql.c). */
+const char    *sila_sqlite_sql         (SilaDb        *db,
+                                        SilaDbSql      which);
 
 /* The raw handle of a store opened on SQLite; for src/store/sqlite/,
  * tests and benchmarks only. */
@@ -51,5 +55,25 @@ GPtrArray     *sila_store_schema_differences (sqlite3     *db,
                                               const char  *shown,
                                               GError     **error);
 char          *sila_store_schema_describe    (GPtrArray   *differences);
+
+/* The schema of a fresh database of the newest data format, computed when
+ * Sila Desk is built (sila-schema-gen writes sila-schema-table.c) so that
+ * opening a file need not run every migration in memory first. */
+typedef struct {
+  const char *type;
+  const char *name;
+  const char *tbl_name;
+  const char *sql;        /* NULL for SQLite's own indexes */
+} SilaSchemaRow;
+
+/* The compiled rows and their data format; NULL (none) in the generator. */
+const SilaSchemaRow *sila_compiled_schema (int   *version,
+                                           guint *n_rows);
+/* Writes the C source of the compiled schema; FALSE with @error if the
+ * migrations fail. */
+gboolean       sila_store_schema_write_table (GString     *out,
+                                              GError     **error);
+/* Whether the compiled schema is the one the migrations make now. */
+gboolean       sila_store_schema_check_compiled (GError  **error);
 
 G_END_DECLS
