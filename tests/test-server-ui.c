@@ -91,7 +91,7 @@ static GtkWidget *
 child (Fixture    *f,
        const char *name)
 {
-  GtkWidget *widget = gtk_widget_get_template_child (GTK_WIDGET (f->window),
+  GtkWidget *widget = (GtkWidget *)gtk_widget_get_template_child (GTK_WIDGET (f->window),
                                                      SILA_TYPE_SERVER_WINDOW, name);
 
   g_assert_nonnull (widget);
