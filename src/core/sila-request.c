@@ -162,6 +162,15 @@ sila_request_status_is_final (SilaRequestStatus status)
   return status == SILA_REQUEST_CLOSED || status == SILA_REQUEST_WITHDRAWN;
 }
 
+gboolean
+sila_request_step_is_irreversible (SilaRequestStatus to)
+{
+  /* The policy gives no step back from the committee's decision, and a
+   * withdrawn request stays withdrawn. */
+  return to == SILA_REQUEST_ACCEPTED || to == SILA_REQUEST_REJECTED ||
+         to == SILA_REQUEST_WITHDRAWN;
+}
+
 static const char * const *
 codes_where (gboolean (*keep) (SilaRequestStatus status),
              const char  *codes[SILA_N_REQUEST_STATUSES + 1])

@@ -71,6 +71,9 @@ const char *sila_request_status_to_display   (SilaRequestStatus   status);
 gboolean    sila_request_status_awaits_answer (SilaRequestStatus  status);
 /* Closed or withdrawn: nothing more happens. */
 gboolean    sila_request_status_is_final     (SilaRequestStatus   status);
+/* A step that cannot be taken back (the committee's acceptance or
+ * rejection, a withdrawal): the window asks before taking it. */
+gboolean    sila_request_step_is_irreversible (SilaRequestStatus  to);
 /* The codes of the statuses that await an answer, and of the final ones,
  * in the order of the procedure; NULL-terminated, static. The store
  * builds its queries from these lists, not from a copy of them. */

@@ -376,13 +376,38 @@ restore_draft (SilaNewRequestWindow *self,
   self->restoring = FALSE;
 }
 
+static void discard_response_cb (AdwMessageDialog     *dialog,
+                                 const char           *response,
+                                 SilaNewRequestWindow *self);
+
+/* Discarding deletes the kept draft for good: asked first. */
 static void
 discard_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  SilaNewRequestWindow *self = SILA_NEW_REQUEST_WINDOW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Discard This Draft?"),
+                                              _("What was typed for this request, the "
+                                                "signature included, will be deleted. This "
+                                                "cannot be undone."));
 
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+discard_response_cb (AdwMessageDialog     *dialog,
+                     const char           *response,
+                     SilaNewRequestWindow *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
   drop_draft (self);
   self->restoring = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->received_row), "");
