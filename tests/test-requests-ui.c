@@ -675,6 +675,60 @@ test_withdraw_asks (Fixture       *f,
   expect_status (f, request->id, SILA_REQUEST_WITHDRAWN);
 }
 
+static guint
+count_requests (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  SilaRequestFilter filter;
+
+  sila_request_filter_init (&filter);
+  filter.beneficiary_id = f->beneficiary_id;
+  rows = sila_store_list_requests (f->store, f->officer, &filter, 100, NULL);
+  return rows->len;
+}
+
+/* A type the person already has open: the window warns beside the type and
+ * opens another only once the officer says so. */
+static void
+test_repeat_warns (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SilaRequest) held = sila_test_open_request (f->store, f->officer, f->beneficiary_id,
+                                                        "financial_aid", "2026-12-01");
+  SilaNewRequestWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", "s",
+                                             f->beneficiary_id));
+  dialog = SILA_NEW_REQUEST_WINDOW (find_toplevel (SILA_TYPE_NEW_REQUEST_WINDOW));
+  g_assert_nonnull (dialog);
+  settle (GTK_WIDGET (dialog));
+
+  sila_new_request_window_choose (dialog, "medical", SILA_CHANNEL_INTERVIEW);
+  settle (GTK_WIDGET (dialog));
+  g_assert_false (sila_new_request_window_has_repeat_warning (dialog));
+  sila_new_request_window_choose (dialog, "financial_aid", SILA_CHANNEL_INTERVIEW);
+  settle (GTK_WIDGET (dialog));
+  g_assert_true (sila_new_request_window_has_repeat_warning (dialog));
+  if (g_getenv ("SILA_TEST_SHOTS") != NULL)
+    sila_test_shoot (GTK_WIDGET (dialog), g_getenv ("SILA_TEST_SHOTS"), "repeat-warning",
+                     arabic ? "ar" : "en");
+
+  /* Signed on paper; opening without saying so opens nothing. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (
+                                 GTK_WIDGET (dialog), SILA_TYPE_NEW_REQUEST_WINDOW, "paper_check")),
+                               TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-request.open", NULL);
+  settle (GTK_WIDGET (f->window));
+  g_assert_true (find_toplevel (SILA_TYPE_NEW_REQUEST_WINDOW) == GTK_WIDGET (dialog));
+  g_assert_cmpuint (count_requests (f), ==, 1);
+
+  sila_new_request_window_confirm_repeat (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-request.open", NULL);
+  settle (GTK_WIDGET (f->window));
+  g_assert_null (find_toplevel (SILA_TYPE_NEW_REQUEST_WINDOW));
+  g_assert_cmpuint (count_requests (f), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -697,6 +751,7 @@ main (int argc, char **argv)
   ADD ("/sila/ui/requests/received-to-closed", test_request_to_closed);
   ADD ("/sila/ui/requests/draft-kept", test_draft_kept);
   ADD ("/sila/ui/requests/withdraw-asks", test_withdraw_asks);
+  ADD ("/sila/ui/requests/repeat-warns", test_repeat_warns);
   ADD ("/sila/ui/requests/lists-and-profile", test_lists);
   ADD ("/sila/ui/contacts/quick-entry-and-referral", test_contacts);
   ADD ("/sila/ui/requests/library-and-preferences", test_library_and_preferences);
