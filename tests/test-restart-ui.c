@@ -17,6 +17,7 @@
 #include "sila-policy.h"
 #include "sila-settings.h"
 #include "sila-store.h"
+#include "sila-test-accounts-ui.h"
 #include "sila-test-util.h"
 
 static gboolean arabic;
@@ -66,6 +67,10 @@ drive_cb (gpointer data)
 {
   GApplication *app = data;
   GtkWidget *prefs;
+
+  /* An office with accounts: sign in first (the idle lock is running). */
+  if (g_object_get_data (G_OBJECT (app), "sign-in") != NULL)
+    sila_test_sign_in ("sami", PASSWORD);
   GtkWidget *restart;
   AdwComboRow *row;
 
@@ -93,14 +98,13 @@ activate_cb (GApplication *app)
   g_idle_add (drive_cb, app);
 }
 
+static void run_restart (const char *db_path,
+                         gboolean    sign_in);
+
 static void
 test_restart_after_language (SilaTestDir   *dir,
                              gconstpointer  data)
 {
-  g_autoptr(SilaApplication) app = NULL;
-  char *argv[] = { (char *)"sila", NULL };
-  int status;
-
   /* An office that works without accounts: the app opens on its window. */
   {
     g_autoptr(GError) error = NULL;
@@ -112,7 +116,28 @@ test_restart_after_language (SilaTestDir   *dir,
                                            &error));
     g_assert_no_error (error);
   }
-  app = sila_application_new (dir->db_path);
+  run_restart (dir->db_path, FALSE);
+}
+
+/* The same with staff accounts, signed in as the administrator. */
+static void
+test_restart_signed_in (SilaTestOffice *office,
+                        gconstpointer   data)
+{
+  run_restart (office->dir.db_path, TRUE);
+}
+
+static void
+run_restart (const char *db_path,
+             gboolean    sign_in)
+{
+  g_autoptr(SilaApplication) app = NULL;
+  char *argv[] = { (char *)"sila", NULL };
+  int status;
+
+  app = sila_application_new (db_path);
+  if (sign_in)
+    g_object_set_data (G_OBJECT (app), "sign-in", GINT_TO_POINTER (1));
 
   /* The language this test starts in, as the person had it. */
   if (sila_settings_get () != NULL)
@@ -145,6 +170,8 @@ main (int argc, char **argv)
 
   g_test_add ("/sila/ui/restart/after-language", SilaTestDir, NULL, sila_test_dir_setup,
               test_restart_after_language, sila_test_dir_teardown);
+  g_test_add ("/sila/ui/restart/after-language-signed-in", SilaTestOffice, NULL,
+              sila_test_office_setup, test_restart_signed_in, sila_test_office_teardown);
   status = g_test_run ();
   sila_test_rm_rf (home);
   return status;
