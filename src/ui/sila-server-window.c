@@ -106,15 +106,31 @@ show_connect_error (SilaServerWindow *self,
   GtkWidget *row = NULL;
   GtkLabel *label = self->general_error;
 
+  g_autoptr(GError) shown = NULL;
+
+  /* The store's words name the address and quote the server; here the
+   * fields are in front of the officer, so say plainly which to check. */
   if (g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_SERVER_LOGIN))
     {
       row = GTK_WIDGET (self->password_row);
       label = self->password_error;
+      shown = g_error_new_literal (error->domain, error->code,
+                                   *text_of (self->password_row) == '\0'
+                                     ? _("The server asks for a password: type the one the "
+                                         "office’s administrator gave you.")
+                                     : _("The server refused this user name or password. "
+                                         "Check both and try again."));
+      error = shown;
     }
   else if (g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN))
     {
       row = GTK_WIDGET (self->host_row);
       label = self->host_error;
+      shown = g_error_new_literal (error->domain, error->code,
+                                   _("No office server answers at this address. Check the "
+                                     "server’s name and port, and that the server is "
+                                     "running, then try again."));
+      error = shown;
     }
   else if (g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_FOUND))
     {
@@ -272,7 +288,7 @@ sila_server_window_class_init (SilaServerWindowClass *klass)
                   SILA_TYPE_STORE, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/org/sila/Desk/ui/sila-server-window.ui");
+                                               "/sa/org/sila/Desk/ui/sila-server-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SilaServerWindow, host_row);
   gtk_widget_class_bind_template_child (widget_class, SilaServerWindow, host_error);
   gtk_widget_class_bind_template_child (widget_class, SilaServerWindow, port_row);
@@ -297,6 +313,11 @@ static void
 sila_server_window_init (SilaServerWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Addresses, ports and user names read left to right in an Arabic form. */
+  gtk_widget_set_direction (GTK_WIDGET (self->host_row), GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (GTK_WIDGET (self->port_row), GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (GTK_WIDGET (self->user_row), GTK_TEXT_DIR_LTR);
 }
 
 SilaServerWindow *
