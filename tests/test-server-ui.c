@@ -10,6 +10,10 @@
 #include <adwaita.h>
 
 #include "sila-i18n.h"
+#include "sila-national-id.h"
+#include "sila-session.h"
+#include "sila-store-beneficiaries.h"
+#include "sila-window.h"
 #include "sila-server-window.h"
 #include "sila-store.h"
 #include "sila-test-shots.h"
@@ -237,6 +241,101 @@ test_opens_the_office (Fixture       *f,
   g_assert_nonnull (strstr (f->opened_conninfo, dbname + strlen ("dbname=")));
 }
 
+static void
+changed_cb (SilaSession *session,
+            const char  *what,
+            guint       *count)
+{
+  (*count)++;
+}
+
+static void
+add_file (const char *location,
+          const char *nine)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStore) desk = sila_store_open (location, SILA_STORE_OPEN_MUST_EXIST, &error);
+  g_autoptr(SilaActor) owner = sila_actor_new_owner ();
+  g_autoptr(SilaBeneficiary) file = sila_beneficiary_new ();
+
+  g_assert_no_error (error);
+  file->id_type = SILA_ID_TYPE_NATIONAL_ID;
+  file->id_number = g_strdup_printf ("%s%c", nine, sila_national_id_check_digit (nine));
+  g_free (file->name[0]);
+  file->name[0] = g_strdup ("هدى");
+  g_free (file->name[3]);
+  file->name[3] = g_strdup ("الحربي");
+  file->gender = g_strdup ("female");
+  g_free (file->consent);
+  file->consent = g_strdup ("given");
+  g_assert_true (sila_store_create_beneficiary (desk, owner, file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+restart_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "/usr/bin/python3", g_getenv ("SILA_PGCLUSTER"), "restart",
+                         g_getenv ("SILA_TEST_PG"), NULL };
+  int status = 0;
+
+  g_assert_nonnull (argv[1]);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* The window on a server: another desk's save shows up without a restart
+ * (the news arrives on the connection's socket, LISTEN/NOTIFY, not by the
+ * timer), and the window keeps working after the server restarts. */
+static void
+test_another_desks_change (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *location = sila_test_new_server_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStore) store = sila_store_open (location, SILA_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(SilaSession) session = NULL;
+  SilaWindow *window;
+  guint changes = 0;
+  gint64 count = 0;
+
+  g_assert_no_error (error);
+  session = sila_session_new (store, sila_actor_new_owner ());
+  g_signal_connect (session, "changed", G_CALLBACK (changed_cb), &changes);
+  /* A timer that never fires during the test: only the socket can tell. */
+  sila_session_watch (session, 600 * 1000);
+  g_assert_cmpint (sila_store_get_change_fd (store), >=, 0);
+  window = sila_window_new (NULL, session);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (GTK_WIDGET (window));
+
+  add_file (location, "104857362");
+  while (changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sila_store_count_beneficiaries (store, sila_session_get_actor (session),
+                                                 &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, 1);
+
+  /* The server restarts: the window's connection is made again (the timer
+   * notices), and the next desk's save shows up as before. */
+  sila_session_watch (session, 200);
+  restart_server ();
+  changes = 0;
+  add_file (location, "104857363");
+  while (changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sila_store_count_beneficiaries (store, sila_session_get_actor (session),
+                                                 &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -256,5 +355,7 @@ main (int argc, char **argv)
               test_unreachable, fixture_teardown);
   g_test_add ("/sila/ui/server/opens-the-office", Fixture, NULL, fixture_setup,
               test_opens_the_office, fixture_teardown);
+  g_test_add ("/sila/ui/server/another-desks-change", Fixture, NULL, fixture_setup,
+              test_another_desks_change, fixture_teardown);
   return g_test_run ();
 }

@@ -150,6 +150,14 @@ sila_store_poll_external_change (SilaStore *self)
   return changed;
 }
 
+int
+sila_store_get_change_fd (SilaStore *self)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), -1);
+
+  return self->db->driver->change_fd (self->db);
+}
+
 /* Opening: a PostgreSQL server or an SQLite file */
 
 /* The keywords a libpq connection string may begin with. A file path is

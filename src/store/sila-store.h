@@ -74,6 +74,9 @@ gboolean    sila_store_check_schema           (SilaStore           *self,
 gboolean    sila_store_check_integrity        (SilaStore           *self,
                                                GError             **error);
 gboolean    sila_store_poll_external_change   (SilaStore           *self);
+/* Readable when another desk may have committed (a server's connection);
+ * -1 when only polling tells (a file). */
+int         sila_store_get_change_fd          (SilaStore           *self);
 
 gboolean    sila_store_require                (SilaStore           *self,
                                                const SilaActor     *actor,

@@ -406,6 +406,16 @@ pg_data_version (SilaDb *db,
   return TRUE;
 }
 
+static int
+pg_change_fd (SilaDb *db)
+{
+  PgDb *self = PG (db);
+
+  if (self->broken || PQstatus (self->conn) != CONNECTION_OK)
+    return -1;
+  return PQsocket (self->conn);
+}
+
 static gboolean
 pg_prepare_long_read (SilaDb *db)
 {
@@ -427,6 +437,7 @@ static const SilaDbDriver pg_driver = {
   .set_schema_version = pg_set_schema_version,
   .data_version       = pg_data_version,
   .prepare_long_read  = pg_prepare_long_read,
+  .change_fd          = pg_change_fd,
   .sql                = sila_pg_sql,
   .prepare            = sila_pg_prepare,
   .finalize           = sila_pg_finalize,
