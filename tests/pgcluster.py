@@ -77,7 +77,7 @@ class PgCluster:
                             '--locale=C.UTF-8', '--auth=trust', '-U', self.user, '-D', data],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         opts = (f"-k {self.dir} -c listen_addresses='' -c fsync=off "
-                f"-c synchronous_commit=off -c full_page_writes=off -p {PORT} "
+                f"-c full_page_writes=off -p {PORT} "
                 f"-c max_connections=60")
         self._run_as_owner([os.path.join(PG_BIN, 'pg_ctl'), '-w', '-s', '-D', data,
                             '-l', os.path.join(self.dir, 'server.log'), '-o', opts, 'start'],

@@ -181,6 +181,7 @@ sila_cli_exit_for_error (const GError *error)
           return SILA_EXIT_REFUSED;
         case SILA_STORE_ERROR_FAILED:
         case SILA_STORE_ERROR_CANNOT_OPEN:
+        case SILA_STORE_ERROR_SERVER_LOGIN:
         case SILA_STORE_ERROR_NOT_DATABASE:
         case SILA_STORE_ERROR_TOO_NEW:
         default:

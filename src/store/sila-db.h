@@ -145,6 +145,12 @@ struct _SilaDbDriver
   /* Before a long read of much of the database (a year's report): what
    * the engine can do to make it faster on this connection. */
   gboolean       (*prepare_long_read) (SilaDb   *db);
+  /* A file descriptor that turns readable when another connection may
+   * have committed (PostgreSQL: the socket its notifications arrive on),
+   * so that a window learns of other desks' changes without polling; -1
+   * where there is none (SQLite: data_version is polled). It may change
+   * when a lost connection is made again. */
+  int            (*change_fd)    (SilaDb        *db);
   /* The engine's text for @which (never NULL; "" where the engine needs
    * nothing). */
   const char    *(*sql)          (SilaDb        *db,

@@ -145,6 +145,11 @@ SilaStore     *sila_pg_store_open      (const char          *conninfo,
                                         SilaStoreOpenFlags   flags,
                                         int                  target_version,
                                         GError             **error);
+SilaStore     *sila_pg_store_open_with_password (const char          *conninfo,
+                                                 const char          *password,
+                                                 SilaStoreOpenFlags   flags,
+                                                 int                  target_version,
+                                                 GError             **error);
 /* TRUE for a store on a PostgreSQL server rather than an SQLite file. */
 gboolean       sila_store_is_on_server (SilaStore           *self);
 void           sila_pg_store_set_lock_timeout (SilaStore    *self,

@@ -50,9 +50,14 @@ sila_store_set_error (SilaStore      *self,
       break;
 
     case SILA_DB_CANNOT_OPEN:
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                   _("The database file “%s” cannot be opened: %s"),
-                   self != NULL && self->path != NULL ? self->path : "", detail);
+      /* On a server, the driver's words say it all ("The connection to the
+       * office server was lost…"); there is no file to name. */
+      if (self != NULL && self->path != NULL && sila_store_location_is_server (self->path))
+        g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN, detail);
+      else
+        g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+                     _("The database file “%s” cannot be opened: %s"),
+                     self != NULL && self->path != NULL ? self->path : "", detail);
       break;
 
     case SILA_DB_IO:

@@ -177,6 +177,7 @@ static const GActionEntry app_actions[] = {
   { "change-password", change_password_action },
   { "audit-trail", audit_trail_action },
   { "restore", sila_application_restore_action, "s" },
+  { "open-server", sila_application_open_server_action },
 };
 
 void

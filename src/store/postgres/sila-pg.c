@@ -406,6 +406,16 @@ pg_data_version (SilaDb *db,
   return TRUE;
 }
 
+static int
+pg_change_fd (SilaDb *db)
+{
+  PgDb *self = PG (db);
+
+  if (self->broken || PQstatus (self->conn) != CONNECTION_OK)
+    return -1;
+  return PQsocket (self->conn);
+}
+
 static gboolean
 pg_prepare_long_read (SilaDb *db)
 {
@@ -427,6 +437,7 @@ static const SilaDbDriver pg_driver = {
   .set_schema_version = pg_set_schema_version,
   .data_version       = pg_data_version,
   .prepare_long_read  = pg_prepare_long_read,
+  .change_fd          = pg_change_fd,
   .sql                = sila_pg_sql,
   .prepare            = sila_pg_prepare,
   .finalize           = sila_pg_finalize,
@@ -477,11 +488,23 @@ sila_pg_connect (const char            *conninfo,
                  SilaPgConnectFailure  *failure,
                  char                 **detail)
 {
+  return sila_pg_connect_with_password (conninfo, NULL, read_only, failure, detail);
+}
+
+SilaDb *
+sila_pg_connect_with_password (const char            *conninfo,
+                               const char            *password,
+                               gboolean               read_only,
+                               SilaPgConnectFailure  *failure,
+                               char                 **detail)
+{
   /* Ours come first, so that the user's connection string can override
-   * them; the encoding comes last, for the store speaks UTF-8 only. */
+   * them; the encoding comes last, for the store speaks UTF-8 only, and a
+   * password given apart from the address last of all. libpq keeps them
+   * for PQreset(), so a desk reconnects after a restart of the server. */
   const char *keywords[] = { "fallback_application_name", "connect_timeout", "dbname",
-                             "client_encoding", NULL };
-  const char *values[] = { "sila-desk", "10", conninfo, "UTF8", NULL };
+                             "client_encoding", password != NULL ? "password" : NULL, NULL };
+  const char *values[] = { "sila-desk", "10", conninfo, "UTF8", password, NULL };
   PgDb *self;
   PGconn *conn;
 
