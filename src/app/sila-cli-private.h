@@ -78,6 +78,7 @@ int sila_cli_roles         (SilaCli *cli, int argc, char **argv);
 int sila_cli_audit         (SilaCli *cli, int argc, char **argv);
 int sila_cli_backup        (SilaCli *cli, int argc, char **argv);
 int sila_cli_restore       (SilaCli *cli, int argc, char **argv);
+int sila_cli_db_copy_to    (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_open     (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_document (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_move     (SilaCli *cli, int argc, char **argv);

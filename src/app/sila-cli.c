@@ -131,6 +131,10 @@ static const SilaCliCommand commands[] = {
     N_("Rename a segment; files keep it") },
   { "segment", "retire", sila_cli_segment_retire, "segment retire CODE",
     N_("Stop offering a segment for new files; files filed under it keep it") },
+  { "db", "copy-to", sila_cli_db_copy_to, "db copy-to URI",
+    N_("Copy the whole office from this database file into a new or empty server database "
+       "(URI), then check that both hold the same: every table's rows and every month's "
+       "report; the file is not changed") },
 };
 
 /* The table of commands, for the help, the manual page and the shell
@@ -290,6 +294,15 @@ sila_cli_open_store (SilaCli *cli)
     sila_cli_fail (cli, error);
 
   return cli->store;
+}
+
+/* Makes @store the one the command works on (db copy-to opens its file
+ * read-only itself). */
+void
+sila_cli_set_store (SilaCli   *cli,
+                    SilaStore *store)
+{
+  g_set_object (&cli->store, store);
 }
 
 /* Opens an existing database if it can be, saying nothing if it cannot:

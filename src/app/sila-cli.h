@@ -49,6 +49,11 @@ const SilaActor *sila_cli_get_actor       (SilaCli      *cli);
 const SilaActor *sila_cli_sign_in         (SilaCli        *cli,
                                            SilaPermission  permission);
 void             sila_cli_close_store     (SilaCli      *cli);
+void             sila_cli_set_store       (SilaCli      *cli,
+                                           SilaStore    *store);
+/* A database named for reading: a file's display name, or a server's
+ * connection string without its password. */
+char            *sila_cli_shown_database  (const char   *database);
 char            *sila_cli_read_password   (SilaCli      *cli,
                                            const char   *variable,
                                            const char   *prompt);
