@@ -273,7 +273,10 @@ sila_cli_db_copy_to (SilaCli  *cli,
   /* The file is only looked at: not brought up to date, never written. */
   source = sila_store_open (source_path, SILA_STORE_OPEN_READ_ONLY, &error);
   if (source == NULL)
-    return sila_cli_fail (cli, error);
+    {
+      sila_cli_message (cli, "%s", error->message);
+      return SILA_EXIT_USAGE;
+    }
   sila_cli_set_store (cli, source);
   actor = sila_cli_sign_in (cli, SILA_PERM_BACKUP);
   if (actor == NULL)
