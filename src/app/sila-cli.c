@@ -27,6 +27,7 @@ struct _SilaCli
   SilaActor      *actor;
   char           *password;          /* the one signed in with, for "user passwd" */
   gboolean        allow_expired;     /* "user passwd" may run after a reset */
+  gboolean        unrecorded;        /* db copy-to: a read-only file's owner */
   const SilaCliCommand *command;     /* the one running */
 };
 
@@ -469,6 +470,14 @@ sila_cli_allow_expired_password (SilaCli *cli)
   cli->allow_expired = TRUE;
 }
 
+/* The next sign-in is checked without being recorded: the store is a file
+ * opened read-only that its owner is copying (db copy-to). */
+void
+sila_cli_allow_unrecorded_sign_in (SilaCli *cli)
+{
+  cli->unrecorded = TRUE;
+}
+
 /* Who the command acts as: the owner of a database with no staff accounts,
  * else the staff member named by --user or SILA_USER, signed in with the
  * password from SILA_PASSWORD or the terminal. NULL (after saying why) if
@@ -514,7 +523,9 @@ sila_cli_get_actor (SilaCli *cli)
   if (cli->password == NULL)
     return NULL;
 
-  staff = sila_store_authenticate (cli->store, user, cli->password, &error);
+  staff = cli->unrecorded
+    ? sila_store_authenticate_unrecorded (cli->store, user, cli->password, &error)
+    : sila_store_authenticate (cli->store, user, cli->password, &error);
   if (staff == NULL)
     {
       sila_cli_fail (cli, error);

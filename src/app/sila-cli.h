@@ -61,6 +61,7 @@ char            *sila_cli_read_new_password (SilaCli    *cli,
                                              const char *username);
 const char      *sila_cli_get_password    (SilaCli      *cli);
 void             sila_cli_allow_expired_password (SilaCli *cli);
+void             sila_cli_allow_unrecorded_sign_in (SilaCli *cli);
 int              sila_cli_fail            (SilaCli      *cli,
                                            const GError *error);
 int              sila_cli_usage_error     (SilaCli      *cli,

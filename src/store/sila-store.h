@@ -45,6 +45,11 @@ GQuark      sila_store_error_quark            (void);
 SilaStore  *sila_store_open                   (const char          *path,
                                                SilaStoreOpenFlags   flags,
                                                GError             **error);
+/* After a database file opened read-only was let go: SQLite leaves the
+ * -wal and -shm files such a connection made; this removes them when they
+ * are empty and no one else has the database open, so that the folder is
+ * as it was. Nothing for a server. */
+void        sila_store_tidy_after_read_only   (const char          *path);
 const char *sila_store_get_path               (SilaStore           *self);
 const char *sila_store_get_device_id          (SilaStore           *self);
 gboolean    sila_store_is_read_only           (SilaStore           *self);

@@ -6,6 +6,7 @@
 #include "sila-config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include "sila-period.h"
 #include "sila-report-figures.h"
 #include "sila-store-copy.h"
+#include "sila-store-staff.h"
 
 typedef struct {
   gboolean  terminal;     /* stderr is one: a progress line */
@@ -78,6 +80,21 @@ sila_cli_shown_database (const char *database)
     }
 
   return g_filename_display_name (database);
+}
+
+/* The engine's and the store's messages name the database as it was
+ * given; a password written into it is taken out before anyone reads it. */
+static void
+message_masked (SilaCli      *cli,
+                const GError *error,
+                const char   *target,
+                const char   *shown)
+{
+  g_autoptr(GString) text = g_string_new (error->message);
+
+  if (*target != '\0' && !g_str_equal (target, shown))
+    g_string_replace (text, target, shown, 0);
+  sila_cli_message (cli, "%s", text->str);
 }
 
 static void
@@ -236,10 +253,10 @@ print_summary (CopyRun              *run,
                       "requests, so no monthly report to compare)."));
 }
 
-int
-sila_cli_db_copy_to (SilaCli  *cli,
-                     int       argc,
-                     char    **argv)
+static int
+copy_to (SilaCli  *cli,
+         int       argc,
+         char    **argv)
 {
   g_auto(SilaCliArgs) args = { 0 };
   g_autoptr(GError) error = NULL;
@@ -278,6 +295,29 @@ sila_cli_db_copy_to (SilaCli  *cli,
       return SILA_EXIT_USAGE;
     }
   sila_cli_set_store (cli, source);
+
+  /* A file opened read-only cannot count wrong passwords, so a sign-in to
+   * it is taken only from the user who owns the file: they can read every
+   * row of it, password hashes too, without Sila Desk. */
+  {
+    gint64 n_staff = 0;
+    GStatBuf st;
+
+    if (!sila_store_count_staff (source, &n_staff, &error))
+      return sila_cli_fail (cli, error);
+    if (n_staff > 0)
+      {
+        if (g_stat (source_path, &st) != 0 || (st.st_uid != geteuid () && geteuid () != 0))
+          {
+            sila_cli_message (cli, _("Only the user who owns “%s” on this computer may copy "
+                                     "it: the copy signs in without writing to it, so it "
+                                     "cannot count wrong passwords."),
+                              source_shown);
+            return SILA_EXIT_REFUSED;
+          }
+        sila_cli_allow_unrecorded_sign_in (cli);
+      }
+  }
   actor = sila_cli_sign_in (cli, SILA_PERM_BACKUP);
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
@@ -286,12 +326,12 @@ sila_cli_db_copy_to (SilaCli  *cli,
   target = sila_store_open (uri, SILA_STORE_OPEN_DEFAULT, &error);
   if (target == NULL)
     {
-      sila_cli_message (cli, "%s", error->message);
+      message_masked (cli, error, uri, target_shown);
       return SILA_EXIT_USAGE;
     }
   if (!sila_store_copy_check_target (target, &error))
     {
-      sila_cli_message (cli, "%s", error->message);
+      message_masked (cli, error, uri, target_shown);
       return SILA_EXIT_USAGE;
     }
 
@@ -300,7 +340,8 @@ sila_cli_db_copy_to (SilaCli  *cli,
   end_progress (&run);
   if (result == NULL)
     {
-      status = sila_cli_fail (cli, error);
+      message_masked (cli, error, uri, target_shown);
+      status = sila_cli_exit_for_error (error);
       sila_cli_message (cli, _("Nothing was copied into “%s”."), target_shown);
       goto out;
     }
@@ -321,5 +362,22 @@ sila_cli_db_copy_to (SilaCli  *cli,
 out:
   g_free (run.first_month);
   g_free (run.last_month);
+  return status;
+}
+
+int
+sila_cli_db_copy_to (SilaCli  *cli,
+                     int       argc,
+                     char    **argv)
+{
+  g_autofree char *path = sila_cli_get_database_path (cli);
+  g_autofree char *wal = path != NULL ? g_strconcat (path, "-wal", NULL) : NULL;
+  gboolean had_wal = wal != NULL && g_file_test (wal, G_FILE_TEST_EXISTS);
+  int status = copy_to (cli, argc, argv);
+
+  /* The file as it was, with nothing left beside it. */
+  sila_cli_close_store (cli);
+  if (path != NULL && !had_wal)
+    sila_store_tidy_after_read_only (path);
   return status;
 }
