@@ -113,8 +113,8 @@ progress_cb (const char *table,
   done_text = sila_format_int (done);
   total_text = sila_format_int (total);
   /* \r and the clear-to-end-of-line code keep it to one line. */
-  fprintf (stderr, "\r\033[K%s", table);
-  fprintf (stderr, _(": %s of %s rows"), done_text, total_text);
+  fprintf (stderr, "\r\033[K");
+  fprintf (stderr, _("%s: %s of %s rows"), table, done_text, total_text);
   fflush (stderr);
   run->shown = TRUE;
 }
@@ -241,9 +241,13 @@ print_summary (CopyRun              *run,
   printf (_("Copied %u tables, %s rows, into “%s”.\n"), n_tables, rows, target);
   printf (_("Rebuilt there: the survey statistics and the search index (%s files).\n"), files);
   printf (_("The audit trail’s %s entries came over with their chain intact.\n"), entries);
-  if (run->n_months > 0)
+  if (run->n_months == 1)
+    printf (_("Equal on both sides: the row count of every table, and the board’s report for "
+              "the one month with requests (%s).\n"),
+            run->first_month);
+  else if (run->n_months > 1)
     printf (ngettext ("Equal on both sides: the row count of every table, and the board’s "
-                      "report for %u month with requests (%s).\n",
+                      "report for %u month with requests (%s to %s).\n",
                       "Equal on both sides: the row count of every table, and the board’s "
                       "report for %u months with requests (%s to %s).\n",
                       run->n_months),

@@ -483,10 +483,10 @@ compare_counts (CopyJob  *job,
         return FALSE;
       if (count->source_rows != count->target_rows && !is_key_value_table (count->table))
         add_difference (job->result,
-                        g_strdup_printf (_("Table %s: %" G_GINT64_FORMAT " rows in the file, "
-                                           "%" G_GINT64_FORMAT " in the copy."),
-                                         count->table, count->source_rows,
-                                         count->target_rows));
+                        g_strdup_printf (_("Table %s: %lld rows in the file, %lld in the "
+                                           "copy."),
+                                         count->table, (long long)count->source_rows,
+                                         (long long)count->target_rows));
     }
   return TRUE;
 }
