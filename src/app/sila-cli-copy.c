@@ -97,6 +97,20 @@ message_masked (SilaCli      *cli,
   sila_cli_message (cli, "%s", text->str);
 }
 
+gboolean
+sila_cli_is_server (const char *database)
+{
+  static const char *const keywords[] = { "host=", "hostaddr=", "port=", "dbname=", "user=",
+                                          "service=", "password=" };
+
+  if (g_str_has_prefix (database, "postgresql://") || g_str_has_prefix (database, "postgres://"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if (g_str_has_prefix (database, keywords[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 progress_cb (const char *table,
              gint64      done,

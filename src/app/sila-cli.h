@@ -54,6 +54,8 @@ void             sila_cli_set_store       (SilaCli      *cli,
 /* A database named for reading: a file's display name, or a server's
  * connection string without its password. */
 char            *sila_cli_shown_database  (const char   *database);
+/* Whether --database names a server's database rather than a file. */
+gboolean         sila_cli_is_server       (const char   *database);
 char            *sila_cli_read_password   (SilaCli      *cli,
                                            const char   *variable,
                                            const char   *prompt);

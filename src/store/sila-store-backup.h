@@ -79,6 +79,11 @@ SilaBackupInfo *sila_server_backup_inspect     (const char           *path,
 SilaBackupInfo *sila_server_restore_dump       (const char           *conninfo,
                                                 const char           *backup,
                                                 GError              **error);
+/* The restore's entry in the restored database's audit trail. */
+gboolean        sila_store_record_restore      (SilaStore            *self,
+                                                const SilaActor      *actor,
+                                                const char           *backup,
+                                                GError              **error);
 /* amcheck over the database's tables and indexes; says plainly when the
  * extension cannot be enabled or used with the rights the connection has. */
 gboolean        sila_server_check              (const char           *conninfo,

@@ -805,6 +805,36 @@ sila_server_restore_dump (const char  *conninfo,
   return g_steal_pointer (&info);
 }
 
+gboolean
+sila_store_record_restore (SilaStore        *self,
+                           const SilaActor  *actor,
+                           const char       *backup,
+                           GError          **error)
+{
+  g_autoptr(SilaTransaction) tx = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *shown = g_filename_display_name (backup);
+  g_autofree char *after_json = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "backup");
+  json_builder_add_string_value (builder, shown);
+  json_builder_set_member_name (builder, "tool");
+  json_builder_add_string_value (builder, "pg_restore");
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  after_json = json_to_string (root, FALSE);
+
+  tx = sila_transaction_begin (self, error);
+  return tx != NULL &&
+         sila_store_audit (self, actor, SILA_AUDIT_RESTORE, SILA_AUDIT_ENTITY_DATABASE,
+                           sila_store_get_device_id (self), NULL, NULL, after_json, error) &&
+         sila_transaction_commit (tx, error);
+}
+
 /* Checking */
 
 gboolean
