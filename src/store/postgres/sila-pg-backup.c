@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Backups, restores and checks of a server's database, with PostgreSQL's
- * own tools.
+/* Backups of a server's database, with PostgreSQL's own tools (restores
+ * and checks are sila-pg-restore.c, what they share sila-pg-tools.c).
  *
  * - A backup is `pg_dump -Fc`: one snapshot of the database (pg_dump reads
  *   in one repeatable-read transaction) while the desks go on saving. It is
@@ -25,178 +25,20 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <libpq-fe.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "sila-audit.h"
 #include "sila-clock.h"
 #include "sila-paths.h"
+#include "sila-pg-tools.h"
 #include "sila-store-backup.h"
 #include "sila-store-private.h"
 
-#define PG_BIN_FALLBACK "/usr/lib/postgresql/15/bin"
 #define DUMP_PREFIX "sila-"
 #define DUMP_SUFFIX ".dump"
 /* Every archive of pg_dump's custom format begins so. */
 #define DUMP_MAGIC "PGDMP"
-
-/* The connection, for the tools */
-
-typedef struct {
-  char *keywords;   /* the connection without its password */
-  char *password;   /* or NULL */
-  char *shown;      /* for messages */
-} Connection;
-
-static void
-connection_clear (Connection *c)
-{
-  g_free (c->keywords);
-  if (c->password != NULL)
-    memset (c->password, 0, strlen (c->password));
-  g_free (c->password);
-  g_free (c->shown);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Connection, connection_clear)
-
-static void
-append_keyword (GString    *out,
-                const char *keyword,
-                const char *value)
-{
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append_printf (out, "%s='", keyword);
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '\'');
-}
-
-static gboolean
-parse_connection (const char  *conninfo,
-                  Connection  *c,
-                  GError     **error)
-{
-  g_autoptr(GString) keywords = g_string_new (NULL);
-  g_autoptr(GString) shown = g_string_new (NULL);
-  PQconninfoOption *options;
-  char *message = NULL;
-
-  options = PQconninfoParse (conninfo, &message);
-  if (options == NULL)
-    {
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                   _("The server’s address cannot be read: %s"),
-                   message != NULL ? g_strstrip (message) : "?");
-      PQfreemem (message);
-      return FALSE;
-    }
-
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    {
-      if (o->val == NULL || *o->val == '\0')
-        continue;
-      if (g_str_equal (o->keyword, "password"))
-        {
-          c->password = g_strdup (o->val);
-          continue;
-        }
-      append_keyword (keywords, o->keyword, o->val);
-      if (g_str_equal (o->keyword, "host") || g_str_equal (o->keyword, "port") ||
-          g_str_equal (o->keyword, "dbname") || g_str_equal (o->keyword, "user") ||
-          g_str_equal (o->keyword, "service"))
-        g_string_append_printf (shown, "%s%s=%s", shown->len > 0 ? " " : "", o->keyword,
-                                o->val);
-    }
-  PQconninfoFree (options);
-
-  c->keywords = g_string_free (g_steal_pointer (&keywords), FALSE);
-  c->shown = g_string_free (g_steal_pointer (&shown), FALSE);
-  return TRUE;
-}
-
-static PGconn *
-connect_to (const Connection  *c,
-            GError           **error)
-{
-  g_autoptr(GString) info = g_string_new (c->keywords);
-  PGconn *conn;
-
-  if (c->password != NULL)
-    append_keyword (info, "password", c->password);
-  append_keyword (info, "application_name", "sila-desk");
-  conn = PQconnectdb (info->str);
-  memset (info->str, 0, info->len);
-  if (PQstatus (conn) != CONNECTION_OK)
-    {
-      g_autofree char *detail = g_strdup (PQerrorMessage (conn));
-
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                   _("The database server “%s” cannot be reached: %s"), c->shown,
-                   g_strstrip (detail));
-      PQfinish (conn);
-      return NULL;
-    }
-  return conn;
-}
-
-/* The tools */
-
-static char *
-find_tool (const char *name)
-{
-  char *path = g_find_program_in_path (name);
-
-  return path != NULL ? path : g_build_filename (PG_BIN_FALLBACK, name, NULL);
-}
-
-/* Runs a tool; its standard output in @out (if not NULL), its first line
- * of complaint in @complaint. FALSE only when it could not be started. */
-static gboolean
-run_tool (const char * const  *argv,
-          const Connection    *c,
-          char               **out,
-          char               **complaint,
-          int                 *exit_status,
-          GError             **error)
-{
-  g_auto(GStrv) env = g_get_environ ();
-  g_autofree char *err_text = NULL;
-  int wait_status = 0;
-
-  if (c != NULL && c->password != NULL)
-    env = g_environ_setenv (env, "PGPASSWORD", c->password, TRUE);
-  /* Messages the program parses are the tools' own English ones. */
-  env = g_environ_setenv (env, "LC_MESSAGES", "C", TRUE);
-
-  if (!g_spawn_sync (NULL, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, &err_text,
-                     &wait_status, error))
-    return FALSE;
-
-  *exit_status = g_spawn_check_wait_status (wait_status, NULL) ? 0 : 1;
-  if (complaint != NULL)
-    {
-      g_auto(GStrv) lines = g_strsplit (err_text != NULL ? err_text : "", "\n", -1);
-      const char *first = "";
-
-      for (guint i = 0; lines[i] != NULL && *first == '\0'; i++)
-        if (*g_strstrip (lines[i]) != '\0')
-          first = lines[i];
-      /* "pg_restore: error: …" says enough without its program's name. */
-      if (g_str_has_prefix (first, "pg_dump: ") || g_str_has_prefix (first, "pg_restore: "))
-        first = strchr (first, ' ') + 1;
-      if (g_str_has_prefix (first, "error: "))
-        first += strlen ("error: ");
-      *complaint = g_strdup (first);
-    }
-  return TRUE;
-}
 
 /* Reading a backup */
 
@@ -225,7 +67,7 @@ read_key_values (const char  *path,
                  const char  *table,
                  GError     **error)
 {
-  g_autofree char *tool = find_tool ("pg_restore");
+  g_autofree char *tool = sila_pg_find_tool ("pg_restore");
   g_autofree char *out = NULL;
   g_autofree char *complaint = NULL;
   const char *argv[] = { tool, "--data-only", "--table", table, "--file", "-", path, NULL };
@@ -234,7 +76,7 @@ read_key_values (const char  *path,
   gboolean in_copy = FALSE;
   int status = 0;
 
-  if (!run_tool (argv, NULL, &out, &complaint, &status, error))
+  if (!sila_pg_run_tool (argv, NULL, &out, &complaint, &status, error))
     return NULL;
   if (status != 0)
     {
@@ -271,7 +113,7 @@ sila_server_backup_inspect (const char  *path,
                             GError     **error)
 {
   g_autofree char *shown = g_filename_display_name (path);
-  g_autofree char *tool = find_tool ("pg_restore");
+  g_autofree char *tool = sila_pg_find_tool ("pg_restore");
   g_autofree char *list = NULL;
   g_autofree char *complaint = NULL;
   g_autoptr(GHashTable) meta = NULL;
@@ -315,7 +157,7 @@ sila_server_backup_inspect (const char  *path,
   {
     const char *argv[] = { tool, "--list", path, NULL };
 
-    if (!run_tool (argv, NULL, &list, &complaint, &status, error))
+    if (!sila_pg_run_tool (argv, NULL, &list, &complaint, &status, error))
       return NULL;
   }
   if (status != 0)
@@ -366,7 +208,7 @@ sila_server_backup_inspect (const char  *path,
     const char *argv[] = { tool, "--file", "/dev/null", path, NULL };
 
     g_clear_pointer (&complaint, g_free);
-    if (!run_tool (argv, NULL, NULL, &complaint, &status, error))
+    if (!sila_pg_run_tool (argv, NULL, NULL, &complaint, &status, error))
       return NULL;
     if (status != 0)
       {
@@ -554,11 +396,11 @@ choose_destination (SilaStore   *self,
 
 /* pg_dump into @dest (under a temporary name, read back, then renamed). */
 static gboolean
-dump_to (const Connection  *c,
+dump_to (const SilaPgConnection  *c,
          const char        *dest,
          GError           **error)
 {
-  g_autofree char *tool = find_tool ("pg_dump");
+  g_autofree char *tool = sila_pg_find_tool ("pg_dump");
   g_autofree char *partial = NULL;
   g_autofree char *complaint = NULL;
   g_autofree char *dbname = NULL;
@@ -585,7 +427,7 @@ dump_to (const Connection  *c,
   {
     const char *argv[] = { tool, "--format=custom", "--file", partial, dbname, NULL };
 
-    if (!run_tool (argv, c, NULL, &complaint, &status, error))
+    if (!sila_pg_run_tool (argv, c, NULL, &complaint, &status, error))
       {
         g_unlink (partial);
         return FALSE;
@@ -654,7 +496,7 @@ sila_store_server_backup (SilaStore        *self,
                           const char       *target,
                           GError          **error)
 {
-  g_auto(Connection) c = { 0 };
+  g_auto(SilaPgConnection) c = { 0 };
   g_autofree char *dest = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *prefix = NULL;
@@ -667,7 +509,7 @@ sila_store_server_backup (SilaStore        *self,
                            kind == SILA_BACKUP_AUTOMATIC ? SILA_PERM_BACKUP_SCHEDULED
                                                          : SILA_PERM_BACKUP,
                            error) ||
-      !parse_connection (conninfo, &c, error))
+      !sila_pg_parse_connection (conninfo, &c, error))
     return NULL;
 
   dest = choose_destination (self, target, &folder, &prefix, error);
@@ -713,228 +555,4 @@ sila_store_server_backup (SilaStore        *self,
                                                       SILA_BACKUP_KEEP_DEFAULT));
 
   return g_steal_pointer (&dest);
-}
-
-/* Restoring */
-
-static gboolean
-query_count (PGconn      *conn,
-             const char  *sql,
-             gint64      *count,
-             GError     **error)
-{
-  PGresult *result = PQexec (conn, sql);
-  gboolean ok = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
-
-  if (ok)
-    *count = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  else
-    g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED, "%s",
-                 PQresultErrorMessage (result));
-  PQclear (result);
-  return ok;
-}
-
-SilaBackupInfo *
-sila_server_restore_dump (const char  *conninfo,
-                          const char  *backup,
-                          GError     **error)
-{
-  g_auto(Connection) c = { 0 };
-  g_autoptr(SilaBackupInfo) info = NULL;
-  g_autofree char *tool = find_tool ("pg_restore");
-  g_autofree char *complaint = NULL;
-  g_autofree char *dbname = NULL;
-  PGconn *conn;
-  gint64 n_relations = 0;
-  int status = 0;
-
-  g_return_val_if_fail (conninfo != NULL && backup != NULL, NULL);
-
-  /* The backup first: a bad one never reaches the server. */
-  info = sila_server_backup_inspect (backup, error);
-  if (info == NULL || !parse_connection (conninfo, &c, error))
-    return NULL;
-
-  /* Into an empty database only: nothing there to mix with, or to lose. */
-  conn = connect_to (&c, error);
-  if (conn == NULL)
-    return NULL;
-  if (!query_count (conn,
-                    "SELECT count(*) FROM pg_catalog.pg_class c "
-                    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                    "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') "
-                    "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'",
-                    &n_relations, error))
-    {
-      PQfinish (conn);
-      return NULL;
-    }
-  PQfinish (conn);
-  if (n_relations > 0)
-    {
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
-                   _("The database “%s” is not empty. A backup is restored only into an empty "
-                     "database (the server’s administrator makes one with createdb), so that "
-                     "nothing in it is mixed up or lost. Nothing was replaced."),
-                   c.shown);
-      return NULL;
-    }
-
-  /* One transaction: a failure leaves the database empty. Objects belong
-   * to whoever restores, as the roles of the old server may not exist. */
-  dbname = g_strconcat ("--dbname=", c.keywords, NULL);
-  {
-    const char *argv[] = { tool, "--single-transaction", "--exit-on-error", "--no-owner",
-                           dbname, backup, NULL };
-
-    if (!run_tool (argv, &c, NULL, &complaint, &status, error))
-      return NULL;
-  }
-  if (status != 0)
-    {
-      g_autofree char *shown = g_filename_display_name (backup);
-
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
-                   _("The backup “%s” could not be restored into “%s”: %s. Nothing was "
-                     "replaced."),
-                   shown, c.shown, complaint);
-      return NULL;
-    }
-
-  return g_steal_pointer (&info);
-}
-
-gboolean
-sila_store_record_restore (SilaStore        *self,
-                           const SilaActor  *actor,
-                           const char       *backup,
-                           GError          **error)
-{
-  g_autoptr(SilaTransaction) tx = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *shown = g_filename_display_name (backup);
-  g_autofree char *after_json = NULL;
-
-  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "backup");
-  json_builder_add_string_value (builder, shown);
-  json_builder_set_member_name (builder, "tool");
-  json_builder_add_string_value (builder, "pg_restore");
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  after_json = json_to_string (root, FALSE);
-
-  tx = sila_transaction_begin (self, error);
-  return tx != NULL &&
-         sila_store_audit (self, actor, SILA_AUDIT_RESTORE, SILA_AUDIT_ENTITY_DATABASE,
-                           sila_store_get_device_id (self), NULL, NULL, after_json, error) &&
-         sila_transaction_commit (tx, error);
-}
-
-/* Checking */
-
-gboolean
-sila_server_check (const char  *conninfo,
-                   GError     **error)
-{
-  g_auto(Connection) c = { 0 };
-  g_autoptr(GString) problems = g_string_new (NULL);
-  g_autoptr(GError) failure = NULL;
-  PGconn *conn;
-  PGresult *result;
-  const char *state;
-
-  g_return_val_if_fail (conninfo != NULL, FALSE);
-
-  if (!parse_connection (conninfo, &c, error))
-    return FALSE;
-  conn = connect_to (&c, error);
-  if (conn == NULL)
-    return FALSE;
-
-  result = PQexec (conn, "SET client_min_messages = warning; "
-                         "CREATE EXTENSION IF NOT EXISTS amcheck");
-  if (PQresultStatus (result) != PGRES_COMMAND_OK)
-    {
-      state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-      if (g_strcmp0 (state, "42501") == 0)
-        g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
-                     _("The database “%s” cannot be checked: PostgreSQL’s checker (amcheck) is "
-                       "not enabled in it, and this connection’s role may not enable it. Ask "
-                       "the server’s administrator to run, once, in that database: CREATE "
-                       "EXTENSION amcheck; (build-aux/setup-office-server.sh does)."),
-                     c.shown);
-      else
-        g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
-                     _("The database “%s” cannot be checked: %s"), c.shown,
-                     g_strstrip (PQresultErrorMessage (result)));
-      PQclear (result);
-      PQfinish (conn);
-      return FALSE;
-    }
-  PQclear (result);
-
-  /* Every B-tree index against its table (heapallindexed), then every
-   * table's pages; a failure of either is a finding, not an error. */
-  result = PQexec (conn,
-                   "SELECT c.relname, "
-                   "  (SELECT string_agg (v.msg, '; ') FROM verify_heapam (c.oid) v) "
-                   "FROM pg_catalog.pg_class c "
-                   "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                   "WHERE n.nspname = current_schema () AND c.relkind IN ('r', 'm') "
-                   "AND c.relpersistence <> 't' ORDER BY c.relname");
-  if (PQresultStatus (result) == PGRES_TUPLES_OK)
-    {
-      for (int i = 0; i < PQntuples (result); i++)
-        if (!PQgetisnull (result, i, 1))
-          g_string_append_printf (problems, "%s%s: %s", problems->len > 0 ? "; " : "",
-                                  PQgetvalue (result, i, 0), PQgetvalue (result, i, 1));
-      PQclear (result);
-      result = PQexec (conn,
-                       "SELECT c.relname, bt_index_check (c.oid, true) "
-                       "FROM pg_catalog.pg_index i "
-                       "JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
-                       "JOIN pg_catalog.pg_am a ON a.oid = c.relam "
-                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                       "WHERE a.amname = 'btree' AND n.nspname = current_schema () "
-                       "AND c.relpersistence <> 't' AND i.indisready AND i.indisvalid "
-                       "ORDER BY c.relname");
-    }
-  if (PQresultStatus (result) != PGRES_TUPLES_OK)
-    {
-      state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-      if (g_strcmp0 (state, "42501") == 0)
-        g_set_error (&failure, SILA_STORE_ERROR, SILA_STORE_ERROR_DENIED,
-                     _("The database “%s” cannot be checked: this connection’s role may not "
-                       "run PostgreSQL’s checker (amcheck). Ask the server’s administrator to "
-                       "grant it, or run “sila check” as the database’s owner."),
-                     c.shown);
-      else if (state != NULL && (g_str_has_prefix (state, "XX") ||
-                                 g_str_equal (state, "22023")))
-        g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "",
-                                g_strstrip (PQresultErrorMessage (result)));
-      else
-        g_set_error (&failure, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
-                     _("The database “%s” cannot be checked: %s"), c.shown,
-                     g_strstrip (PQresultErrorMessage (result)));
-    }
-  PQclear (result);
-  PQfinish (conn);
-  if (failure != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&failure));
-      return FALSE;
-    }
-
-  if (problems->len > 0)
-    {
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_NOT_DATABASE,
-                   _("The database “%s” is damaged (%s)."), c.shown, problems->str);
-      return FALSE;
-    }
-  return TRUE;
 }
