@@ -179,6 +179,9 @@ def bad_usage_exits_2():
     for args in ([], ['a.db', 'b.db'], ['--nonsense', 'x.db']):
         r = sila('--lang', 'en', '--database', db, 'db', 'copy-to', *args, env=env())
         check(r.returncode == 2, (args, r.returncode, err(r)))
+    r = sila('--lang', 'en', '--database', 'postgresql://sila@server/office', 'db', 'copy-to',
+             os.path.join(tempdir(), 'x.db'), env=env())
+    check(r.returncode == 2 and 'server’s database' in err(r), err(r))
     r = sila('--lang', 'en', '--database', db, 'db', 'copy-to', db, env=env())
     check(r.returncode == 2 and 'database itself' in err(r), err(r))
     r = sila('--lang', 'en', '--database', os.path.join(tempdir(), 'none.db'), 'db', 'copy-to',

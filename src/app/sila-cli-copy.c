@@ -300,6 +300,10 @@ copy_to (SilaCli  *cli,
   if (source_path == NULL)
     return SILA_EXIT_USAGE;
   source_shown = sila_cli_shown_database (source_path);
+  if (sila_cli_is_server (source_path))
+    return sila_cli_usage_error (cli, _("“%s” is a server’s database: db copy-to moves an office "
+                                        "from its database file onto a server."),
+                                 source_shown);
   if (g_str_equal (source_path, uri))
     return sila_cli_usage_error (cli, _("“%s” is the database itself: copy it into another "
                                         "one."),
