@@ -69,6 +69,21 @@ char           *sila_store_server_backup       (SilaStore            *self,
                                                 SilaBackupKind        kind,
                                                 const char           *target,
                                                 GError              **error);
+/* The same with the dump in a thread (the window's daily backup);
+ * sila_store_backup_async() and _finish() come here for a server's store. */
+void            sila_store_server_backup_async (SilaStore            *self,
+                                                const char           *conninfo,
+                                                const SilaActor      *actor,
+                                                SilaBackupKind        kind,
+                                                const char           *target,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+char           *sila_store_server_backup_finish (SilaStore           *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+/* Whether @self is a server's database (PostgreSQL), not a file. */
+gboolean        sila_store_is_on_server        (SilaStore            *self);
 /* What a server backup holds, after reading all of it: refused when it is
  * damaged, cut short, not a Sila Desk database's dump, or made by a newer
  * version. */

@@ -488,44 +488,73 @@ backup_json (const char *dest)
   return json_to_string (root, FALSE);
 }
 
-char *
-sila_store_server_backup (SilaStore        *self,
-                          const char       *conninfo,
-                          const SilaActor  *actor,
-                          SilaBackupKind    kind,
-                          const char       *target,
-                          GError          **error)
-{
-  g_auto(SilaPgConnection) c = { 0 };
-  g_autofree char *dest = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *made_at = NULL;
+/* A backup: decided and checked on the store's thread, the dump in any
+ * thread (files and tools only), recorded on the store's thread again. */
+typedef struct {
+  SilaActor        *actor;
+  SilaBackupKind    kind;
+  SilaPgConnection  connection;
+  char             *dest;
+  char             *folder;      /* set when backups in it are pruned */
+  char             *prefix;
+  char             *made_at;
+} ServerJob;
 
-  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
-  g_return_val_if_fail (conninfo != NULL, NULL);
+static void
+server_job_free (ServerJob *job)
+{
+  g_clear_pointer (&job->actor, sila_actor_free);
+  sila_pg_connection_clear (&job->connection);
+  g_free (job->dest);
+  g_free (job->folder);
+  g_free (job->prefix);
+  g_free (job->made_at);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ServerJob, server_job_free)
+
+static ServerJob *
+prepare_server_job (SilaStore        *self,
+                    const char       *conninfo,
+                    const SilaActor  *actor,
+                    SilaBackupKind    kind,
+                    const char       *target,
+                    GError          **error)
+{
+  g_autoptr(ServerJob) job = g_new0 (ServerJob, 1);
+  g_autofree char *folder = NULL;
 
   if (!sila_store_require (self, actor,
                            kind == SILA_BACKUP_AUTOMATIC ? SILA_PERM_BACKUP_SCHEDULED
                                                          : SILA_PERM_BACKUP,
                            error) ||
-      !sila_pg_parse_connection (conninfo, &c, error))
+      !sila_pg_parse_connection (conninfo, &job->connection, error))
     return NULL;
 
-  dest = choose_destination (self, target, &folder, &prefix, error);
-  if (dest == NULL)
+  job->actor = sila_actor_copy (actor);
+  job->kind = kind;
+  job->dest = choose_destination (self, target, &folder, &job->prefix, error);
+  if (job->dest == NULL)
     return NULL;
+  /* Only the office's own folder is pruned, as for files. */
+  if (folder != NULL && (target == NULL || kind == SILA_BACKUP_AUTOMATIC))
+    job->folder = g_steal_pointer (&folder);
+  job->made_at = sila_clock_timestamp ();
+  return g_steal_pointer (&job);
+}
 
-  made_at = sila_clock_timestamp ();
-  if (!dump_to (&c, dest, error))
-    return NULL;
-
-  /* The backup exists even if the database cannot record it. */
+/* The backup exists even if the database cannot record it. */
+static char *
+complete_server_job (SilaStore  *self,
+                     ServerJob  *job,
+                     GError    **error)
+{
   if (!sila_store_is_read_only (self))
     {
       g_autoptr(SilaTransaction) tx = NULL;
       g_autoptr(SilaStatement) stmt = NULL;
-      g_autofree char *after_json = backup_json (dest);
+      g_autofree char *after_json = backup_json (job->dest);
 
       tx = sila_transaction_begin (self, error);
       if (tx == NULL)
@@ -537,22 +566,108 @@ sila_store_server_backup (SilaStore        *self,
                                  error);
       if (stmt == NULL)
         return NULL;
-      sila_bind_text (stmt, 1, made_at);
-      sila_bind_text (stmt, 2, dest);
+      sila_bind_text (stmt, 1, job->made_at);
+      sila_bind_text (stmt, 2, job->dest);
       if (sila_store_step (self, stmt, error) != SILA_STEP_DONE ||
-          !sila_store_audit (self, actor, SILA_AUDIT_BACKUP, SILA_AUDIT_ENTITY_DATABASE,
+          !sila_store_audit (self, job->actor, SILA_AUDIT_BACKUP, SILA_AUDIT_ENTITY_DATABASE,
                              sila_store_get_device_id (self),
-                             kind == SILA_BACKUP_AUTOMATIC ? SILA_AUDIT_AUTOMATIC
-                                                           : SILA_AUDIT_MANUAL,
+                             job->kind == SILA_BACKUP_AUTOMATIC ? SILA_AUDIT_AUTOMATIC
+                                                                : SILA_AUDIT_MANUAL,
                              NULL, after_json, error) ||
           !sila_transaction_commit (tx, error))
         return NULL;
     }
 
-  /* Only the office's own folder is pruned, as for files. */
-  if (folder != NULL && (target == NULL || kind == SILA_BACKUP_AUTOMATIC))
-    prune (folder, prefix, sila_store_get_setting_int (self, SILA_SETTING_BACKUP_KEEP,
-                                                      SILA_BACKUP_KEEP_DEFAULT));
+  if (job->folder != NULL)
+    prune (job->folder, job->prefix,
+           sila_store_get_setting_int (self, SILA_SETTING_BACKUP_KEEP, SILA_BACKUP_KEEP_DEFAULT));
 
-  return g_steal_pointer (&dest);
+  return g_strdup (job->dest);
+}
+
+char *
+sila_store_server_backup (SilaStore        *self,
+                          const char       *conninfo,
+                          const SilaActor  *actor,
+                          SilaBackupKind    kind,
+                          const char       *target,
+                          GError          **error)
+{
+  g_autoptr(ServerJob) job = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  job = prepare_server_job (self, conninfo, actor, kind, target, error);
+  if (job == NULL || !dump_to (&job->connection, job->dest, error))
+    return NULL;
+  return complete_server_job (self, job, error);
+}
+
+static void
+server_backup_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  ServerJob *job = task_data;
+  GError *error = NULL;
+
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
+      dump_to (&job->connection, job->dest, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+sila_store_server_backup_async (SilaStore           *self,
+                                const char          *conninfo,
+                                const SilaActor     *actor,
+                                SilaBackupKind       kind,
+                                const char          *target,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  ServerJob *job;
+
+  g_return_if_fail (SILA_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sila_store_server_backup_async);
+
+  job = prepare_server_job (self, conninfo, actor, kind, target, &error);
+  if (job == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, job, (GDestroyNotify)server_job_free);
+  g_task_run_in_thread (task, server_backup_thread);
+}
+
+char *
+sila_store_server_backup_finish (SilaStore     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return complete_server_job (self, g_task_get_task_data (G_TASK (result)), error);
+}
+
+/* A server's store: its location without a password is what the tools
+ * are given (the password, if any, comes from ~/.pgpass, as for the
+ * desks). */
+gboolean
+sila_store_is_on_server (SilaStore *self)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  return self->db != NULL && g_strcmp0 (self->db->driver->name, "postgresql") == 0;
 }
