@@ -7,6 +7,7 @@ benchmark's generator, with staff, surveys and contacts, copied whole; the
 file byte for byte as it was; a target that holds data refused with exit 2;
 someone without the backup permission refused; bad usage. No display."""
 import hashlib
+import re
 import os
 import sqlite3
 import subprocess
@@ -92,7 +93,8 @@ def a_registry_is_copied_whole_and_the_file_is_untouched():
     check(digest(db) == before, 'the file changed')
     check(os.stat(db).st_mode == mode)
     text = out(r)
-    check('Copied 33 tables' in text, text)
+    check(re.search(r'Copied \d+ tables', text) and str(len(tables(db)) - 1) + ' tables' in text,
+          text)
     check('chain intact' in text, text)
     months = rows(db, 'SELECT DISTINCT substr(received_on, 1, 7) FROM requests')
     check(f'report for {len(months)} months with requests' in text, (len(months), text))

@@ -71,6 +71,14 @@ static const char * const copied_tables[] = {
   "contacts",
   "outreach_dismissals",
   "outreach_contacts",
+  /* Field work (taken out to events on laptops and merged back): the kits,
+   * the merges and what they recorded. */
+  "field_kits",
+  "field_merges",
+  "field_numbers",
+  "field_changes",
+  "field_conflicts",
+  "field_lookup",
   "audit_log",
   NULL
 };
@@ -120,6 +128,25 @@ count_rows (SilaStore   *self,
   return TRUE;
 }
 
+/* The tables of the list that this version's schema has, in the list's
+ * order: a database of this version made in memory says which. */
+static GPtrArray *
+present_tables (SilaStore  *fresh)
+{
+  GPtrArray *tables = g_ptr_array_new ();
+
+  for (const char * const *t = copied_tables; *t != NULL; t++)
+    {
+      g_autoptr(SilaStatement) stmt = NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s LIMIT 0", *t);
+
+      stmt = sila_store_prepare (fresh, sql, NULL);
+      if (stmt != NULL)
+        g_ptr_array_add (tables, (gpointer)*t);
+    }
+  return tables;
+}
+
 /* The target */
 
 /* meta is the engine's as well as the office's (a server keeps its data
@@ -135,6 +162,7 @@ sila_store_copy_check_target (SilaStore  *target,
                               GError    **error)
 {
   g_autoptr(SilaStore) fresh = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GString) held = g_string_new (NULL);
   const char *shown = sila_store_get_path (target);
 
@@ -162,18 +190,20 @@ sila_store_copy_check_target (SilaStore  *target,
   fresh = sila_store_open_in_memory (sila_store_get_latest_version (), error);
   if (fresh == NULL)
     return FALSE;
+  tables = present_tables (fresh);
 
-  for (const char * const *t = copied_tables; *t != NULL; t++)
+  for (guint i = 0; i < tables->len; i++)
     {
+      const char *table = g_ptr_array_index (tables, i);
       gint64 there = 0, made = 0;
 
-      if (is_key_value_table (*t))
+      if (is_key_value_table (table))
         continue;
-      if (!count_rows (target, *t, &there, error) || !count_rows (fresh, *t, &made, error))
+      if (!count_rows (target, table, &there, error) || !count_rows (fresh, table, &made, error))
         return FALSE;
       if (there > made)
         g_string_append_printf (held, "%s%s (%" G_GINT64_FORMAT ")", held->len > 0 ? ", " : "",
-                                *t, there);
+                                table, there);
     }
 
   if (held->len > 0)
@@ -196,6 +226,7 @@ typedef struct {
   SilaCopyProgressFunc  progress;
   gpointer              user_data;
   SilaCopyResult       *result;
+  GPtrArray            *tables;     /* present_tables () */
 } CopyJob;
 
 static char *
@@ -398,11 +429,9 @@ static gboolean
 clear_defaults (CopyJob  *job,
                 GError  **error)
 {
-  guint n = g_strv_length ((char **)copied_tables);
-
-  for (guint i = n; i-- > 0;)
+  for (guint i = job->tables->len; i-- > 0;)
     {
-      const char *table = copied_tables[i];
+      const char *table = g_ptr_array_index (job->tables, i);
       gint64 there = 0;
 
       if (is_key_value_table (table))
@@ -659,12 +688,13 @@ copy_and_check (CopyJob            *job,
   if (!sila_store_copy_check_target (job->target, error) || !clear_defaults (job, error))
     return FALSE;
 
-  for (const char * const *t = copied_tables; *t != NULL; t++)
+  for (guint i = 0; i < job->tables->len; i++)
     {
-      SilaCopyCount count = { .table = *t };
+      const char *table = g_ptr_array_index (job->tables, i);
+      SilaCopyCount count = { .table = table };
 
-      if (!count_rows (job->source, *t, &count.source_rows, error) ||
-          !copy_table (job, *t, count.source_rows, error))
+      if (!count_rows (job->source, table, &count.source_rows, error) ||
+          !copy_table (job, table, count.source_rows, error))
         return FALSE;
       g_array_append_val (job->result->counts, count);
     }
@@ -717,7 +747,9 @@ sila_store_copy_to (SilaStore            *source,
                     GError              **error)
 {
   g_autoptr(SilaCopyResult) result = g_new0 (SilaCopyResult, 1);
-  CopyJob job = { source, target, progress, NULL, result };
+  g_autoptr(SilaStore) fresh = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  CopyJob job = { source, target, progress, NULL, result, NULL };
   gboolean ok;
 
   g_return_val_if_fail (SILA_IS_STORE (source), NULL);
@@ -730,6 +762,12 @@ sila_store_copy_to (SilaStore            *source,
 
   if (!sila_store_require (source, actor, SILA_PERM_BACKUP, error))
     return NULL;
+
+  fresh = sila_store_open_in_memory (sila_store_get_latest_version (), error);
+  if (fresh == NULL)
+    return NULL;
+  tables = present_tables (fresh);
+  job.tables = tables;
 
   /* One read transaction on the source: every table and every figure
    * compared from the same moment. */

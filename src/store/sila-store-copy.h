@@ -48,7 +48,8 @@ typedef gboolean (*SilaCopyVerifyFunc) (SilaStore        *source,
                                         GError          **error);
 
 /* The tables copied, in an order that satisfies their foreign keys, and
- * those the target makes itself (NULL-terminated, static). */
+ * those the target makes itself (NULL-terminated, static). A table listed
+ * that this version's schema has not is left out. */
 const char * const *sila_store_copy_tables         (void);
 const char * const *sila_store_copy_rebuilt_tables (void);
 
