@@ -59,6 +59,11 @@ SilaStore  *sila_store_open_server            (const char          *conninfo,
                                                SilaStoreOpenFlags   flags,
                                                GError             **error);
 /* The file, or the server's address without any password. */
+/* After a database file opened read-only was let go: SQLite leaves the
+ * -wal and -shm files such a connection made; this removes them when they
+ * are empty and no one else has the database open, so that the folder is
+ * as it was. Nothing for a server. */
+void        sila_store_tidy_after_read_only   (const char          *path);
 const char *sila_store_get_path               (SilaStore           *self);
 /* Runs the migrations a database opened with SILA_STORE_OPEN_NO_MIGRATE
  * still needs ("db upgrade"). */
