@@ -53,6 +53,7 @@ typedef struct
   Oid           *types;       /* 0 (the server infers it), or text */
   gboolean       writes;      /* INSERT, UPDATE, DELETE (or WITH …) */
   PGresult      *result;      /* of the execution, walked by step() */
+  PGresult      *description; /* its columns before a step (column_count, column_name) */
   int            row;
   gboolean       done;
   guchar        *blob;        /* the last column_blob()'s bytes */
@@ -669,6 +670,7 @@ pg_finalize (SilaStatement *stmt)
 
       PQclear (PQexec (db->conn, sql));
     }
+  g_clear_pointer (&self->description, PQclear);
   g_free (self->values);
   g_free (self->types);
   g_free (self->sql);
@@ -829,21 +831,45 @@ has_value (PgStatement *self,
          !PQgetisnull (self->result, self->row, column);
 }
 
+/* The columns of a statement not stepped yet: SQLite names them once
+ * prepared, and the store relies on it (a query that returns no row still
+ * names its columns). Asked of the server the first time only, and kept
+ * while the connection it was prepared on lasts. */
+static const PGresult *
+columns_of (PgStatement *self)
+{
+  PgDb *db = PG (self->parent.db);
+
+  if (self->result != NULL)
+    return self->result;
+  if (self->description != NULL && self->generation == db->generation)
+    return self->description;
+  g_clear_pointer (&self->description, PQclear);
+  if (!ensure_connected (db) ||
+      (self->generation != db->generation && !prepare_on_server (self)))
+    return NULL;
+  self->description = PQdescribePrepared (db->conn, self->name);
+  if (!note_result (db, self->description))
+    g_clear_pointer (&self->description, PQclear);
+  return self->description;
+}
+
 static int
 pg_column_count (SilaStatement *stmt)
 {
-  PgStatement *self = PST (stmt);
+  const PGresult *result = columns_of (PST (stmt));
 
-  return self->result != NULL ? PQnfields (self->result) : 0;
+  return result != NULL ? PQnfields (result) : 0;
 }
 
 static const char *
 pg_column_name (SilaStatement *stmt,
                 int            column)
 {
-  PgStatement *self = PST (stmt);
+  const PGresult *result = columns_of (PST (stmt));
 
-  return self->result != NULL ? PQfname (self->result, column) : NULL;
+  return result != NULL && column >= 0 && column < PQnfields (result)
+         ? PQfname (result, column) : NULL;
 }
 
 static SilaDbType
