@@ -122,6 +122,16 @@ def sha256(db):
     return digest.hexdigest()
 
 
+def normal(value):
+    """A value as both engines give it back: bytea as PostgreSQL's hex
+    text, a whole number stored as REAL as the number."""
+    if isinstance(value, bytes):
+        return '\\x' + value.hex()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def rows(db, table, skip=()):
     """The rows of TABLE, each as sorted (column, value) pairs, sorted."""
     if is_server(db):
@@ -138,8 +148,7 @@ def rows(db, table, skip=()):
     result = []
     for row in data:
         # bytea reads back as PostgreSQL's hex text.
-        result.append(tuple((n, '\\x' + v.hex() if isinstance(v, bytes) else v)
-                            for n, v in row if n not in skip))
+        result.append(tuple((n, normal(v)) for n, v in row if n not in skip))
     return sorted(result, key=repr)
 
 
