@@ -80,6 +80,10 @@ typedef enum {
   SILA_DB_SQL_AUDIT_IS_CHAINED,
   /* The function giving the greatest of its arguments (none NULL). */
   SILA_DB_SQL_GREATEST,
+  /* The type of a text column in DDL (the migrations after the
+   * PostgreSQL schema's base version): text that compares and sorts by
+   * code point on both engines, whatever the server's locale. */
+  SILA_DB_SQL_TEXT_TYPE,
   /* Index hints of the report's queries, after a table's alias: "INDEXED
    * BY …" on SQLite, nothing where the planner needs no help. */
   SILA_DB_SQL_HINT_REQUESTS_REPORT,

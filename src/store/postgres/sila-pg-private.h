@@ -40,6 +40,7 @@ typedef struct
   Oid           *types;       /* 0 (the server infers it), or text */
   gboolean       writes;      /* INSERT, UPDATE, DELETE (or WITH …) */
   PGresult      *result;      /* of the execution, walked by step() */
+  PGresult      *description; /* its columns before a step (column_count, column_name) */
   int            row;
   gboolean       done;
   guchar        *blob;        /* the last column_blob()'s bytes */

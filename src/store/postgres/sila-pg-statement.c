@@ -213,6 +213,7 @@ sila_pg_finalize (SilaStatement *stmt)
 
       PQclear (PQexec (db->conn, sql));
     }
+  g_clear_pointer (&self->description, PQclear);
   g_free (self->values);
   g_free (self->types);
   g_free (self->sql);
@@ -373,21 +374,45 @@ has_value (PgStatement *self,
          !PQgetisnull (self->result, self->row, column);
 }
 
+/* The columns of a statement not stepped yet: SQLite names them once
+ * prepared, and the store relies on it (a query that returns no row still
+ * names its columns). Asked of the server the first time only, and kept
+ * while the connection it was prepared on lasts. */
+static const PGresult *
+columns_of (PgStatement *self)
+{
+  PgDb *db = PG (self->parent.db);
+
+  if (self->result != NULL)
+    return self->result;
+  if (self->description != NULL && self->generation == db->generation)
+    return self->description;
+  g_clear_pointer (&self->description, PQclear);
+  if (!sila_pg_ensure_connected (db) ||
+      (self->generation != db->generation && !prepare_on_server (self)))
+    return NULL;
+  self->description = PQdescribePrepared (db->conn, self->name);
+  if (!sila_pg_note_result (db, self->description))
+    g_clear_pointer (&self->description, PQclear);
+  return self->description;
+}
+
 int
 sila_pg_column_count (SilaStatement *stmt)
 {
-  PgStatement *self = PST (stmt);
+  const PGresult *result = columns_of (PST (stmt));
 
-  return self->result != NULL ? PQnfields (self->result) : 0;
+  return result != NULL ? PQnfields (result) : 0;
 }
 
 const char *
 sila_pg_column_name (SilaStatement *stmt,
-                int            column)
+                     int            column)
 {
-  PgStatement *self = PST (stmt);
+  const PGresult *result = columns_of (PST (stmt));
 
-  return self->result != NULL ? PQfname (self->result, column) : NULL;
+  return result != NULL && column >= 0 && column < PQnfields (result)
+         ? PQfname (result, column) : NULL;
 }
 
 SilaDbType
