@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "sila-sqlite.h"
+#include "sila-store-backup.h"
 #include "sila-store-private.h"
 
 void
@@ -426,6 +427,10 @@ sila_store_check_integrity (SilaStore  *self,
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *result = NULL;
+
+  /* On a server, whole is what PostgreSQL's own checker says. */
+  if (sila_store_is_on_server (self))
+    return sila_server_check (self->path, error);
 
   stmt = sila_store_prepare (self, "PRAGMA integrity_check(1)", error);
   if (stmt == NULL)
