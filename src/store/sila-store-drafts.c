@@ -325,16 +325,19 @@ sila_store_drop_draft (SilaStore   *self,
   return sila_store_step (self, stmt, error) == SILA_STEP_DONE;
 }
 
-void
-sila_store_drop_draft_after_save (SilaStore  *self,
-                                  const char *draft_id)
+/* Deletes the local drafts whose @column is @value, after the server's
+ * commit (see below); a failure is only logged. */
+static void
+drop_local_after_save (SilaStore  *self,
+                       const char *sql,
+                       const char *value)
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
   SilaStore *store;
 
   /* In a file the save's own transaction dropped it. */
-  if (draft_id == NULL || !sila_store_is_on_server (self))
+  if (value == NULL || !sila_store_is_on_server (self))
     return;
 
   /* After the server's commit, in a transaction of its own. If the desk
@@ -343,14 +346,28 @@ sila_store_drop_draft_after_save (SilaStore  *self,
    * can discard it. The save itself succeeded, so nothing is reported. */
   store = drafts_store (self, &error);
   if (store != NULL)
-    stmt = sila_store_prepare (store, "DELETE FROM drafts WHERE id = ?1", &error);
+    stmt = sila_store_prepare (store, sql, &error);
   if (stmt != NULL)
     {
-      sila_bind_text (stmt, 1, draft_id);
+      sila_bind_text (stmt, 1, value);
       sila_store_step (store, stmt, &error);
     }
   if (error != NULL)
-    g_message ("The draft %s of a saved form was not dropped: %s", draft_id, error->message);
+    g_message ("The drafts of a saved form (%s) were not dropped: %s", value, error->message);
+}
+
+void
+sila_store_drop_draft_after_save (SilaStore  *self,
+                                  const char *draft_id)
+{
+  drop_local_after_save (self, "DELETE FROM drafts WHERE id = ?1", draft_id);
+}
+
+void
+sila_store_drop_entity_drafts_after_save (SilaStore  *self,
+                                          const char *entity_id)
+{
+  drop_local_after_save (self, "DELETE FROM drafts WHERE entity_id = ?1", entity_id);
 }
 
 gboolean

@@ -60,6 +60,9 @@ gboolean   sila_store_drop_draft    (SilaStore        *self,
                                      GError          **error);
 void       sila_store_drop_draft_after_save (SilaStore  *self,
                                              const char *draft_id);
+/* The same for every draft of the record @entity_id (a file anonymized). */
+void       sila_store_drop_entity_drafts_after_save (SilaStore  *self,
+                                                     const char *entity_id);
 
 /* On a server, the path of the small SQLite file of this desk that keeps
  * its drafts (made at the first draft); NULL for a store on a file, whose
