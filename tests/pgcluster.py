@@ -18,6 +18,8 @@ server and stops it afterwards:
 
     pgcluster.py run -- PROGRAM ARGS…
     pgcluster.py restart CONNINFO      (the server of SILA_TEST_PG, at once)
+    pgcluster.py stop CONNINFO         (stopped at once, until `start`)
+    pgcluster.py start CONNINFO
 
 PROGRAM sees SILA_TEST_PG, a libpq keyword string naming the server
 ("host=… port=… user=…") without a database; tests add "dbname=…" to it
@@ -76,12 +78,7 @@ class PgCluster:
         self._run_as_owner([os.path.join(PG_BIN, 'initdb'), '--no-sync', '-E', 'UTF8',
                             '--locale=C.UTF-8', '--auth=trust', '-U', self.user, '-D', data],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        opts = (f"-k {self.dir} -c listen_addresses='' -c fsync=off "
-                f"-c full_page_writes=off -p {PORT} "
-                f"-c max_connections=60")
-        self._run_as_owner([os.path.join(PG_BIN, 'pg_ctl'), '-w', '-s', '-D', data,
-                            '-l', os.path.join(self.dir, 'server.log'), '-o', opts, 'start'],
-                           stdout=subprocess.DEVNULL)
+        self._ctl('start')
         # Root reaches the socket folder (0700, owned by postgres) anyway.
         return self
 
@@ -104,6 +101,22 @@ class PgCluster:
         data = os.path.join(self.dir, 'data')
         self._run_as_owner([os.path.join(PG_BIN, 'pg_ctl'), '-w', '-s', '-D', data,
                             '-m', 'immediate', 'restart'], stdout=subprocess.DEVNULL)
+
+    def _ctl(self, action):
+        """Starts the server, or stops it at once."""
+        data = os.path.join(self.dir, 'data')
+        argv = [os.path.join(PG_BIN, 'pg_ctl'), '-w', '-s', '-D', data]
+        if action == 'stop':
+            argv += ['-m', 'immediate']
+        else:
+            # fsync off (the machine does not crash during a test), but
+            # commits synchronous: an immediate stop must not lose a commit
+            # the server acknowledged (tests/test_desks.py checks it).
+            opts = (f"-k {self.dir} -c listen_addresses='' -c fsync=off "
+                    f"-c full_page_writes=off -p {PORT} "
+                    f"-c max_connections=60")
+            argv += ['-l', os.path.join(self.dir, 'server.log'), '-o', opts]
+        self._run_as_owner(argv + [action], stdout=subprocess.DEVNULL)
 
     # --- use ------------------------------------------------------------
     @property
@@ -161,6 +174,14 @@ def _main(argv):
         pg = PgCluster()
         pg.dir = fields['host']
         pg.restart()
+        return 0
+    if len(argv) == 3 and argv[1] in ('stop', 'start'):
+        # stop CONNINFO / start CONNINFO: a server away for a while, then
+        # back with the same options
+        fields = dict(kv.split('=', 1) for kv in argv[2].split() if '=' in kv)
+        pg = PgCluster()
+        pg.dir = fields['host']
+        pg._ctl(argv[1])
         return 0
     print(__doc__, file=sys.stderr)
     return 2

@@ -50,14 +50,22 @@ sila_store_set_error (SilaStore      *self,
       break;
 
     case SILA_DB_CANNOT_OPEN:
-      /* On a server, the driver's words say it all ("The connection to the
-       * office server was lost…"); there is no file to name. */
-      if (self != NULL && self->path != NULL && sila_store_location_is_server (self->path))
-        g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN, detail);
-      else
-        g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                     _("The database file “%s” cannot be opened: %s"),
-                     self != NULL && self->path != NULL ? self->path : "", detail);
+      if (self != NULL && self->db != NULL && sila_store_is_on_server (self))
+        {
+          /* A server that went away, restarted or no longer takes our
+           * password, met after opening: one plain message in the UI
+           * language, never the server's or libpq's own words (which go to
+           * the debug log). The driver connects again at the next call. */
+          g_debug ("The server connection failed: %s", detail);
+          g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+                               _("The connection to the office server was lost, so this "
+                                 "was not done. Try again in a moment; what you entered is "
+                                 "still here."));
+          break;
+        }
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+                   _("The database file “%s” cannot be opened: %s"),
+                   self != NULL && self->path != NULL ? self->path : "", detail);
       break;
 
     case SILA_DB_IO:

@@ -31,6 +31,7 @@ sila_store_finalize (GObject *object)
   SilaStore *self = (SilaStore *)object;
 
   /* Statements first: a connection is closed once none is left. */
+  g_clear_object (&self->local_drafts);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {

@@ -620,6 +620,16 @@ sila_intake_form_get_error_label (SilaIntakeForm *self,
   return NULL;
 }
 
+const char *
+sila_intake_form_get_problem (SilaIntakeForm *self)
+{
+  g_return_val_if_fail (SILA_IS_INTAKE_FORM (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->problem_revealer))
+    return NULL;
+  return gtk_label_get_label (self->problem_label);
+}
+
 /* Object */
 
 static void
