@@ -40,10 +40,13 @@ static void watch_change_fd (SilaSession *self);
 static gboolean
 poll_cb (gpointer user_data)
 {
-  SilaSession *self = user_data;
+  g_autoptr(SilaSession) self = g_object_ref (user_data);
 
   if (sila_store_poll_external_change (self->store))
     g_signal_emit (self, signals[CHANGED], 0, NULL);
+  /* A handler may have ended the session (and let go of the store). */
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
   /* A connection made again after the server came back has a new socket. */
   if (sila_store_get_change_fd (self->store) != self->watched_fd)
     watch_change_fd (self);
@@ -56,11 +59,13 @@ fd_ready_cb (int          fd,
              GIOCondition condition,
              gpointer     user_data)
 {
-  SilaSession *self = user_data;
+  g_autoptr(SilaSession) self = g_object_ref (user_data);
 
   /* Reading the news consumes them, so the socket is quiet again. */
   if (sila_store_poll_external_change (self->store))
     g_signal_emit (self, signals[CHANGED], 0, NULL);
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
 
   if ((condition & (G_IO_HUP | G_IO_ERR | G_IO_NVAL)) != 0 ||
       sila_store_get_change_fd (self->store) != fd)
