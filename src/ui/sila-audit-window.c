@@ -8,6 +8,7 @@
 
 #include "sila-audit.h"
 #include "sila-audit-item.h"
+#include "sila-a11y.h"
 #include "sila-audit-window.h"
 #include "sila-clock.h"
 #include "sila-field-error.h"
@@ -594,6 +595,9 @@ sila_audit_window_init (SilaAuditWindow *self)
       gtk_column_view_column_set_expand (column, c == COLUMN_SUMMARY);
       gtk_column_view_append_column (self->column_view, column);
     }
+
+  /* The drop-downs' inner buttons, which take the focus, carry their names. */
+  sila_a11y_link_inner (GTK_WIDGET (self));
 
   /* Dates and record numbers read left to right, as typed. */
   gtk_widget_set_direction (GTK_WIDGET (self->since_entry), GTK_TEXT_DIR_LTR);
