@@ -11,6 +11,7 @@
 #include "sila-a11y.h"
 #include "sila-audit-window.h"
 #include "sila-clock.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-store-audit-chain.h"
 #include "sila-store-staff.h"
@@ -285,7 +286,12 @@ update_count (SilaAuditWindow *self,
   else
     text = g_strdup_printf (ngettext ("%u record", "%u records", n), n);
 
-  gtk_label_set_label (self->count_label, text);
+  {
+    /* A count is a quantity: Arabic-Indic digits in Arabic (docs/screens.md). */
+    g_autofree char *shown = sila_display_digits (text);
+
+    gtk_label_set_label (self->count_label, shown);
+  }
   gtk_widget_set_visible (self->more_button, more);
 }
 
