@@ -9,7 +9,7 @@
  * before going on; prints "done" at the end and exits. The views: the main
  * window with each section, a beneficiary's profile, the intake form, a
  * request, the new-request window, the officer's survey form, each page of
- * Preferences, and the kiosk's welcome and first question. The language is
+ * Preferences, the kiosk's welcome and first question, and the audit trail. The language is
  * SILA_TEST_LANG (ar by default). */
 #define G_LOG_DOMAIN "sila-test"
 
@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "sila-audit-window.h"
 #include "sila-beneficiaries-page.h"
 #include "sila-i18n.h"
 #include "sila-kiosk-window.h"
@@ -78,6 +79,22 @@ collect_pages (GtkWidget *widget,
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     collect_pages (c, pages);
+}
+
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkColumnView *found = find_column_view (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Shows the view of @index and returns its name, or NULL past the last. */
@@ -162,6 +179,20 @@ show_view (guint index)
       gtk_widget_activate_action (GTK_WIDGET (extra), "kiosk.start", NULL);
       settle (GTK_WIDGET (extra));
       return g_strdup_printf ("kiosk/%s", sila_kiosk_window_get_page (SILA_KIOSK_WINDOW (extra)));
+    }
+  if (index == 2)
+    {
+      SilaAuditWindow *audit;
+
+      close_extra ();
+      audit = sila_audit_window_new (GTK_WINDOW (window), session);
+      present_extra (GTK_WINDOW (audit));
+      /* A record chosen, so that its details show as a person reads them. */
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (
+                                           gtk_column_view_get_model (find_column_view (
+                                             GTK_WIDGET (audit)))), 0);
+      settle (GTK_WIDGET (extra));
+      return g_strdup ("audit");
     }
   return NULL;
 }

@@ -6,7 +6,7 @@ has no name.
 
 tests/sila-a11y-tour shows each view (the main window with every section, a
 profile, the intake form, a request, the new-request window, the officer's
-survey form, every page of Preferences, the kiosk) and waits; this script
+survey form, every page of Preferences, the kiosk, the audit trail) and waits; this script
 walks the accessible tree of what is showing, then lets it go on. Each
 language runs in its own dbus-run-session, so the accessibility bus is
 private to the test. Needs a display and gir1.2-atspi-2.0."""
@@ -172,7 +172,7 @@ def tour(lang):
     # Every view was read: the main window's sections, the forms, Preferences, the kiosk.
     for v in ('main/dashboard', 'main/beneficiaries', 'main/requests', 'main/reports',
               'profile', 'intake-form', 'request', 'new-request', 'survey-form',
-              'preferences/general', 'kiosk/welcome', 'kiosk/question'):
+              'preferences/general', 'kiosk/welcome', 'kiosk/question', 'audit'):
         check(v in views, f'{v} was not read: {views}')
     check(not bad, 'controls without a name:\n' + '\n'.join(bad))
     return rows
