@@ -85,10 +85,17 @@ sila_store_set_error (SilaStore      *self,
                    _("The database refused the values: %s"), detail);
       break;
 
+    case SILA_DB_RETRY:
+      /* A deadlock or serialization failure on a server, met after the
+       * begin's own tries: the whole save was rolled back. */
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_BUSY,
+                           _("Another desk was saving the same records at the same moment, so "
+                             "nothing was saved. Try again; what you entered is still here."));
+      break;
+
     case SILA_DB_OK:
     case SILA_DB_FAILED:
     case SILA_DB_INTERRUPTED:
-    case SILA_DB_RETRY:
     default:
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
                    _("The database reported an error: %s"), detail);

@@ -222,7 +222,17 @@ pg_begin (SilaDb *db,
    * timeout is told the database is busy. */
   sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock (%d)", SILA_PG_WRITE_LOCK);
   self->in_transaction = TRUE;
-  if (!sila_pg_run (self, sql))
+  /* Taking the lock can meet a deadlock or serialization failure with work
+   * that is not Sila's (a maintenance session): nothing is done yet, so it
+   * is simply tried again, a few times, before it is reported. */
+  for (int tries = 1; !sila_pg_run (self, sql) && self->failure == SILA_DB_RETRY && tries < 4;
+       tries++)
+    {
+      sila_pg_run (self, "ROLLBACK");
+      g_usleep (tries * 20 * 1000);
+      self->in_transaction = TRUE;
+    }
+  if (self->failure != SILA_DB_OK)
     {
       SilaDbFailure failure = self->failure;
       g_autofree char *message = g_strdup (self->message);
