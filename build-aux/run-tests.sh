@@ -16,6 +16,10 @@ fi
 meson compile -C "$builddir" || exit 2
 
 rm -f "$builddir/meson-logs/testlog.json"
+# The tests' home (tests/meson.build) gets its font cache before the tests
+# start, rather than from several window tests building it at once.
+mkdir -p "$builddir/tests/home/.cache"
+XDG_CACHE_HOME="$builddir/tests/home/.cache" HOME="$builddir/tests/home" fc-list >/dev/null 2>&1
 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
   meson test -C "$builddir" --no-rebuild --print-errorlogs "$@"
 status=$?
