@@ -804,8 +804,11 @@ pg_step (SilaStatement *stmt)
       if (is_write (PQcmdStatus (self->result)))
         {
           db->changes = g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
-          /* A write outside a transaction commits at once: tell the others. */
-          if (!db->in_transaction && db->changes > 0)
+          /* A write outside a transaction commits at once: tell the others.
+           * One inside a transaction begun by exec ("BEGIN") is told at
+           * that transaction's commit, if at all. */
+          if (!db->in_transaction && db->changes > 0 &&
+              PQtransactionStatus (db->conn) == PQTRANS_IDLE)
             run (db, "NOTIFY " CHANGES_CHANNEL);
         }
       self->row = -1;
