@@ -6,7 +6,7 @@
  * checklist of its type, a timeline whose steps took hours to days, the
  * research report, the committee's decision and the service delivered.
  *
- * Written with raw SQL in one transaction, into the same tables and columns
+ * Written with raw SQL in transactions of 5,000, into the same tables and columns
  * the store writes (src/store/sila-store-requests.c), so that 300,000 take
  * a minute; the generated history has no audit entries of its own. The
  * counters are set so that the app numbers new requests after them. The
@@ -461,6 +461,16 @@ bench_generate_requests (SilaStore  *store,
           goto out;
         if ((i + 1) % 50000 == 0)
           g_printerr ("%u requests\n", i + 1);
+        /* In batches, as the files (sila-generate.c). */
+        if ((i + 1) % 5000 == 0)
+          {
+            if (!sila_transaction_commit (tx, error))
+              goto out;
+            g_clear_pointer (&tx, sila_transaction_free);
+            tx = sila_transaction_begin (store, error);
+            if (tx == NULL)
+              goto out;
+          }
       }
   }
 

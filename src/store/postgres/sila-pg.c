@@ -312,10 +312,9 @@ pg_commit (SilaDb *db,
 
   /* The notification is delivered to the other desks at the commit, and
    * only if it commits. COMMIT of a failed transaction answers ROLLBACK
-   * without an error: that is a failure here. */
-  if (!run (self, "NOTIFY " CHANGES_CHANNEL))
-    return FALSE;
-  result = PQexec (self->conn, "COMMIT");
+   * without an error: that is a failure here. Both in one round trip: a
+   * failed NOTIFY leaves the COMMIT unrun, and its error is the result. */
+  result = PQexec (self->conn, "NOTIFY " CHANGES_CHANNEL "; COMMIT");
   ok = note_result (self, result);
   if (ok && g_strcmp0 (PQcmdStatus (result), "COMMIT") != 0)
     {
@@ -755,12 +754,93 @@ is_write (const char *status)
          g_str_has_prefix (status, "DELETE ") || g_str_has_prefix (status, "MERGE ");
 }
 
+/* The first result of the next query of a pipeline, and the NULL that
+ * ends it; NULL if there is none (the connection dropped). */
+static PGresult *
+next_pipeline_result (PGconn *conn)
+{
+  PGresult *result = PQgetResult (conn);
+  PGresult *extra;
+
+  if (result == NULL)
+    return NULL;
+  while ((extra = PQgetResult (conn)) != NULL)
+    PQclear (extra);
+  return result;
+}
+
+/* A write inside a transaction, in a savepoint of its own: SAVEPOINT, the
+ * statement and RELEASE sent together in libpq's pipeline mode, one round
+ * trip instead of three (a save of a file makes about ten writes). The
+ * statement's result, or the savepoint's failure; NULL if the server did
+ * not answer. *@in_savepoint tells whether a failed statement left its
+ * savepoint to roll back to. */
+static PGresult *
+exec_guarded (PgDb        *db,
+              PgStatement *self,
+              gboolean    *in_savepoint)
+{
+  PGconn *conn = db->conn;
+  PGresult *savepoint, *result, *release, *sync;
+  gboolean ok;
+
+  *in_savepoint = FALSE;
+  if (!PQenterPipelineMode (conn))
+    return NULL;
+  if (!PQsendQueryParams (conn, "SAVEPOINT sila_statement", 0, NULL, NULL, NULL, NULL, 0) ||
+      !PQsendQueryPrepared (conn, self->name, self->n_params,
+                            (const char *const *)self->values, NULL, NULL, 0) ||
+      !PQsendQueryParams (conn, "RELEASE sila_statement", 0, NULL, NULL, NULL, NULL, 0) ||
+      !PQpipelineSync (conn))
+    {
+      /* Only a connection that is going: PQreset() leaves pipeline mode. */
+      db->broken = TRUE;
+      return NULL;
+    }
+
+  savepoint = next_pipeline_result (conn);
+  result = savepoint != NULL ? next_pipeline_result (conn) : NULL;
+  release = result != NULL ? next_pipeline_result (conn) : NULL;
+  sync = release != NULL ? PQgetResult (conn) : NULL;
+  ok = sync != NULL && PQresultStatus (sync) == PGRES_PIPELINE_SYNC && PQexitPipelineMode (conn);
+  PQclear (sync);
+  if (!ok)
+    {
+      PQclear (savepoint);
+      PQclear (result);
+      PQclear (release);
+      db->broken = TRUE;
+      return NULL;
+    }
+
+  if (PQresultStatus (savepoint) != PGRES_COMMAND_OK)
+    {
+      PQclear (result);
+      PQclear (release);
+      return savepoint;
+    }
+  PQclear (savepoint);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      *in_savepoint = TRUE;
+      PQclear (release);
+      return result;
+    }
+  if (PQresultStatus (release) != PGRES_COMMAND_OK)
+    {
+      PQclear (result);
+      return release;
+    }
+  PQclear (release);
+  return result;
+}
+
 static SilaStep
 pg_step (SilaStatement *stmt)
 {
   PgStatement *self = PST (stmt);
   PgDb *db = PG (stmt->db);
-  gboolean guarded;
+  gboolean guarded, in_savepoint = FALSE;
 
   if (self->result == NULL)
     {
@@ -777,15 +857,15 @@ pg_step (SilaStatement *stmt)
        * inside a transaction therefore runs inside a savepoint of its own,
        * rolled back to if it fails. */
       guarded = self->writes && db->in_transaction;
-      if (guarded && !run (db, "SAVEPOINT sila_statement"))
-        return SILA_STEP_ERROR;
-
-      self->result = PQexecPrepared (db->conn, self->name, self->n_params,
-                                     (const char *const *)self->values, NULL, NULL, 0);
+      if (guarded)
+        self->result = exec_guarded (db, self, &in_savepoint);
+      else
+        self->result = PQexecPrepared (db->conn, self->name, self->n_params,
+                                       (const char *const *)self->values, NULL, NULL, 0);
       if (!note_result (db, self->result))
         {
           clear_result (self);
-          if (guarded && !db->transaction_lost)
+          if (in_savepoint && !db->transaction_lost)
             {
               SilaDbFailure failure = db->failure;
               g_autofree char *message = g_strdup (db->message);
@@ -793,11 +873,6 @@ pg_step (SilaStatement *stmt)
               run (db, "ROLLBACK TO SAVEPOINT sila_statement; RELEASE sila_statement");
               set_failure (db, failure, message);
             }
-          return SILA_STEP_ERROR;
-        }
-      if (guarded && !run (db, "RELEASE sila_statement"))
-        {
-          clear_result (self);
           return SILA_STEP_ERROR;
         }
 
