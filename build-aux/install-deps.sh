@@ -23,7 +23,7 @@ app_packages=(
 )
 
 test_packages=(
-  xvfb xauth dbus dbus-x11 at-spi2-core x11-utils xdotool
+  xvfb xauth dbus dbus-x11 at-spi2-core gir1.2-atspi-2.0 x11-utils xdotool
   python3 python3-openpyxl poppler-utils imagemagick
   clang libclang-rt-14-dev
   libreoffice-calc-nogui

@@ -18,6 +18,8 @@ server and stops it afterwards:
 
     pgcluster.py run -- PROGRAM ARGS…
     pgcluster.py restart CONNINFO      (the server of SILA_TEST_PG, at once)
+    pgcluster.py stop CONNINFO         (stopped at once, until `start`)
+    pgcluster.py start CONNINFO
 
 PROGRAM sees SILA_TEST_PG, a libpq keyword string naming the server
 ("host=… port=… user=…") without a database; tests add "dbname=…" to it
@@ -43,8 +45,8 @@ def _as_root():
 
 class PgCluster:
     def __init__(self, durable=False, data_from=None):
-        # durable: fsync and synchronous commits on, as an office's server
-        # runs (the benchmarks); the tests run without them.
+        # durable: fsync and full page writes on, as an office's server runs
+        # (the benchmarks); the tests run without them.
         # data_from: a data folder kept by keep_data(), started instead of
         # a new cluster (a benchmark's registry, made once).
         self.dir = None
@@ -86,12 +88,7 @@ class PgCluster:
             self._run_as_owner([os.path.join(PG_BIN, 'initdb'), '--no-sync', '-E', 'UTF8',
                                 '--locale=C.UTF-8', '--auth=trust', '-U', self.user, '-D',
                                 data], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        opts = f"-k {self.dir} -c listen_addresses='' -p {PORT} -c max_connections=60"
-        if not self.durable:
-            opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        self._run_as_owner([os.path.join(PG_BIN, 'pg_ctl'), '-w', '-s', '-D', data,
-                            '-l', os.path.join(self.dir, 'server.log'), '-o', opts, 'start'],
-                           stdout=subprocess.DEVNULL)
+        self._ctl('start')
         # Root reaches the socket folder (0700, owned by postgres) anyway.
         return self
 
@@ -124,6 +121,23 @@ class PgCluster:
         data = os.path.join(self.dir, 'data')
         self._run_as_owner([os.path.join(PG_BIN, 'pg_ctl'), '-w', '-s', '-D', data,
                             '-m', 'immediate', 'restart'], stdout=subprocess.DEVNULL)
+
+    def _ctl(self, action):
+        """Starts the server, or stops it at once."""
+        data = os.path.join(self.dir, 'data')
+        argv = [os.path.join(PG_BIN, 'pg_ctl'), '-w', '-s', '-D', data]
+        if action == 'stop':
+            argv += ['-m', 'immediate']
+        else:
+            # fsync off (the machine does not crash during a test) unless
+            # durable (a benchmark of an office server), but
+            # commits synchronous: an immediate stop must not lose a commit
+            # the server acknowledged (tests/test_desks.py checks it).
+            opts = f"-k {self.dir} -c listen_addresses='' -p {PORT} -c max_connections=60"
+            if not self.durable:
+                opts += " -c fsync=off -c full_page_writes=off"
+            argv += ['-l', os.path.join(self.dir, 'server.log'), '-o', opts]
+        self._run_as_owner(argv + [action], stdout=subprocess.DEVNULL)
 
     # --- use ------------------------------------------------------------
     @property
@@ -181,6 +195,14 @@ def _main(argv):
         pg = PgCluster()
         pg.dir = fields['host']
         pg.restart()
+        return 0
+    if len(argv) == 3 and argv[1] in ('stop', 'start'):
+        # stop CONNINFO / start CONNINFO: a server away for a while, then
+        # back with the same options
+        fields = dict(kv.split('=', 1) for kv in argv[2].split() if '=' in kv)
+        pg = PgCluster()
+        pg.dir = fields['host']
+        pg._ctl(argv[1])
         return 0
     print(__doc__, file=sys.stderr)
     return 2

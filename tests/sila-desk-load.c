@@ -10,6 +10,8 @@
  *   moved ID USEC              that request withdrawn (checks its rev)
  *   edit REV USEC              the shared file's notes changed (checks rev)
  *   conflict                   another desk changed the shared file first
+ *   unknown WHAT               a save tried again after the server went away,
+ *                              then refused as already done: it may be ours
  *   found N USEC               a search as you type
  *
  * A failure other than a conflict (the server restarting, busy) is printed
@@ -42,9 +44,15 @@ transient (const GError *error)
           error->code == SILA_STORE_ERROR_FAILED);
 }
 
-/* Runs @op until it succeeds, conflicts, or fails for good. */
+/* Runs @op until it succeeds, conflicts, or fails for good. @retried says
+ * whether a try failed on the way: then a "duplicate" or "changed
+ * meanwhile" may well be this desk's own earlier try, whose commit reached
+ * the server while its answer was lost — the desk cannot know. */
+static gboolean retried;
+
 #define RETRY(op, error)                                                         \
   G_STMT_START {                                                                 \
+    retried = FALSE;                                                             \
     for (int try_ = 0;; try_++)                                                  \
       {                                                                          \
         g_clear_error (&(error));                                                \
@@ -52,10 +60,25 @@ transient (const GError *error)
           break;                                                                 \
         if (!transient (error) || try_ == MAX_TRIES)                             \
           break;                                                                 \
-        fprintf (stderr, "retrying: %s\n", (error)->message);                    \
+        retried = TRUE;                                                          \
+        fprintf (stderr, "retrying %s: %s\n", #op, (error)->message);           \
         g_usleep (50 * 1000);                                                    \
       }                                                                          \
   } G_STMT_END
+
+/* After a retry, a refusal that may be our own earlier try: "unknown". */
+static gboolean
+outcome_unknown (const char *what,
+                 GError    **error)
+{
+  if (!retried ||
+      !(g_error_matches (*error, SILA_STORE_ERROR, SILA_STORE_ERROR_CONFLICT) ||
+        g_error_matches (*error, SILA_STORE_ERROR, SILA_STORE_ERROR_DUPLICATE)))
+    return FALSE;
+  printf ("unknown %s\n", what);
+  g_clear_error (error);
+  return TRUE;
+}
 
 static SilaBeneficiary *
 new_file (int desk,
@@ -91,6 +114,24 @@ setup (void)
     }
   printf ("%s\n", file->id);
   return 0;
+}
+
+static gboolean
+open_request (SilaRequestInput *input,
+              GPtrArray        *types,
+              SilaFieldErrors  *errors,
+              SilaRequest     **request,
+              GError          **error)
+{
+  g_clear_pointer (request, sila_request_free);
+  *request = sila_request_input_parse (input, types, SILA_REQUEST_PARSE_DEFAULT, errors);
+  if (*request == NULL)
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
+                           "the request's input was refused");
+      return FALSE;
+    }
+  return sila_store_open_request (store, owner, *request, error);
 }
 
 static gint64
@@ -152,6 +193,8 @@ main (int argc, char **argv)
        * counts files from the database. */
       start = g_get_monotonic_time ();
       RETRY ((ok = sila_store_create_beneficiary (store, owner, file, NULL, &error)), error);
+      if (!ok && outcome_unknown ("file", &error))
+        continue;
       if (!ok)
         break;
       printf ("file %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", file->id, file->file_number,
@@ -161,14 +204,10 @@ main (int argc, char **argv)
       input->beneficiary_id = g_strdup (file->id);
       sila_request_input_set (input, SILA_RF_TYPE, "food_basket");
       sila_request_input_set (input, SILA_RF_CHANNEL, "phone");
-      request = sila_request_input_parse (input, types, SILA_REQUEST_PARSE_DEFAULT, errors);
-      if (request == NULL)
-        {
-          fprintf (stderr, "the request's input was refused\n");
-          return 1;
-        }
+      /* As the window does, each try saves the form's input anew: a try
+       * that failed leaves nothing behind, its request included. */
       start = g_get_monotonic_time ();
-      RETRY ((ok = sila_store_open_request (store, owner, request, &error)), error);
+      RETRY ((ok = open_request (input, types, errors, &request, &error)), error);
       if (!ok)
         break;
       printf ("request %s %s %" G_GINT64_FORMAT "\n", request->id, request->number, since (start));
@@ -177,6 +216,8 @@ main (int argc, char **argv)
       start = g_get_monotonic_time ();
       RETRY ((ok = sila_store_move_request (store, owner, request->id, request->rev,
                                             SILA_REQUEST_WITHDRAWN, &step, &error)), error);
+      if (!ok && outcome_unknown ("moved", &error))
+        continue;
       if (!ok)
         break;
       printf ("moved %s %" G_GINT64_FORMAT "\n", request->id, since (start));
@@ -192,6 +233,8 @@ main (int argc, char **argv)
       RETRY ((ok = sila_store_update_beneficiary (store, owner, shared, NULL, &error)), error);
       if (ok)
         printf ("edit %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", shared->rev, since (start));
+      else if (outcome_unknown ("edit", &error))
+        ;
       else if (g_error_matches (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CONFLICT))
         printf ("conflict\n");
       else

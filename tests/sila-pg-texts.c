@@ -122,6 +122,7 @@ static const char *const names[SILA_DB_N_SQL] = {
   NAME (AUDIT_HIGHEST_SEQ, "audit_highest_seq"),
   NAME (AUDIT_IS_CHAINED, "audit_is_chained"),
   NAME (GREATEST, "greatest"),
+  NAME (TEXT_TYPE, "text_type"),
   NAME (HINT_REQUESTS_REPORT, "hint_requests_report"),
   NAME (HINT_REQUESTS_REPORT_ID, "hint_requests_report_id"),
   NAME (HINT_BENEFICIARIES_REPORT, "hint_beneficiaries_report"),

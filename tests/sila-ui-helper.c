@@ -11,6 +11,14 @@
  *                                     start; prints "offered SUMMARY" if it
  *                                     offers a draft, resumes it and prints
  *                                     "field KEY VALUE" lines; exits 0
+ *   sila-ui-helper DB type-then-save  (DB on a server) opens a new intake
+ *                                     form, types a valid file into it,
+ *                                     prints "drafts-file PATH" and "typed",
+ *                                     then for each line "save" on stdin
+ *                                     saves the form and prints "saved" or
+ *                                     "not-saved", "problem TEXT", the
+ *                                     "field KEY VALUE" lines, "drafts N"
+ *                                     and "done"; exits at end of input
  *   sila-ui-helper DB show VIEW [TEXT] shows VIEW (list, form-error,
  *                                     profile, profile-bottom: the first
  *                                     match of TEXT, edited once so that it
@@ -29,6 +37,7 @@
 #include "sila-form.h"
 #include "sila-i18n.h"
 #include "sila-store-beneficiaries.h"
+#include "sila-store-drafts.h"
 #include "sila-window.h"
 
 static SilaWindow *window;
@@ -125,6 +134,87 @@ do_check_draft (void)
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     printf ("field %s %s\n", keys[i],
             gtk_editable_get_text (GTK_EDITABLE (sila_intake_form_get_field (form, keys[i]))));
+}
+
+/* type-then-save: the form being saved across a server going away. */
+static SilaIntakeForm *saving_form;
+static const char *const saving_keys[] = {
+  "id_number", "first_name", "father_name", "grandfather_name", "family_name", "mobile",
+  "birth_date",
+};
+
+static gboolean
+save_line_cb (GIOChannel   *channel,
+              GIOCondition  condition,
+              gpointer      data)
+{
+  SilaSession *session = sila_window_get_session (window);
+  g_autofree char *line = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  const char *problem;
+  gboolean saved;
+
+  if (g_io_channel_read_line (channel, &line, NULL, NULL, NULL) != G_IO_STATUS_NORMAL)
+    {
+      g_application_quit (g_application_get_default ());
+      return G_SOURCE_REMOVE;
+    }
+  if (!g_str_has_prefix (line, "save"))
+    return G_SOURCE_CONTINUE;
+
+  saved = sila_intake_form_save (saving_form, TRUE);
+  printf ("%s\n", saved ? "saved" : "not-saved");
+  problem = sila_intake_form_get_problem (saving_form);
+  printf ("problem %s\n", problem != NULL ? problem : "");
+  /* After a save the form is closed: its fields are read only before. */
+  if (!saved)
+    for (guint i = 0; i < G_N_ELEMENTS (saving_keys); i++)
+      {
+        GtkLabel *error = sila_intake_form_get_error_label (saving_form, saving_keys[i]);
+
+        printf ("field %s %s\n", saving_keys[i],
+                gtk_editable_get_text (GTK_EDITABLE (
+                  sila_intake_form_get_field (saving_form, saving_keys[i]))));
+        if (error != NULL && gtk_widget_get_visible (GTK_WIDGET (error)) &&
+            *gtk_label_get_label (error) != '\0')
+          printf ("error %s %s\n", saving_keys[i], gtk_label_get_label (error));
+      }
+  drafts = sila_store_list_drafts (sila_session_get_store (session),
+                                   sila_session_get_actor (session),
+                                   SILA_DRAFT_KIND_BENEFICIARY, NULL);
+  printf ("drafts %d\n", drafts != NULL ? (int)drafts->len : -1);
+  printf ("done\n");
+  fflush (stdout);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+do_type_then_save (void)
+{
+  SilaBeneficiariesPage *page = show_page ();
+  SilaStore *store = sila_session_get_store (sila_window_get_session (window));
+  g_autofree char *path = sila_store_local_drafts_path (store);
+  g_autoptr(GIOChannel) channel = g_io_channel_unix_new (0);
+
+  sila_beneficiaries_page_new_file (page);
+  saving_form = sila_beneficiaries_page_get_form (page);
+  wait_for_draw (GTK_WIDGET (window));
+  type_into (saving_form, "id_number", "1000000008");
+  type_into (saving_form, "first_name", "خديجة");
+  type_into (saving_form, "father_name", "عبدالله");
+  type_into (saving_form, "grandfather_name", "سعد");
+  type_into (saving_form, "family_name", "الزهراني");
+  type_into (saving_form, "gender", "female");
+  type_into (saving_form, "mobile", "0551234567");
+  type_into (saving_form, "birth_date", "1402-07-15");
+  type_into (saving_form, "district", "الزاهر");
+  type_into (saving_form, "consent", "given");
+  sila_intake_form_flush_draft (saving_form);
+
+  printf ("drafts-file %s\n", path != NULL ? path : "");
+  printf ("typed\n");
+  fflush (stdout);
+  g_io_add_watch (channel, G_IO_IN | G_IO_HUP, save_line_cb, NULL);
 }
 
 static GtkWidget *
@@ -288,6 +378,8 @@ activate_cb (GtkApplication *app,
 
   if (g_str_equal (mode, "type-draft"))
     do_type_draft ();
+  else if (g_str_equal (mode, "type-then-save"))
+    do_type_then_save ();
   else if (g_str_equal (mode, "check-draft"))
     {
       do_check_draft ();
@@ -307,7 +399,8 @@ main (int    argc,
 
   if (argc < 3)
     {
-      g_printerr ("usage: %s DB type-draft|check-draft|show VIEW [TEXT]\n", argv[0]);
+      g_printerr ("usage: %s DB type-draft|check-draft|type-then-save|show VIEW [TEXT]\n",
+                  argv[0]);
       return 2;
     }
   mode = argv[2];

@@ -75,6 +75,15 @@ def on_server():
     return os.environ.get('SILA_TEST_ENGINE') == 'postgres'
 
 
+def file_only(func):
+    """A test of what only a database file has (its bytes, putting a backup
+    file back in its place): not part of the run on a server, rather than
+    counted as passed there."""
+    if not on_server():
+        _tests.append(func)
+    return func
+
+
 _databases = 0
 
 

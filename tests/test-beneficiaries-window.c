@@ -7,6 +7,8 @@
 #include "sila-config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
 
 #include "sila-beneficiaries-page.h"
 #include "sila-beneficiary-list.h"
@@ -369,6 +371,90 @@ test_draft_and_duplicate_offer (Fixture       *f,
                    ==, "سعد");
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static guint
+count_drafts (Fixture *f)
+{
+  g_autoptr(GPtrArray) drafts = sila_store_list_drafts (f->store,
+                                                        sila_session_get_actor (f->session),
+                                                        SILA_DRAFT_KIND_BENEFICIARY, NULL);
+
+  return drafts->len;
+}
+
+/* Discarding a draft asks first; "Cancel" keeps it, "Discard" deletes it. */
+static void
+test_draft_discard_asks (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  SilaIntakeForm *form;
+  AdwMessageDialog *dialog;
+  GtkWidget *discard;
+
+  sila_beneficiaries_page_new_file (f->page);
+  form = sila_beneficiaries_page_get_form (f->page);
+  wait_for_draw (window);
+  type (form, "first_name", "سعد");
+  wait_ms (SILA_INTAKE_DRAFT_DELAY_MS + 400);
+  g_assert_cmpuint (count_drafts (f), ==, 1);
+
+  sila_beneficiaries_page_set_search (f->page, "");
+  sila_beneficiaries_page_refresh_drafts (f->page);
+  wait_for_draw (window);
+  discard = find_button (GTK_WIDGET (f->page), _("Discard"));
+  g_assert_nonnull (discard);
+
+  g_signal_emit_by_name (discard, "clicked");
+  wait_for_draw (window);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "سعد"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "cancel");
+  wait_for_draw (window);
+  g_assert_cmpuint (count_drafts (f), ==, 1);
+
+  discard = find_button (GTK_WIDGET (f->page), _("Discard"));
+  g_signal_emit_by_name (discard, "clicked");
+  wait_for_draw (window);
+  adw_message_dialog_response (find_message_dialog (), "discard");
+  wait_for_draw (window);
+  g_assert_cmpuint (count_drafts (f), ==, 0);
+}
+
 static void
 test_lazy_list_of_many (Fixture       *f,
                         gconstpointer  data)
@@ -432,6 +518,7 @@ main (int argc, char **argv)
   ADD ("/sila/ui/beneficiaries/intake-bad-id-fix-save-find", test_intake_bad_id_fix_save_find);
   ADD ("/sila/ui/beneficiaries/intake-ids-are-never-guessed", test_intake_ids_are_never_guessed);
   ADD ("/sila/ui/beneficiaries/draft-and-duplicate-offer", test_draft_and_duplicate_offer);
+  ADD ("/sila/ui/beneficiaries/draft-discard-asks", test_draft_discard_asks);
   ADD ("/sila/ui/beneficiaries/lazy-list", test_lazy_list_of_many);
 
 #undef ADD

@@ -574,6 +574,10 @@ test_drafts (Fixture       *f,
   g_autoptr(SilaBeneficiary) b = NULL;
   char *id = NULL;
 
+  /* In a file, drafts are in the file itself. */
+  if (!sila_test_on_server ())
+    g_assert_null (sila_store_local_drafts_path (f->store));
+
   /* What is typed, valid or not, is kept exactly. */
   sila_beneficiary_input_set (in, SILA_BF_NOTES, "سطر أول\nسطر \"ثانٍ\"");
   json = sila_beneficiary_input_to_json (in);
@@ -608,6 +612,140 @@ test_drafts (Fixture       *f,
   drafts = sila_store_list_drafts (f->store, f->owner, SILA_DRAFT_KIND_BENEFICIARY, &error);
   g_assert_cmpuint (drafts->len, ==, 0);
   g_free (id);
+}
+
+/* The test server stopped at once, or started again (pgcluster.py). */
+static void
+server_ctl (Fixture    *f,
+            const char *action)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pgcluster.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, action, f->dir.db_path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Drafts kept in @path, read with SQLite itself. */
+static gint64
+local_draft_count (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM drafts", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/* On a server, drafts are in this desk's own file, so they survive the
+ * server going away; a save while it is away fails plainly and keeps the
+ * draft; once it is back, saving again works and drops the draft. */
+static void
+test_drafts_on_server (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(SilaBeneficiaryInput) in = sample_input ("1000000008", "خديجة", "عبدالله", NULL,
+                                                     "الزهراني", "0551234567", NULL);
+  g_autoptr(SilaBeneficiary) b = NULL;
+  g_autoptr(SilaStore) other = NULL;
+  g_autofree char *json = sila_beneficiary_input_to_json (in);
+  g_autofree char *path = sila_store_local_drafts_path (f->store);
+  g_autofree char *dir = NULL;
+  g_autofree char *other_location = NULL;
+  g_autofree char *other_path = NULL;
+  g_autofree char *id = NULL;
+  GStatBuf st;
+
+  g_assert_nonnull (path);
+  g_assert_null (strstr (path, "password"));
+  g_assert_true (sila_store_save_draft (f->store, f->owner, SILA_DRAFT_KIND_BENEFICIARY, NULL,
+                                        "خديجة الزهراني", json, &id, &error));
+  g_assert_no_error (error);
+
+  /* In the local file, the user's alone; not in the server's table. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  dir = g_path_get_dirname (path);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (local_draft_count (path), ==, 1);
+  g_assert_cmpint (raw_count (f, "SELECT count(*) FROM drafts"), ==, 0);
+
+  /* Another office (another database) has a file of its own. */
+  other_location = sila_test_new_server_database ();
+  other = sila_store_open (other_location, 0, &error);
+  g_assert_no_error (error);
+  other_path = sila_store_local_drafts_path (other);
+  g_assert_cmpstr (other_path, !=, path);
+  drafts = sila_store_list_drafts (other, f->owner, SILA_DRAFT_KIND_BENEFICIARY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  g_clear_object (&other);
+
+  /* The server goes away: drafts are still written and read. */
+  server_ctl (f, "stop");
+  sila_beneficiary_input_set (in, SILA_BF_NOTES, "كُتب والخادم متوقف");
+  g_free (json);
+  json = sila_beneficiary_input_to_json (in);
+  g_assert_true (sila_store_save_draft (f->store, f->owner, SILA_DRAFT_KIND_BENEFICIARY, NULL,
+                                        "خديجة الزهراني", json, &id, &error));
+  g_assert_no_error (error);
+  drafts = sila_store_list_drafts (f->store, f->owner, SILA_DRAFT_KIND_BENEFICIARY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (((SilaDraft *)g_ptr_array_index (drafts, 0))->content, ==, json);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* Saving fails with a plain message; the draft stays. */
+  b = parse_ok (in, NULL);
+  g_assert_false (sila_store_create_beneficiary (f->store, f->owner, b, id, &error));
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN);
+  g_assert_nonnull (strstr (error->message, "office server"));
+  g_assert_null (strstr (error->message, "FATAL"));
+  g_clear_error (&error);
+  g_assert_cmpint (local_draft_count (path), ==, 1);
+
+  /* Back, then restarted under the desk: the first call meets the dropped
+   * connection and says so plainly, the draft stays. */
+  server_ctl (f, "start");
+  g_clear_pointer (&b, sila_beneficiary_free);
+  b = create (f, "100000003", "نورة", "سعد", NULL, "العتيبي", NULL, NULL);
+  server_ctl (f, "restart");
+  g_clear_pointer (&b, sila_beneficiary_free);
+  b = parse_ok (in, NULL);
+  g_assert_false (sila_store_create_beneficiary (f->store, f->owner, b, id, &error));
+  g_assert_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN);
+  g_assert_nonnull (strstr (error->message, "office server"));
+  g_assert_null (strstr (error->message, "terminating"));
+  g_clear_error (&error);
+  g_assert_cmpint (local_draft_count (path), ==, 1);
+
+  /* The connection is made again at the next call; the save goes through
+   * and the draft is dropped after it. */
+  g_clear_pointer (&b, sila_beneficiary_free);
+  b = parse_ok (in, NULL);
+  g_assert_true (sila_store_create_beneficiary (f->store, f->owner, b, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (local_draft_count (path), ==, 0);
+  /* (Only this file is counted: the test cluster does not wait for its
+   * log at commit, so an immediate restart may lose the one before.) */
+  g_assert_cmpint (raw_count (f, "SELECT count(*) FROM beneficiaries "
+                                 "WHERE id_number = '1000000008'"), ==, 1);
+  g_assert_cmpint (raw_count (f, "SELECT count(*) FROM drafts"), ==, 0);
 }
 
 static void
@@ -772,6 +910,9 @@ main (int argc, char **argv)
   ADD ("/sila/store/beneficiary/duplicates", test_duplicates);
   ADD ("/sila/store/beneficiary/roles", test_roles);
   ADD ("/sila/store/beneficiary/drafts", test_drafts);
+  /* Only on a server: drafts in this desk's own file. */
+  if (sila_test_on_server ())
+    ADD ("/sila/store/beneficiary/drafts-on-server", test_drafts_on_server);
   ADD ("/sila/store/beneficiary/lazy-list", test_lazy_list);
   ADD ("/sila/store/beneficiary/segments-and-delete", test_segments_and_delete);
 

@@ -9,6 +9,7 @@
 #include "sila-clock.h"
 #include "sila-contact.h"
 #include "sila-i18n.h"
+#include "sila-date.h"
 #include "sila-request-input.h"
 #include "sila-request-workflow.h"
 #include "sila-signature.h"
@@ -646,6 +647,63 @@ test_assign_researcher (void)
   g_assert_error (error, SILA_WORKFLOW_ERROR, SILA_WORKFLOW_ERROR_NO_SUCH_STEP);
 }
 
+static SilaRequestBrief *
+brief (const char        *number,
+       SilaRequestStatus  status,
+       const char        *decided)
+{
+  SilaRequestBrief *b = g_new0 (SilaRequestBrief, 1);
+
+  b->number = g_strdup (number);
+  b->status = status;
+  g_date_clear (&b->decided_on, 1);
+  if (decided != NULL)
+    g_assert_true (sila_date_parse (decided, SILA_CALENDAR_GREGORIAN, &b->decided_on, NULL));
+  return b;
+}
+
+/* Which requests make a new one a repeat: one still open, else one decided
+ * in the last 90 days (90 counts, 91 not); never a withdrawn one. */
+static void
+test_repeats (void)
+{
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (
+    (GDestroyNotify)sila_request_brief_free);
+  g_autofree char *text = NULL;
+  const SilaRequestBrief *found;
+  GDate today;
+
+  g_assert_true (sila_date_parse ("2025-05-30", SILA_CALENDAR_GREGORIAN, &today, NULL));
+  g_assert_null (sila_request_find_repeat (held, &today));
+  g_assert_null (sila_request_find_repeat (NULL, &today));
+
+  g_ptr_array_add (held, brief ("1446-00001", SILA_REQUEST_WITHDRAWN, NULL));
+  g_ptr_array_add (held, brief ("1446-00002", SILA_REQUEST_CLOSED, "2025-02-28"));
+  g_assert_null (sila_request_find_repeat (held, &today));       /* 91 days */
+
+  g_ptr_array_add (held, brief ("1446-00003", SILA_REQUEST_CLOSED, "2025-03-01"));
+  found = sila_request_find_repeat (held, &today);                /* 90 days */
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->number, ==, "1446-00003");
+  text = sila_request_describe_repeat (found);
+  g_assert_nonnull (strstr (text, "1446-00003"));
+  g_assert_nonnull (strstr (text, "90"));
+
+  /* A decision dated after today (a clock set back) does not count. */
+  g_ptr_array_remove_index (held, 2);
+  g_ptr_array_add (held, brief ("1446-00004", SILA_REQUEST_CLOSED, "2025-06-01"));
+  g_assert_null (sila_request_find_repeat (held, &today));
+
+  /* An open request wins over a recent decision, whatever its status. */
+  g_ptr_array_add (held, brief ("1446-00005", SILA_REQUEST_CLOSED, "2025-05-29"));
+  g_ptr_array_add (held, brief ("1446-00006", SILA_REQUEST_DELIVERED, "2024-01-01"));
+  found = sila_request_find_repeat (held, &today);
+  g_assert_cmpstr (found->number, ==, "1446-00006");
+  g_clear_pointer (&text, g_free);
+  text = sila_request_describe_repeat (found);
+  g_assert_nonnull (strstr (text, sila_request_status_to_display (SILA_REQUEST_DELIVERED)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -667,6 +725,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sila/core/request/signature", test_signature);
   g_test_add_func ("/sila/core/request/form", test_request_input);
   g_test_add_func ("/sila/core/contact/form", test_contact_form);
+  g_test_add_func ("/sila/core/request/repeats", test_repeats);
 
   return g_test_run ();
 }

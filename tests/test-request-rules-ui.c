@@ -246,6 +246,13 @@ test_window_and_cli_agree (Fixture       *f,
       gtk_widget_activate_action (GTK_WIDGET (view), "request.move", "s",
                                   sila_request_status_to_code (c->to));
       settle (GTK_WIDGET (view));
+      /* A step that cannot be taken back is asked about first: yes. */
+      if (sila_request_view_get_confirm_dialog (view) != NULL)
+        {
+          adw_message_dialog_response (
+            ADW_MESSAGE_DIALOG (sila_request_view_get_confirm_dialog (view)), "confirm");
+          settle (GTK_WIDGET (view));
+        }
       messages = shown_messages (view);
 
       /* The command line. */

@@ -9,6 +9,7 @@
 #include "sila-config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "sila-beneficiary-requests.h"
@@ -28,6 +29,7 @@
 #include "sila-store-private.h"
 #include "sila-store-staff.h"
 #include "sila-test-requests.h"
+#include "sila-test-shots.h"
 #include "sila-test-staff.h"
 #include "sila-test-util.h"
 #include "sila-window.h"
@@ -135,13 +137,23 @@ act_as (Fixture         *f,
   return sila_requests_page_get_view (page);
 }
 
+/* Takes the step as the person would: a step that cannot be taken back
+ * asks first, and the person says yes. */
 static void
 move (SilaRequestView   *view,
       SilaRequestStatus  to)
 {
+  GtkWidget *dialog;
+
   gtk_widget_activate_action (GTK_WIDGET (view), "request.move", "s",
                               sila_request_status_to_code (to));
   settle (GTK_WIDGET (view));
+  dialog = sila_request_view_get_confirm_dialog (view);
+  if (dialog != NULL)
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+      settle (GTK_WIDGET (view));
+    }
 }
 
 static void
@@ -154,6 +166,43 @@ expect_status (Fixture           *f,
 
   g_assert_no_error (error);
   g_assert_cmpint (request->status, ==, status);
+}
+
+/* Asks for the step to @to, which cannot be taken back: the question names
+ * the request and what follows, its yes is styled as destructive; "Cancel"
+ * leaves the request at @stays. */
+static void
+ask_and_cancel (Fixture           *f,
+                SilaRequestView   *view,
+                const char        *id,
+                SilaRequestStatus  to,
+                SilaRequestStatus  stays)
+{
+  AdwMessageDialog *dialog;
+  const char *number = sila_request_view_get_request (view)->number;
+  g_autofree char *shot = g_strdup_printf ("confirm-%s", sila_request_status_to_code (to));
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "request.move", "s",
+                              sila_request_status_to_code (to));
+  settle (GTK_WIDGET (view));
+  dialog = ADW_MESSAGE_DIALOG (sila_request_view_get_confirm_dialog (view));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), number));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            arabic ? "لا يمكن" : "cannot"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "confirm"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  expect_status (f, id, stays);
+  if (g_getenv ("SILA_TEST_SHOTS") != NULL)
+    sila_test_shoot (GTK_WIDGET (dialog), g_getenv ("SILA_TEST_SHOTS"), shot,
+                     arabic ? "ar" : "en");
+
+  adw_message_dialog_response (dialog, "cancel");
+  settle (GTK_WIDGET (view));
+  g_assert_null (sila_request_view_get_confirm_dialog (view));
+  expect_status (f, id, stays);
 }
 
 /* What pdftotext reads, without bidi marks and without spaces (it may cut
@@ -339,6 +388,15 @@ test_request_to_closed (Fixture       *f,
   g_assert_true (label_shows (view->reason_error));
   expect_status (f, id, SILA_REQUEST_WITH_COMMITTEE);
   gtk_editable_set_text (GTK_EDITABLE (view->members_row), "خالد، سارة، عمر");
+  /* A decision cannot be taken back: the window asks first, and saying no
+   * changes nothing, not even what was typed. */
+  ask_and_cancel (f, view, id, SILA_REQUEST_ACCEPTED, SILA_REQUEST_WITH_COMMITTEE);
+  gtk_editable_set_text (GTK_EDITABLE (view->reason_row), "الدخل يكفي");
+  ask_and_cancel (f, view, id, SILA_REQUEST_REJECTED, SILA_REQUEST_WITH_COMMITTEE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view->reason_row)), ==, "الدخل يكفي");
+  gtk_editable_set_text (GTK_EDITABLE (view->reason_row), "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view->members_row)), ==,
+                   "خالد، سارة، عمر");
   move (view, SILA_REQUEST_ACCEPTED);
   expect_status (f, id, SILA_REQUEST_ACCEPTED);
 
@@ -591,6 +649,86 @@ test_library_and_preferences (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (holder));
 }
 
+/* Withdrawing asks first; "Cancel" leaves the request open with the reason
+ * still typed, "Withdraw Request" withdraws it. */
+static void
+test_withdraw_asks (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SilaRequest) request = sila_test_open_request (f->store, f->officer,
+                                                           f->beneficiary_id, "financial_aid",
+                                                           "2026-12-01");
+  SilaRequestView *view = act_as (f, f->officer, request->id);
+  GtkWidget *dialog;
+
+  gtk_editable_set_text (GTK_EDITABLE (view->withdraw_reason_row), "طلبت الأسرة إلغاءه");
+  ask_and_cancel (f, view, request->id, SILA_REQUEST_WITHDRAWN, SILA_REQUEST_RECEIVED);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (view->withdraw_reason_row)), ==,
+                   "طلبت الأسرة إلغاءه");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "request.withdraw", NULL);
+  settle (GTK_WIDGET (view));
+  dialog = sila_request_view_get_confirm_dialog (view);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  settle (GTK_WIDGET (f->window));
+  expect_status (f, request->id, SILA_REQUEST_WITHDRAWN);
+}
+
+static guint
+count_requests (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  SilaRequestFilter filter;
+
+  sila_request_filter_init (&filter);
+  filter.beneficiary_id = f->beneficiary_id;
+  rows = sila_store_list_requests (f->store, f->officer, &filter, 100, NULL);
+  return rows->len;
+}
+
+/* A type the person already has open: the window warns beside the type and
+ * opens another only once the officer says so. */
+static void
+test_repeat_warns (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SilaRequest) held = sila_test_open_request (f->store, f->officer, f->beneficiary_id,
+                                                        "financial_aid", "2026-12-01");
+  SilaNewRequestWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", "s",
+                                             f->beneficiary_id));
+  dialog = SILA_NEW_REQUEST_WINDOW (find_toplevel (SILA_TYPE_NEW_REQUEST_WINDOW));
+  g_assert_nonnull (dialog);
+  settle (GTK_WIDGET (dialog));
+
+  sila_new_request_window_choose (dialog, "medical", SILA_CHANNEL_INTERVIEW);
+  settle (GTK_WIDGET (dialog));
+  g_assert_false (sila_new_request_window_has_repeat_warning (dialog));
+  sila_new_request_window_choose (dialog, "financial_aid", SILA_CHANNEL_INTERVIEW);
+  settle (GTK_WIDGET (dialog));
+  g_assert_true (sila_new_request_window_has_repeat_warning (dialog));
+  if (g_getenv ("SILA_TEST_SHOTS") != NULL)
+    sila_test_shoot (GTK_WIDGET (dialog), g_getenv ("SILA_TEST_SHOTS"), "repeat-warning",
+                     arabic ? "ar" : "en");
+
+  /* Signed on paper; opening without saying so opens nothing. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (
+                                 GTK_WIDGET (dialog), SILA_TYPE_NEW_REQUEST_WINDOW, "paper_check")),
+                               TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-request.open", NULL);
+  settle (GTK_WIDGET (f->window));
+  g_assert_true (find_toplevel (SILA_TYPE_NEW_REQUEST_WINDOW) == GTK_WIDGET (dialog));
+  g_assert_cmpuint (count_requests (f), ==, 1);
+
+  sila_new_request_window_confirm_repeat (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "new-request.open", NULL);
+  settle (GTK_WIDGET (f->window));
+  g_assert_null (find_toplevel (SILA_TYPE_NEW_REQUEST_WINDOW));
+  g_assert_cmpuint (count_requests (f), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -612,6 +750,8 @@ main (int argc, char **argv)
 
   ADD ("/sila/ui/requests/received-to-closed", test_request_to_closed);
   ADD ("/sila/ui/requests/draft-kept", test_draft_kept);
+  ADD ("/sila/ui/requests/withdraw-asks", test_withdraw_asks);
+  ADD ("/sila/ui/requests/repeat-warns", test_repeat_warns);
   ADD ("/sila/ui/requests/lists-and-profile", test_lists);
   ADD ("/sila/ui/contacts/quick-entry-and-referral", test_contacts);
   ADD ("/sila/ui/requests/library-and-preferences", test_library_and_preferences);

@@ -791,6 +791,12 @@ main (int argc, char **argv)
 
   for (guint op = 0; op < G_N_ELEMENTS (operations); op++)
     {
+      /* A server's database is restored only into an empty database, with
+       * pg_restore (postgres/pg-backup tests it): there is no file to put
+       * back in place, so this case is the file's alone. */
+      if (sila_test_on_server () && operations[op].run == op_restore)
+        continue;
+
       for (int k = 0; k < SILA_N_ROLES + 2; k++)
         {
           Case *c = g_new0 (Case, 1);

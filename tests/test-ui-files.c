@@ -20,6 +20,7 @@
 #include "sila-feedback-dialog.h"
 #include "sila-feedback-page.h"
 #include "sila-import-page.h"
+#include "sila-server-window.h"
 #include "sila-intake-form.h"
 #include "sila-i18n.h"
 #include "sila-field-page.h"
@@ -139,6 +140,12 @@ static GtkWidget *
 build_library (SilaSession *session)
 {
   return in_window (g_object_new (SILA_TYPE_LIBRARY_PAGE, "session", session, NULL));
+}
+
+static GtkWidget *
+build_server (SilaSession *session)
+{
+  return GTK_WIDGET (sila_server_window_new (NULL, NULL));
 }
 
 static GtkWidget *
@@ -301,6 +308,7 @@ static const struct {
   { "sila-period-bar.ui", build_period_bar },
   { "sila-preferences-window.ui", build_preferences },
   { "sila-problem-window.ui", build_problem },
+  { "sila-server-window.ui", build_server },
   { "sila-setup-window.ui", build_setup },
   { "sila-shortcuts-window.ui", build_shortcuts },
   { "sila-sign-in-page.ui", build_sign_in_page },

@@ -93,6 +93,7 @@ REFUSING = {
     'segment add': lambda d: ['أيتام'],
     'segment rename': lambda d: ['widow', 'أرامل'],
     'segment retire': lambda d: ['widow'],
+    'db copy-to': lambda d: [os.path.join(d, 'copy.db')],
 }
 
 # Commands that need no database at all.

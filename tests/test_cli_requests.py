@@ -329,4 +329,59 @@ def roles_decide_once_accounts_exist():
     check(data['timeline'][-1]['by'] == 'huda' and data['status'] == 'withdrawn', data)
 
 
+def open_type(db, request_type, now, lang='en'):
+    r = cli(db, 'request', 'open', '--national-id', NATIONAL_ID, '--type', request_type,
+            '--channel', 'phone', lang=lang, SILA_FAKE_NOW=now)
+    check(r.returncode == 0, err(r))
+    return out(r).strip(), err(r)
+
+
+@test
+def opening_a_repeat_warns_on_stderr_and_opens_it():
+    db = registry()
+    now = '2025-03-01T09:00:00Z'
+    first, warning = open_type(db, 'food_basket', now)
+    check(warning == '', warning)
+    # The same type while the first is open: opened (exit 0, the number on
+    # stdout), with the warning naming the open request on stderr.
+    second, warning = open_type(db, 'food_basket', now)
+    check(second != first and second.startswith('1446-'), second)
+    check('Warning' in warning and first in warning and 'still open' in warning, warning)
+    # Newest first: now it is the second one that is named.
+    _, warning = open_type(db, 'food_basket', now, lang='ar')
+    check('تحذير' in warning and second in warning, warning)
+    # Another type: nothing to say.
+    _, warning = open_type(db, 'medical', now)
+    check(warning == '', warning)
+    # A withdrawn request of a type never counts.
+    number, _ = open_type(db, 'rent', now)
+    move(db, number, 'withdrawn', '--reason', 'طلبت الأسرة إلغاءه', SILA_FAKE_NOW=now)
+    _, warning = open_type(db, 'rent', now)
+    check(warning == '', warning)
+
+
+@test
+def a_decision_counts_for_ninety_days():
+    db = registry()
+    decided = '2025-03-01T09:00:00Z'
+    number, _ = open_type(db, 'food_basket', decided)
+    complete_documents(db, number)
+    for status in ('documents_complete', 'in_research'):
+        move(db, number, status, SILA_FAKE_NOW=decided)
+    move(db, number, 'research_done', '--note', 'زارت الباحثة الأسرة', '--recommendation',
+         'نوصي بالرفض', SILA_FAKE_NOW=decided)
+    move(db, number, 'with_committee', SILA_FAKE_NOW=decided)
+    move(db, number, 'rejected', '--reason', 'الدخل يكفي', SILA_FAKE_NOW=decided)
+    move(db, number, 'closed', SILA_FAKE_NOW=decided)
+    # 90 days after the decision (2025-05-30) it still counts; 91 days, no longer.
+    r = cli(db, 'request', 'open', '--national-id', NATIONAL_ID, '--type', 'food_basket',
+            '--channel', 'phone', '--received', '2025-05-30', SILA_FAKE_NOW='2025-05-30T09:00:00Z')
+    check(r.returncode == 0 and number in err(r) and '90 days' in err(r), err(r))
+    # The one just opened is open: withdraw it, then try a day later.
+    move(db, out(r).strip(), 'withdrawn', '--reason', 'خطأ', SILA_FAKE_NOW='2025-05-30T09:00:00Z')
+    r = cli(db, 'request', 'open', '--national-id', NATIONAL_ID, '--type', 'food_basket',
+            '--channel', 'phone', SILA_FAKE_NOW='2025-05-31T09:00:00Z')
+    check(r.returncode == 0 and err(r) == '', err(r))
+
+
 run()

@@ -273,5 +273,33 @@ def filled_request_form_fits_one_page_like_the_blank():
             check(box not in text, (lang, box))
 
 
+@test
+def filled_request_form_names_who_received_it():
+    # A database without accounts: the request was received by its owner,
+    # whom the applicant knows as the association, as the workbook's
+    # "Prepared by".
+    folder, db, _ = office()
+    copy = os.path.join(folder, 'received.db')
+    r = cli(db, 'backup', copy)
+    check(r.returncode == 0, err(r))
+    r = cli(copy, 'settings', 'set', 'association_name', 'Sila Charity of West Makkah')
+    check(r.returncode == 0, err(r))
+    r = cli(copy, 'request', 'open', '--national-id', IDS[1], '--type', 'financial_aid',
+            '--channel', 'phone', lang='ar')
+    check(r.returncode == 0, err(r))
+    number = out(r).strip()
+    for lang, label, owner in (('ar', 'استلمه', 'مالك قاعدة البيانات'),
+                               ('en', 'Received by', 'Owner of this database')):
+        pdf = os.path.join(folder, f'received-{lang}.pdf')
+        r = cli(copy, 'request', 'print', number, '--pdf', pdf, lang=lang)
+        check(r.returncode == 0, err(r))
+        text = text_of(pdf)
+        check(not has_words(text, label), (lang, text))
+        line = [ln for ln in text.splitlines() if flat(label) in flat(ln)]
+        check(line and 'Sila Charity of West Makkah' in line[0], (lang, line, text))
+        check(has_words(text, owner) == [owner], (lang, text))
+        check('owner' not in text.lower(), (lang, text))
+
+
 if __name__ == '__main__':
     run()

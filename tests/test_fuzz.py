@@ -21,9 +21,11 @@ SANITIZE = ['-fsanitize=fuzzer,address,undefined', '-fno-sanitize-recover=undefi
 # What each target needs from src/core.
 TARGETS = {
     'fuzz-csv': ['sila-csv.c', 'sila-table-common.c', 'sila-table-reader.c', 'sila-xlsx.c',
-                 'sila-xlsx-package.c', 'sila-xlsx-values.c', 'sila-arabic.c'],
+                 'sila-xlsx-package.c', 'sila-xlsx-values.c', 'sila-arabic.c',
+                 'sila-display.c', 'sila-format.c', 'sila-text.c', 'sila-i18n.c'],
     'fuzz-xlsx': ['sila-xlsx.c', 'sila-xlsx-package.c', 'sila-xlsx-values.c',
-                  'sila-table-common.c'],
+                  'sila-table-common.c', 'sila-display.c', 'sila-format.c', 'sila-text.c',
+                  'sila-i18n.c'],
 }
 
 

@@ -60,6 +60,7 @@ sila_cli_check (SilaCli  *cli,
   g_auto(SilaCliArgs) args = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *database = NULL;
   SilaStore *store;
 
   if (!sila_cli_args_parse (cli, argc, argv, NULL, &args))
@@ -74,8 +75,22 @@ sila_cli_check (SilaCli  *cli,
     return SILA_EXIT_REFUSED;
 
   /* Sound means whole, and built the way Sila Desk built it: a planted
-   * trigger or view is not sound. */
-  if (!sila_store_check_integrity (store, &error) || !sila_store_check_schema (store, &error))
+   * trigger or view is not sound. On a server, whole is what amcheck says. */
+  database = sila_cli_get_database_path (cli);
+  if (database != NULL && sila_cli_is_server (database))
+    {
+      if (!sila_server_check (database, &error))
+        {
+          sila_cli_message (cli, "%s", error->message);
+          return SILA_EXIT_REFUSED;
+        }
+    }
+  else if (!sila_store_check_integrity (store, &error))
+    {
+      sila_cli_message (cli, "%s", error->message);
+      return SILA_EXIT_REFUSED;
+    }
+  if (!sila_store_check_schema (store, &error))
     {
       sila_cli_message (cli, "%s", error->message);
       return SILA_EXIT_REFUSED;

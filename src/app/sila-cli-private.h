@@ -92,6 +92,7 @@ int sila_cli_backup        (SilaCli *cli, int argc, char **argv);
 int sila_cli_restore       (SilaCli *cli, int argc, char **argv);
 int sila_cli_db_init       (SilaCli *cli, int argc, char **argv);
 int sila_cli_db_upgrade    (SilaCli *cli, int argc, char **argv);
+int sila_cli_db_copy_to    (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_open     (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_document (SilaCli *cli, int argc, char **argv);
 int sila_cli_request_move     (SilaCli *cli, int argc, char **argv);

@@ -22,6 +22,30 @@
 #include "sila-store-requests.h"
 
 /* Prints each refused field on its own line. */
+/* A request of a type the person already has open, or had decided in the
+ * last days the core counts, is opened all the same (the officer meant it),
+ * with a warning on stderr. */
+static void
+warn_if_repeat (SilaCli           *cli,
+                SilaStore         *store,
+                const SilaActor   *actor,
+                const SilaRequest *request)
+{
+  g_autoptr(GPtrArray) held = sila_store_list_request_briefs (store, actor,
+                                                              request->beneficiary_id,
+                                                              request->type, NULL);
+  const SilaRequestBrief *repeat;
+  g_autofree char *text = NULL;
+  GDate today;
+
+  sila_clock_today (&today);
+  repeat = sila_request_find_repeat (held, &today);
+  if (repeat == NULL)
+    return;
+  text = sila_request_describe_repeat (repeat);
+  sila_cli_message (cli, _("Warning: %s The new request is opened all the same."), text);
+}
+
 static int
 report_field_errors (SilaCli         *cli,
                      SilaFieldErrors *errors)
@@ -120,6 +144,7 @@ sila_cli_request_open (SilaCli  *cli,
   if (request == NULL)
     return report_field_errors (cli, errors);
 
+  warn_if_repeat (cli, store, actor, request);
   if (!sila_store_open_request (store, actor, request, &error))
     return sila_cli_fail (cli, error);
 

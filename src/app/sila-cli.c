@@ -27,6 +27,7 @@ struct _SilaCli
   SilaActor      *actor;
   char           *password;          /* the one signed in with, for "user passwd" */
   gboolean        allow_expired;     /* "user passwd" may run after a reset */
+  gboolean        unrecorded;        /* db copy-to: a read-only file's owner */
   const SilaCliCommand *command;     /* the one running */
 };
 
@@ -149,6 +150,10 @@ static const SilaCliCommand commands[] = {
     N_("Rename a segment; files keep it") },
   { "segment", "retire", sila_cli_segment_retire, "segment retire CODE",
     N_("Stop offering a segment for new files; files filed under it keep it") },
+  { "db", "copy-to", sila_cli_db_copy_to, "db copy-to URI",
+    N_("Copy the whole office from this database file into a new or empty server database "
+       "(URI), then check that both hold the same: every table's rows and every month's "
+       "report; the file is not changed") },
 };
 
 /* The table of commands, for the help, the manual page and the shell
@@ -181,6 +186,7 @@ sila_cli_exit_for_error (const GError *error)
           return SILA_EXIT_REFUSED;
         case SILA_STORE_ERROR_FAILED:
         case SILA_STORE_ERROR_CANNOT_OPEN:
+        case SILA_STORE_ERROR_SERVER_LOGIN:
         case SILA_STORE_ERROR_NOT_DATABASE:
         case SILA_STORE_ERROR_TOO_NEW:
         default:
@@ -308,6 +314,15 @@ sila_cli_open_store (SilaCli *cli)
     sila_cli_fail (cli, error);
 
   return cli->store;
+}
+
+/* Makes @store the one the command works on (db copy-to opens its file
+ * read-only itself). */
+void
+sila_cli_set_store (SilaCli   *cli,
+                    SilaStore *store)
+{
+  g_set_object (&cli->store, store);
 }
 
 /* Opens an existing database if it can be, saying nothing if it cannot:
@@ -474,6 +489,14 @@ sila_cli_allow_expired_password (SilaCli *cli)
   cli->allow_expired = TRUE;
 }
 
+/* The next sign-in is checked without being recorded: the store is a file
+ * opened read-only that its owner is copying (db copy-to). */
+void
+sila_cli_allow_unrecorded_sign_in (SilaCli *cli)
+{
+  cli->unrecorded = TRUE;
+}
+
 /* Who the command acts as: the owner of a database with no staff accounts,
  * else the staff member named by --user or SILA_USER, signed in with the
  * password from SILA_PASSWORD or the terminal. NULL (after saying why) if
@@ -519,7 +542,9 @@ sila_cli_get_actor (SilaCli *cli)
   if (cli->password == NULL)
     return NULL;
 
-  staff = sila_store_authenticate (cli->store, user, cli->password, &error);
+  staff = cli->unrecorded
+    ? sila_store_authenticate_unrecorded (cli->store, user, cli->password, &error)
+    : sila_store_authenticate (cli->store, user, cli->password, &error);
   if (staff == NULL)
     {
       sila_cli_fail (cli, error);

@@ -49,6 +49,13 @@ const SilaActor *sila_cli_get_actor       (SilaCli      *cli);
 const SilaActor *sila_cli_sign_in         (SilaCli        *cli,
                                            SilaPermission  permission);
 void             sila_cli_close_store     (SilaCli      *cli);
+void             sila_cli_set_store       (SilaCli      *cli,
+                                           SilaStore    *store);
+/* A database named for reading: a file's display name, or a server's
+ * connection string without its password. */
+char            *sila_cli_shown_database  (const char   *database);
+/* Whether --database names a server's database rather than a file. */
+gboolean         sila_cli_is_server       (const char   *database);
 char            *sila_cli_read_password   (SilaCli      *cli,
                                            const char   *variable,
                                            const char   *prompt);
@@ -56,6 +63,7 @@ char            *sila_cli_read_new_password (SilaCli    *cli,
                                              const char *username);
 const char      *sila_cli_get_password    (SilaCli      *cli);
 void             sila_cli_allow_expired_password (SilaCli *cli);
+void             sila_cli_allow_unrecorded_sign_in (SilaCli *cli);
 int              sila_cli_fail            (SilaCli      *cli,
                                            const GError *error);
 int              sila_cli_usage_error     (SilaCli      *cli,

@@ -7,6 +7,8 @@
 
 #include "sila-account.h"
 #include "sila-audit.h"
+#include "sila-date.h"
+#include "sila-format.h"
 #include "sila-i18n.h"
 
 static const struct {
@@ -114,38 +116,35 @@ sila_audit_known_actions (void)
   return codes;
 }
 
-/* A stored UTC timestamp as local date and time for the viewer, in the
- * digits of the UI language. */
+/* A stored UTC timestamp as local date and time for the viewer: the date
+ * as the app writes dates ("1 March 2026"), then the time to the second,
+ * both in the digits of the UI language (docs/screens.md: dates and times
+ * are quantities). */
 char *
 sila_audit_format_time (const char *timestamp)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(GDateTime) local = NULL;
-  g_autofree char *text = NULL;
-  GString *out;
+  g_autofree char *day = NULL;
+  g_autofree char *clock = NULL;
+  g_autofree char *time = NULL;
+  GDate date;
 
   if (timestamp == NULL || (when = g_date_time_new_from_iso8601 (timestamp, utc)) == NULL)
     return g_strdup (timestamp != NULL ? timestamp : "");
 
   local = g_date_time_to_local (when);
-  text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-  if (sila_i18n_get_language () != SILA_LANGUAGE_ARABIC)
-    return g_steal_pointer (&text);
-
-  /* Saudi Arabic writes Arabic-Indic digits; the dashes keep their order
-   * inside an isolate so the date reads year-month-day. */
-  out = g_string_new ("\u2068");
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        g_string_append_unichar (out, 0x0660 + (*p - '0'));
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append (out, "\u2069");
-
-  return g_string_free (out, FALSE);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  day = sila_date_format (&date, SILA_CALENDAR_GREGORIAN);
+  clock = g_date_time_format (local, "%H:%M:%S");
+  /* Arabic-Indic digits joined by colons stay in their order inside an
+   * Arabic line (they are one number run for the bidi algorithm). */
+  time = sila_format_digits_for (clock, sila_i18n_get_language ());
+  /* Translators: a date, then a time: "1 March 2026, 17:33". */
+  return g_strdup_printf (_("%s, %s"), day, time);
 }
 
 /* The stored (UTC) form of midnight, local time, at the start of @date:

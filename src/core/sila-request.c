@@ -162,6 +162,15 @@ sila_request_status_is_final (SilaRequestStatus status)
   return status == SILA_REQUEST_CLOSED || status == SILA_REQUEST_WITHDRAWN;
 }
 
+gboolean
+sila_request_step_is_irreversible (SilaRequestStatus to)
+{
+  /* The policy gives no step back from the committee's decision, and a
+   * withdrawn request stays withdrawn. */
+  return to == SILA_REQUEST_ACCEPTED || to == SILA_REQUEST_REJECTED ||
+         to == SILA_REQUEST_WITHDRAWN;
+}
+
 static const char * const *
 codes_where (gboolean (*keep) (SilaRequestStatus status),
              const char  *codes[SILA_N_REQUEST_STATUSES + 1])
@@ -679,4 +688,64 @@ sila_request_find_document (const SilaRequest *request,
     }
 
   return NULL;
+}
+
+void
+sila_request_brief_free (SilaRequestBrief *brief)
+{
+  if (brief == NULL)
+    return;
+  g_free (brief->number);
+  g_free (brief);
+}
+
+static gboolean
+is_open (const SilaRequestBrief *brief)
+{
+  return !sila_request_status_is_final (brief->status);
+}
+
+static gboolean
+decided_recently (const SilaRequestBrief *brief,
+                  const GDate            *today)
+{
+  int days;
+
+  if (brief->status == SILA_REQUEST_WITHDRAWN || !g_date_valid (&brief->decided_on))
+    return FALSE;
+  days = g_date_days_between (&brief->decided_on, today);
+  return days >= 0 && days <= SILA_REQUEST_REPEAT_DAYS;
+}
+
+const SilaRequestBrief *
+sila_request_find_repeat (GPtrArray   *held,
+                          const GDate *today)
+{
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  for (guint i = 0; held != NULL && i < held->len; i++)
+    if (is_open (g_ptr_array_index (held, i)))
+      return g_ptr_array_index (held, i);
+  for (guint i = 0; held != NULL && i < held->len; i++)
+    if (decided_recently (g_ptr_array_index (held, i), today))
+      return g_ptr_array_index (held, i);
+  return NULL;
+}
+
+char *
+sila_request_describe_repeat (const SilaRequestBrief *brief)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (brief != NULL, NULL);
+
+  if (is_open (brief))
+    return g_strdup_printf (_("This person already has request %s of this type, still open "
+                              "(“%s”)."),
+                            brief->number, sila_request_status_to_display (brief->status));
+  date = sila_date_format (&brief->decided_on, SILA_CALENDAR_GREGORIAN);
+  return g_strdup_printf (_("This person had request %s of this type decided on %s, within "
+                            "the last %d days (“%s”)."),
+                          brief->number, date, SILA_REQUEST_REPEAT_DAYS,
+                          sila_request_status_to_display (brief->status));
 }

@@ -71,6 +71,9 @@ const char *sila_request_status_to_display   (SilaRequestStatus   status);
 gboolean    sila_request_status_awaits_answer (SilaRequestStatus  status);
 /* Closed or withdrawn: nothing more happens. */
 gboolean    sila_request_status_is_final     (SilaRequestStatus   status);
+/* A step that cannot be taken back (the committee's acceptance or
+ * rejection, a withdrawal): the window asks before taking it. */
+gboolean    sila_request_step_is_irreversible (SilaRequestStatus  to);
 /* The codes of the statuses that await an answer, and of the final ones,
  * in the order of the procedure; NULL-terminated, static. The store
  * builds its queries from these lists, not from a copy of them. */
@@ -310,6 +313,28 @@ struct _SilaRequest
   GPtrArray         *deliveries;  /* SilaDelivery */
 };
 
+/* What the repeat rule needs of a request the person already has. */
+typedef struct {
+  char              *number;
+  SilaRequestStatus  status;
+  GDate              decided_on;   /* invalid when the committee has not decided */
+} SilaRequestBrief;
+
+/* A request decided this many days ago or less still counts as recent. */
+#define SILA_REQUEST_REPEAT_DAYS 90
+
+void                    sila_request_brief_free      (SilaRequestBrief *brief);
+/* Among @held (SilaRequestBrief: the person's requests of the type about to
+ * be opened), the one that makes a new request a repeat, or NULL: one still
+ * open (not closed nor withdrawn) first, else one the committee decided on
+ * in the last SILA_REQUEST_REPEAT_DAYS days before @today. A withdrawn
+ * request never counts. The new request is not refused: the officer is
+ * warned and may go on. */
+const SilaRequestBrief *sila_request_find_repeat     (GPtrArray        *held,
+                                                      const GDate      *today);
+/* The warning, in the UI language: which request, and why it counts. */
+char                   *sila_request_describe_repeat (const SilaRequestBrief *brief);
+
 SilaRequest *sila_request_new                (void);
 void         sila_request_free               (SilaRequest       *request);
 const char  *sila_request_get_type_display   (const SilaRequest *request);
@@ -326,6 +351,7 @@ SilaRequestDocument *sila_request_find_document (const SilaRequest *request,
                                                  const char        *type);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaRequest, sila_request_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaRequestBrief, sila_request_brief_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaTypeEntry, sila_type_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaRequestDocument, sila_request_document_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaChecklistRule, sila_checklist_rule_free)

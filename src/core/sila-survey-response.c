@@ -333,6 +333,23 @@ sila_survey_response_make_anonymous (SilaSurveyResponse *response)
   g_clear_pointer (&response->contact_id, g_free);
 }
 
+GArray *
+sila_survey_response_missing_required (const SilaSurveyResponse *response)
+{
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (response != NULL, missing);
+
+  for (guint i = 0; i < response->tpl->questions->len; i++)
+    {
+      const SilaSurveyQuestion *q = g_ptr_array_index (response->tpl->questions, i);
+
+      if (q->required && !response->answers[i].answered)
+        g_array_append_val (missing, i);
+    }
+  return missing;
+}
+
 gboolean
 sila_survey_response_check (const SilaSurveyResponse  *response,
                             gboolean                   enforce_required,

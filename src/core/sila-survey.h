@@ -232,6 +232,9 @@ gboolean            sila_survey_response_set_channel (SilaSurveyResponse     *re
                                                       GError                **error);
 /* Makes the response anonymous, dropping any link. */
 void                sila_survey_response_make_anonymous (SilaSurveyResponse   *response);
+/* The indexes (guint) of every required question left unanswered, in the
+ * template's order, so that a form can mark them all at once. */
+GArray             *sila_survey_response_missing_required (const SilaSurveyResponse *response);
 /* Checks a response before it is saved: required questions answered (for
  * forms and the kiosk; a paper form imported keeps what the person
  * answered), at least one answer, anonymity kept, the date not in the

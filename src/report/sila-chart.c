@@ -27,6 +27,10 @@ struct _SilaChart
   gboolean             rtl;
   gboolean             paired;
   GArray              *items;
+  /* The colour of titles, labels and values: the page's ink unless the
+   * screen asks for its own (a dark style). */
+  gboolean             has_text_rgb;
+  double               text_rgb[3];
 
   SilaChartFormatFunc  format;
   gpointer             format_data;
@@ -424,7 +428,11 @@ draw_text (Ctx        *ctx,
   else
     left = x;
 
-  set_rgb (ctx->cr, TEXT_COLOR);
+  if (ctx->chart->has_text_rgb)
+    cairo_set_source_rgb (ctx->cr, ctx->chart->text_rgb[0], ctx->chart->text_rgb[1],
+                          ctx->chart->text_rgb[2]);
+  else
+    set_rgb (ctx->cr, TEXT_COLOR);
   cairo_move_to (ctx->cr, left, y);
   pango_cairo_show_layout (ctx->cr, layout);
 
@@ -735,6 +743,20 @@ draw_line (Ctx    *ctx,
 }
 
 /* Draws the chart into the rectangle (0, 0, @width, @height) of @cr. */
+void
+sila_chart_set_text_color (SilaChart *self,
+                           double     red,
+                           double     green,
+                           double     blue)
+{
+  g_return_if_fail (SILA_IS_CHART (self));
+
+  self->has_text_rgb = TRUE;
+  self->text_rgb[0] = red;
+  self->text_rgb[1] = green;
+  self->text_rgb[2] = blue;
+}
+
 void
 sila_chart_render (SilaChart *self,
                    cairo_t   *cr,

@@ -54,6 +54,12 @@ void           sila_chart_get_color        (guint                index,
                                             double              *red,
                                             double              *green,
                                             double              *blue);
+/* Titles, labels and values in this colour rather than the printed page's
+ * near-black: the screen gives its style's text colour (dark style). */
+void           sila_chart_set_text_color   (SilaChart           *self,
+                                            double               red,
+                                            double               green,
+                                            double               blue);
 void           sila_chart_render           (SilaChart           *self,
                                             cairo_t             *cr,
                                             double               width,

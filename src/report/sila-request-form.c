@@ -5,9 +5,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sila-account.h"
 #include "sila-audit.h"
 #include "sila-choices.h"
 #include "sila-date.h"
+#include "sila-display.h"
 #include "sila-format.h"
 #include "sila-money.h"
 #include "sila-phone.h"
@@ -267,10 +269,27 @@ add_applicant (SilaDocument           *document,
   sila_document_add_field (document, _("Monthly income"), income);
 }
 
+/* Who received the request, as a person's name: the staff member's, or,
+ * for the owner of a database without accounts, the association's, as the
+ * workbook's "Prepared by" (sila-report-figures.c): the applicant does not
+ * know "the owner of this database". */
+static const char *
+received_by (const SilaRequest *request,
+             const char        *association)
+{
+  if (request->received_by_name != NULL && *request->received_by_name != '\0')
+    return request->received_by_name;
+  if (g_strcmp0 (request->received_by, SILA_ACCOUNT_OWNER_NAME) == 0)
+    return association != NULL && *association != '\0' ? association
+           : sila_display_person (NULL, request->received_by);
+  return request->received_by != NULL ? request->received_by : "";
+}
+
 static void
 add_request (SilaDocument      *document,
              const SilaRequest *request,
-             GPtrArray         *types)
+             GPtrArray         *types,
+             const char        *association)
 {
   g_autofree char *received = NULL;
   g_autofree char *due = NULL;
@@ -307,10 +326,7 @@ add_request (SilaDocument      *document,
                            sila_channel_to_display (request->channel));
   sila_document_add_field (document, _("Date received"), received);
   sila_document_add_field (document, _("Answer due by"), due);
-  sila_document_add_field (document, _("Received by"),
-                           request->received_by_name != NULL ? request->received_by_name
-                           : g_strcmp0 (request->received_by, "owner") == 0
-                           ? _("Owner of this database") : request->received_by);
+  sila_document_add_field (document, _("Received by"), received_by (request, association));
   if (request->amount_asked >= 0)
     amount = sila_money_format (request->amount_asked, TRUE);
   sila_document_add_field (document, _("Amount asked for"), amount != NULL ? amount : "—");
@@ -452,7 +468,7 @@ sila_request_form_new (SilaStore          *store,
                                  _("Confidential: a beneficiary’s personal data, kept under the "
                                    "Personal Data Protection Law."));
 
-  add_request (document, request, types);
+  add_request (document, request, types, association);
   add_applicant (document, request, file);
   add_checklist (document, request, document_types);
   add_declaration (document, request, window);

@@ -80,6 +80,10 @@ typedef enum {
   SILA_DB_SQL_AUDIT_IS_CHAINED,
   /* The function giving the greatest of its arguments (none NULL). */
   SILA_DB_SQL_GREATEST,
+  /* The type of a text column in DDL (the migrations after the
+   * PostgreSQL schema's base version): text that compares and sorts by
+   * code point on both engines, whatever the server's locale. */
+  SILA_DB_SQL_TEXT_TYPE,
   /* Index hints of the report's queries, after a table's alias: "INDEXED
    * BY …" on SQLite, nothing where the planner needs no help. */
   SILA_DB_SQL_HINT_REQUESTS_REPORT,
@@ -145,6 +149,12 @@ struct _SilaDbDriver
   /* Before a long read of much of the database (a year's report): what
    * the engine can do to make it faster on this connection. */
   gboolean       (*prepare_long_read) (SilaDb   *db);
+  /* A file descriptor that turns readable when another connection may
+   * have committed (PostgreSQL: the socket its notifications arrive on),
+   * so that a window learns of other desks' changes without polling; -1
+   * where there is none (SQLite: data_version is polled). It may change
+   * when a lost connection is made again. */
+  int            (*change_fd)    (SilaDb        *db);
   /* The engine's text for @which (never NULL; "" where the engine needs
    * nothing). */
   const char    *(*sql)          (SilaDb        *db,

@@ -3,6 +3,8 @@
 
 #include "sila-config.h"
 
+#include <glib-unix.h>
+
 #include "sila-session.h"
 
 struct _SilaSession
@@ -12,6 +14,8 @@ struct _SilaSession
   SilaStore *store;
   SilaActor *actor;
   guint      watch_id;
+  guint      fd_watch_id;  /* the server's socket, where other desks' news arrive */
+  int        watched_fd;
 };
 
 G_DEFINE_FINAL_TYPE (SilaSession, sila_session, G_TYPE_OBJECT)
@@ -31,15 +35,58 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void watch_change_fd (SilaSession *self);
+
 static gboolean
 poll_cb (gpointer user_data)
 {
-  SilaSession *self = user_data;
+  g_autoptr(SilaSession) self = g_object_ref (user_data);
 
   if (sila_store_poll_external_change (self->store))
     g_signal_emit (self, signals[CHANGED], 0, NULL);
+  /* A handler may have ended the session (and let go of the store). */
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+  /* A connection made again after the server came back has a new socket. */
+  if (sila_store_get_change_fd (self->store) != self->watched_fd)
+    watch_change_fd (self);
 
   return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+fd_ready_cb (int          fd,
+             GIOCondition condition,
+             gpointer     user_data)
+{
+  g_autoptr(SilaSession) self = g_object_ref (user_data);
+
+  /* Reading the news consumes them, so the socket is quiet again. */
+  if (sila_store_poll_external_change (self->store))
+    g_signal_emit (self, signals[CHANGED], 0, NULL);
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  if ((condition & (G_IO_HUP | G_IO_ERR | G_IO_NVAL)) != 0 ||
+      sila_store_get_change_fd (self->store) != fd)
+    {
+      self->fd_watch_id = 0;
+      self->watched_fd = -1;
+      watch_change_fd (self);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_change_fd (SilaSession *self)
+{
+  int fd = sila_store_get_change_fd (self->store);
+
+  g_clear_handle_id (&self->fd_watch_id, g_source_remove);
+  self->watched_fd = fd;
+  if (fd >= 0)
+    self->fd_watch_id = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, fd_ready_cb, self);
 }
 
 static void
@@ -48,6 +95,7 @@ sila_session_dispose (GObject *object)
   SilaSession *self = (SilaSession *)object;
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_handle_id (&self->fd_watch_id, g_source_remove);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sila_session_parent_class)->dispose (object);
@@ -136,6 +184,7 @@ sila_session_class_init (SilaSessionClass *klass)
 static void
 sila_session_init (SilaSession *self)
 {
+  self->watched_fd = -1;
 }
 
 /* Takes ownership of @actor. */
@@ -213,6 +262,16 @@ sila_session_watch (SilaSession *self,
   g_return_if_fail (SILA_IS_SESSION (self));
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
-  if (interval_ms > 0)
-    self->watch_id = g_timeout_add (interval_ms, poll_cb, self);
+  g_clear_handle_id (&self->fd_watch_id, g_source_remove);
+  self->watched_fd = -1;
+  if (interval_ms == 0)
+    return;
+
+  /* On a server, other desks' changes arrive on the connection's socket
+   * (LISTEN/NOTIFY) the moment they are committed; the timer then only
+   * notices a server that went away and makes the connection again. On a
+   * file, the timer is how a change is seen. */
+  watch_change_fd (self);
+  self->watch_id = g_timeout_add (self->watched_fd >= 0 ? interval_ms * 5 : interval_ms,
+                                  poll_cb, self);
 }

@@ -56,6 +56,54 @@ SilaBackupInfo *sila_store_restore             (const char           *database_p
                                                 char                **aside_path,
                                                 GError              **error);
 
+/* A server's database (PostgreSQL), with the server's own tools
+ * (src/store/postgres/sila-pg-backup.c). @conninfo is the location as given
+ * (a URI or a keyword string); a password in it reaches the tools through
+ * their environment, never their command line, and is never shown.
+ *
+ * A backup is `pg_dump -Fc`, named sila-DEVICE-YYYYMMDD-HHMMSS.dump in a
+ * folder, 0600, read back whole before it is kept. */
+char           *sila_store_server_backup       (SilaStore            *self,
+                                                const char           *conninfo,
+                                                const SilaActor      *actor,
+                                                SilaBackupKind        kind,
+                                                const char           *target,
+                                                GError              **error);
+/* The same with the dump in a thread (the window's daily backup);
+ * sila_store_backup_async() and _finish() come here for a server's store. */
+void            sila_store_server_backup_async (SilaStore            *self,
+                                                const char           *conninfo,
+                                                const SilaActor      *actor,
+                                                SilaBackupKind        kind,
+                                                const char           *target,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+char           *sila_store_server_backup_finish (SilaStore           *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+/* Whether @self is a server's database (PostgreSQL), not a file. */
+gboolean        sila_store_is_on_server        (SilaStore            *self);
+/* What a server backup holds, after reading all of it: refused when it is
+ * damaged, cut short, not a Sila Desk database's dump, or made by a newer
+ * version. */
+SilaBackupInfo *sila_server_backup_inspect     (const char           *path,
+                                                GError              **error);
+/* `pg_restore` of @backup into the database @conninfo names, which must be
+ * empty: in one transaction, so that a failure leaves it empty. */
+SilaBackupInfo *sila_server_restore_dump       (const char           *conninfo,
+                                                const char           *backup,
+                                                GError              **error);
+/* The restore's entry in the restored database's audit trail. */
+gboolean        sila_store_record_restore      (SilaStore            *self,
+                                                const SilaActor      *actor,
+                                                const char           *backup,
+                                                GError              **error);
+/* amcheck over the database's tables and indexes; says plainly when the
+ * extension cannot be enabled or used with the rights the connection has. */
+gboolean        sila_server_check              (const char           *conninfo,
+                                                GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaBackupInfo, sila_backup_info_free)
 
 G_END_DECLS

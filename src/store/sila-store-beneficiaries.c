@@ -383,10 +383,12 @@ sila_store_create_beneficiary (SilaStore        *self,
 
   tx = sila_transaction_begin (self, error);
   if (tx == NULL ||
-      !sila_store_insert_beneficiary (self, actor, file, SILA_SAVE_INTERACTIVE, draft_id, error))
+      !sila_store_insert_beneficiary (self, actor, file, SILA_SAVE_INTERACTIVE, draft_id, error) ||
+      !sila_transaction_commit (tx, error))
     return FALSE;
 
-  return sila_transaction_commit (tx, error);
+  sila_store_drop_draft_after_save (self, draft_id);
+  return TRUE;
 }
 
 /* Updating */
@@ -500,6 +502,7 @@ sila_store_update_beneficiary (SilaStore        *self,
 
   if (!sila_transaction_commit (tx, error))
     return FALSE;
+  sila_store_drop_draft_after_save (self, draft_id);
 
   file->rev++;
   g_free (file->updated_at);

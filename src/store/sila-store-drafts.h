@@ -51,10 +51,23 @@ gboolean   sila_store_delete_draft  (SilaStore        *self,
                                      const char       *draft_id,
                                      GError          **error);
 
-/* For the store's own savers: deletes a draft inside their transaction. */
+/* For the store's own savers: deletes a draft inside their transaction
+ * (in a file; on a server it does nothing, the draft being in this desk's
+ * own file), and then, once their transaction is committed,
+ * sila_store_drop_draft_after_save() (on a server; nothing in a file). */
 gboolean   sila_store_drop_draft    (SilaStore        *self,
                                      const char       *draft_id,
                                      GError          **error);
+void       sila_store_drop_draft_after_save (SilaStore  *self,
+                                             const char *draft_id);
+/* The same for every draft of the record @entity_id (a file anonymized). */
+void       sila_store_drop_entity_drafts_after_save (SilaStore  *self,
+                                                     const char *entity_id);
+
+/* On a server, the path of the small SQLite file of this desk that keeps
+ * its drafts (made at the first draft); NULL for a store on a file, whose
+ * drafts are in the file itself. */
+char      *sila_store_local_drafts_path (SilaStore    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaDraft, sila_draft_free)
 

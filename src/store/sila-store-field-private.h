@@ -44,18 +44,8 @@ gboolean   sila_field_changeset_apply_raw (SilaStore    *self,
                                            GBytes       *changeset,
                                            GError      **error);
 
-/* Kit making (SQLite: a kit is always a SQLite file): fills the fresh
- * database @tmp_path (made by the store's migrations) with what a laptop
- * needs from the office @self. */
-gboolean   sila_field_kit_copy        (SilaStore           *self,
-                                       const char          *tmp_path,
-                                       const char          *kit_id,
-                                       gint64               kit_seq,
-                                       const char          *event,
-                                       const char * const  *districts,
-                                       gboolean             lookup_only,
-                                       GError             **error);
-/* Compacts a kit once its search index is rebuilt. */
+/* Compacts a kit (always a SQLite file) once it is filled and its search
+ * index rebuilt. */
 gboolean   sila_field_kit_compact     (const char          *path,
                                        GError             **error);
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Field work (sila-store-field.h): making a kit, writing its bundle, and
- * the review of what merges left. The merge itself is in
- * sila-store-field-merge.c; SQLite's own part in sqlite/sila-sqlite-field.c. */
+/* Field work (sila-store-field.h): writing a kit's bundle, and the review
+ * of what merges left. Making a kit is in sila-store-field-kit.c, the
+ * merge in sila-store-field-merge.c; SQLite's own part in
+ * sqlite/sila-sqlite-field.c. */
 #define G_LOG_DOMAIN "sila-store"
 
 #include "sila-config.h"
@@ -18,12 +19,6 @@
 #include "sila-store-field-private.h"
 
 char *
-sila_field_kit_base_path (const char *kit_path)
-{
-  return g_strconcat (kit_path, ".base", NULL);
-}
-
-char *
 sila_store_field_get_kit_event (SilaStore *self)
 {
   g_autoptr(SilaStatement) stmt = NULL;
@@ -35,164 +30,6 @@ sila_store_field_get_kit_event (SilaStore *self)
   if (stmt == NULL || !sila_store_step_text (self, stmt, &event, NULL))
     return NULL;
   return event;
-}
-
-/* The kit's search index holds its own files only. */
-static gboolean
-reindex_kit (const char  *path,
-             GError     **error)
-{
-  g_autoptr(SilaStore) kit = sila_store_open (path, SILA_STORE_OPEN_MUST_EXIST, error);
-  g_autoptr(SilaTransaction) tx = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  SilaStep step;
-
-  if (kit == NULL)
-    return FALSE;
-  tx = sila_transaction_begin (kit, error);
-  if (tx == NULL)
-    return FALSE;
-
-  {
-    g_autoptr(SilaStatement) stmt =
-      sila_store_prepare (kit, "SELECT id FROM beneficiaries WHERE deleted_at IS NULL", error);
-
-    if (stmt == NULL)
-      return FALSE;
-    while ((step = sila_store_step (kit, stmt, error)) == SILA_STEP_ROW)
-      g_ptr_array_add (ids, sila_column_dup (stmt, 0));
-    if (step == SILA_STEP_ERROR)
-      return FALSE;
-  }
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(SilaBeneficiary) file =
-        sila_store_read_beneficiary (kit, "id = ?1", ids->pdata[i], 0, error);
-
-      if (file == NULL || !sila_store_index_beneficiary (kit, file, NULL, error))
-        return FALSE;
-    }
-  return sila_transaction_commit (tx, error);
-}
-
-static gboolean
-refuse_existing (const char  *path,
-                 GError     **error)
-{
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-               _("“%s” exists already: a field kit is never written over another one."), path);
-  return FALSE;
-}
-
-gboolean
-sila_store_field_make_kit (SilaStore           *self,
-                           const SilaActor     *actor,
-                           const char          *event,
-                           const char * const  *districts,
-                           gboolean             lookup_only,
-                           const char          *out_path,
-                           GError             **error)
-{
-  g_autofree char *base = sila_field_kit_base_path (out_path);
-  g_autofree char *tmp = g_strconcat (out_path, ".part", NULL);
-  g_autofree char *kit_id = g_uuid_string_random ();
-  g_autofree char *now = sila_clock_timestamp ();
-  g_autofree char *district_list = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (event != NULL ? event : ""));
-  gsize size = 0;
-  gint64 seq = 0;
-
-  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
-
-  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_EXPORT, error))
-    return FALSE;
-  if (*trimmed == '\0')
-    {
-      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_INVALID,
-                           _("Name the field event the kit is for."));
-      return FALSE;
-    }
-  if (!refuse_existing (out_path, error) || !refuse_existing (base, error))
-    return FALSE;
-
-  if (districts != NULL && districts[0] != NULL && !lookup_only)
-    district_list = g_strjoinv ("\n", (char **)districts);
-
-  /* The kit is numbered and audited first: its copy of the office then
-   * knows it too. */
-  {
-    g_autoptr(SilaTransaction) tx = sila_transaction_begin (self, error);
-    g_autoptr(SilaStatement) stmt = NULL;
-    g_autofree char *summary = NULL;
-
-    if (tx == NULL || !sila_store_next_number (self, "field_kit", &seq, error))
-      return FALSE;
-    stmt = sila_store_prepare (self,
-                               "INSERT INTO field_kits (id, seq, event, districts, lookup_only, "
-                               "made_at, made_by, device_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                               "?8)",
-                               error);
-    if (stmt == NULL)
-      return FALSE;
-    sila_bind_text (stmt, 1, kit_id);
-    sila_bind_int64 (stmt, 2, seq);
-    sila_bind_text (stmt, 3, event);
-    sila_bind_text (stmt, 4, district_list);
-    sila_bind_int (stmt, 5, district_list == NULL);
-    sila_bind_text (stmt, 6, now);
-    sila_bind_text (stmt, 7, actor->username);
-    sila_bind_text (stmt, 8, sila_store_get_device_id (self));
-    if (sila_store_step (self, stmt, error) != SILA_STEP_DONE)
-      return FALSE;
-    g_clear_pointer (&stmt, sila_statement_release);
-
-    summary = g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", event, seq);
-    if (!sila_store_audit (self, actor, "create", "field_kit", kit_id, summary, NULL, NULL,
-                           error) ||
-        !sila_transaction_commit (tx, error))
-      return FALSE;
-  }
-
-  /* A fresh database at this version (0600, like every database the store
-   * makes), filled with what goes. */
-  g_unlink (tmp);
-  {
-    g_autoptr(SilaStore) fresh = sila_store_open (tmp, SILA_STORE_OPEN_DEFAULT, error);
-
-    if (fresh == NULL)
-      return FALSE;
-  }
-
-  if (!sila_field_kit_copy (self, tmp, kit_id, seq, event,
-                            district_list != NULL ? districts : NULL, lookup_only, error) ||
-      !reindex_kit (tmp, error) ||
-      !sila_field_kit_compact (tmp, error) ||
-      g_chmod (tmp, 0600) != 0 ||
-      !g_file_get_contents (tmp, &contents, &size, error) ||
-      !g_file_set_contents_full (base, contents, (gssize)size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  if (g_rename (tmp, out_path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_unlink (base);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("The field kit cannot be written to “%s”: %s"), out_path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include "sila-audit.h"
 #include "sila-clock.h"
 #include "sila-store-beneficiaries-private.h"
+#include "sila-store-drafts.h"
 #include "sila-store-person.h"
 
 /* Adds the current row's columns to @builder's open object, each under its
@@ -382,6 +383,7 @@ anonymize_one (SilaStore        *self,
                const SilaActor  *actor,
                gint64            file_number,
                const char       *now,
+               GPtrArray        *ids,
                GError          **error)
 {
   g_autoptr(SilaBeneficiary) before = NULL;
@@ -394,6 +396,7 @@ anonymize_one (SilaStore        *self,
   if (before == NULL)
     return FALSE;
   id = before->id;
+  g_ptr_array_add (ids, g_strdup (id));
 
   /* The search index gives back its old tokens before the names go. */
   after = sila_beneficiary_copy (before);
@@ -495,6 +498,7 @@ sila_store_anonymize_files (SilaStore        *self,
                             GError          **error)
 {
   g_autoptr(SilaTransaction) tx = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *now = NULL;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
@@ -509,8 +513,15 @@ sila_store_anonymize_files (SilaStore        *self,
 
   now = sila_clock_timestamp ();
   for (guint i = 0; i < file_numbers->len; i++)
-    if (!anonymize_one (self, actor, g_array_index (file_numbers, gint64, i), now, error))
+    if (!anonymize_one (self, actor, g_array_index (file_numbers, gint64, i), now, ids, error))
       return FALSE;
 
-  return sila_transaction_commit (tx, error);
+  if (!sila_transaction_commit (tx, error))
+    return FALSE;
+  /* On a server, this desk's drafts of these files are in its own file
+   * (other desks' files are out of reach: theirs go when they are saved
+   * or discarded). */
+  for (guint i = 0; i < ids->len; i++)
+    sila_store_drop_entity_drafts_after_save (self, g_ptr_array_index (ids, i));
+  return TRUE;
 }

@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* The store's own fields. Only sila-store.c, -statements.c,
- * -transactions.c and the engine's opening (sqlite/) touch them; the other
+ * -transactions.c, -drafts.c (local_drafts) and the engine's opening
+ * (sqlite/) touch them; the other
  * files of src/store go through the functions below. */
 struct _SilaStore
 {
@@ -25,6 +26,9 @@ struct _SilaStore
   guint       tx_depth;
   gboolean    read_only;
   gboolean    created;      /* this call made the file */
+  /* On a server: this desk's drafts file (sila-store-drafts.c), opened
+   * at the first use of a draft; NULL otherwise. */
+  SilaStore  *local_drafts;
 };
 
 /* The connection's engine's text for SQL that differs between engines. */
@@ -145,6 +149,16 @@ SilaStore     *sila_pg_store_open      (const char          *conninfo,
                                         SilaStoreOpenFlags   flags,
                                         int                  target_version,
                                         GError             **error);
+SilaStore     *sila_pg_store_open_with_password (const char          *conninfo,
+                                                 const char          *password,
+                                                 SilaStoreOpenFlags   flags,
+                                                 int                  target_version,
+                                                 GError             **error);
+/* A bare store on a small SQLite file of this desk at @path, made (0600)
+ * if missing: no identity, schema or migrations, the caller makes its
+ * tables (sqlite/sila-sqlite-local.c). */
+SilaStore     *sila_sqlite_store_open_local (const char     *path,
+                                             GError        **error);
 /* TRUE for a store on a PostgreSQL server rather than an SQLite file. */
 gboolean       sila_store_is_on_server (SilaStore           *self);
 void           sila_pg_store_set_lock_timeout (SilaStore    *self,

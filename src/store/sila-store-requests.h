@@ -224,4 +224,12 @@ GPtrArray   *sila_store_list_requests         (SilaStore               *self,
                                                guint                    limit,
                                                GError                 **error);
 
+/* The requests of @type that @beneficiary_id has (SilaRequestBrief),
+ * newest first, for the repeat warning (sila_request_find_repeat). */
+GPtrArray   *sila_store_list_request_briefs   (SilaStore               *self,
+                                               const SilaActor         *actor,
+                                               const char              *beneficiary_id,
+                                               const char              *type,
+                                               GError                 **error);
+
 G_END_DECLS

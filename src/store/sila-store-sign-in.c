@@ -60,11 +60,12 @@ record_failure (SilaStore   *self,
  * type passwords into it). A database that cannot be written to could count
  * no wrong password, so it could be guessed at without end: signing in to it
  * is refused, before any password is looked at. */
-SilaStaff *
-sila_store_authenticate (SilaStore   *self,
-                         const char  *username,
-                         const char  *password,
-                         GError     **error)
+static SilaStaff *
+authenticate (SilaStore   *self,
+              const char  *username,
+              const char  *password,
+              gboolean     unrecorded,
+              GError     **error)
 {
   g_autoptr(SilaTransaction) tx = NULL;
   g_autoptr(SilaStatement) stmt = NULL;
@@ -80,7 +81,7 @@ sila_store_authenticate (SilaStore   *self,
 
   g_return_val_if_fail (SILA_IS_STORE (self), NULL);
 
-  if (sila_store_is_read_only (self))
+  if (sila_store_is_read_only (self) && !unrecorded)
     {
       g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_READ_ONLY,
                            _("This database cannot be written to, so wrong passwords could not "
@@ -230,6 +231,28 @@ sila_store_authenticate (SilaStore   *self,
 }
 
 /* Records that @actor signed out (switched user, or closed the app). */
+SilaStaff *
+sila_store_authenticate (SilaStore   *self,
+                         const char  *username,
+                         const char  *password,
+                         GError     **error)
+{
+  return authenticate (self, username, password, FALSE, error);
+}
+
+SilaStaff *
+sila_store_authenticate_unrecorded (SilaStore   *self,
+                                    const char  *username,
+                                    const char  *password,
+                                    GError     **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+  /* On a database that can be written, every attempt is counted. */
+  g_return_val_if_fail (sila_store_is_read_only (self), NULL);
+
+  return authenticate (self, username, password, TRUE, error);
+}
+
 gboolean
 sila_store_sign_out (SilaStore        *self,
                      const SilaActor  *actor,

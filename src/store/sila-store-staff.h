@@ -71,6 +71,14 @@ SilaStaff  *sila_store_authenticate           (SilaStore        *self,
                                                const char       *username,
                                                const char       *password,
                                                GError          **error);
+/* The same checks on a database opened read-only, recording nothing: for
+ * `db copy-to`, which must leave its file as it was, and only once the
+ * caller knows that whoever signs in could read every row of the file
+ * anyway (its owner), so that uncounted guesses give nothing away. */
+SilaStaff  *sila_store_authenticate_unrecorded (SilaStore       *self,
+                                                const char      *username,
+                                                const char      *password,
+                                                GError         **error);
 gboolean    sila_store_sign_out               (SilaStore        *self,
                                                const SilaActor  *actor,
                                                GError          **error);

@@ -50,6 +50,19 @@ sila_store_set_error (SilaStore      *self,
       break;
 
     case SILA_DB_CANNOT_OPEN:
+      if (self != NULL && self->db != NULL && sila_store_is_on_server (self))
+        {
+          /* A server that went away, restarted or no longer takes our
+           * password, met after opening: one plain message in the UI
+           * language, never the server's or libpq's own words (which go to
+           * the debug log). The driver connects again at the next call. */
+          g_debug ("The server connection failed: %s", detail);
+          g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+                               _("The connection to the office server was lost, so this "
+                                 "was not done. Try again in a moment; what you entered is "
+                                 "still here."));
+          break;
+        }
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
                    _("The database file “%s” cannot be opened: %s"),
                    self != NULL && self->path != NULL ? self->path : "", detail);
@@ -72,10 +85,17 @@ sila_store_set_error (SilaStore      *self,
                    _("The database refused the values: %s"), detail);
       break;
 
+    case SILA_DB_RETRY:
+      /* A deadlock or serialization failure on a server, met after the
+       * begin's own tries: the whole save was rolled back. */
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_BUSY,
+                           _("Another desk was saving the same records at the same moment, so "
+                             "nothing was saved. Try again; what you entered is still here."));
+      break;
+
     case SILA_DB_OK:
     case SILA_DB_FAILED:
     case SILA_DB_INTERRUPTED:
-    case SILA_DB_RETRY:
     default:
       g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_FAILED,
                    _("The database reported an error: %s"), detail);

@@ -31,6 +31,7 @@ sila_store_finalize (GObject *object)
   SilaStore *self = (SilaStore *)object;
 
   /* Statements first: a connection is closed once none is left. */
+  g_clear_object (&self->local_drafts);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
@@ -150,6 +151,14 @@ sila_store_poll_external_change (SilaStore *self)
   return changed;
 }
 
+int
+sila_store_get_change_fd (SilaStore *self)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), -1);
+
+  return self->db->driver->change_fd (self->db);
+}
+
 /* Opening: a PostgreSQL server or an SQLite file */
 
 /* The keywords a libpq connection string may begin with. A file path is
@@ -201,6 +210,18 @@ open_at (const char          *location,
   if (sila_store_location_is_server (location))
     return sila_pg_store_open (location, flags, target_version, error);
   return sila_sqlite_store_open (location, flags, target_version, error);
+}
+
+SilaStore *
+sila_store_open_server (const char          *conninfo,
+                        const char          *password,
+                        SilaStoreOpenFlags   flags,
+                        GError             **error)
+{
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  return sila_pg_store_open_with_password (conninfo, password, flags,
+                                           sila_store_get_latest_version (), error);
 }
 
 /* Opens (or creates) the database at @location, an SQLite file or a

@@ -29,6 +29,8 @@ typedef enum {
   SILA_STORE_ERROR_BAD_LOGIN,        /* wrong user name or password */
   SILA_STORE_ERROR_LOCKED,           /* too many wrong passwords: wait */
   SILA_STORE_ERROR_PASSWORD_EXPIRED, /* reset by an administrator: choose a new one */
+  SILA_STORE_ERROR_SERVER_LOGIN,     /* the office server asks for a password, or
+                                      * refused the one given */
 } SilaStoreError;
 
 typedef enum {
@@ -49,7 +51,19 @@ SilaStore  *sila_store_open                   (const char          *path,
 /* TRUE if @location names a PostgreSQL database (a postgresql:// URI or a
  * libpq keyword string such as "service=office") rather than a file. */
 gboolean    sila_store_location_is_server     (const char          *location);
+/* Opens a server's database as sila_store_open() does, with @password (the
+ * one typed in the window or kept in the keyring) given apart from the
+ * address, which keeps none; NULL leaves libpq to ~/.pgpass. */
+SilaStore  *sila_store_open_server            (const char          *conninfo,
+                                               const char          *password,
+                                               SilaStoreOpenFlags   flags,
+                                               GError             **error);
 /* The file, or the server's address without any password. */
+/* After a database file opened read-only was let go: SQLite leaves the
+ * -wal and -shm files such a connection made; this removes them when they
+ * are empty and no one else has the database open, so that the folder is
+ * as it was. Nothing for a server. */
+void        sila_store_tidy_after_read_only   (const char          *path);
 const char *sila_store_get_path               (SilaStore           *self);
 /* Runs the migrations a database opened with SILA_STORE_OPEN_NO_MIGRATE
  * still needs ("db upgrade"). */
@@ -65,6 +79,9 @@ gboolean    sila_store_check_schema           (SilaStore           *self,
 gboolean    sila_store_check_integrity        (SilaStore           *self,
                                                GError             **error);
 gboolean    sila_store_poll_external_change   (SilaStore           *self);
+/* Readable when another desk may have committed (a server's connection);
+ * -1 when only polling tells (a file). */
+int         sila_store_get_change_fd          (SilaStore           *self);
 
 gboolean    sila_store_require                (SilaStore           *self,
                                                const SilaActor     *actor,

@@ -143,6 +143,16 @@ about_action (GSimpleAction *action,
 
 /* Closes this instance; main() then starts it again, in the newly chosen
  * language, once this one has left the session bus. */
+static gboolean
+restart_idle_cb (gpointer user_data)
+{
+  SilaApplication *self = SILA_APPLICATION (user_data);
+
+  quit_action (NULL, NULL, self);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 restart_action (GSimpleAction *action,
                 GVariant      *parameter,
@@ -150,9 +160,11 @@ restart_action (GSimpleAction *action,
 {
   SilaApplication *self = SILA_APPLICATION (user_data);
 
+  /* The windows close once the click that asked for this is over: the
+   * button is on Preferences' toast, and destroying that window from inside
+   * its own click left the toast and its gesture working on freed objects. */
   self->restart_requested = TRUE;
-  quit_action (NULL, NULL, self);
-  g_application_quit (G_APPLICATION (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, restart_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static const GActionEntry app_actions[] = {
@@ -165,6 +177,7 @@ static const GActionEntry app_actions[] = {
   { "change-password", change_password_action },
   { "audit-trail", audit_trail_action },
   { "restore", sila_application_restore_action, "s" },
+  { "open-server", sila_application_open_server_action },
 };
 
 void

@@ -30,6 +30,10 @@ struct _SilaApplication
 void sila_application_open_database         (SilaApplication *self,
                                              const char      *path,
                                              gboolean         remember);
+void sila_application_adopt_store          (SilaApplication *self,
+                                             SilaStore       *store,
+                                             const char      *location,
+                                             gboolean         remember);
 void sila_application_show_sign_in          (SilaApplication *self);
 void sila_application_end_session           (SilaApplication *self);
 void sila_application_close_all_windows     (SilaApplication *self);
@@ -43,6 +47,15 @@ void sila_application_update_actions        (SilaApplication *self);
 /* In sila-application-backups.c: "app.restore". */
 void sila_application_schedule_backups      (SilaApplication *self);
 void sila_application_restore_action        (GSimpleAction   *action,
+                                             GVariant        *parameter,
+                                             gpointer         user_data);
+
+/* In sila-application-server.c: "app.open-server", and opening the server
+ * remembered from the last time, with its password from the keyring. */
+gboolean sila_application_is_remembered_server (const char     *location);
+void sila_application_open_server           (SilaApplication *self,
+                                             const char      *conninfo);
+void sila_application_open_server_action    (GSimpleAction   *action,
                                              GVariant        *parameter,
                                              gpointer         user_data);
 

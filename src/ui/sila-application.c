@@ -50,6 +50,9 @@ choose_database_path (SilaApplication  *self,
 
       if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
         return g_steal_pointer (&last);
+      /* The office's server, as "Open Office Server…" remembered it. */
+      if (sila_application_is_remembered_server (last))
+        return g_steal_pointer (&last);
     }
 
   dir = sila_paths_get_data_dir ();
@@ -359,6 +362,14 @@ sila_application_open_database (SilaApplication *self,
       return;
     }
 
+  /* A server chosen in the window: its password is in the keyring, and
+   * connecting happens in the server window, which stays live meanwhile. */
+  if (sila_application_is_remembered_server (chosen))
+    {
+      sila_application_open_server (self, chosen);
+      return;
+    }
+
   store = sila_store_open (chosen, SILA_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     {
@@ -366,10 +377,20 @@ sila_application_open_database (SilaApplication *self,
       return;
     }
 
+  sila_application_adopt_store (self, store, chosen, remember);
+}
+
+/* @store becomes the open database, and whoever is to work on it starts. */
+void
+sila_application_adopt_store (SilaApplication *self,
+                              SilaStore       *store,
+                              const char      *location,
+                              gboolean         remember)
+{
   apply_new_database_defaults (store);
 
   if (remember && sila_settings_get () != NULL)
-    g_settings_set_string (sila_settings_get (), "last-database", chosen);
+    g_settings_set_string (sila_settings_get (), "last-database", location);
 
   g_set_object (&self->store, store);
   start (self);

@@ -8,8 +8,10 @@
 
 #include "sila-audit.h"
 #include "sila-audit-item.h"
+#include "sila-a11y.h"
 #include "sila-audit-window.h"
 #include "sila-clock.h"
+#include "sila-display.h"
 #include "sila-field-error.h"
 #include "sila-store-audit-chain.h"
 #include "sila-store-staff.h"
@@ -284,7 +286,12 @@ update_count (SilaAuditWindow *self,
   else
     text = g_strdup_printf (ngettext ("%u record", "%u records", n), n);
 
-  gtk_label_set_label (self->count_label, text);
+  {
+    /* A count is a quantity: Arabic-Indic digits in Arabic (docs/screens.md). */
+    g_autofree char *shown = sila_display_digits (text);
+
+    gtk_label_set_label (self->count_label, shown);
+  }
   gtk_widget_set_visible (self->more_button, more);
 }
 
@@ -594,6 +601,9 @@ sila_audit_window_init (SilaAuditWindow *self)
       gtk_column_view_column_set_expand (column, c == COLUMN_SUMMARY);
       gtk_column_view_append_column (self->column_view, column);
     }
+
+  /* The drop-downs' inner buttons, which take the focus, carry their names. */
+  sila_a11y_link_inner (GTK_WIDGET (self));
 
   /* Dates and record numbers read left to right, as typed. */
   gtk_widget_set_direction (GTK_WIDGET (self->since_entry), GTK_TEXT_DIR_LTR);

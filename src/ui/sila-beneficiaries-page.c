@@ -297,15 +297,42 @@ resume_draft_cb (GtkButton             *button,
 }
 
 static void
+discard_response_cb (AdwMessageDialog      *dialog,
+                     const char            *response,
+                     SilaBeneficiariesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = g_object_get_data (G_OBJECT (dialog), "draft-id");
+
+  if (!g_str_equal (response, "discard"))
+    return;
+  if (!sila_store_delete_draft (get_store (self), get_actor (self), id, &error))
+    g_message ("The draft was not discarded: %s", error->message);
+  sila_beneficiaries_page_refresh_drafts (self);
+}
+
+/* A draft is all that is left of what was typed: asked before it goes. */
+static void
 discard_draft_cb (GtkButton             *button,
                   SilaBeneficiariesPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *summary = g_object_get_data (G_OBJECT (button), "summary");
+  g_autofree char *body = g_strdup_printf (_("What was typed in the form “%s” will be deleted. "
+                                             "This cannot be undone."), summary);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Discard This Draft?"), body);
 
-  if (!sila_store_delete_draft (get_store (self), get_actor (self),
-                                gtk_widget_get_name (GTK_WIDGET (button)), &error))
-    g_message ("The draft was not discarded: %s", error->message);
-  sila_beneficiaries_page_refresh_drafts (self);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "draft-id",
+                          g_strdup (gtk_widget_get_name (GTK_WIDGET (button))), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -344,6 +371,8 @@ sila_beneficiaries_page_refresh_drafts (SilaBeneficiariesPage *self)
       gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_set_name (resume, d->id);
       gtk_widget_set_name (discard, d->id);
+      g_object_set_data_full (G_OBJECT (discard), "summary",
+                              g_strdup (gtk_label_get_label (GTK_LABEL (label))), g_free);
       gtk_widget_add_css_class (discard, "flat");
       g_signal_connect_object (resume, "clicked", G_CALLBACK (resume_draft_cb), self, 0);
       g_signal_connect_object (discard, "clicked", G_CALLBACK (discard_draft_cb), self, 0);

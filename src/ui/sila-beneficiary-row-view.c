@@ -288,6 +288,51 @@ segment_name (GPtrArray  *segments,
   return code;
 }
 
+/* What a screen reader says for a row: every column shown, each with what
+ * it is ("File 1234, name, ID …, mobile …, segment …, district …, consent
+ * pending"), without the direction marks the drawn text carries. */
+static char *
+describe (SilaBeneficiaryRowView *self,
+          const char             *number,
+          const char             *name,
+          const char             *id_number,
+          const char             *phone,
+          gboolean                pending)
+{
+  /* TRANSLATORS: between the parts of a row read aloud; Arabic uses "، ". */
+  const char *sep = C_("list separator", ", ");
+  const char *segment = self->texts[SILA_ROW_COLUMN_SEGMENT];
+  const char *district = self->texts[SILA_ROW_COLUMN_DISTRICT];
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, _("File %s"), number);
+  g_string_append (text, sep);
+  g_string_append (text, name != NULL ? name : "");
+  g_string_append (text, sep);
+  if (id_number != NULL)
+    g_string_append_printf (text, _("ID %s"), id_number);
+  else
+    g_string_append (text, _("no ID number"));
+  if (phone != NULL)
+    {
+      g_string_append (text, sep);
+      g_string_append_printf (text, _("mobile %s"), phone);
+    }
+  if (segment != NULL)
+    {
+      g_string_append (text, sep);
+      g_string_append_printf (text, _("segment %s"), segment);
+    }
+  if (district != NULL)
+    {
+      g_string_append (text, sep);
+      g_string_append_printf (text, _("district %s"), district);
+    }
+  g_string_append (text, sep);
+  g_string_append (text, pending ? _("consent pending") : _("consent recorded"));
+  return g_string_free (text, FALSE);
+}
+
 /* Shows @row: its file number (a code: Western digits), the name, ID and
  * mobile left to right, segment (@segments name them), district and a
  * "consent pending" mark; and what a screen reader says for it. */
@@ -301,6 +346,7 @@ sila_beneficiary_row_view_show (SilaBeneficiaryRowView *self,
   g_autofree char *id = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *phone_plain = NULL;
   const char *mobile = sila_beneficiary_row_get_mobile (row);
   const char *name = sila_beneficiary_row_get_name (row);
   gboolean pending = g_strcmp0 (sila_beneficiary_row_get_consent (row), "pending") == 0;
@@ -328,6 +374,7 @@ sila_beneficiary_row_view_show (SilaBeneficiaryRowView *self,
     {
       g_autofree char *shown = sila_phone_format_display (mobile);
       phone = sila_display_code (shown != NULL ? shown : mobile);
+      phone_plain = g_strdup (shown != NULL ? shown : mobile);
     }
 
   sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_NUMBER, number_shown);
@@ -344,7 +391,8 @@ sila_beneficiary_row_view_show (SilaBeneficiaryRowView *self,
   sila_beneficiary_row_view_set_text (self, SILA_ROW_COLUMN_CONSENT,
                                       pending ? _("Consent pending") : NULL);
 
-  accessible = g_strdup_printf ("%s %s", number_shown, name);
+  accessible = describe (self, number, name, sila_beneficiary_row_get_id_number (row),
+                        mobile != NULL ? phone_plain : NULL, pending);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
 }

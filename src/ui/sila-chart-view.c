@@ -3,6 +3,8 @@
 
 #include "sila-config.h"
 
+#include <glib/gi18n.h>
+
 #include "sila-chart-view.h"
 
 struct _SilaChartView
@@ -26,8 +28,12 @@ static void
 update_description (SilaChartView *self)
 {
   g_autofree char *text = self->chart != NULL ? sila_chart_describe (self->chart) : NULL;
+  const char *title = self->chart != NULL ? sila_chart_get_title (self->chart) : NULL;
 
+  /* The title names the chart; its figures are the description. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL && *title != '\0' ? title : _("Chart"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text != NULL ? text : "",
                                   -1);
 }
@@ -39,15 +45,30 @@ sila_chart_view_snapshot (GtkWidget   *widget,
   SilaChartView *self = SILA_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  GdkRGBA color;
   cairo_t *cr;
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
   sila_chart_set_rtl (self->chart, gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL);
+  /* On screen the words take the style's text colour, light in the dark
+   * style; printed reports keep their own. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  sila_chart_set_text_color (self->chart, color.red, color.green, color.blue);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   sila_chart_render (self->chart, cr, width, height);
   cairo_destroy (cr);
+}
+
+static void
+sila_chart_view_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (sila_chart_view_parent_class)->css_changed (widget, change);
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -136,6 +157,7 @@ sila_chart_view_class_init (SilaChartViewClass *klass)
   widget_class->snapshot = sila_chart_view_snapshot;
   widget_class->measure = sila_chart_view_measure;
   widget_class->direction_changed = sila_chart_view_direction_changed;
+  widget_class->css_changed = sila_chart_view_css_changed;
 
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL, SILA_TYPE_CHART,

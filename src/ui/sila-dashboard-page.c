@@ -422,7 +422,10 @@ sila_dashboard_page_refresh (SilaDashboardPage *self)
   self->loading = TRUE;
   if (self->figures == NULL)
     {
-      gtk_spinner_set_spinning (self->spinner, TRUE);
+      /* Spinning from the second frame on: a spinner that does not spin is
+       * not drawn, and its icon (an SVG, through librsvg) is then not read
+       * before the window's first frame. The figures start then anyway. */
+      gtk_spinner_set_spinning (self->spinner, self->painted);
       gtk_stack_set_visible_child_name (self->month_stack, "loading");
     }
   /* Not before the page is first drawn: the month's figures would compete

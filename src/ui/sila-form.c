@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sila-display.h"
+#include "sila-a11y.h"
 #include "sila-form.h"
 #include "sila-format.h"
 #include "sila-text.h"
@@ -190,8 +191,7 @@ sila_form_grid_add (GtkGrid    *grid,
   gtk_widget_add_css_class (title, "sila-form-label");
   gtk_grid_attach (grid, title, 0, row, 1, 1);
   gtk_grid_attach (grid, field, 1, row, 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (field),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  sila_a11y_label_by (field, title);
   row++;
   if (hint != NULL)
     gtk_grid_attach (grid, GTK_WIDGET (hint), 1, row++, 1, 1);

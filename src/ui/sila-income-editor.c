@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-a11y.h"
 #include "sila-field-error.h"
 #include "sila-form.h"
 #include "sila-income-editor.h"
@@ -96,8 +97,7 @@ sila_income_editor_init (SilaIncomeEditor *self)
   self->amount = sila_form_entry_new (TRUE, "0.00");
   gtk_editable_set_width_chars (GTK_EDITABLE (self->amount), 10);
   gtk_widget_set_hexpand (self->amount, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->source), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Source of income"), -1);
+  sila_a11y_set_label (self->source, _("Source of income"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->amount), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Monthly amount in riyals"), -1);
   gtk_widget_add_css_class (currency, "dim-label");

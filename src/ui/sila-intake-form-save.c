@@ -538,6 +538,10 @@ sila_intake_form_save (SilaIntakeForm *self,
   g_return_val_if_fail (SILA_IS_INTAKE_FORM (self), FALSE);
 
   show_problem (self, NULL);
+  /* The draft first, before anything asks the database: on a server it is
+   * in this desk's own file, so whatever the server does next (gone,
+   * restarting), what was typed is kept. */
+  sila_intake_form_flush_draft (self);
   input = sila_intake_form_get_input (self);
   file = sila_beneficiary_input_parse (input, self->segments, 0, errors);
   if (file == NULL)
@@ -580,8 +584,9 @@ sila_intake_form_save (SilaIntakeForm *self,
       return FALSE;
     }
 
-  /* Nothing typed from here on can be lost: the draft goes with the save,
-   * in the same transaction. */
+  /* Nothing typed from here on can be lost: the draft goes with the save
+   * (in the same transaction in a file, right after it on a server). A
+   * failed save (the server gone) leaves the form as it is, draft and all. */
   sila_intake_form_flush_draft (self);
   if (self->editing != NULL)
     saved = sila_store_update_beneficiary (store, get_actor (self), file, self->draft_id, &error);

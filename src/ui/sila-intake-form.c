@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-a11y.h"
 #include "sila-channel.h"
 #include "sila-field-error.h"
 #include "sila-form.h"
@@ -366,9 +367,8 @@ build_fields (SilaIntakeForm *self)
 
           self->fields[SILA_BF_BIRTH_CALENDAR] = sila_form_choice_new_full (codes, names);
           gtk_widget_set_hexpand (self->fields[SILA_BF_BIRTH_CALENDAR], FALSE);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->fields[SILA_BF_BIRTH_CALENDAR]),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Calendar of the birth date"), -1);
+          sila_a11y_set_label (self->fields[SILA_BF_BIRTH_CALENDAR],
+                               _("Calendar of the birth date"));
           gtk_box_append (GTK_BOX (box), field);
           gtk_box_append (GTK_BOX (box), self->fields[SILA_BF_BIRTH_CALENDAR]);
           self->birth_hint = hint = sila_form_hint_label_new ();
@@ -618,6 +618,16 @@ sila_intake_form_get_error_label (SilaIntakeForm *self,
   if (SILA_IS_MEMBER_EDITOR (row))
     return sila_member_editor_get_error_label (SILA_MEMBER_EDITOR (row), subkey);
   return NULL;
+}
+
+const char *
+sila_intake_form_get_problem (SilaIntakeForm *self)
+{
+  g_return_val_if_fail (SILA_IS_INTAKE_FORM (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->problem_revealer))
+    return NULL;
+  return gtk_label_get_label (self->problem_label);
 }
 
 /* Object */

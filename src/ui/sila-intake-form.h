@@ -49,6 +49,9 @@ GtkWidget            *sila_intake_form_get_field       (SilaIntakeForm   *self,
                                                         const char       *key);
 GtkLabel             *sila_intake_form_get_error_label (SilaIntakeForm   *self,
                                                         const char       *key);
+/* The message in the form's general place beside its buttons (a save
+ * that failed as a whole, the server gone), or NULL when none shows. */
+const char           *sila_intake_form_get_problem     (SilaIntakeForm   *self);
 void                  sila_intake_form_add_member      (SilaIntakeForm   *self);
 void                  sila_intake_form_add_income      (SilaIntakeForm   *self);
 

@@ -154,7 +154,11 @@ sila_kiosk_window_build_keypad (SilaKioskWindow *self)
         }
       else
         {
-          button = gtk_button_new_with_label ("");
+          g_autofree char *label = sila_kiosk_window_number (self, digit);
+
+          /* Labelled now, not only when the PIN page opens: a key is never
+           * without a name. */
+          button = gtk_button_new_with_label (label);
           g_object_set_data (G_OBJECT (button), "digit", GINT_TO_POINTER (digit + 1));
         }
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "kiosk.digit");

@@ -144,6 +144,9 @@ update_texts (SilaKioskWindow *self)
                                   T (self, N_("Staff: leave the kiosk")), -1);
   gtk_button_set_label (self->back_button, T (self, N_("Back")));
   gtk_button_set_label (self->skip_button, T (self, N_("Skip")));
+  /* Named before the first question sets it to "Next" or "Send". */
+  if (gtk_button_get_label (self->next_button) == NULL)
+    gtk_button_set_label (self->next_button, T (self, N_("Next")));
   gtk_label_set_label (self->thanks_title, T (self, N_("Thank you!")));
   gtk_label_set_label (self->thanks_text,
                        T (self, N_("Your answers were received. Thank you for helping us "

@@ -34,6 +34,11 @@ struct _SilaNewRequestWindow
   char            *summary;      /* whose request, for the draft's line */
   guint            save_id;
   gboolean         restoring;
+  /* The warning that the person already has a request of the chosen type,
+   * and the check that opens another one all the same. */
+  GtkWidget       *repeat_box;
+  GtkLabel        *repeat_label;
+  GtkCheckButton  *repeat_check;
 
   /* Template widgets */
   AdwPreferencesGroup *who_group;
@@ -59,6 +64,8 @@ struct _SilaNewRequestWindow
   GtkLabel        *general_error;
   GtkWidget       *restored_box;
 };
+
+static void update_repeat (SilaNewRequestWindow *self);
 
 G_DEFINE_FINAL_TYPE (SilaNewRequestWindow, sila_new_request_window, ADW_TYPE_WINDOW)
 
@@ -162,6 +169,7 @@ sila_new_request_window_set_beneficiary (SilaNewRequestWindow *self,
   self->history = sila_beneficiary_requests_new (self->session, file->id);
   sila_beneficiary_requests_set_can_add (SILA_BENEFICIARY_REQUESTS (self->history), FALSE);
   gtk_box_append (self->history_box, self->history);
+  update_repeat (self);
   return TRUE;
 }
 
@@ -197,6 +205,75 @@ lookup_cb (SilaNewRequestWindow *self)
     }
 
   sila_new_request_window_set_beneficiary (self, file->id);
+}
+
+/* Beside the type: a request of this type still open for this person, or
+ * decided in the last days the core counts. The officer may go on, but
+ * only by saying so. */
+static void
+update_repeat (SilaNewRequestWindow *self)
+{
+  guint type = adw_combo_row_get_selected (self->type_row);
+  g_autoptr(GPtrArray) held = NULL;
+  const SilaRequestBrief *repeat = NULL;
+  g_autofree char *text = NULL;
+  GDate today;
+
+  if (self->beneficiary_id != NULL && self->type_codes != NULL && type < self->type_codes->len)
+    held = sila_store_list_request_briefs (sila_session_get_store (self->session),
+                                           sila_session_get_actor (self->session),
+                                           self->beneficiary_id,
+                                           g_ptr_array_index (self->type_codes, type), NULL);
+  sila_clock_today (&today);
+  repeat = held != NULL ? sila_request_find_repeat (held, &today) : NULL;
+  if (repeat != NULL)
+    text = sila_request_describe_repeat (repeat);
+
+  if (g_strcmp0 (text, gtk_label_get_label (self->repeat_label)) != 0)
+    gtk_check_button_set_active (self->repeat_check, FALSE);
+  gtk_label_set_label (self->repeat_label, text != NULL ? text : "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->repeat_label), "sila-field-error");
+  gtk_widget_set_visible (self->repeat_box, text != NULL);
+}
+
+gboolean
+sila_new_request_window_has_repeat_warning (SilaNewRequestWindow *self)
+{
+  g_return_val_if_fail (SILA_IS_NEW_REQUEST_WINDOW (self), FALSE);
+
+  return gtk_widget_get_visible (self->repeat_box);
+}
+
+void
+sila_new_request_window_confirm_repeat (SilaNewRequestWindow *self)
+{
+  g_return_if_fail (SILA_IS_NEW_REQUEST_WINDOW (self));
+
+  gtk_check_button_set_active (self->repeat_check, TRUE);
+}
+
+static void
+build_repeat_warning (SilaNewRequestWindow *self)
+{
+  self->repeat_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  self->repeat_label = GTK_LABEL (gtk_label_new (NULL));
+  self->repeat_check = GTK_CHECK_BUTTON (
+    gtk_check_button_new_with_mnemonic (_("_Open another request of this type anyway")));
+  gtk_label_set_xalign (self->repeat_label, 0);
+  gtk_label_set_wrap (self->repeat_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->repeat_label), "warning");
+  gtk_widget_set_margin_top (self->repeat_box, 6);
+  gtk_box_append (GTK_BOX (self->repeat_box), GTK_WIDGET (self->repeat_label));
+  gtk_box_append (GTK_BOX (self->repeat_box), GTK_WIDGET (self->repeat_check));
+  gtk_widget_set_visible (self->repeat_box, FALSE);
+  /* Right under the type's own error, beside the field it is about. */
+  gtk_widget_insert_after (self->repeat_box,
+                           gtk_widget_get_parent (GTK_WIDGET (self->type_error)),
+                           GTK_WIDGET (self->type_error));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->type_row),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->repeat_label, NULL,
+                                  -1);
+  g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (update_repeat), self);
 }
 
 static void
@@ -379,13 +456,38 @@ restore_draft (SilaNewRequestWindow *self,
   self->restoring = FALSE;
 }
 
+static void discard_response_cb (AdwMessageDialog     *dialog,
+                                 const char           *response,
+                                 SilaNewRequestWindow *self);
+
+/* Discarding deletes the kept draft for good: asked first. */
 static void
 discard_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  SilaNewRequestWindow *self = SILA_NEW_REQUEST_WINDOW (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), _("Discard This Draft?"),
+                                              _("What was typed for this request, the "
+                                                "signature included, will be deleted. This "
+                                                "cannot be undone."));
 
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+discard_response_cb (AdwMessageDialog     *dialog,
+                     const char           *response,
+                     SilaNewRequestWindow *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
   drop_draft (self);
   self->restoring = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->received_row), "");
@@ -426,6 +528,16 @@ open_action (GtkWidget  *widget,
   if (request == NULL)
     {
       show_field_errors (self, errors);
+      return;
+    }
+
+  /* A repeat is opened only once the officer has said so, beside the type. */
+  update_repeat (self);
+  if (gtk_widget_get_visible (self->repeat_box) &&
+      !gtk_check_button_get_active (self->repeat_check))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->repeat_label), "sila-field-error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->repeat_check));
       return;
     }
 
@@ -556,6 +668,7 @@ sila_new_request_window_init (SilaNewRequestWindow *self)
   g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (typed_cb), self);
   g_signal_connect_swapped (self->paper_check, "toggled", G_CALLBACK (typed_cb), self);
   g_signal_connect_swapped (self->pad, "changed", G_CALLBACK (typed_cb), self);
+  build_repeat_warning (self);
 }
 
 SilaNewRequestWindow *

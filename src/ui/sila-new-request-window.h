@@ -31,4 +31,10 @@ void                  sila_new_request_window_choose    (SilaNewRequestWindow *s
                                                          const char           *code,
                                                          SilaChannel           channel);
 
+/* Whether the warning beside the type shows (the person already has a
+ * request of that type open, or decided lately); the officer confirms to
+ * open another all the same. */
+gboolean              sila_new_request_window_has_repeat_warning (SilaNewRequestWindow *self);
+void                  sila_new_request_window_confirm_repeat     (SilaNewRequestWindow *self);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "sila-adw-words.h"
 #include "sila-display.h"
 #include "sila-i18n.h"
+#include "sila-a11y.h"
 #include "sila-field-error.h"
 #include "sila-form.h"
 #include "sila-help.h"
@@ -328,6 +329,22 @@ answer_changed_cb (SilaPreferencesWindow *self)
   sila_session_notify_changed (self->session, "settings");
 }
 
+/* libadwaita's search entry at the top of the window has no name. */
+static gboolean
+name_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      sila_a11y_set_label (widget, _("Search Preferences"));
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (name_search_entry (child))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 sila_preferences_window_constructed (GObject *object)
 {
@@ -371,6 +388,9 @@ sila_preferences_window_constructed (GObject *object)
   /* Request types, document types and their checklists (support requests). */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (sila_request_prefs_page_new (self->session)));
+
+  sila_a11y_name_rows (GTK_WIDGET (self));
+  name_search_entry (GTK_WIDGET (self));
 }
 
 static void

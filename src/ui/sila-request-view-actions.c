@@ -145,23 +145,105 @@ show_step_errors (SilaRequestView   *self,
     }
 }
 
+static void take_step (SilaRequestView   *self,
+                       SilaRequestStatus  to,
+                       gboolean           confirmed);
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SilaRequestView  *self)
+{
+  SilaRequestStatus to = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "to"));
+
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->confirm_dialog);
+  self->confirm_dialog = NULL;
+  if (g_str_equal (response, "confirm"))
+    take_step (self, to, TRUE);
+}
+
+/* Asks before a step that cannot be taken back, saying what follows. */
+static void
+ask_before (SilaRequestView   *self,
+            SilaRequestStatus  to)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *number = self->request->number;
+  g_autofree char *body = NULL;
+  const char *heading, *confirm;
+  AdwMessageDialog *dialog;
+
+  switch (to)
+    {
+    case SILA_REQUEST_ACCEPTED:
+      heading = _("Record the Committee’s Acceptance?");
+      body = g_strdup_printf (_("Request %s will be recorded as accepted. A committee’s "
+                                "decision cannot be changed or taken back afterwards."), number);
+      confirm = _("_Record Acceptance");
+      break;
+    case SILA_REQUEST_REJECTED:
+      heading = _("Record the Committee’s Rejection?");
+      body = g_strdup_printf (_("Request %s will be recorded as rejected, with the reason given. "
+                                "A committee’s decision cannot be changed or taken back "
+                                "afterwards; the person would have to open a new request."),
+                              number);
+      confirm = _("_Record Rejection");
+      break;
+    case SILA_REQUEST_WITHDRAWN:
+    default:
+      heading = _("Withdraw the Request?");
+      body = g_strdup_printf (_("Request %s will be closed as withdrawn and cannot be reopened; "
+                                "a new request would have to be opened instead."), number);
+      confirm = _("_Withdraw Request");
+      break;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", confirm, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "to", GINT_TO_POINTER (to));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  self->confirm_dialog = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->confirm_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   SilaRequestView *self = SILA_REQUEST_VIEW (widget);
+  SilaRequestStatus to;
+
+  if (self->request == NULL ||
+      !sila_request_status_parse (g_variant_get_string (parameter, NULL), &to, NULL))
+    return;
+  take_step (self, to, FALSE);
+}
+
+/* Reads what was typed for the step to @to, lets the core check it and
+ * the store take it; a step that cannot be taken back is asked about
+ * first (@confirmed once the person has said yes). */
+static void
+take_step (SilaRequestView   *self,
+           SilaRequestStatus  to,
+           gboolean           confirmed)
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaFieldErrors) errors = NULL;
   g_autofree char *findings = NULL;
   g_autofree char *message = NULL;
   SilaStepInput input = { 0 };
-  SilaRequestStatus to;
   GDate visit, decided, delivered;
   gboolean given, ok = TRUE;
+  const SilaRequestStep *step;
 
-  if (self->request == NULL ||
-      !sila_request_status_parse (g_variant_get_string (parameter, NULL), &to, NULL))
+  if (self->request == NULL)
     return;
 
   sila_request_view_clear_errors (self);
@@ -246,6 +328,15 @@ move_action (GtkWidget  *widget,
     }
   if (!ok)
     return;
+  /* Asked only once what was typed is known to be enough: the question is
+   * about the step, not about a form still to be corrected. */
+  step = sila_request_step_find (self->request->status, to);
+  if (!confirmed && sila_request_step_is_irreversible (to) && step != NULL &&
+      sila_session_can (self->session, step->permission))
+    {
+      ask_before (self, to);
+      return;
+    }
 
   if (!sila_store_move_request (sila_session_get_store (self->session),
                                 sila_session_get_actor (self->session), self->request->id,
@@ -268,6 +359,14 @@ withdraw_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   gtk_widget_activate_action (widget, "request.move", "s", "withdrawn");
+}
+
+GtkWidget *
+sila_request_view_get_confirm_dialog (SilaRequestView *self)
+{
+  g_return_val_if_fail (SILA_IS_REQUEST_VIEW (self), NULL);
+
+  return self->confirm_dialog;
 }
 
 gboolean

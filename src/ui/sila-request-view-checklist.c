@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-a11y.h"
 #include "sila-clock.h"
 #include "sila-contact-row.h"
 #include "sila-date.h"
@@ -176,7 +177,12 @@ sila_request_view_show_checklist (SilaRequestView *self)
         gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
         gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
         gtk_widget_add_css_class (more, "flat");
+        g_autofree char *name = g_strdup_printf (_("Status and scan: %s"),
+                                                 sila_request_document_get_display (d));
+
         gtk_widget_set_tooltip_text (more, _("Status and scan"));
+        /* Each row's menu says which document it is for. */
+        sila_a11y_set_label (more, name);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);
       }
     }

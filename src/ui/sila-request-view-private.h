@@ -14,6 +14,8 @@ struct _SilaRequestView
   SilaSession          *session;
   SilaRequest          *request;
   GtkScrolledWindow    *scroller;
+  /* The question asked before a step that cannot be taken back (weak). */
+  GtkWidget            *confirm_dialog;
   GHashTable           *document_rows;     /* type → AdwActionRow */
   GHashTable           *expiry_entries;    /* type → GtkEntry */
   GPtrArray            *researchers;       /* user names, in researcher_row's order */

@@ -456,6 +456,8 @@ sila_request_view_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->confirm_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
   gtk_widget_dispose_template (GTK_WIDGET (self), SILA_TYPE_REQUEST_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -38,4 +38,8 @@ gboolean           sila_request_view_attach_file  (SilaRequestView *self,
 char              *sila_request_view_export_form  (SilaRequestView *self,
                                                    GError         **error);
 
+/* The question asked before a step that cannot be taken back (an
+ * AdwMessageDialog with "cancel" and "confirm"), while it is open. */
+GtkWidget         *sila_request_view_get_confirm_dialog (SilaRequestView *self);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sila-a11y.h"
 #include "sila-beneficiaries-page.h"
 #include "sila-contacts-page.h"
 #include "sila-dashboard-page.h"
@@ -66,7 +67,11 @@ sila_section_new_page (const SilaSection *section,
   GtkWidget *page;
 
   if (section->page_type != NULL)
-    return g_object_new (section->page_type (), "session", session, NULL);
+    {
+      page = g_object_new (section->page_type (), "session", session, NULL);
+      sila_a11y_link_inner (page);
+      return page;
+    }
 
   page = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), section->icon_name);

@@ -12,6 +12,7 @@
 #include "sila-store-surveys.h"
 #include "sila-survey-form.h"
 #include "sila-ui-channels.h"
+#include "sila-validation.h"
 
 typedef struct {
   GtkWidget   *group;
@@ -108,6 +109,8 @@ add_toggle (SilaSurveyForm  *self,
   GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
   gtk_widget_set_hexpand (button, TRUE);
+  /* style.css fills the chosen answer, so that it never looks like hover. */
+  gtk_widget_add_css_class (button, "sila-survey-choice");
   if (tooltip != NULL)
     {
       gtk_widget_set_tooltip_text (button, tooltip);
@@ -371,6 +374,31 @@ save_action (GtkWidget  *widget,
           sila_field_error_show (GTK_WIDGET (self->link_row), self->form_error, error);
           return;
         }
+    }
+
+  /* Every required question left empty is marked at once, each beside
+   * itself, rather than one at a time. */
+  if (mode == SILA_SURVEY_MODE_OFFICER)
+    {
+      g_autoptr(GArray) missing = sila_survey_response_missing_required (self->response);
+
+      for (guint m = 0; m < missing->len; m++)
+        {
+          guint index = g_array_index (missing, guint, m);
+          QuestionWidgets *w;
+          g_autoptr(GError) needed = NULL;
+
+          if (index >= self->widgets->len)
+            continue;
+          w = &g_array_index (self->widgets, QuestionWidgets, index);
+          g_set_error_literal (&needed, SILA_VALIDATION_ERROR, SILA_VALIDATION_ERROR_REQUIRED,
+                               _("This question needs an answer."));
+          sila_field_error_show (w->group, w->error, needed);
+          if (m == 0)
+            scroll_to (self, w->group);
+        }
+      if (missing->len > 0)
+        return;
     }
 
   if (!sila_survey_response_check (self->response, mode == SILA_SURVEY_MODE_OFFICER,

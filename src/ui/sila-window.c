@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sila-a11y.h"
 #include "sila-contact-window.h"
 #include "sila-help.h"
 #include "sila-new-request-window.h"
@@ -491,6 +492,7 @@ static void
 sila_window_init (SilaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sila_a11y_link_inner (GTK_WIDGET (self));
 }
 
 SilaWindow *

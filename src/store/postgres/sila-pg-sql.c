@@ -46,6 +46,8 @@ static const char *const texts[SILA_DB_N_SQL] = {
     "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass ('audit_log') "
     "AND attname = 'chain_hash' AND NOT attisdropped",
   [SILA_DB_SQL_GREATEST] = "greatest",
+  /* As every text column of sila-pg-schema.sql. */
+  [SILA_DB_SQL_TEXT_TYPE] = "TEXT COLLATE \"C\"",
   /* The planner has statistics: no hints. */
   [SILA_DB_SQL_HINT_REQUESTS_REPORT] = "",
   [SILA_DB_SQL_HINT_REQUESTS_REPORT_ID] = "",

@@ -155,13 +155,13 @@ set_connect_error (GError               **error,
   switch (failure)
     {
     case SILA_PG_CONNECT_NEEDS_PASSWORD:
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_SERVER_LOGIN,
                    _("The office server at “%s” asks for a password. Keep it in the file "
                      "~/.pgpass (readable only by you) or in a service file, and try again."),
                    shown);
       break;
     case SILA_PG_CONNECT_BAD_PASSWORD:
-      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+      g_set_error (error, SILA_STORE_ERROR, SILA_STORE_ERROR_SERVER_LOGIN,
                    _("The office server at “%s” refused the user name or password. Check "
                      "them and try again."),
                    shown);
@@ -187,6 +187,16 @@ sila_pg_store_open (const char          *conninfo,
                     int                  target_version,
                     GError             **error)
 {
+  return sila_pg_store_open_with_password (conninfo, NULL, flags, target_version, error);
+}
+
+SilaStore *
+sila_pg_store_open_with_password (const char          *conninfo,
+                                  const char          *password,
+                                  SilaStoreOpenFlags   flags,
+                                  int                  target_version,
+                                  GError             **error)
+{
   g_autoptr(SilaStore) self = NULL;
   g_autofree char *detail = NULL;
   SilaPgConnectFailure failure;
@@ -203,7 +213,8 @@ sila_pg_store_open (const char          *conninfo,
   self->path = sila_pg_conninfo_shown (conninfo);
   self->read_only = (flags & SILA_STORE_OPEN_READ_ONLY) != 0;
 
-  self->db = sila_pg_connect (conninfo, self->read_only, &failure, &detail);
+  self->db = sila_pg_connect_with_password (conninfo, password, self->read_only, &failure,
+                                            &detail);
   if (self->db == NULL)
     {
       set_connect_error (error, self->path, failure, detail);

@@ -27,6 +27,13 @@ SilaDb     *sila_pg_connect             (const char            *conninfo,
                                          gboolean               read_only,
                                          SilaPgConnectFailure  *failure,
                                          char                 **detail);
+/* The same, with @password (the window's, from the keyring) rather than
+ * libpq's own ~/.pgpass or service file; NULL is none. */
+SilaDb     *sila_pg_connect_with_password (const char          *conninfo,
+                                           const char          *password,
+                                           gboolean             read_only,
+                                           SilaPgConnectFailure *failure,
+                                           char               **detail);
 gboolean    sila_pg_is_connection       (SilaDb                *db);
 /* How long a statement waits for another desk's lock before it is BUSY. */
 gboolean    sila_pg_set_lock_timeout    (SilaDb                *db,

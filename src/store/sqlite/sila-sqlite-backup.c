@@ -505,6 +505,11 @@ sila_store_backup (SilaStore        *self,
 
   g_return_val_if_fail (SILA_IS_STORE (self), NULL);
 
+  /* A server's database is backed up with pg_dump. */
+  if (sila_store_is_on_server (self))
+    return sila_store_server_backup (self, sila_store_get_path (self), actor, kind, target,
+                                     error);
+
   job = prepare_job (self, actor, kind, target, error);
   if (job == NULL || !run_job (job, cancellable, error))
     return NULL;
@@ -543,6 +548,13 @@ sila_store_backup_async (SilaStore           *self,
 
   g_return_if_fail (SILA_IS_STORE (self));
 
+  if (sila_store_is_on_server (self))
+    {
+      sila_store_server_backup_async (self, sila_store_get_path (self), actor, kind, target,
+                                      cancellable, callback, user_data);
+      return;
+    }
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sila_store_backup_async);
 
@@ -563,6 +575,9 @@ sila_store_backup_finish (SilaStore     *self,
                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (g_task_get_source_tag (G_TASK (result)) == sila_store_server_backup_async)
+    return sila_store_server_backup_finish (self, result, error);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;

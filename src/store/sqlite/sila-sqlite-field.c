@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Field work's SQLite half (sila-store-field-private.h): a kit is a SQLite
- * file cut from the office's, its bundle is a changeset from SQLite's
- * session extension (sqlite3session_diff against the untouched copy kept
- * beside the kit, which survives the laptop's crashes), and reading a
- * changeset back is SQLite's too. Applying it is not: the store does that
- * row by row (sila-store-field.c), whatever the office's engine. */
+ * file (filled through the store from the office, whatever its engine:
+ * sila-store-field-kit.c), compacted here; its bundle is a changeset from
+ * SQLite's session extension (sqlite3session_diff against the untouched
+ * copy kept beside the kit, which survives the laptop's crashes), and
+ * reading a changeset back is SQLite's too. Applying it is not: the store
+ * does that row by row (sila-store-field-merge.c) on the office's own
+ * connection, a file's or a server's. */
 #define G_LOG_DOMAIN "sila-store"
 
 /* Debian's sqlite3.h declares the session extension only with these. */
@@ -18,7 +20,6 @@
 #include <string.h>
 
 #include "sila-clock.h"
-#include "sila-hijri.h"
 #include "sila-sqlite.h"
 #include "sila-store-field-private.h"
 
@@ -189,7 +190,7 @@ sila_field_changeset_apply_raw (SilaStore  *self,
   return TRUE;
 }
 
-/* Making a kit */
+/* Compacting a kit */
 
 static gboolean
 exec_raw (sqlite3     *db,
@@ -226,169 +227,6 @@ file_uri (const char *path,
     }
   g_string_append_printf (uri, "?%s", query);
   return g_string_free (uri, FALSE);
-}
-
-/* The office's tables a laptop needs whole: what the forms offer and who
- * may sign in. The migrations seeded the fresh kit with rows of their own
- * (other ids), which go first. */
-static const char * const config_tables[] = {
-  "office_settings", "segments", "request_types", "document_types", "request_type_documents",
-  "survey_templates", "survey_questions",
-};
-
-/* The rows of the chosen files and of everything under them; scans of
- * documents stay at the office (a kit is kept as small as the job
- * allows). */
-static const char *const file_rows =
-  "INSERT INTO main.beneficiaries SELECT * FROM office.beneficiaries "
-  "  WHERE id IN (SELECT id FROM temp.kit_files);"
-  "INSERT INTO main.household_members SELECT * FROM office.household_members "
-  "  WHERE beneficiary_id IN (SELECT id FROM temp.kit_files);"
-  "INSERT INTO main.beneficiary_incomes SELECT * FROM office.beneficiary_incomes "
-  "  WHERE beneficiary_id IN (SELECT id FROM temp.kit_files);"
-  "INSERT INTO main.requests SELECT * FROM office.requests "
-  "  WHERE beneficiary_id IN (SELECT id FROM temp.kit_files);"
-  "INSERT INTO main.request_documents SELECT * FROM office.request_documents "
-  "  WHERE request_id IN (SELECT id FROM main.requests);"
-  "INSERT INTO main.request_events SELECT * FROM office.request_events "
-  "  WHERE request_id IN (SELECT id FROM main.requests);"
-  "INSERT INTO main.research_reports SELECT * FROM office.research_reports "
-  "  WHERE request_id IN (SELECT id FROM main.requests);"
-  "INSERT INTO main.committee_decisions SELECT * FROM office.committee_decisions "
-  "  WHERE request_id IN (SELECT id FROM main.requests);"
-  "INSERT INTO main.deliveries SELECT * FROM office.deliveries "
-  "  WHERE request_id IN (SELECT id FROM main.requests);";
-
-/* Fills the fresh kit @db (made by the store's migrations, so its schema
- * is exactly this version's) from the office attached as "office". */
-static gboolean
-fill_kit (sqlite3             *db,
-          const char          *kit_id,
-          gint64               kit_seq,
-          const char          *office_id,
-          const char          *event,
-          const char * const  *districts,
-          gboolean             lookup_only,
-          GError             **error)
-{
-  g_autofree char *now = sila_clock_timestamp ();
-  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, kit_seq);
-  gint64 start = sila_field_provisional_start (kit_seq);
-  SilaHijriDate hijri = { 0 };
-  GDate today;
-  char *sql;
-
-  if (!exec_raw (db, "BEGIN", error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (config_tables); i++)
-    {
-      sql = sqlite3_mprintf ("DELETE FROM main.\"%w\"; INSERT INTO main.\"%w\" "
-                             "SELECT * FROM office.\"%w\"",
-                             config_tables[i], config_tables[i], config_tables[i]);
-      if (!exec_raw (db, sql, error))
-        {
-          sqlite3_free (sql);
-          goto fail;
-        }
-      sqlite3_free (sql);
-    }
-  if (!exec_raw (db, "INSERT INTO main.staff SELECT * FROM office.staff "
-                     "WHERE active = 1 AND deleted_at IS NULL;"
-                     "CREATE TEMP TABLE kit_files (id TEXT PRIMARY KEY)", error))
-    goto fail;
-
-  if (!lookup_only && districts != NULL)
-    for (guint i = 0; districts[i] != NULL; i++)
-      {
-        sql = sqlite3_mprintf ("INSERT OR IGNORE INTO temp.kit_files SELECT id FROM "
-                               "office.beneficiaries WHERE deleted_at IS NULL "
-                               "AND anonymized_at IS NULL AND district = %Q", districts[i]);
-        if (!exec_raw (db, sql, error))
-          {
-            sqlite3_free (sql);
-            goto fail;
-          }
-        sqlite3_free (sql);
-      }
-  if (!exec_raw (db, file_rows, error))
-    goto fail;
-
-  sql = sqlite3_mprintf (
-    "INSERT INTO main.field_lookup (file_number, name, id_number) "
-    "  SELECT file_number, trim (first_name || ' ' || father_name || ' ' || grandfather_name "
-    "  || ' ' || family_name), id_number FROM office.beneficiaries "
-    "  WHERE deleted_at IS NULL AND anonymized_at IS NULL "
-    "  AND id NOT IN (SELECT id FROM temp.kit_files);"
-    "INSERT INTO main.meta (key, value) VALUES ('field_kit_id', %Q), ('field_kit_seq', %Q), "
-    "  ('field_office_id', %Q), ('field_event', %Q), ('field_made_at', %Q);"
-    "DROP TABLE temp.kit_files;",
-    kit_id, seq_text, office_id, event, now);
-  if (!exec_raw (db, sql, error))
-    {
-      sqlite3_free (sql);
-      goto fail;
-    }
-  sqlite3_free (sql);
-
-  /* Numbers made on the laptop start in this kit's own range. File
-   * numbers are the counter plus 1000 (sila-store-beneficiaries.c). */
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  sila_hijri_from_gregorian (&today, &hijri, NULL);
-  sql = sqlite3_mprintf (
-    "DELETE FROM main.counters;"
-    "INSERT INTO main.counters (name, next) VALUES ('beneficiary_file', %lld), "
-    "  ('request', %lld), ('contact', %lld), ('feedback', %lld), ('request-%u', %lld), "
-    "  ('request-%u', %lld), ('request-%u', %lld)",
-    (long long)(start + 1 - 1000), (long long)(start + 1), (long long)(start + 1),
-    (long long)(start + 1), hijri.year - 1, (long long)(start + 1), hijri.year,
-    (long long)(start + 1), hijri.year + 1, (long long)(start + 1));
-  if (!exec_raw (db, sql, error))
-    {
-      sqlite3_free (sql);
-      goto fail;
-    }
-  sqlite3_free (sql);
-
-  return exec_raw (db, "COMMIT", error);
-
-fail:
-  exec_raw (db, "ROLLBACK", NULL);
-  return FALSE;
-}
-
-gboolean
-sila_field_kit_copy (SilaStore           *self,
-                     const char          *tmp_path,
-                     const char          *kit_id,
-                     gint64               kit_seq,
-                     const char          *event,
-                     const char * const  *districts,
-                     gboolean             lookup_only,
-                     GError             **error)
-{
-  g_autofree char *uri = file_uri (self->path, "mode=ro");
-  sqlite3 *db = NULL;
-  gboolean ok;
-  char *sql;
-
-  if (sqlite3_open_v2 (tmp_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL)
-      != SQLITE_OK)
-    {
-      sila_store_set_file_error (error, sqlite3_errcode (db), db, tmp_path);
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
-  sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 5000);
-  sql = sqlite3_mprintf ("ATTACH %Q AS office", uri);
-  ok = exec_raw (db, sql, error);
-  sqlite3_free (sql);
-  ok = ok && fill_kit (db, kit_id, kit_seq, sila_store_get_device_id (self), event, districts,
-                       lookup_only, error);
-  sqlite3_close_v2 (db);
-  return ok;
 }
 
 gboolean

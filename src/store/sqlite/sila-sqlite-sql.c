@@ -39,6 +39,8 @@ static const char *const texts[SILA_DB_N_SQL] = {
   [SILA_DB_SQL_AUDIT_IS_CHAINED] =
     "SELECT 1 FROM pragma_table_info ('audit_log') WHERE name = 'chain_hash'",
   [SILA_DB_SQL_GREATEST] = "max",
+  /* BINARY, SQLite's default collation, compares by code point. */
+  [SILA_DB_SQL_TEXT_TYPE] = "TEXT",
   /* Without statistics (no ANALYZE) SQLite's planner would not choose the
    * report's covering indexes. */
   [SILA_DB_SQL_HINT_REQUESTS_REPORT] = " INDEXED BY requests_report",

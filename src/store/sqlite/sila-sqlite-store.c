@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "sila-sqlite.h"
+#include "sila-store-backup.h"
 #include "sila-store-private.h"
 
 void
@@ -390,6 +391,24 @@ sila_store_open_in_memory (int       version,
   return g_steal_pointer (&self);
 }
 
+void
+sila_store_tidy_after_read_only (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  /* A WAL with pages in it belongs to a desk that wrote meanwhile. */
+  if (g_stat (wal, &st) != 0 || st.st_size != 0)
+    return;
+
+  /* The last connection to close removes both files, after checkpointing
+   * an empty log: the database's own bytes are not written. */
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    sqlite3_exec (db, "SELECT count (*) FROM sqlite_schema", NULL, NULL, NULL);
+  sqlite3_close_v2 (db);
+}
+
 /* Opens (or creates) the SQLite database at @path and brings its schema
  * up to @target_version (sila_store_open() in ../sila-store.c chooses the
  * engine). */
@@ -408,6 +427,10 @@ sila_store_check_integrity (SilaStore  *self,
 {
   g_autoptr(SilaStatement) stmt = NULL;
   g_autofree char *result = NULL;
+
+  /* On a server, whole is what PostgreSQL's own checker says. */
+  if (sila_store_is_on_server (self))
+    return sila_server_check (self->path, error);
 
   stmt = sila_store_prepare (self, "PRAGMA integrity_check(1)", error);
   if (stmt == NULL)

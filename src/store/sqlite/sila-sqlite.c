@@ -209,6 +209,12 @@ sqlite_data_version (SilaDb *db,
   return query_int (db, "PRAGMA data_version", version);
 }
 
+static int
+sqlite_change_fd (SilaDb *db)
+{
+  return -1;
+}
+
 static gboolean
 sqlite_prepare_long_read (SilaDb *db)
 {
@@ -438,6 +444,7 @@ static const SilaDbDriver sqlite_driver = {
   .set_schema_version = sqlite_set_schema_version,
   .data_version       = sqlite_data_version,
   .prepare_long_read  = sqlite_prepare_long_read,
+  .change_fd          = sqlite_change_fd,
   .sql                = sila_sqlite_sql,
   .prepare            = sqlite_prepare,
   .finalize           = sqlite_finalize,
