@@ -6,20 +6,21 @@
  * checklist of its type, a timeline whose steps took hours to days, the
  * research report, the committee's decision and the service delivered.
  *
- * Written with raw SQL in one transaction, into the same tables and columns
+ * Written with raw SQL in transactions of 5,000, into the same tables and columns
  * the store writes (src/store/sila-store-requests.c), so that 300,000 take
  * a minute; the generated history has no audit entries of its own. The
- * counters are set so that the app numbers new requests after them. */
+ * counters are set so that the app numbers new requests after them. The
+ * SQL is portable and goes through the store's driver seam, so that the
+ * same registry can be generated on a PostgreSQL server (bench/run.py
+ * server). */
 #include "sila-config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 #include "gen-requests.h"
 #include "sila-clock.h"
 #include "sila-hijri.h"
 #include "sila-request.h"
-#include "sila-sqlite.h"
 #include "sila-store-private.h"
 #include "sila-store-requests.h"
 
@@ -30,51 +31,47 @@ static const char *researchers[] = { "noura", "fahad" };
 static const char *committee[] = { "khalid", "sarah" };
 
 typedef struct {
-  sqlite3      *db;
-  sqlite3_stmt *request;
-  sqlite3_stmt *document;
-  sqlite3_stmt *event;
-  sqlite3_stmt *research;
-  sqlite3_stmt *decision;
-  sqlite3_stmt *delivery;
+  SilaStore     *store;
+  SilaStatement *request;
+  SilaStatement *document;
+  SilaStatement *event;
+  SilaStatement *research;
+  SilaStatement *decision;
+  SilaStatement *delivery;
   GPtrArray    *rules;     /* SilaChecklistRule of every type */
   GHashTable   *serials;   /* Hijri year → last serial */
   const char   *device;
 } Writer;
 
+/* The store's cached statements: borrowed, never finalized here. */
 static gboolean
-prepare (Writer      *w,
-         const char  *sql,
-         sqlite3_stmt **stmt,
-         GError     **error)
+prepare (Writer         *w,
+         const char     *sql,
+         SilaStatement **stmt,
+         GError        **error)
 {
-  if (sqlite3_prepare_v2 (w->db, sql, -1, stmt, NULL) == SQLITE_OK)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (w->db));
-  return FALSE;
+  *stmt = sila_store_prepare (w->store, sql, error);
+  return *stmt != NULL;
 }
 
 static gboolean
-run (Writer        *w,
-     sqlite3_stmt  *stmt,
-     GError       **error)
+run (Writer         *w,
+     SilaStatement  *stmt,
+     GError        **error)
 {
-  int rc = sqlite3_step (stmt);
+  SilaStep step = sila_store_step (w->store, stmt, error);
 
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", sqlite3_errmsg (w->db));
-  return FALSE;
+  /* Reset, bindings cleared: an unbound parameter is NULL next time. */
+  sila_statement_release (stmt);
+  return step != SILA_STEP_ERROR;
 }
 
 static void
-text (sqlite3_stmt *stmt,
-      int           i,
-      const char   *value)
+text (SilaStatement *stmt,
+      int            i,
+      const char    *value)
 {
-  sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
+  sila_bind_text (stmt, i, value);
 }
 
 static int
@@ -210,7 +207,7 @@ write_request (Writer      *w,
       decided = day_of (times[i]);
 
   text (w->request, 1, id);
-  sqlite3_bind_int64 (w->request, 2, seq);
+  sila_bind_int64 (w->request, 2, seq);
   text (w->request, 3, number);
   text (w->request, 4, beneficiary);
   text (w->request, 5, type);
@@ -222,7 +219,7 @@ write_request (Writer      *w,
   text (w->request, 9, due);
   text (w->request, 10, officer);
   if (g_rand_int_range (rand, 0, 100) < 60)
-    sqlite3_bind_int64 (w->request, 11, (gint64)g_rand_int_range (rand, 5, 300) * 10000);
+    sila_bind_int64 (w->request, 11, (gint64)g_rand_int_range (rand, 5, 300) * 10000);
   text (w->request, 12, g_rand_int_range (rand, 0, 100) < 70 ? "drawn" : "paper");
   text (w->request, 13, n > 2 ? researcher : NULL);
   text (w->request, 14, status_at);
@@ -251,8 +248,8 @@ write_request (Writer      *w,
       text (w->document, 1, doc_id);
       text (w->document, 2, id);
       text (w->document, 3, rule->document_type);
-      sqlite3_bind_int (w->document, 4, rule->requirement == SILA_REQUIREMENT_REQUIRED);
-      sqlite3_bind_int (w->document, 5, (int)++position);
+      sila_bind_int (w->document, 4, rule->requirement == SILA_REQUIREMENT_REQUIRED);
+      sila_bind_int (w->document, 5, (int)++position);
       text (w->document, 6, doc_status);
       text (w->document, 7, g_str_equal (doc_status, "missing") ? NULL : received);
       text (w->document, 8, g_str_equal (doc_status, "verified") ? officer : NULL);
@@ -275,13 +272,13 @@ write_request (Writer      *w,
 
       text (w->event, 1, event_id);
       text (w->event, 2, id);
-      sqlite3_bind_int (w->event, 3, (int)i + 1);
+      sila_bind_int (w->event, 3, (int)i + 1);
       text (w->event, 4, i > 0 ? sila_request_status_to_code (path[i - 1]) : NULL);
       text (w->event, 5, sila_request_status_to_code (path[i]));
       text (w->event, 6, at);
       text (w->event, 7, actor);
       if (i > 0)
-        sqlite3_bind_int64 (w->event, 8, times[i] - times[i - 1]);
+        sila_bind_int64 (w->event, 8, times[i] - times[i - 1]);
       text (w->event, 9, path[i] == SILA_REQUEST_REJECTED ? "الدخل يتجاوز حد الاستحقاق"
                          : path[i] == SILA_REQUEST_WITHDRAWN ? "طلب المستفيد إلغاء الطلب" : NULL);
       text (w->event, 10, w->device);
@@ -330,7 +327,7 @@ write_request (Writer      *w,
           text (w->delivery, 1, delivery_id);
           text (w->delivery, 2, id);
           text (w->delivery, 3, g_rand_boolean (rand) ? "bank_transfer" : "in_kind");
-          sqlite3_bind_int64 (w->delivery, 4, (gint64)g_rand_int_range (rand, 2, 300) * 10000);
+          sila_bind_int64 (w->delivery, 4, (gint64)g_rand_int_range (rand, 2, 300) * 10000);
           text (w->delivery, 5, on);
           text (w->delivery, 6, officer);
           text (w->delivery, 7, at);
@@ -348,32 +345,28 @@ set_counters (Writer  *w,
               gint64   seq,
               GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  SilaStatement *stmt = NULL;
   GHashTableIter iter;
   gpointer year, serial;
 
-  if (!prepare (w, "INSERT OR REPLACE INTO counters (name, next) VALUES (?1, ?2)", &stmt, error))
+  if (!prepare (w, "INSERT INTO counters (name, next) VALUES (?1, ?2) "
+                "ON CONFLICT (name) DO UPDATE SET next = excluded.next", &stmt, error))
     return FALSE;
   text (stmt, 1, "request");
-  sqlite3_bind_int64 (stmt, 2, seq + 1);
+  sila_bind_int64 (stmt, 2, seq + 1);
   if (!run (w, stmt, error))
-    goto fail;
+    return FALSE;
   g_hash_table_iter_init (&iter, w->serials);
   while (g_hash_table_iter_next (&iter, &year, &serial))
     {
       g_autofree char *name = g_strdup_printf ("request-%u", GPOINTER_TO_UINT (year));
 
       text (stmt, 1, name);
-      sqlite3_bind_int64 (stmt, 2, (gint64)GPOINTER_TO_SIZE (serial) + 1);
+      sila_bind_int64 (stmt, 2, (gint64)GPOINTER_TO_SIZE (serial) + 1);
       if (!run (w, stmt, error))
-        goto fail;
+        return FALSE;
     }
-  sqlite3_finalize (stmt);
   return TRUE;
-
-fail:
-  sqlite3_finalize (stmt);
-  return FALSE;
 }
 
 gboolean
@@ -382,13 +375,14 @@ bench_generate_requests (SilaStore  *store,
                          guint       n_requests,
                          GError    **error)
 {
-  Writer w = { .db = sila_store_get_db (store), .device = sila_store_get_device_id (store) };
+  Writer w = { .store = store, .device = sila_store_get_device_id (store) };
   g_autoptr(SilaTransaction) tx = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) types = NULL;
   g_autoptr(GDateTime) now_dt = sila_clock_now ();
   gint64 now = g_date_time_to_unix (now_dt);
-  sqlite3_stmt *ids = NULL;
+  SilaStatement *ids = NULL;
+  SilaStep step;
   gboolean ok = FALSE;
   static const guint weights[] = { 30, 25, 15, 12, 8, 6, 4 };  /* of the default types */
 
@@ -400,9 +394,11 @@ bench_generate_requests (SilaStore  *store,
 
   if (!prepare (&w, "SELECT id FROM beneficiaries WHERE deleted_at IS NULL", &ids, error))
     goto out;
-  while (sqlite3_step (ids) == SQLITE_ROW)
-    g_ptr_array_add (files, g_strdup ((const char *)sqlite3_column_text (ids, 0)));
-  sqlite3_finalize (ids);
+  while ((step = sila_store_step (store, ids, error)) == SILA_STEP_ROW)
+    g_ptr_array_add (files, sila_column_dup (ids, 0));
+  sila_statement_release (ids);
+  if (step == SILA_STEP_ERROR)
+    goto out;
   if (files->len == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no beneficiary files");
@@ -465,18 +461,22 @@ bench_generate_requests (SilaStore  *store,
           goto out;
         if ((i + 1) % 50000 == 0)
           g_printerr ("%u requests\n", i + 1);
+        /* In batches, as the files (sila-generate.c). */
+        if ((i + 1) % 5000 == 0)
+          {
+            if (!sila_transaction_commit (tx, error))
+              goto out;
+            g_clear_pointer (&tx, sila_transaction_free);
+            tx = sila_transaction_begin (store, error);
+            if (tx == NULL)
+              goto out;
+          }
       }
   }
 
   ok = set_counters (&w, n_requests, error) && sila_transaction_commit (tx, error);
 
 out:
-  sqlite3_finalize (w.request);
-  sqlite3_finalize (w.document);
-  sqlite3_finalize (w.event);
-  sqlite3_finalize (w.research);
-  sqlite3_finalize (w.decision);
-  sqlite3_finalize (w.delivery);
   g_clear_pointer (&w.rules, g_ptr_array_unref);
   g_clear_pointer (&w.serials, g_hash_table_unref);
   return ok;

@@ -6,6 +6,7 @@ measured in the same run, on the same machine (SPEC.md, Measures).
 usage: bench/run.py [--runs N] [--build DIR] [--database DB] [--section ID]
                     [--files N] [--requests N] [--seed S]
                     [generate] [startup] [search] [save] [surveys] [requests] [reports]
+                    [server] [--desks N] [--operations N] [--pg-data DIR]
 
 generate  writes a synthetic registry (bench/sila-generate.c: Arabic names
           from realistic distributions, households, incomes, mobiles,
@@ -39,6 +40,18 @@ reports   the board's report of a month with 10,000 requests received (on the
           workbook export (queries, figures, formats, charts, print set-up,
           the register of every request) against bare libxlsxwriter writing
           the same cells (dumped from that workbook), and the PDF.
+
+server    issue 14 on a PostgreSQL server over its Unix socket (a throwaway
+          cluster of tests/pgcluster.py, durable as an office's server:
+          fsync and synchronous commits on). The registry (--files,
+          --requests, --seed) is put on the server once and its data folder
+          kept in /tmp/sila-pgbench-registry-FILES (--pg-data); each run
+          starts a cluster on a copy of it, and stops and removes it. Then:
+          search as you type (bench/bench-server.c) against the same tsquery
+          on the GIN index alone; saving an intake against a raw insert of
+          the same rows in one transaction; ten desks saving at once
+          (tests/sila-desk-load.c, --desks, --operations): the 95th
+          percentile of a save and lost updates counted.
 
 Beneficiary files, a typical run (about ten minutes on two cores):
   bench/run.py generate
@@ -278,6 +291,127 @@ def bench_reports(args, build):
     shutil.rmtree(workdir, ignore_errors=True)
 
 
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))]
+
+
+def fill_server(args, build, pg):
+    """Puts the registry on the server: `db copy-to` from the generated
+    SQLite registry when the command exists, else the generator writing
+    to the server itself through the store."""
+    sila = os.path.join(build, 'src', 'sila')
+    uri = pg.new_database('registry')
+    help_text = subprocess.run([sila, '--help'], capture_output=True, text=True).stdout
+    source = registry_path(args)
+    start = time.monotonic()
+    if 'copy-to' in help_text and os.path.exists(source):
+        subprocess.run([sila, '--lang', 'en', '--database', source, 'db', 'copy-to', uri],
+                       check=True)
+        print(f'db copy-to of {os.path.basename(source)}: {time.monotonic() - start:.1f} s')
+    else:
+        subprocess.run([os.path.join(build, 'bench', 'sila-generate'), '--database', uri,
+                        '--files', str(args.files), '--requests', str(args.requests),
+                        '--seed', str(args.seed)], check=True)
+        print(f'the registry generated on the server ({args.files} files, {args.requests} '
+              f'requests): {time.monotonic() - start:.0f} s')
+
+
+def desks_at_once(build, pg, uri, desks, operations):
+    """Ten desks (processes) saving at once; each line a desk prints is an
+    acknowledged operation (tests/sila-desk-load.c)."""
+    tool = os.path.join(build, 'tests', 'sila-desk-load')
+    # Desk D gives its files the ID numbers 1DD000001…; the registry's are
+    # random: desks whose numbers a registry file already has sit out.
+    taken = set(pg.psql('registry', f"SELECT DISTINCT substr (id_number, 2, 2) FROM "
+                                    f"beneficiaries WHERE id_number ~ '^1[0-9]{{2}}0000' AND "
+                                    f"substr (id_number, 4, 6)::int <= {operations}").split())
+    numbers = [d for d in range(1, 99) if f'{d:02d}' not in taken][:desks]
+    shared = subprocess.run([tool, uri, 'setup'], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    procs = [subprocess.Popen([tool, uri, str(d), str(operations), shared],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for d in numbers]
+    times = {'file': [], 'request': [], 'moved': [], 'edit': []}
+    revs, conflicts, retries = [], 0, 0
+    for p in procs:
+        out, err = p.communicate()
+        if p.returncode != 0:
+            raise SystemExit(f'a desk failed:\n{err}')
+        retries += err.count('retrying')
+        for line in out.splitlines():
+            f = line.split()
+            if f[0] in ('file', 'request'):
+                times[f[0]].append(int(f[3]) / 1000)
+            elif f[0] == 'moved':
+                times['moved'].append(int(f[2]) / 1000)
+            elif f[0] == 'edit':
+                revs.append(int(f[1]))
+                times['edit'].append(int(f[2]) / 1000)
+            elif f[0] == 'conflict':
+                conflicts += 1
+    return shared, times, revs, conflicts, retries
+
+
+def bench_server(args, build):
+    sys.path.insert(0, os.path.join(ROOT, 'tests'))
+    from pgcluster import PgCluster
+
+    kept = args.pg_data or f'/tmp/sila-pgbench-registry-{args.files}'
+    if not os.path.exists(kept):
+        with PgCluster(durable=True) as pg:
+            fill_server(args, build, pg)
+            # Statistics and the visibility map, as autovacuum leaves a
+            # server that has been running for a while.
+            pg.psql('registry', 'VACUUM ANALYZE')
+            pg.keep_data(kept)
+    tool = os.path.join(build, 'bench', 'bench-server')
+    with PgCluster(durable=True, data_from=kept) as pg:
+        uri = pg.uri('registry')
+        print(f'on a PostgreSQL 15 server over its Unix socket (durable), '
+              f'load {os.getloadavg()[0]:.1f}:')
+        r = subprocess.run([tool, 'search', uri, str(args.search_files)], capture_output=True,
+                           text=True, check=True)
+        v = {k: float(x) for k, x in (line.split() for line in r.stdout.splitlines())}
+        print(f"  search as you type ({v['files']:.0f} files, {v['keystrokes']:.0f} "
+              f"keystrokes: names as written and in two spelling variants, mobiles in "
+              f"Arabic-Indic digits):")
+        print(f"    the newest {50} matches with their rows "
+              f"(sila_store_search_beneficiaries): {v['search-ms']:.2f} ms median, "
+              f"{v['search-p90-ms']:.2f} ms 90th percentile; floor, the same tsquery on the "
+              f"GIN index alone: {v['floor-page-ms']:.2f} ms; ratio "
+              f"{v['search-ms'] / v['floor-page-ms']:.2f} (target <= 2, and <= 30 ms)")
+        print(f"    the list's path (every matching number, then the first page of rows): "
+              f"{v['list-ms']:.2f} ms median, {v['list-p90-ms']:.2f} ms 90th percentile; "
+              f"floor, every matching number alone: {v['floor-all-ms']:.2f} ms "
+              f"({v['floor-all-p90-ms']:.2f}); ratio {v['list-ms'] / v['floor-all-ms']:.2f}")
+        r = subprocess.run([tool, 'save', uri, str(max(args.runs, 100))], capture_output=True,
+                           text=True, check=True)
+        v = {k: float(x) for k, x in (line.split() for line in r.stdout.splitlines())}
+        print(f"  save an intake ({v['saves']:.0f} saves, {v['rows-per-save']:.0f} rows each): "
+              f"{v['save-ms']:.2f} ms median ({v['save-p90-ms']:.2f}); floor, a raw insert of "
+              f"the same rows in one transaction: {v['floor-ms']:.2f} ms; ratio "
+              f"{v['save-ms'] / v['floor-ms']:.2f} (target <= 3)")
+        shared, times, revs, conflicts, retries = desks_at_once(build, pg, uri, args.desks,
+                                                                args.operations)
+        final = int(pg.psql('registry', f"SELECT rev FROM beneficiaries WHERE id = '{shared}'"))
+        # Every acknowledged edit made its own revision, and the file's
+        # revision counts them all: otherwise one overwrote another.
+        lost = (len(revs) - len(set(revs))) + abs(final - 1 - len(revs))
+        saves = times['file']
+        print(f"  {args.desks} desks at once, {args.operations} operations each (a new file, "
+              f"a request opened and moved, the same shared file edited, a search):")
+        print(f"    save a file: {statistics.median(saves):.1f} ms median, "
+              f"{percentile(saves, 0.95):.1f} ms 95th percentile (target <= 50 ms); "
+              f"open a request {percentile(times['request'], 0.95):.1f} ms, move it "
+              f"{percentile(times['moved'], 0.95):.1f} ms, edit the shared file "
+              f"{percentile(times['edit'], 0.95):.1f} ms (95th percentiles)")
+        print(f"    the shared file: {len(revs)} edits acknowledged, {conflicts} refused as "
+              f"conflicts, revision {final}; lost updates {lost} (must be 0); "
+              f"{retries} retries after busy")
+    print(f'  load average at the end: {", ".join(f"{x:.1f}" for x in os.getloadavg())}')
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('what', nargs='*', default=['startup'])
@@ -289,6 +423,10 @@ def main():
     parser.add_argument('--requests', type=int, default=300000)
     parser.add_argument('--seed', type=int, default=1446)
     parser.add_argument('--responses', type=int, default=200000)
+    parser.add_argument('--pg-data')
+    parser.add_argument('--search-files', type=int, default=50)
+    parser.add_argument('--desks', type=int, default=10)
+    parser.add_argument('--operations', type=int, default=30)
     args = parser.parse_args()
 
     if 'startup' in args.what and not os.environ.get('DISPLAY'):
@@ -309,6 +447,8 @@ def main():
             bench_requests(args, args.build)
         elif what == 'reports':
             bench_reports(args, args.build)
+        elif what == 'server':
+            bench_server(args, args.build)
         else:
             raise SystemExit(f'unknown benchmark {what}')
 

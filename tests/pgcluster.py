@@ -44,10 +44,16 @@ def _as_root():
 
 
 class PgCluster:
-    def __init__(self):
+    def __init__(self, durable=False, data_from=None):
+        # durable: fsync and full page writes on, as an office's server runs
+        # (the benchmarks); the tests run without them.
+        # data_from: a data folder kept by keep_data(), started instead of
+        # a new cluster (a benchmark's registry, made once).
         self.dir = None
         self.user = None
         self.count = 0
+        self.durable = durable
+        self.data_from = data_from
 
     # --- life -----------------------------------------------------------
     def __enter__(self):
@@ -73,11 +79,15 @@ class PgCluster:
             self.user = pwd.getpwuid(os.geteuid()).pw_name
         os.chmod(self.dir, 0o700)
         data = os.path.join(self.dir, 'data')
-        # UTF-8 with the C.UTF-8 locale: text sorts by code point, as SQLite's
-        # BINARY collation does, and Arabic is classified as letters.
-        self._run_as_owner([os.path.join(PG_BIN, 'initdb'), '--no-sync', '-E', 'UTF8',
-                            '--locale=C.UTF-8', '--auth=trust', '-U', self.user, '-D', data],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if self.data_from:
+            self._run_as_owner(['cp', '-a', self.data_from, data])
+        else:
+            # UTF-8 with the C.UTF-8 locale: text sorts by code point, as
+            # SQLite's BINARY collation does, and Arabic is classified as
+            # letters.
+            self._run_as_owner([os.path.join(PG_BIN, 'initdb'), '--no-sync', '-E', 'UTF8',
+                                '--locale=C.UTF-8', '--auth=trust', '-U', self.user, '-D',
+                                data], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self._ctl('start')
         # Root reaches the socket folder (0700, owned by postgres) anyway.
         return self
@@ -95,6 +105,16 @@ class PgCluster:
         shutil.rmtree(self.dir, ignore_errors=True)
         self.dir = None
 
+    def keep_data(self, dest):
+        """Stops the server cleanly and moves its data folder to @dest (for
+        PgCluster(data_from=dest) later); the cluster is then gone."""
+        data = os.path.join(self.dir, 'data')
+        self._run_as_owner([os.path.join(PG_BIN, 'pg_ctl'), '-w', '-s', '-D', data,
+                            '-m', 'fast', 'stop'], stdout=subprocess.DEVNULL)
+        shutil.move(data, dest)
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir = None
+
     def restart(self):
         """Stops the server at once and starts it again (for tests of a
         server going away mid-session)."""
@@ -109,12 +129,13 @@ class PgCluster:
         if action == 'stop':
             argv += ['-m', 'immediate']
         else:
-            # fsync off (the machine does not crash during a test), but
+            # fsync off (the machine does not crash during a test) unless
+            # durable (a benchmark of an office server), but
             # commits synchronous: an immediate stop must not lose a commit
             # the server acknowledged (tests/test_desks.py checks it).
-            opts = (f"-k {self.dir} -c listen_addresses='' -c fsync=off "
-                    f"-c full_page_writes=off -p {PORT} "
-                    f"-c max_connections=60")
+            opts = f"-k {self.dir} -c listen_addresses='' -p {PORT} -c max_connections=60"
+            if not self.durable:
+                opts += " -c fsync=off -c full_page_writes=off"
             argv += ['-l', os.path.join(self.dir, 'server.log'), '-o', opts]
         self._run_as_owner(argv + [action], stdout=subprocess.DEVNULL)
 

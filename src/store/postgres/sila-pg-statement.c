@@ -300,12 +300,93 @@ is_write (const char *status)
          g_str_has_prefix (status, "DELETE ") || g_str_has_prefix (status, "MERGE ");
 }
 
+/* The first result of the next query of a pipeline, and the NULL that
+ * ends it; NULL if there is none (the connection dropped). */
+static PGresult *
+next_pipeline_result (PGconn *conn)
+{
+  PGresult *result = PQgetResult (conn);
+  PGresult *extra;
+
+  if (result == NULL)
+    return NULL;
+  while ((extra = PQgetResult (conn)) != NULL)
+    PQclear (extra);
+  return result;
+}
+
+/* A write inside a transaction, in a savepoint of its own: SAVEPOINT, the
+ * statement and RELEASE sent together in libpq's pipeline mode, one round
+ * trip instead of three (a save of a file makes about ten writes). The
+ * statement's result, or the savepoint's failure; NULL if the server did
+ * not answer. *@in_savepoint tells whether a failed statement left its
+ * savepoint to roll back to. */
+static PGresult *
+exec_guarded (PgDb        *db,
+              PgStatement *self,
+              gboolean    *in_savepoint)
+{
+  PGconn *conn = db->conn;
+  PGresult *savepoint, *result, *release, *sync;
+  gboolean ok;
+
+  *in_savepoint = FALSE;
+  if (!PQenterPipelineMode (conn))
+    return NULL;
+  if (!PQsendQueryParams (conn, "SAVEPOINT sila_statement", 0, NULL, NULL, NULL, NULL, 0) ||
+      !PQsendQueryPrepared (conn, self->name, self->n_params,
+                            (const char *const *)self->values, NULL, NULL, 0) ||
+      !PQsendQueryParams (conn, "RELEASE sila_statement", 0, NULL, NULL, NULL, NULL, 0) ||
+      !PQpipelineSync (conn))
+    {
+      /* Only a connection that is going: PQreset() leaves pipeline mode. */
+      db->broken = TRUE;
+      return NULL;
+    }
+
+  savepoint = next_pipeline_result (conn);
+  result = savepoint != NULL ? next_pipeline_result (conn) : NULL;
+  release = result != NULL ? next_pipeline_result (conn) : NULL;
+  sync = release != NULL ? PQgetResult (conn) : NULL;
+  ok = sync != NULL && PQresultStatus (sync) == PGRES_PIPELINE_SYNC && PQexitPipelineMode (conn);
+  PQclear (sync);
+  if (!ok)
+    {
+      PQclear (savepoint);
+      PQclear (result);
+      PQclear (release);
+      db->broken = TRUE;
+      return NULL;
+    }
+
+  if (PQresultStatus (savepoint) != PGRES_COMMAND_OK)
+    {
+      PQclear (result);
+      PQclear (release);
+      return savepoint;
+    }
+  PQclear (savepoint);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      *in_savepoint = TRUE;
+      PQclear (release);
+      return result;
+    }
+  if (PQresultStatus (release) != PGRES_COMMAND_OK)
+    {
+      PQclear (result);
+      return release;
+    }
+  PQclear (release);
+  return result;
+}
+
 SilaStep
 sila_pg_step (SilaStatement *stmt)
 {
   PgStatement *self = PST (stmt);
   PgDb *db = PG (stmt->db);
-  gboolean guarded;
+  gboolean guarded, in_savepoint = FALSE;
 
   if (self->result == NULL)
     {
@@ -320,17 +401,17 @@ sila_pg_step (SilaStatement *stmt)
        * not on SQLite, where the store goes on after an expected failure
        * (a duplicate, then the number of the file that has it). A write
        * inside a transaction therefore runs inside a savepoint of its own,
-       * rolled back to if it fails. */
+       * rolled back to if it fails (exec_guarded). */
       guarded = self->writes && db->in_transaction;
-      if (guarded && !sila_pg_run (db, "SAVEPOINT sila_statement"))
-        return SILA_STEP_ERROR;
-
-      self->result = PQexecPrepared (db->conn, self->name, self->n_params,
-                                     (const char *const *)self->values, NULL, NULL, 0);
+      if (guarded)
+        self->result = exec_guarded (db, self, &in_savepoint);
+      else
+        self->result = PQexecPrepared (db->conn, self->name, self->n_params,
+                                       (const char *const *)self->values, NULL, NULL, 0);
       if (!sila_pg_note_result (db, self->result))
         {
           clear_result (self);
-          if (guarded && !db->transaction_lost)
+          if (in_savepoint && !db->transaction_lost)
             {
               SilaDbFailure failure = db->failure;
               g_autofree char *message = g_strdup (db->message);
@@ -340,17 +421,15 @@ sila_pg_step (SilaStatement *stmt)
             }
           return SILA_STEP_ERROR;
         }
-      if (guarded && !sila_pg_run (db, "RELEASE sila_statement"))
-        {
-          clear_result (self);
-          return SILA_STEP_ERROR;
-        }
 
       if (is_write (PQcmdStatus (self->result)))
         {
           db->changes = g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
-          /* A write outside a transaction commits at once: tell the others. */
-          if (!db->in_transaction && db->changes > 0)
+          /* A write outside a transaction commits at once: tell the others.
+           * One inside a transaction begun by exec ("BEGIN") is told at
+           * that transaction's commit, if at all. */
+          if (!db->in_transaction && db->changes > 0 &&
+              PQtransactionStatus (db->conn) == PQTRANS_IDLE)
             sila_pg_run (db, "NOTIFY " CHANGES_CHANNEL);
         }
       self->row = -1;

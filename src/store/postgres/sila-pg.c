@@ -270,10 +270,9 @@ pg_commit (SilaDb *db,
 
   /* The notification is delivered to the other desks at the commit, and
    * only if it commits. COMMIT of a failed transaction answers ROLLBACK
-   * without an error: that is a failure here. */
-  if (!sila_pg_run (self, "NOTIFY " CHANGES_CHANNEL))
-    return FALSE;
-  result = PQexec (self->conn, "COMMIT");
+   * without an error: that is a failure here. Both in one round trip: a
+   * failed NOTIFY leaves the COMMIT unrun, and its error is the result. */
+  result = PQexec (self->conn, "NOTIFY " CHANGES_CHANNEL "; COMMIT");
   ok = sila_pg_note_result (self, result);
   if (ok && g_strcmp0 (PQcmdStatus (result), "COMMIT") != 0)
     {
