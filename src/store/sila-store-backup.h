@@ -84,6 +84,15 @@ char           *sila_store_server_backup_finish (SilaStore           *self,
                                                  GError             **error);
 /* Whether @self is a server's database (PostgreSQL), not a file. */
 gboolean        sila_store_is_on_server        (SilaStore            *self);
+/* Records a backup made at @made_at into @dest: the last backup's time and
+ * file, and the audit entry (nothing on a read-only database). */
+gboolean        sila_store_record_backup       (SilaStore            *self,
+                                                const SilaActor      *actor,
+                                                SilaBackupKind        kind,
+                                                const char           *made_at,
+                                                const char           *dest,
+                                                const char           *after_json,
+                                                GError              **error);
 /* What a server backup holds, after reading all of it: refused when it is
  * damaged, cut short, not a Sila Desk database's dump, or made by a newer
  * version. */

@@ -550,33 +550,11 @@ complete_server_job (SilaStore  *self,
                      ServerJob  *job,
                      GError    **error)
 {
-  if (!sila_store_is_read_only (self))
-    {
-      g_autoptr(SilaTransaction) tx = NULL;
-      g_autoptr(SilaStatement) stmt = NULL;
-      g_autofree char *after_json = backup_json (job->dest);
+  g_autofree char *after_json = backup_json (job->dest);
 
-      tx = sila_transaction_begin (self, error);
-      if (tx == NULL)
-        return NULL;
-      stmt = sila_store_prepare (self,
-                                 "INSERT INTO meta (key, value) VALUES ('last_backup_at', ?1), "
-                                 "('last_backup_file', ?2) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                 error);
-      if (stmt == NULL)
-        return NULL;
-      sila_bind_text (stmt, 1, job->made_at);
-      sila_bind_text (stmt, 2, job->dest);
-      if (sila_store_step (self, stmt, error) != SILA_STEP_DONE ||
-          !sila_store_audit (self, job->actor, SILA_AUDIT_BACKUP, SILA_AUDIT_ENTITY_DATABASE,
-                             sila_store_get_device_id (self),
-                             job->kind == SILA_BACKUP_AUTOMATIC ? SILA_AUDIT_AUTOMATIC
-                                                                : SILA_AUDIT_MANUAL,
-                             NULL, after_json, error) ||
-          !sila_transaction_commit (tx, error))
-        return NULL;
-    }
+  if (!sila_store_record_backup (self, job->actor, job->kind, job->made_at, job->dest,
+                                 after_json, error))
+    return NULL;
 
   if (job->folder != NULL)
     prune (job->folder, job->prefix,
