@@ -22,6 +22,16 @@ void         sila_column_date           (SilaStatement *stmt,
                                          int            column,
                                          GDate         *date);
 
+/* Columns of a request as the lists and the request read them. */
+char        *sila_request_column_dup_or_null (SilaStatement *stmt,
+                                              int            column);
+char        *sila_request_column_full_name   (SilaStatement *stmt,
+                                              int            first);
+SilaRequestStatus sila_request_column_status (SilaStatement *stmt,
+                                              int            column);
+SilaChannel  sila_request_column_channel     (SilaStatement *stmt,
+                                              int            column);
+
 /* Whether @username is an active staff member holding @role. */
 gboolean     sila_store_staff_has_role  (SilaStore   *self,
                                          const char  *username,
