@@ -91,6 +91,15 @@ def pdf_for_the_person():
     check(number in text, (number, text[:400]))
     check(NID in text)
     check('بياناتكالشخصية' in text, text[:300])
+    # Who saw or changed the file is named as the person can know them: a
+    # database without accounts is the association's, never "the owner of
+    # this database".
+    association = ''.join(json.loads(open(js, encoding='utf-8').read())['association'].split())
+    check(association != '', 'the association has a name')
+    history = text[text.index('مناطلععلىملفك'):]
+    # A narrow column wraps the name: its first words stay together.
+    check(association[:8] in history, (association, history[:400]))
+    check('مالكقاعدةالبيانات' not in text, text)
 
 
 @test

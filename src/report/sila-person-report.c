@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sila-account.h"
 #include "sila-audit.h"
 #include "sila-beneficiary-history.h"
 #include "sila-channel.h"
@@ -206,6 +207,24 @@ add_surveys (SilaDocument *doc,
     }
 }
 
+/* Who, as the person reading can know them: the staff member's name, or
+ * the association's for the owner of a database without accounts (as on the
+ * request form, sila-request-form.c). */
+static const char *
+history_by (JsonObject *root,
+            JsonObject *entry)
+{
+  const char *name = member_string (entry, "by_name");
+  const char *by = member_string (entry, "by");
+  const char *association = member_string (root, "association");
+
+  if (name != NULL && *name != '\0')
+    return name;
+  if (g_strcmp0 (by, SILA_ACCOUNT_OWNER_NAME) == 0 && association != NULL && *association != '\0')
+    return association;
+  return sila_audit_actor_to_display (by);
+}
+
 static void
 add_history (SilaDocument *doc,
              JsonObject   *root)
@@ -229,7 +248,7 @@ add_history (SilaDocument *doc,
       g_autofree char *date = show_date (member_string (h, "at"));
       const char *cells[3] = {
         date,
-        sila_audit_actor_to_display (member_string (h, "by")),
+        history_by (root, h),
         sila_audit_action_to_display (member_string (h, "action")),
       };
 

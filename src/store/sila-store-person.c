@@ -294,8 +294,9 @@ sila_store_collect_person_data (SilaStore        *self,
                  file->id, error) ||
       !add_surveys (self, builder, file->id, error) ||
       !add_rows (self, builder, "history",
-                 "SELECT at, actor_name AS by, action FROM audit_log "
-                 "WHERE entity = 'beneficiary' AND entity_id = ?1 ORDER BY seq",
+                 "SELECT at, actor_name AS by, (SELECT display_name FROM staff s "
+                 "WHERE s.username = audit_log.actor_name) AS by_name, action "
+                 "FROM audit_log WHERE entity = 'beneficiary' AND entity_id = ?1 ORDER BY seq",
                  file->id, error))
     return NULL;
 
