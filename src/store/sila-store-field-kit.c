@@ -306,7 +306,7 @@ resolve_staff (SilaStore           *self,
   *out = NULL;
   if (names == NULL)
     return TRUE;
-  stmt = sila_store_prepare (self, "SELECT t.username FROM staff t WHERE t.username = ?1 AND "
+  stmt = sila_store_prepare (self, "SELECT t.username FROM staff t WHERE lower (t.username) = lower (?1) AND "
                              KIT_STAFF, error);
   if (stmt == NULL)
     return FALSE;
