@@ -5,7 +5,10 @@
  * it belongs to, and the return bundle is written; back at the office the
  * bundle is checked (the summary, nothing changed yet), merged, its
  * conflict and possible duplicate listed, one settled with the field's
- * value, and the merge listed among the past ones. With
+ * value, and the merge listed among the past ones. The kit form's staff
+ * list (the accounts not chosen stay at the office, the preparer's own box
+ * locked on), and on a lookup-only kit the new-file form naming the
+ * office's file that has the ID typed. With
  * SILA_SCREENSHOT_DIR set, the screens are drawn there. Run with
  * SILA_TEST_LANG=ar (and en). */
 #include "sila-config.h"

@@ -306,8 +306,11 @@ resolve_staff (SilaStore           *self,
   *out = NULL;
   if (names == NULL)
     return TRUE;
-  stmt = sila_store_prepare (self, "SELECT t.username FROM staff t WHERE lower (t.username) = lower (?1) AND "
-                             KIT_STAFF, error);
+  /* Named as the account spells it or not, on both engines. */
+  stmt = sila_store_prepare (self,
+                             "SELECT t.username FROM staff t "
+                             "WHERE lower (t.username) = lower (?1) AND " KIT_STAFF,
+                             error);
   if (stmt == NULL)
     return FALSE;
   found = g_ptr_array_new_with_free_func (g_free);
