@@ -5,7 +5,10 @@
  * it belongs to, and the return bundle is written; back at the office the
  * bundle is checked (the summary, nothing changed yet), merged, its
  * conflict and possible duplicate listed, one settled with the field's
- * value, and the merge listed among the past ones. With
+ * value, and the merge listed among the past ones. The kit form's staff
+ * list (the accounts not chosen stay at the office, the preparer's own box
+ * locked on), and on a lookup-only kit the new-file form naming the
+ * office's file that has the ID typed. With
  * SILA_SCREENSHOT_DIR set, the screens are drawn there. Run with
  * SILA_TEST_LANG=ar (and en). */
 #include "sila-config.h"
@@ -15,7 +18,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "sila-beneficiaries-page.h"
 #include "sila-beneficiary.h"
+#include "sila-display.h"
+#include "sila-form.h"
 #include "sila-clock.h"
 #include "sila-field-page.h"
 #include "sila-i18n.h"
@@ -23,6 +29,7 @@
 #include "sila-store-beneficiaries.h"
 #include "sila-store-field.h"
 #include "sila-store-private.h"
+#include "sila-store-staff.h"
 #include "sila-test-requests.h"
 #include "sila-test-shots.h"
 #include "sila-test-util.h"
@@ -255,6 +262,171 @@ test_kit_bundle_merge_review (Fixture       *f,
   }
 }
 
+#define STAFF_PASSWORD "field-Kit-pass-2026!"
+
+/* The first account (an administrator) added by the owner, the others by
+ * that administrator. */
+static void
+add_staff (SilaStore  *store,
+           const char *username,
+           const char *display_name,
+           SilaRole    roles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaActor) owner = sila_actor_new_owner ();
+  g_autoptr(SilaStaff) admin = sila_store_authenticate (store, "sami", STAFF_PASSWORD, NULL);
+  g_autoptr(SilaActor) actor = admin != NULL ? sila_staff_to_actor (admin) : NULL;
+  SilaStaff *staff = sila_store_add_staff (store, actor != NULL ? actor : owner, username,
+                                           display_name, roles, STAFF_PASSWORD, FALSE, &error);
+
+  g_assert_no_error (error);
+  sila_staff_free (staff);
+}
+
+static char *
+kit_staff (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStore) kit = sila_store_open (path, SILA_STORE_OPEN_MUST_EXIST, &error);
+  g_autoptr(SilaStatement) stmt = NULL;
+  char *names = NULL;
+
+  g_assert_no_error (error);
+  stmt = sila_store_prepare (kit, "SELECT group_concat (username, ',') FROM "
+                                  "(SELECT username FROM staff ORDER BY username)", &error);
+  g_assert_true (sila_store_step_text (kit, stmt, &names, &error));
+  g_assert_no_error (error);
+  return names;
+}
+
+/* The kit form's staff list: all checked at first; the accounts not
+ * chosen do not travel; whoever prepares the kit is on it, their box
+ * checked and locked (so the list never ends up empty for them). */
+static void
+test_kit_staff (Fixture       *f,
+                gconstpointer  data)
+{
+  SilaFieldPage *page = SILA_FIELD_PAGE (sila_window_get_section_page (f->window, "field"));
+  SilaFieldStaff *staff;
+  g_autofree char *path = g_build_filename (f->dir.dir, "staff.sila", NULL);
+  g_autofree char *own_path = g_build_filename (f->dir.dir, "own.sila", NULL);
+  g_autofree char *names = NULL;
+  g_autoptr(SilaStaff) sami = NULL;
+  g_autoptr(SilaSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  SilaWindow *window;
+
+  /* A database with no account: no list, and a kit as ever. */
+  g_assert_false (gtk_widget_get_visible (sila_field_page_get_staff_row (page)));
+
+  add_staff (f->store, "sami", "سامي العتيبي", SILA_ROLE_ADMIN | SILA_ROLE_MANAGER);
+  add_staff (f->store, "huda", "هدى القحطاني", SILA_ROLE_OFFICER);
+  add_staff (f->store, "amal", "أمل الشمري", SILA_ROLE_OFFICER);
+  sami = sila_store_authenticate (f->store, "sami", STAFF_PASSWORD, &error);
+  g_assert_no_error (error);
+  session = sila_session_new (f->store, sila_staff_to_actor (sami));
+  window = sila_window_new (NULL, session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sila_window_show_section (window, "field"));
+  settle (GTK_WIDGET (window));
+  page = SILA_FIELD_PAGE (sila_window_get_section_page (window, "field"));
+  staff = sila_field_page_get_staff (page);
+  g_assert_true (gtk_widget_get_visible (sila_field_page_get_staff_row (page)));
+  g_assert_cmpuint (sila_field_staff_get_n_rows (staff), ==, 3);
+
+  /* Huda and Amal unchecked: Sami's own box cannot be. */
+  g_assert_true (sila_field_staff_set_chosen (staff, "huda", FALSE));
+  g_assert_true (sila_field_staff_set_chosen (staff, "amal", FALSE));
+  g_assert_false (sila_field_staff_set_chosen (staff, "sami", FALSE));
+  gtk_editable_set_text (GTK_EDITABLE (sila_field_page_get_event_row (page)), "يوم الحي");
+  gtk_editable_set_text (GTK_EDITABLE (sila_field_page_get_districts_row (page)), "الروضة");
+  g_assert_true (sila_field_page_prepare_kit (page, path));
+  names = kit_staff (path);
+  g_assert_cmpstr (names, ==, "sami");
+
+  /* Huda chosen again: she goes, Amal stays at the office. */
+  g_assert_true (sila_field_staff_set_chosen (staff, "huda", TRUE));
+  gtk_editable_set_text (GTK_EDITABLE (sila_field_page_get_event_row (page)), "يوم حي النسيم");
+  gtk_editable_set_text (GTK_EDITABLE (sila_field_page_get_districts_row (page)), "النسيم");
+  settle (GTK_WIDGET (window));
+  shoot (window, "field-kit-staff");
+  g_assert_true (sila_field_page_prepare_kit (page, own_path));
+  g_clear_pointer (&names, g_free);
+  names = kit_staff (own_path);
+  g_assert_cmpstr (names, ==, "huda,sami");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* On a lookup-only kit, an ID the office already has is said beside the
+ * ID field, with the office's file number; that file cannot be opened
+ * here. */
+static void
+test_office_duplicate_on_laptop (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaActor) owner = sila_actor_new_owner ();
+  g_autoptr(SilaStore) kit = NULL;
+  g_autoptr(SilaSession) session = NULL;
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *sara = g_strdup_printf ("100000019%c",
+                                          sila_national_id_check_digit ("100000019"));
+  g_autofree char *shown = NULL;
+  SilaBeneficiariesPage *files;
+  SilaIntakeForm *form;
+  SilaWindow *window;
+  const char *message = NULL;
+  gboolean can_open = TRUE;
+  gint64 number = 0;
+  gint64 deadline;
+
+  g_assert_true (sila_store_field_make_kit (f->store, owner, "توزيع", NULL, TRUE, f->kit_path,
+                                            &error));
+  g_assert_no_error (error);
+  stmt = sila_store_prepare (f->store, "SELECT file_number FROM beneficiaries "
+                                       "WHERE first_name = 'سارة'", &error);
+  g_assert_cmpint (sila_store_step (f->store, stmt, &error), ==, SILA_STEP_ROW);
+  number = sila_column_int64 (stmt, 0);
+  shown = sila_display_file_number (number);
+
+  kit = sila_store_open (f->kit_path, SILA_STORE_OPEN_MUST_EXIST, &error);
+  g_assert_no_error (error);
+  session = sila_session_new (kit, sila_actor_new_owner ());
+  window = sila_window_new (NULL, session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sila_window_show_section (window, "beneficiaries"));
+  files = SILA_BENEFICIARIES_PAGE (sila_window_get_section_page (window, "beneficiaries"));
+  sila_beneficiaries_page_new_file (files);
+  form = sila_beneficiaries_page_get_form (files);
+  settle (GTK_WIDGET (window));
+
+  sila_form_set_text (sila_intake_form_get_field (form, "first_name"), "سارة");
+  sila_form_set_text (sila_intake_form_get_field (form, "family_name"), "الحربي");
+  sila_form_set_text (sila_intake_form_get_field (form, "id_number"), sara);
+  /* The check runs once typing pauses: wait for it, however long. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((message = sila_intake_form_get_duplicate (form, &can_open)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, shown));
+  g_assert_false (can_open);
+  settle (GTK_WIDGET (window));
+  shoot (window, "field-office-duplicate");
+
+  /* An ID the office does not have: nothing said. */
+  sila_form_set_text (sila_intake_form_get_field (form, "id_number"), "1000000008");
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (sila_intake_form_get_duplicate (form, NULL) != NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (sila_intake_form_get_duplicate (form, NULL));
+  sila_intake_form_flush_draft (form);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -274,6 +446,10 @@ main (int argc, char **argv)
 
   g_test_add ("/sila/ui/field/kit-bundle-merge-review", Fixture, NULL, fixture_setup,
               test_kit_bundle_merge_review, fixture_teardown);
+  g_test_add ("/sila/ui/field/kit-staff", Fixture, NULL, fixture_setup, test_kit_staff,
+              fixture_teardown);
+  g_test_add ("/sila/ui/field/office-duplicate-on-laptop", Fixture, NULL, fixture_setup,
+              test_office_duplicate_on_laptop, fixture_teardown);
 
   status = g_test_run ();
   sila_test_rm_rf (home);

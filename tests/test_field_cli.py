@@ -19,9 +19,9 @@ import shutil
 import signal
 import subprocess
 
-from fieldlib import (NUMBERS, P, TRAVEL, cli, conflicts, copy_database, execute, is_server,
-                      make_day, merge, query, register, rows, sha256, sound)
-from taplib import check, err, new_database, out, run, tempdir, test
+from fieldlib import (NUMBERS, P, TRAVEL, cli, conflicts, copy_database, env, execute,
+                      is_server, make_day, merge, query, register, rows, sha256, sound)
+from taplib import check, err, new_database, out, run, sila, tempdir, test
 
 _day = {}
 
@@ -326,6 +326,95 @@ def bad_usage_and_refusals():
     cli(db, 'field', 'kit', '--event', 'x', '--out', day['k1'], expect=2)
     r = cli(db, 'field', 'conflicts')
     check('Nothing waits' in out(r), out(r))
+
+
+PASSWORDS = {'sami': 'sami-Admin-2026!', 'huda': 'huda-Officer-2026!',
+             'amal': 'amal-Officer-2026!', 'fahd': 'fahd-Officer-2026!'}
+
+
+def as_user(db, user, *args, expect=0, **extra):
+    e = env('2026-12-01T08:00:00Z')
+    e.update(SILA_USER=user, SILA_PASSWORD=PASSWORDS[user], **extra)
+    r = sila('--database', db, '--lang', 'en', *args, env=e)
+    check(r.returncode == expect, f'{user} {args}: exit {r.returncode}, not {expect}: '
+                                  f'{err(r)}{out(r)}')
+    return r
+
+
+def office_with_staff():
+    """An office with an administrator (sami), an officer (huda), a manager
+    (amal) and a deactivated officer (fahd)."""
+    db = copy_office()
+    e = env('2026-12-01T08:00:00Z')
+    e['SILA_NEW_PASSWORD'] = PASSWORDS['sami']
+    r = sila('--database', db, 'user', 'add', 'sami', '--role', 'admin', '--role', 'manager',
+             env=e)
+    check(r.returncode == 0, err(r))
+    for name, role in (('huda', 'officer'), ('amal', 'manager'), ('fahd', 'officer')):
+        as_user(db, 'sami', 'user', 'add', name, '--role', role,
+                SILA_NEW_PASSWORD=PASSWORDS[name])
+    as_user(db, 'sami', 'user', 'deactivate', 'fahd')
+    return db
+
+
+def staff_in(kit):
+    return sorted(r[0] for r in query(kit, 'SELECT username FROM staff'))
+
+
+@test
+def a_kit_carries_the_staff_chosen_and_no_one_else():
+    db = office_with_staff()
+    d = tempdir()
+    kit = os.path.join(d, 'chosen.db')
+    # Chosen: huda (named as her account spells it, or not); sami prepares
+    # the kit and always goes with it.
+    r = as_user(db, 'sami', 'field', 'kit', '--event', 'يوم الحي', '--lookup-only',
+                '--staff', 'HUDA', '--staff', 'huda', '--out', kit)
+    check('sami' in out(r) and 'always' in out(r), out(r))
+    for path in (kit, kit + '.base'):
+        check(staff_in(path) == ['huda', 'sami'], staff_in(path))
+        # The others' password hashes never travel.
+        check(query(path, "SELECT count(*) FROM staff WHERE username IN ('amal', 'fahd')") ==
+              [(0,)])
+    # On the laptop: huda signs in, amal cannot.
+    as_user(kit, 'huda', 'search', 'x')
+    r = as_user(kit, 'amal', 'search', 'x', expect=1)
+    check(r.returncode == 1, err(r))
+
+    # The old form: every active account, and no deactivated one.
+    old = os.path.join(d, 'old.db')
+    r = as_user(db, 'sami', 'field', 'kit', '--event', 'يوم الحي', '--lookup-only',
+                '--out', old)
+    check('every active account' in out(r), out(r))
+    check(staff_in(old) == ['amal', 'huda', 'sami'], staff_in(old))
+    # A manager prepares a kit: named or not, she goes with it.
+    own = os.path.join(d, 'own.db')
+    as_user(db, 'amal', 'field', 'kit', '--event', 'يوم الحي', '--lookup-only',
+            '--staff', 'huda', '--out', own)
+    check(staff_in(own) == ['amal', 'huda'], staff_in(own))
+
+
+@test
+def an_unknown_staff_name_is_refused_and_nothing_is_written():
+    db = office_with_staff()
+    d = tempdir()
+    kits = "SELECT count(*) FROM field_kits"
+    audited = "SELECT count(*) FROM audit_log WHERE entity = 'field_kit'"
+    numbered = "SELECT next FROM counters WHERE name = 'field_kit'"
+    before = [query(db, q) for q in (kits, audited, numbered)]
+    for name in ('nobody', 'fahd', ''):
+        kit = os.path.join(d, f'kit-{name or "empty"}.db')
+        r = as_user(db, 'sami', 'field', 'kit', '--event', 'يوم الحي', '--lookup-only',
+                    '--staff', 'huda', '--staff', name, '--out', kit, expect=2)
+        check(f'“{name}”' in err(r) and 'sila user list' in err(r), err(r))
+        check(not os.path.exists(kit) and not os.path.exists(kit + '.base') and
+              not os.path.exists(kit + '.part'), os.listdir(d))
+    # Nothing numbered, audited or recorded at the office either (signing
+    # in is recorded: the file itself changes).
+    check([query(db, q) for q in (kits, audited, numbered)] == before)
+    help_text = out(sila('--lang', 'en', '--help', env=env('2026-12-01T08:00:00Z')))
+    check('[--staff NAME …]' in help_text and 'every active account goes' in help_text,
+          help_text)
 
 
 run()

@@ -14,7 +14,8 @@
 #include "sila-store-field.h"
 
 #define KIT_USAGE \
-  "sila --database DB field kit --event NAME [--district NAME …] [--lookup-only] --out KIT"
+  "sila --database DB field kit --event NAME [--district NAME …] [--lookup-only] " \
+  "[--staff NAME …] --out KIT"
 #define BUNDLE_USAGE "sila --database KIT field bundle --out BUNDLE"
 #define MERGE_USAGE "sila --database DB field merge BUNDLE [BUNDLE …] [--dry-run] [--json]"
 #define CONFLICTS_USAGE "sila --database DB field conflicts [--json]"
@@ -29,12 +30,14 @@ sila_cli_field_kit (SilaCli  *cli,
     { "--event", TRUE },
     { "--district", TRUE },
     { "--lookup-only", FALSE },
+    { "--staff", TRUE },
     { "--out", TRUE },
     { NULL }
   };
   g_auto(SilaCliArgs) args = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) districts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) staff = NULL;
   GPtrArray *given;
   const char *event, *out;
   const SilaActor *actor;
@@ -50,6 +53,15 @@ sila_cli_field_kit (SilaCli  *cli,
   for (guint i = 0; given != NULL && i < given->len; i++)
     g_ptr_array_add (districts, given->pdata[i]);
   g_ptr_array_add (districts, NULL);
+  /* Without --staff, every active account goes, as it always did. */
+  given = sila_cli_args_get_all (&args, "--staff");
+  if (given != NULL && given->len > 0)
+    {
+      staff = g_ptr_array_new ();
+      for (guint i = 0; i < given->len; i++)
+        g_ptr_array_add (staff, given->pdata[i]);
+      g_ptr_array_add (staff, NULL);
+    }
 
   store = sila_cli_open_store (cli);
   if (store == NULL)
@@ -58,11 +70,28 @@ sila_cli_field_kit (SilaCli  *cli,
   if (actor == NULL)
     return SILA_EXIT_REFUSED;
 
-  if (!sila_store_field_make_kit (store, actor, event, (const char * const *)districts->pdata,
-                                  sila_cli_args_has (&args, "--lookup-only"), out, &error))
-    return sila_cli_fail (cli, error);
+  if (!sila_store_field_make_kit_for (store, actor, event,
+                                      (const char * const *)districts->pdata,
+                                      sila_cli_args_has (&args, "--lookup-only"),
+                                      staff != NULL ? (const char * const *)staff->pdata : NULL,
+                                      out, &error))
+    {
+      /* A staff name that has no account is bad usage, like a bad option. */
+      if (g_error_matches (error, SILA_FIELD_ERROR, SILA_FIELD_ERROR_UNKNOWN_STAFF))
+        {
+          sila_cli_message (cli, "%s", error->message);
+          return SILA_EXIT_USAGE;
+        }
+      return sila_cli_fail (cli, error);
+    }
 
   printf (_("Field kit for “%s” written to %s.\n"), event, out);
+  if (staff != NULL)
+    printf (_("Staff who can sign in on it: the accounts named with --staff, and yours (%s): "
+              "whoever prepares a kit can always sign in on it.\n"),
+            actor->username);
+  else
+    printf ("%s\n", _("Staff who can sign in on it: every active account."));
   printf ("%s\n", _("It holds personal data: only its owner can read it (mode 0600). Keep the "
                     "laptop locked, keep the kit's untouched copy (.base) beside it, and delete "
                     "both once the return bundle is merged."));

@@ -127,9 +127,10 @@ static const SilaCliCommand commands[] = {
     "outreach dismiss FILE_NUMBER REASON [--request NUMBER] --why TEXT",
     N_("Take a person off today's outreach list, saying why") },
   { "field", "kit", sila_cli_field_kit,
-    "field kit --event NAME [--district NAME …] [--lookup-only] --out KIT",
+    "field kit --event NAME [--district NAME …] [--lookup-only] [--staff NAME …] --out KIT",
     N_("Prepare a field kit for an event without network: a database file for a laptop "
-       "(it holds personal data)") },
+       "(it holds personal data). --staff: the accounts that will sign in on it (yours always "
+       "goes too); without --staff, every active account goes") },
   { "field", "bundle", sila_cli_field_bundle, "field bundle --out BUNDLE",
     N_("On a laptop running a field kit: write the return bundle of its work") },
   { "field", "merge", sila_cli_field_merge,

@@ -20,6 +20,7 @@ typedef enum {
   SILA_FIELD_ERROR_FOREIGN,        /* another office's, or a kit this office never made */
   SILA_FIELD_ERROR_TOO_NEW,        /* made by a newer data format */
   SILA_FIELD_ERROR_ALREADY_MERGED,
+  SILA_FIELD_ERROR_UNKNOWN_STAFF,  /* a kit's staff: no active account of that name */
 } SilaFieldError;
 
 GQuark sila_field_error_quark (void);

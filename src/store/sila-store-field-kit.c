@@ -20,6 +20,7 @@
 #include "sila-hijri.h"
 #include "sila-store-beneficiaries-private.h"
 #include "sila-store-field-merge-private.h"
+#include "sila-store-staff-private.h"
 
 /* The office's tables a laptop needs whole, parents first: what the forms
  * offer. The migrations seeded the fresh kit with rows of their own (other
@@ -256,6 +257,101 @@ set_kit_counters (SilaStore  *kit,
   return ok;
 }
 
+/* An account that can sign in on a kit. */
+#define KIT_STAFF "t.active <> 0 AND t.deleted_at IS NULL"
+
+GPtrArray *
+sila_store_field_list_kit_staff (SilaStore        *self,
+                                 const SilaActor  *actor,
+                                 GError          **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  SilaStep step;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  /* Whoever may make a kit chooses who goes with it. */
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_EXPORT, error))
+    return NULL;
+  stmt = sila_store_prepare (self,
+                             "SELECT " STAFF_COLUMNS " FROM staff t WHERE " KIT_STAFF
+                             " ORDER BY t.display_name, t.username",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  staff = g_ptr_array_new_with_free_func ((GDestroyNotify)sila_staff_free);
+  while ((step = sila_store_step (self, stmt, error)) == SILA_STEP_ROW)
+    g_ptr_array_add (staff, sila_staff_from_row (stmt));
+  if (step == SILA_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&staff);
+}
+
+/* The usernames of the accounts named in @names (as their accounts spell
+ * them, each once), and @actor's own when it is an active account: whoever
+ * prepares a kit can always sign in on it. NULL @names: NULL, every active
+ * account goes. A name with no active account is refused. */
+static gboolean
+resolve_staff (SilaStore           *self,
+               const SilaActor     *actor,
+               const char * const  *names,
+               GPtrArray          **out,
+               GError             **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  guint n = names != NULL ? g_strv_length ((char **)names) : 0;
+
+  *out = NULL;
+  if (names == NULL)
+    return TRUE;
+  /* Named as the account spells it or not, on both engines. */
+  stmt = sila_store_prepare (self,
+                             "SELECT t.username FROM staff t "
+                             "WHERE lower (t.username) = lower (?1) AND " KIT_STAFF,
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  found = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i <= n; i++)
+    {
+      const char *name = i < n ? names[i] : actor->username;
+      g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+      SilaStep step;
+
+      sila_bind_text (stmt, 1, trimmed);
+      step = sila_store_step (self, stmt, error);
+      if (step == SILA_STEP_ERROR)
+        return FALSE;
+      if (step == SILA_STEP_ROW)
+        {
+          const char *username = sila_column_text (stmt, 0);
+
+          if (!g_ptr_array_find_with_equal_func (found, username, g_str_equal, NULL))
+            g_ptr_array_add (found, g_strdup (username));
+        }
+      else if (i < n)
+        {
+          g_set_error (error, SILA_FIELD_ERROR, SILA_FIELD_ERROR_UNKNOWN_STAFF,
+                       _("No active staff account is called “%s”: name the accounts that "
+                         "will sign in on the laptop (“sila user list” shows them)."),
+                       trimmed);
+          return FALSE;
+        }
+      sila_statement_release (stmt);
+    }
+  if (found->len == 0)
+    {
+      g_set_error_literal (error, SILA_FIELD_ERROR, SILA_FIELD_ERROR_UNKNOWN_STAFF,
+                           _("Choose at least one member of staff who will sign in on the "
+                             "laptop."));
+      return FALSE;
+    }
+  *out = g_steal_pointer (&found);
+  return TRUE;
+}
+
 /* Fills the fresh kit at @kit_path from the office @self, inside the
  * office's transaction (one consistent view of it: on a server the other
  * desks' writers wait, as they wait for any writer). */
@@ -266,6 +362,7 @@ fill_kit (SilaStore           *self,
           gint64               kit_seq,
           const char          *event,
           const char * const  *districts,
+          GPtrArray           *staff,
           GError             **error)
 {
   g_autoptr(SilaStore) kit = sila_store_open (kit_path, SILA_STORE_OPEN_MUST_EXIST, error);
@@ -295,10 +392,15 @@ fill_kit (SilaStore           *self,
   for (guint i = 0; i < G_N_ELEMENTS (config_tables); i++)
     if (!copy_rows (self, kit, config_tables[i], "", NULL, error))
       return FALSE;
-  /* Who may sign in on the laptop. */
-  if (!copy_rows (self, kit, "staff", " WHERE t.active <> 0 AND t.deleted_at IS NULL", NULL,
-                  error))
+  /* Who may sign in on the laptop: the accounts chosen, or every active
+   * one. The others' password hashes stay at the office. */
+  if (staff == NULL &&
+      !copy_rows (self, kit, "staff", " WHERE " KIT_STAFF, NULL, error))
     return FALSE;
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    if (!copy_rows (self, kit, "staff", " WHERE " KIT_STAFF " AND t.username = ?1",
+                    staff->pdata[i], error))
+      return FALSE;
 
   /* A district named twice is copied once. */
   for (guint i = 0; districts != NULL && districts[i] != NULL; i++)
@@ -380,6 +482,21 @@ sila_store_field_make_kit (SilaStore           *self,
                            const char          *out_path,
                            GError             **error)
 {
+  return sila_store_field_make_kit_for (self, actor, event, districts, lookup_only, NULL,
+                                        out_path, error);
+}
+
+gboolean
+sila_store_field_make_kit_for (SilaStore           *self,
+                               const SilaActor     *actor,
+                               const char          *event,
+                               const char * const  *districts,
+                               gboolean             lookup_only,
+                               const char * const  *staff,
+                               const char          *out_path,
+                               GError             **error)
+{
+  g_autoptr(GPtrArray) chosen_staff = NULL;
   g_autofree char *base = sila_field_kit_base_path (out_path);
   g_autofree char *tmp = g_strconcat (out_path, ".part", NULL);
   g_autofree char *kit_id = g_uuid_string_random ();
@@ -401,6 +518,9 @@ sila_store_field_make_kit (SilaStore           *self,
       return FALSE;
     }
   if (!refuse_existing (out_path, error) || !refuse_existing (base, error))
+    return FALSE;
+  /* Before anything is written. */
+  if (!resolve_staff (self, actor, staff, &chosen_staff, error))
     return FALSE;
 
   if (districts != NULL && districts[0] != NULL && !lookup_only)
@@ -451,7 +571,7 @@ sila_store_field_make_kit (SilaStore           *self,
          sila_store_audit (self, actor, "create", "field_kit", kit_id, summary, NULL, NULL,
                            error) &&
          fill_kit (self, tmp, kit_id, seq, event, district_list != NULL ? districts : NULL,
-                   error) &&
+                   chosen_staff, error) &&
          sila_transaction_commit (tx, error);
     if (!ok)
       {

@@ -17,6 +17,7 @@
 #include "sila-clock.h"
 #include "sila-store-beneficiaries-private.h"
 #include "sila-store-field-private.h"
+#include "sila-text.h"
 
 char *
 sila_store_field_get_kit_event (SilaStore *self)
@@ -30,6 +31,55 @@ sila_store_field_get_kit_event (SilaStore *self)
   if (stmt == NULL || !sila_store_step_text (self, stmt, &event, NULL))
     return NULL;
   return event;
+}
+
+gboolean
+sila_store_field_find_office_file (SilaStore        *self,
+                                   const SilaActor  *actor,
+                                   const char       *id_number,
+                                   gint64           *file_number,
+                                   char            **name,
+                                   GError          **error)
+{
+  g_autoptr(SilaStatement) stmt = NULL;
+  g_autofree char *ascii = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
+  SilaStep step;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file_number != NULL, FALSE);
+
+  *file_number = 0;
+  if (name != NULL)
+    *name = NULL;
+  if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_VIEW, error))
+    return FALSE;
+
+  /* The stored form, as the office's own check reads it. */
+  ascii = sila_text_digits_to_ascii (id_number != NULL ? id_number : "");
+  for (const char *p = ascii; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (key, g_ascii_toupper (*p));
+  if (key->len == 0)
+    return TRUE;
+
+  stmt = sila_store_prepare (self,
+                             "SELECT file_number, name FROM field_lookup WHERE id_number = ?1 "
+                             "ORDER BY file_number LIMIT 1",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sila_bind_text (stmt, 1, key->str);
+  step = sila_store_step (self, stmt, error);
+  if (step == SILA_STEP_ERROR)
+    return FALSE;
+  if (step == SILA_STEP_ROW)
+    {
+      *file_number = sila_column_int64 (stmt, 0);
+      if (name != NULL)
+        *name = sila_column_dup (stmt, 1);
+    }
+  return TRUE;
 }
 
 gboolean

@@ -32,6 +32,34 @@ gboolean  sila_store_field_make_kit     (SilaStore           *self,
                                          gboolean             lookup_only,
                                          const char          *out_path,
                                          GError             **error);
+/* The same, carrying only the staff accounts named in @staff (usernames)
+ * and @actor's own, so that whoever prepares a kit can sign in on it;
+ * NULL @staff: every active account, as sila_store_field_make_kit() does.
+ * A name with no active account: SILA_FIELD_ERROR_UNKNOWN_STAFF, and
+ * nothing is written. */
+gboolean  sila_store_field_make_kit_for (SilaStore           *self,
+                                         const SilaActor     *actor,
+                                         const char          *event,
+                                         const char * const  *districts,
+                                         gboolean             lookup_only,
+                                         const char * const  *staff,
+                                         const char          *out_path,
+                                         GError             **error);
+/* The accounts a kit can carry (SilaStaff): the active ones. */
+GPtrArray *sila_store_field_list_kit_staff (SilaStore        *self,
+                                            const SilaActor  *actor,
+                                            GError          **error);
+
+/* In a kit with a lookup list: the office's file (not on this laptop)
+ * that has @id_number, as its number and name; *@file_number is 0 when
+ * there is none (and always at the office). */
+gboolean  sila_store_field_find_office_file (SilaStore        *self,
+                                             const SilaActor  *actor,
+                                             const char       *id_number,
+                                             gint64           *file_number,
+                                             char            **name,
+                                             GError          **error);
+
 /* The untouched copy of the kit @kit_path. */
 char     *sila_field_kit_base_path      (const char          *kit_path);
 

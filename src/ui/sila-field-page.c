@@ -14,6 +14,8 @@
 #include "sila-date.h"
 #include "sila-field-error.h"
 #include "sila-field-page.h"
+#include "sila-field-rows.h"
+#include "sila-field-staff.h"
 #include "sila-format.h"
 #include "sila-i18n.h"
 #include "sila-store-field.h"
@@ -35,6 +37,7 @@ struct _SilaFieldPage
   GPtrArray            *conflicts;    /* SilaFieldConflict, as listed */
   GPtrArray            *rows;         /* rows added to the groups below */
   guint                 n_merges;
+  SilaFieldStaff       *staff;        /* the kit's staff list */
 
   /* Template widgets */
   GtkLabel             *kit_label;
@@ -42,6 +45,7 @@ struct _SilaFieldPage
   AdwEntryRow          *event_row;
   AdwEntryRow          *districts_row;
   GtkSwitch            *lookup_switch;
+  AdwExpanderRow       *staff_row;
   AdwActionRow         *kit_row;
   GtkButton            *kit_button;
   GtkLabel             *kit_error;
@@ -96,20 +100,6 @@ clear_rows (SilaFieldPage       *self,
     }
 }
 
-static GtkWidget *
-count_row (const char *title,
-           gint64      n)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *text = sila_format_int (n);
-  GtkWidget *label = gtk_label_new (text);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  return row;
-}
-
 static void
 show_summary (SilaFieldPage          *self,
               const SilaFieldSummary *s,
@@ -117,14 +107,14 @@ show_summary (SilaFieldPage          *self,
 {
   clear_rows (self, self->summary_group);
   adw_preferences_group_set_title (self->summary_group, title);
-  add_row (self, self->summary_group, count_row (_("New files"), s->files));
-  add_row (self, self->summary_group, count_row (_("New requests"), s->requests));
-  add_row (self, self->summary_group, count_row (_("Survey responses"), s->responses));
-  add_row (self, self->summary_group, count_row (_("Contacts"), s->contacts));
-  add_row (self, self->summary_group, count_row (_("Suggestions and complaints"), s->feedback));
-  add_row (self, self->summary_group, count_row (_("Changed records"), s->changed));
-  add_row (self, self->summary_group, count_row (_("Conflicts to review"), s->conflicts));
-  add_row (self, self->summary_group, count_row (_("Possible duplicate files"), s->duplicates));
+  add_row (self, self->summary_group, sila_field_count_row (_("New files"), s->files));
+  add_row (self, self->summary_group, sila_field_count_row (_("New requests"), s->requests));
+  add_row (self, self->summary_group, sila_field_count_row (_("Survey responses"), s->responses));
+  add_row (self, self->summary_group, sila_field_count_row (_("Contacts"), s->contacts));
+  add_row (self, self->summary_group, sila_field_count_row (_("Suggestions and complaints"), s->feedback));
+  add_row (self, self->summary_group, sila_field_count_row (_("Changed records"), s->changed));
+  add_row (self, self->summary_group, sila_field_count_row (_("Conflicts to review"), s->conflicts));
+  add_row (self, self->summary_group, sila_field_count_row (_("Possible duplicate files"), s->duplicates));
   gtk_widget_set_visible (GTK_WIDGET (self->summary_group), TRUE);
 }
 
@@ -152,12 +142,6 @@ column_label (const char *entity,
   if (g_strcmp0 (entity, "beneficiaries") == 0 && column != NULL)
     label = sila_beneficiary_key_to_display (column);
   return label != NULL ? label : (column != NULL ? column : "");
-}
-
-static const char *
-person_label (const char *username)
-{
-  return g_strcmp0 (username, "owner") == 0 ? _("Owner of this database") : username;
 }
 
 static void
@@ -252,33 +236,6 @@ conflict_row (SilaFieldPage           *self,
   return row;
 }
 
-static GtkWidget *
-merge_row (const SilaFieldMerge *m)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *iso = g_strndup (m->merged_at != NULL ? m->merged_at : "", 10);
-  g_autofree char *day = NULL;
-  g_autofree char *files = sila_format_int (m->summary.files);
-  g_autofree char *requests = sila_format_int (m->summary.requests);
-  g_autofree char *responses = sila_format_int (m->summary.responses);
-  g_autofree char *review = sila_format_int (m->summary.conflicts + m->summary.duplicates);
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle =
-    g_strdup_printf (_("%s new files, %s requests, %s survey responses, %s to review; by %s"),
-                     files, requests, responses, review, person_label (m->merged_by));
-  g_autofree char *t = NULL;
-  g_autofree char *s = g_markup_escape_text (subtitle, -1);
-  GDate date;
-
-  day = sila_date_from_iso (iso, &date) ? sila_date_format (&date, SILA_CALENDAR_GREGORIAN)
-                                        : g_strdup (iso);
-  title = g_strdup_printf (_("%s — %s"), m->event, day);
-  t = g_markup_escape_text (title, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
-  return row;
-}
-
 static void
 reload (SilaFieldPage *self)
 {
@@ -292,6 +249,8 @@ reload (SilaFieldPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->bundle_group), event != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->kit_group), event == NULL && writable &&
                           sila_session_can (self->session, SILA_PERM_BENEFICIARY_EXPORT));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->kit_group)))
+    sila_field_staff_reload (self->staff, store, actor);
   gtk_widget_set_visible (GTK_WIDGET (self->merge_group), event == NULL && writable &&
                           sila_session_can (self->session, SILA_PERM_BENEFICIARY_IMPORT));
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_group), event == NULL);
@@ -327,7 +286,7 @@ reload (SilaFieldPage *self)
   merges = sila_store_field_list_merges (store, actor, NULL);
   self->n_merges = merges != NULL ? merges->len : 0;
   for (guint i = 0; merges != NULL && i < merges->len; i++)
-    add_row (self, self->merges_group, merge_row (merges->pdata[i]));
+    add_row (self, self->merges_group, sila_field_merge_row (merges->pdata[i]));
   if (self->n_merges == 0)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -354,6 +313,7 @@ sila_field_page_prepare_kit (SilaFieldPage *self,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) parts = NULL;
   g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) staff = NULL;
   const char *event = gtk_editable_get_text (GTK_EDITABLE (self->event_row));
   g_autofree char *trimmed = g_strstrip (g_strdup (event));
   gboolean lookup_only = gtk_switch_get_active (self->lookup_switch);
@@ -363,6 +323,7 @@ sila_field_page_prepare_kit (SilaFieldPage *self,
   sila_field_error_clear (GTK_WIDGET (self->event_row), self->kit_error);
   sila_field_error_clear (GTK_WIDGET (self->districts_row), self->kit_error);
   sila_field_error_clear (GTK_WIDGET (self->kit_row), self->kit_error);
+  sila_field_error_clear (GTK_WIDGET (self->staff_row), self->kit_error);
 
   /* "،" is the Arabic comma. */
   parts = g_regex_split_simple ("[,،]", gtk_editable_get_text (GTK_EDITABLE (self->districts_row)),
@@ -391,13 +352,22 @@ sila_field_page_prepare_kit (SilaFieldPage *self,
       sila_field_error_show (GTK_WIDGET (self->districts_row), self->kit_error, error);
       return FALSE;
     }
+  /* With no account at all, no list: the kit carries none, as ever. */
+  if (sila_field_staff_get_n_rows (self->staff) > 0 &&
+      (staff = sila_field_staff_get_chosen (self->staff)) == NULL)
+    return FALSE;
 
-  if (!sila_store_field_make_kit (sila_session_get_store (self->session),
-                                  sila_session_get_actor (self->session), event,
-                                  (const char * const *)districts->pdata, lookup_only, path,
-                                  &error))
+  if (!sila_store_field_make_kit_for (sila_session_get_store (self->session),
+                                      sila_session_get_actor (self->session), event,
+                                      (const char * const *)districts->pdata, lookup_only,
+                                      (const char * const *)staff, path, &error))
     {
-      sila_field_error_show (GTK_WIDGET (self->kit_row), self->kit_error, error);
+      gboolean staff_error = g_error_matches (error, SILA_FIELD_ERROR,
+                                              SILA_FIELD_ERROR_UNKNOWN_STAFF);
+
+      sila_field_error_show (staff_error ? GTK_WIDGET (self->staff_row)
+                                         : GTK_WIDGET (self->kit_row),
+                             self->kit_error, error);
       return FALSE;
     }
 
@@ -648,6 +618,18 @@ sila_field_page_get_kit_label (SilaFieldPage *self)
   return self->kit_label;
 }
 
+SilaFieldStaff *
+sila_field_page_get_staff (SilaFieldPage *self)
+{
+  return self->staff;
+}
+
+GtkWidget *
+sila_field_page_get_staff_row (SilaFieldPage *self)
+{
+  return GTK_WIDGET (self->staff_row);
+}
+
 GtkWidget *
 sila_field_page_get_summary (SilaFieldPage *self)
 {
@@ -690,6 +672,7 @@ sila_field_page_dispose (GObject *object)
   g_clear_pointer (&self->pending, g_strfreev);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->staff, sila_field_staff_free);
 
   G_OBJECT_CLASS (sila_field_page_parent_class)->dispose (object);
 }
@@ -754,6 +737,7 @@ sila_field_page_class_init (SilaFieldPageClass *klass)
   BIND (event_row);
   BIND (districts_row);
   BIND (lookup_switch);
+  BIND (staff_row);
   BIND (kit_row);
   BIND (kit_button);
   BIND (kit_error);
@@ -777,4 +761,5 @@ sila_field_page_init (SilaFieldPage *self)
 {
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->staff = sila_field_staff_new (self->staff_row, self->kit_error);
 }

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sila-field-staff.h"
 #include "sila-session.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,7 @@ GtkWidget *sila_field_page_get_districts_row (SilaFieldPage   *self);
 GtkLabel  *sila_field_page_get_kit_error (SilaFieldPage       *self);
 GtkLabel  *sila_field_page_get_kit_label (SilaFieldPage       *self);
 GtkWidget *sila_field_page_get_summary   (SilaFieldPage       *self);
+SilaFieldStaff *sila_field_page_get_staff (SilaFieldPage      *self);
+GtkWidget *sila_field_page_get_staff_row (SilaFieldPage       *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _SilaIntakeForm
   GtkLabel         *birth_hint;
   GtkRevealer      *duplicate_revealer;
   GtkLabel         *duplicate_label;
+  GtkWidget        *duplicate_open;    /* its button, for a file on this database */
   GtkWidget        *members_box;
   GtkWidget        *incomes_box;
   GtkLabel         *income_total;

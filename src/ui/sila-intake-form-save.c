@@ -18,6 +18,7 @@
 #include "sila-member-editor.h"
 #include "sila-policy.h"
 #include "sila-store-beneficiaries.h"
+#include "sila-store-field.h"
 
 #define ID_CHECK_DELAY_MS 350
 
@@ -300,6 +301,30 @@ sila_intake_form_check_field (SilaIntakeForm *self,
 
 /* The ID number that already has a file */
 
+/* On a field kit with a lookup list: what to say of the office's file
+ * that has @id_number (it is not on this laptop), or NULL. */
+static char *
+office_file_message (SilaIntakeForm *self,
+                     const char     *id_number)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *shown = NULL;
+  gint64 number = 0;
+
+  if (!sila_store_field_find_office_file (get_store (self), get_actor (self), id_number,
+                                          &number, &name, NULL) ||
+      number == 0)
+    return NULL;
+  shown = sila_display_file_number (number);
+  /* Translators: the first %s is the office's file number, the second the
+   * name on it. */
+  return g_strdup_printf (_("This ID number has a file at the office: number %s, %s. That "
+                            "file is not on this laptop. Save a new file here only to serve "
+                            "the person today: the office links the two as a possible "
+                            "duplicate when it merges this laptop’s work."),
+                          shown, name);
+}
+
 static gboolean
 id_check_cb (gpointer user_data)
 {
@@ -307,6 +332,7 @@ id_check_cb (gpointer user_data)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->fields[SILA_BF_ID_NUMBER]));
   g_autoptr(SilaBeneficiary) found = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *office = NULL;
   SilaIdType type;
 
   self->id_check_timeout_id = 0;
@@ -327,12 +353,33 @@ id_check_cb (gpointer user_data)
 
       self->duplicate_id = g_strdup (found->id);
       gtk_label_set_label (self->duplicate_label, message);
+      gtk_widget_set_visible (self->duplicate_open, TRUE);
+      gtk_revealer_set_reveal_child (self->duplicate_revealer, TRUE);
+    }
+  else if (number != NULL && (office = office_file_message (self, number)) != NULL)
+    {
+      /* A kit's lookup list: the office's file, which cannot be opened here. */
+      gtk_label_set_label (self->duplicate_label, office);
+      gtk_widget_set_visible (self->duplicate_open, FALSE);
       gtk_revealer_set_reveal_child (self->duplicate_revealer, TRUE);
     }
   else
     gtk_revealer_set_reveal_child (self->duplicate_revealer, FALSE);
 
   return G_SOURCE_REMOVE;
+}
+
+const char *
+sila_intake_form_get_duplicate (SilaIntakeForm *self,
+                                gboolean       *can_open)
+{
+  g_return_val_if_fail (SILA_IS_INTAKE_FORM (self), NULL);
+
+  if (can_open != NULL)
+    *can_open = gtk_widget_get_visible (self->duplicate_open);
+  if (!gtk_revealer_get_reveal_child (self->duplicate_revealer))
+    return NULL;
+  return gtk_label_get_label (self->duplicate_label);
 }
 
 void
@@ -475,11 +522,11 @@ similar_response_cb (AdwMessageDialog *dialog,
 
 static void
 ask_about_similar (SilaIntakeForm *self,
-                   GPtrArray      *duplicates)
+                   GPtrArray      *duplicates,
+                   const char     *office)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GString) body = g_string_new (NULL);
-  const SilaDuplicate *first = g_ptr_array_index (duplicates, 0);
+  g_autoptr(GString) body = g_string_new (office);
   GtkWidget *dialog;
 
   for (guint i = 0; i < duplicates->len && i < 5; i++)
@@ -492,16 +539,25 @@ ask_about_similar (SilaIntakeForm *self,
     }
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("This May Be Someone Who Already Has a File"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "open", _("_Open That File"),
-                                    "save", _("_Save as a New File"),
-                                    NULL);
+                                   office != NULL ? _("This Person Has a File at the Office")
+                                                  : _("This May Be Someone Who Already Has a "
+                                                      "File"),
+                                   body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Editing"));
+  /* The office's file is not here to be opened. */
+  if (duplicates->len > 0)
+    {
+      const SilaDuplicate *first = g_ptr_array_index (duplicates, 0);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "open",
+                                       _("_Open That File"));
+      g_object_set_data_full (G_OBJECT (dialog), "sila-other-id",
+                              g_strdup (sila_beneficiary_row_get_id (first->row)), g_free);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save",
+                                   _("_Save as a New File"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "sila-other-id",
-                          g_strdup (sila_beneficiary_row_get_id (first->row)), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (similar_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -532,6 +588,7 @@ sila_intake_form_save (SilaIntakeForm *self,
   g_autoptr(SilaBeneficiary) file = NULL;
   g_autoptr(GPtrArray) duplicates = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *office = NULL;
   SilaStore *store = get_store (self);
   gboolean saved;
 
@@ -578,9 +635,11 @@ sila_intake_form_save (SilaIntakeForm *self,
           return FALSE;
         }
     }
-  if (duplicates->len > 0 && !allow_similar)
+  if (self->editing == NULL && file->id_number != NULL)
+    office = office_file_message (self, file->id_number);
+  if ((duplicates->len > 0 || office != NULL) && !allow_similar)
     {
-      ask_about_similar (self, duplicates);
+      ask_about_similar (self, duplicates, office);
       return FALSE;
     }
 

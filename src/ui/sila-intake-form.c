@@ -414,6 +414,7 @@ build_fields (SilaIntakeForm *self)
           gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "form.open-duplicate");
           gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->duplicate_label));
           gtk_box_append (GTK_BOX (box), open);
+          self->duplicate_open = open;
           self->duplicate_revealer = GTK_REVEALER (gtk_revealer_new ());
           gtk_revealer_set_child (self->duplicate_revealer, box);
           gtk_grid_attach (grids[g], GTK_WIDGET (self->duplicate_revealer), 1, rows[g]++, 1, 1);

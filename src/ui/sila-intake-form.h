@@ -52,6 +52,11 @@ GtkLabel             *sila_intake_form_get_error_label (SilaIntakeForm   *self,
 /* The message in the form's general place beside its buttons (a save
  * that failed as a whole, the server gone), or NULL when none shows. */
 const char           *sila_intake_form_get_problem     (SilaIntakeForm   *self);
+/* The message beside the ID number when it already has a file (in this
+ * database, or at the office on a field kit's lookup list), or NULL;
+ * *@can_open: whether that file can be opened here. */
+const char           *sila_intake_form_get_duplicate   (SilaIntakeForm   *self,
+                                                        gboolean         *can_open);
 void                  sila_intake_form_add_member      (SilaIntakeForm   *self);
 void                  sila_intake_form_add_income      (SilaIntakeForm   *self);
 
