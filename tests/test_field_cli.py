@@ -273,6 +273,9 @@ def a_laptop_killed_mid_day_still_writes_a_complete_bundle():
     # A lookup-only kit carries no file at all, only the lookup list.
     check(query(kit, 'SELECT count(*) FROM beneficiaries') == [(0,)])
     check(query(kit, 'SELECT count(*) FROM field_lookup') == [(4,)])
+    # Names as the office shows them: a missing part leaves no double space.
+    names = [r[0] for r in query(kit, 'SELECT name FROM field_lookup')]
+    check(all(n and '  ' not in n and n == n.strip() for n in names), names)
     register(kit, d, [(P['K'], 'وضحى علي السبيعي', '0501234507', 'الملز')],
              '2026-12-01T10:00:00Z')
     cli(kit, 'contact', 'add', '--national-id', P['K'], '--channel', 'phone', '--direction',

@@ -177,8 +177,8 @@ copy_lookup (SilaStore   *office,
   SilaStep step;
 
   read = sila_store_prepare (office,
-                             "SELECT file_number, trim (first_name || ' ' || father_name || ' ' "
-                             "|| grandfather_name || ' ' || family_name), id_number, district "
+                             "SELECT file_number, id_number, district, first_name, father_name, "
+                             "grandfather_name, family_name "
                              "FROM beneficiaries WHERE deleted_at IS NULL "
                              "AND anonymized_at IS NULL",
                              error);
@@ -191,13 +191,27 @@ copy_lookup (SilaStore   *office,
     return FALSE;
   while ((step = sila_store_step (office, read, error)) == SILA_STEP_ROW)
     {
-      const char *district = sila_column_text (read, 3);
+      const char *district = sila_column_text (read, 2);
+      g_autoptr(GString) name = NULL;
 
       if (district != NULL && g_hash_table_contains (districts, district))
         continue;
+      /* The parts a file has, one space apart: a missing father's or
+       * grandfather's name leaves no gap. */
+      name = g_string_new (NULL);
+      for (int i = 3; i < 7; i++)
+        {
+          const char *part = sila_column_text (read, i);
+
+          if (part == NULL || *part == '\0')
+            continue;
+          if (name->len > 0)
+            g_string_append_c (name, ' ');
+          g_string_append (name, part);
+        }
       sila_bind_int64 (write, 1, sila_column_int64 (read, 0));
-      sila_bind_text (write, 2, sila_column_text (read, 1));
-      sila_bind_text (write, 3, sila_column_text (read, 2));
+      sila_bind_text (write, 2, name->str);
+      sila_bind_text (write, 3, sila_column_text (read, 1));
       if (sila_store_step (kit, write, error) != SILA_STEP_DONE)
         return FALSE;
       sila_statement_release (write);
