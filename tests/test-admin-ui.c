@@ -13,7 +13,9 @@
 
 #include "sila-application.h"
 #include "sila-audit-window.h"
+#include "sila-audit.h"
 #include "sila-login-window.h"
+#include "sila-policy.h"
 #include "sila-password-window.h"
 #include "sila-preferences-window.h"
 #include "sila-staff-window.h"
@@ -309,6 +311,42 @@ audit_script (SilaApplication *app,
   gtk_editable_set_text (GTK_EDITABLE (sila_test_child (audit, T, "text_entry")), "' OR 1=1 --");
   g_signal_emit_by_name (sila_test_child (audit, T, "text_entry"), "search-changed");
   g_assert_cmpuint (sila_audit_window_get_n_shown (window), ==, 0);
+
+  /* An office setting is named in words, not by its key. */
+  gtk_editable_set_text (GTK_EDITABLE (sila_test_child (audit, T, "text_entry")), "");
+  g_signal_emit_by_name (sila_test_child (audit, T, "text_entry"), "search-changed");
+  {
+    GtkDropDown *what = sila_test_child (audit, T, "entity_dropdown");
+    GtkColumnView *view = sila_test_child (audit, T, "column_view");
+    GtkTextBuffer *buffer =
+      gtk_text_view_get_buffer (sila_test_child (audit, T, "details_view"));
+    GtkStringList *entities = GTK_STRING_LIST (gtk_drop_down_get_model (what));
+    const char **keys = sila_policy_get_keys ();
+    gboolean named = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (entities)); i++)
+      if (g_str_equal (gtk_string_list_get_string (entities, i),
+                       sila_audit_entity_to_display (SILA_AUDIT_ENTITY_SETTINGS)))
+        gtk_drop_down_set_selected (what, i);
+    g_assert_cmpuint (sila_audit_window_get_n_shown (window), >=, 1);
+    for (guint i = 0; i < sila_audit_window_get_n_shown (window); i++)
+      {
+        g_autofree char *details = NULL;
+        GtkTextIter start, end;
+
+        gtk_selection_model_select_item (gtk_column_view_get_model (view), i, TRUE);
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        details = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        /* The lines above the recorded values (which keep the stored keys). */
+        if (strstr (details, "\n\n") != NULL)
+          *strstr (details, "\n\n") = '\0';
+        for (guint k = 0; keys[k] != NULL; k++)
+          g_assert_null (strstr (details, keys[k]));
+        named |= strstr (details,
+                         sila_policy_setting_to_display (SILA_SETTING_ANSWER_WINDOW)) != NULL;
+      }
+    g_assert_true (named);
+  }
 }
 
 static void
@@ -319,8 +357,13 @@ test_audit_window (SilaTestOffice *office,
   g_autoptr(SilaStaff) huda = sila_store_authenticate (store, "huda", PASSWORD, NULL);
   g_autoptr(SilaActor) actor = sila_staff_to_actor (huda);
 
+  g_autoptr(SilaStaff) sami = sila_store_authenticate (store, "sami", PASSWORD, NULL);
+  g_autoptr(SilaActor) admin = sila_staff_to_actor (sami);
+
   g_assert_true (sila_store_record_access (store, actor, SILA_PERM_BENEFICIARY_VIEW, "view",
                                            "beneficiary", "BF-1", NULL, NULL));
+  g_assert_true (sila_store_set_setting (store, admin, SILA_SETTING_ANSWER_WINDOW, "14", "21",
+                                         NULL));
   g_clear_object (&store);
 
   sila_test_run_app (office->dir.db_path, audit_script, office);

@@ -356,7 +356,16 @@ test_policy_new_settings (void)
       value = sila_policy_normalize_setting (*key, sila_policy_get_default (*key), &error);
       g_assert_no_error (error);
       g_assert_cmpstr (value, ==, sila_policy_get_default (*key));
+      /* ...and a name for people (the audit trail shows it), each its own. */
+      g_assert_cmpstr (sila_policy_setting_to_display (*key), !=, *key);
+      for (const char **other = sila_policy_get_keys (); *other != NULL; other++)
+        if (other != key)
+          g_assert_cmpstr (sila_policy_setting_to_display (*key), !=,
+                           sila_policy_setting_to_display (*other));
     }
+  g_assert_cmpstr (sila_policy_setting_to_display ("kiosk_pin"), ==, "Kiosk PIN");
+  /* A key this version does not know is shown as it is, not guessed. */
+  g_assert_cmpstr (sila_policy_setting_to_display ("colour"), ==, "colour");
   g_assert_null (sila_policy_get_default ("colour"));
   g_assert_cmpstr (sila_policy_get_default (SILA_SETTING_IDLE_LOCK), ==, "10");
 }

@@ -68,6 +68,7 @@ char        *sila_policy_normalize_setting (const char  *key,
                                             const char  *value,
                                             GError     **error);
 const char  *sila_policy_get_default       (const char  *key);
+const char  *sila_policy_setting_to_display (const char *key);
 const char **sila_policy_get_keys          (void);
 /* The range a whole-number setting accepts; FALSE for other settings. */
 gboolean     sila_policy_get_range         (const char  *key,

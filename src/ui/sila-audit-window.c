@@ -13,6 +13,7 @@
 #include "sila-clock.h"
 #include "sila-display.h"
 #include "sila-field-error.h"
+#include "sila-policy.h"
 #include "sila-store-audit-chain.h"
 #include "sila-store-staff.h"
 #include "sila-text.h"
@@ -74,6 +75,22 @@ static const char *column_titles[N_COLUMNS] = {
   N_("When"), N_("Who"), N_("Action"), N_("What"), N_("Record"), N_("Details"),
 };
 
+/* The record an entry is about, in words where the trail keeps a code: a
+ * staff member's name, an office setting's name. */
+static const char *
+record_display (SilaAuditWindow      *self,
+                const SilaAuditEntry *e)
+{
+  if (e->entity_id == NULL)
+    return "";
+  if (g_strcmp0 (e->entity, SILA_AUDIT_ENTITY_STAFF) == 0 &&
+      g_hash_table_contains (self->usernames, e->entity_id))
+    return g_hash_table_lookup (self->usernames, e->entity_id);
+  if (g_strcmp0 (e->entity, SILA_AUDIT_ENTITY_SETTINGS) == 0)
+    return sila_policy_setting_to_display (e->entity_id);
+  return e->entity_id;
+}
+
 static char *
 column_text (SilaAuditWindow      *self,
              const SilaAuditEntry *e,
@@ -90,10 +107,7 @@ column_text (SilaAuditWindow      *self,
     case COLUMN_WHAT:
       return g_strdup (sila_audit_entity_to_display (e->entity));
     case COLUMN_RECORD:
-      if (e->entity_id != NULL && g_strcmp0 (e->entity, SILA_AUDIT_ENTITY_STAFF) == 0 &&
-          g_hash_table_contains (self->usernames, e->entity_id))
-        return g_strdup (g_hash_table_lookup (self->usernames, e->entity_id));
-      return g_strdup (e->entity_id != NULL ? e->entity_id : "");
+      return g_strdup (record_display (self, e));
     case COLUMN_SUMMARY:
     case N_COLUMNS:
     default:
@@ -235,7 +249,7 @@ show_details (SilaAuditWindow *self)
   g_string_append_printf (text, "%s: %s\n", _("Who"), sila_audit_actor_to_display (e->actor_name));
   g_string_append_printf (text, "%s: %s\n", _("Action"), sila_audit_action_to_display (e->action));
   g_string_append_printf (text, "%s: %s %s\n", _("What"), sila_audit_entity_to_display (e->entity),
-                          e->entity_id != NULL ? e->entity_id : "");
+                          record_display (self, e));
   if (e->summary != NULL)
     g_string_append_printf (text, "%s: %s\n", _("Details"),
                             sila_audit_summary_to_display (e->summary));
