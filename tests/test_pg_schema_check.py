@@ -118,6 +118,17 @@ def a_turned_off_trigger_or_rewritten_function_is_named():
 
 
 @test
+def a_trigger_or_rule_planted_on_the_audit_trail_is_named():
+    db = initialized()
+    psql(db, "CREATE FUNCTION forget () RETURNS trigger LANGUAGE plpgsql AS "
+             "$$ BEGIN RETURN NULL; END $$")
+    psql(db, 'CREATE TRIGGER audit_log_forget BEFORE INSERT ON audit_log '
+             'FOR EACH ROW EXECUTE FUNCTION forget ()')
+    psql(db, 'CREATE RULE audit_log_nothing AS ON INSERT TO audit_log DO INSTEAD NOTHING')
+    reported(db, '“audit_log_forget”', '“audit_log_nothing”')
+
+
+@test
 def a_right_on_the_audit_trail_granted_back_is_named():
     db = initialized()
     psql(db, 'GRANT UPDATE ON audit_log TO PUBLIC')

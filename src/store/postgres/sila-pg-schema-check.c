@@ -487,6 +487,7 @@ compare_triggers (SilaStore   *self,
   g_autoptr(GHashTable) functions = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) trigger_rows = NULL;
   g_autoptr(GPtrArray) function_rows = NULL;
+  g_autoptr(GPtrArray) rule_rows = NULL;
 
   /* tgtype's bits: 4 INSERT, 8 DELETE, 16 UPDATE, 32 TRUNCATE. */
   trigger_rows = query_rows (self,
@@ -500,7 +501,7 @@ compare_triggers (SilaStore   *self,
                              "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
                              "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                              "JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid "
-                             "WHERE " IN_SCHEMA "AND NOT t.tgisinternal",
+                             "WHERE " IN_SCHEMA "AND NOT t.tgisinternal ORDER BY 1",
                              error);
   if (trigger_rows == NULL)
     return FALSE;
@@ -531,6 +532,15 @@ compare_triggers (SilaStore   *self,
         g_ptr_array_add (differences,
                          g_strdup_printf (_("the trigger “%s” is turned off"), e->name));
     }
+  /* A trigger planted on one of Sila Desk's tables can drop or rewrite
+   * what it writes (an audit entry among them). */
+  for (guint i = 0; i < trigger_rows->len; i++)
+    {
+      char **have = trigger_rows->pdata[i];
+
+      if (g_hash_table_contains (x->columns, have[1]) && !is_expected_name (x->triggers, have[0]))
+        g_ptr_array_add (differences, g_strdup_printf (_("an extra trigger “%s”"), have[0]));
+    }
   for (guint i = 0; i < x->functions->len; i++)
     {
       const Expected *e = x->functions->pdata[i];
@@ -542,6 +552,24 @@ compare_triggers (SilaStore   *self,
       else if (!g_str_equal (have[1], e->detail))
         g_ptr_array_add (differences,
                          g_strdup_printf (_("the function “%s” was changed"), e->name));
+    }
+  /* So can a rule (DO INSTEAD NOTHING). */
+  rule_rows = query_rows (self,
+                          "SELECT r.rulename::text, c.relname::text "
+                          "FROM pg_catalog.pg_rewrite r "
+                          "JOIN pg_catalog.pg_class c ON c.oid = r.ev_class "
+                          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                          "WHERE " IN_SCHEMA "AND c.relkind IN ('r', 'p') "
+                          "ORDER BY 1",
+                          error);
+  if (rule_rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rule_rows->len; i++)
+    {
+      char **have = rule_rows->pdata[i];
+
+      if (g_hash_table_contains (x->columns, have[1]))
+        g_ptr_array_add (differences, g_strdup_printf (_("an extra rule “%s”"), have[0]));
     }
   return TRUE;
 }
