@@ -3,7 +3,8 @@
  * tests/pgcluster.py (SILA_TEST_PG): every field wrong at once, each
  * refusal beside its field and nothing attempted; a server that cannot be
  * reached, its message beside the address while the window stays live; then
- * the office's database opened. Run with SILA_TEST_LANG=ar (and en); with
+ * the office's database opened, and one altered outside Sila Desk refused
+ * plainly. Run with SILA_TEST_LANG=ar (and en); with
  * SILA_SHOTS_DIR set, it also draws the window in those states. */
 #include "sila-config.h"
 
@@ -241,6 +242,48 @@ test_opens_the_office (Fixture       *f,
   g_assert_nonnull (strstr (f->opened_conninfo, dbname + strlen ("dbname=")));
 }
 
+/* A database whose table was dropped outside Sila Desk: refused with the
+ * plain message, in the window's language, and the form kept. */
+static void
+test_altered_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *location = sila_test_new_server_database ();
+  const char *dbname = strstr (location, "dbname=");
+  const char *argv[] = { "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", location,
+                         "-c", "DROP TABLE outreach_contacts", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SilaStore) made = NULL;
+  const char *text;
+  int status = -1;
+
+  made = sila_store_open (location, SILA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&made);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  type (f, "host_row", f->socket_dir);
+  type (f, "port_row", "");
+  type (f, "database_row", dbname + strlen ("dbname="));
+  type (f, "user_row", f->user);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "server.connect", NULL);
+  wait_until_idle (f);
+
+  g_assert_null (f->opened);
+  g_assert_true (gtk_widget_get_visible (child (f, "general_error")));
+  text = gtk_label_get_text (GTK_LABEL (child (f, "general_error")));
+  g_assert_nonnull (strstr (text, "outreach_contacts"));
+  if (arabic)
+    g_assert_nonnull (strstr (text, "الجدول"));
+  else
+    g_assert_nonnull (strstr (text, "the table"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "user_row"))), ==, f->user);
+  shoot (f, "server-altered");
+}
+
 static void
 changed_cb (SilaSession *session,
             const char  *what,
@@ -355,6 +398,8 @@ main (int argc, char **argv)
               test_unreachable, fixture_teardown);
   g_test_add ("/sila/ui/server/opens-the-office", Fixture, NULL, fixture_setup,
               test_opens_the_office, fixture_teardown);
+  g_test_add ("/sila/ui/server/altered-database", Fixture, NULL, fixture_setup,
+              test_altered_database, fixture_teardown);
   g_test_add ("/sila/ui/server/another-desks-change", Fixture, NULL, fixture_setup,
               test_another_desks_change, fixture_teardown);
   return g_test_run ();

@@ -68,6 +68,30 @@ sila_cli_check (SilaCli  *cli,
   if (args.positional->len > 0)
     return sila_cli_usage_error (cli, _("“check” takes no arguments."));
 
+  /* A server database whose tables or columns differ from this version's
+   * is refused on opening; here it is opened all the same, and the
+   * differences are the finding (exit 1), before signing in reads any of
+   * its tables. A file's schema is compared on opening already. */
+  database = sila_cli_get_database_path (cli);
+  if (database == NULL)
+    return SILA_EXIT_USAGE;
+  if (sila_cli_is_server (database))
+    {
+      g_autoptr(SilaStore) opened = sila_store_open (database,
+                                                     SILA_STORE_OPEN_MUST_EXIST |
+                                                     SILA_STORE_OPEN_UNCHECKED_SCHEMA,
+                                                     &error);
+
+      if (opened == NULL)
+        return sila_cli_fail (cli, error);
+      sila_cli_set_store (cli, opened);
+      if (!sila_store_check_schema (opened, &error))
+        {
+          sila_cli_message (cli, "%s", error->message);
+          return SILA_EXIT_REFUSED;
+        }
+    }
+
   store = sila_cli_open_store (cli);
   if (store == NULL)
     return SILA_EXIT_USAGE;
@@ -75,9 +99,9 @@ sila_cli_check (SilaCli  *cli,
     return SILA_EXIT_REFUSED;
 
   /* Sound means whole, and built the way Sila Desk built it: a planted
-   * trigger or view is not sound. On a server, whole is what amcheck says. */
-  database = sila_cli_get_database_path (cli);
-  if (database != NULL && sila_cli_is_server (database))
+   * trigger or view is not sound. On a server, whole is what amcheck says,
+   * and its schema was compared above. */
+  if (sila_cli_is_server (database))
     {
       if (!sila_server_check (database, &error))
         {
@@ -90,7 +114,7 @@ sila_cli_check (SilaCli  *cli,
       sila_cli_message (cli, "%s", error->message);
       return SILA_EXIT_REFUSED;
     }
-  if (!sila_store_check_schema (store, &error))
+  else if (!sila_store_check_schema (store, &error))
     {
       sila_cli_message (cli, "%s", error->message);
       return SILA_EXIT_REFUSED;

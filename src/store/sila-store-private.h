@@ -163,6 +163,19 @@ SilaStore     *sila_sqlite_store_open_local (const char     *path,
 gboolean       sila_store_is_on_server (SilaStore           *self);
 void           sila_pg_store_set_lock_timeout (SilaStore    *self,
                                                int           milliseconds);
+/* How the server database @store is on differs from the schema this
+ * version of Sila Desk makes (sila-pg-schema-check.c): one phrase each, in
+ * the UI language. Not @thorough: tables and columns by name only, as
+ * opening does; thorough (`sila check`): their types too, the indexes,
+ * the unique keys, the triggers and their functions, the audit trail's
+ * rights. NULL, with @error, if the catalog cannot be read. */
+GPtrArray     *sila_pg_schema_differences (SilaStore            *store,
+                                         gboolean              thorough,
+                                         GError              **error);
+/* FALSE, with the differences in @error, unless there are none. */
+gboolean       sila_pg_store_check_schema (SilaStore            *store,
+                                         gboolean              thorough,
+                                         GError              **error);
 
 SilaStore     *sila_store_open_unmigrated (const char  *path,
                                            GError     **error);

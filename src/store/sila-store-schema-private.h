@@ -47,4 +47,23 @@ gboolean  sila_store_migrate_outreach             (SilaStore  *self,
 gboolean  sila_store_migrate_field_work           (SilaStore  *self,
                                                    GError    **error);
 
+/* A column of an ordinary table of a fresh database of the newest data
+ * format, as the migrations make it (computed when Sila Desk is built, by
+ * sila-schema-gen into sila-schema-table.c): what PostgreSQL's schema check
+ * (postgres/sila-pg-schema-check.c) expects of a server's tables. */
+typedef struct {
+  const char *table;
+  const char *name;
+  const char *type;   /* as SQLite declares it: INTEGER, TEXT, BLOB, REAL */
+} SilaSchemaColumn;
+
+/* The compiled columns, in table then column order; NULL (none) in the
+ * generator. */
+const SilaSchemaColumn *sila_compiled_columns     (guint *n_columns);
+/* The columns each UNIQUE or PRIMARY KEY constraint keeps unique, as
+ * (table, "column,column", NULL); a named index is in the compiled schema. */
+const SilaSchemaColumn *sila_compiled_unique_keys (guint *n_keys);
+/* The named indexes, as (table, index, "UNIQUE" or ""). */
+const SilaSchemaColumn *sila_compiled_indexes     (guint *n_indexes);
+
 G_END_DECLS

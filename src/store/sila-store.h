@@ -38,6 +38,9 @@ typedef enum {
   SILA_STORE_OPEN_MUST_EXIST = 1 << 0, /* do not create a new database */
   SILA_STORE_OPEN_READ_ONLY  = 1 << 1, /* look, never write (implies MUST_EXIST) */
   SILA_STORE_OPEN_NO_MIGRATE = 1 << 2, /* leave an older data format as it is */
+  /* Open a server database whose tables or columns are not this version's
+   * (refused otherwise), for `sila check` to say how they differ. */
+  SILA_STORE_OPEN_UNCHECKED_SCHEMA = 1 << 3,
 } SilaStoreOpenFlags;
 
 #define SILA_TYPE_STORE (sila_store_get_type ())

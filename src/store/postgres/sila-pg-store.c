@@ -282,6 +282,15 @@ sila_pg_store_open_with_password (const char          *conninfo,
         return NULL;
     }
 
+  /* A table or column missing would fail later with an SQL error: say so
+   * now, plainly, before anything is read or written. Tables and columns by
+   * name only (a millisecond); `sila check` compares the rest. Only this
+   * version's data format has its tables known. */
+  if (MAX (version, target_version) == sila_store_get_latest_version () &&
+      !(flags & SILA_STORE_OPEN_UNCHECKED_SCHEMA) &&
+      !sila_pg_store_check_schema (self, FALSE, error))
+    return NULL;
+
   if (!sila_store_load_device_id (self, error))
     return NULL;
 

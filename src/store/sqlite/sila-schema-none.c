@@ -6,6 +6,7 @@
 #include "sila-config.h"
 
 #include "sila-sqlite.h"
+#include "sila-store-schema-private.h"
 
 const SilaSchemaRow *
 sila_compiled_schema (int   *version,
@@ -13,5 +14,26 @@ sila_compiled_schema (int   *version,
 {
   *version = -1;
   *n_rows = 0;
+  return NULL;
+}
+
+const SilaSchemaColumn *
+sila_compiled_columns (guint *n_columns)
+{
+  *n_columns = 0;
+  return NULL;
+}
+
+const SilaSchemaColumn *
+sila_compiled_unique_keys (guint *n_keys)
+{
+  *n_keys = 0;
+  return NULL;
+}
+
+const SilaSchemaColumn *
+sila_compiled_indexes (guint *n_indexes)
+{
+  *n_indexes = 0;
   return NULL;
 }

@@ -441,8 +441,151 @@ append_c_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Appends the columns of every ordinary table of @version's fresh database
+ * (not the full-text index, whose tables are SQLite's own), in table and
+ * column order: what PostgreSQL's schema check expects of a server, whose
+ * tables and columns are these, table for table (tests/test_pg_schema.py). */
+static gboolean
+write_columns (GString  *out,
+               int       version,
+               GError  **error)
+{
+  g_autoptr(SilaStore) fresh = sila_store_open_in_memory (version, error);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  if (fresh == NULL)
+    return FALSE;
+  db = sila_store_get_db (fresh);
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT m.name, p.name, p.type FROM main.sqlite_schema m "
+                           "JOIN pragma_table_info (m.name) p "
+                           "WHERE m.type = 'table' AND m.sql LIKE 'CREATE TABLE %' "
+                           "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                           "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v "
+                           "  WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE %' "
+                           "  AND substr (m.name, 1, length (v.name) + 1) = v.name || '_') "
+                           "ORDER BY m.name, p.cid",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
+      return FALSE;
+    }
+  g_string_append (out, "static const SilaSchemaColumn columns[] = {\n");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append (out, "  { ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 0));
+      g_string_append (out, ", ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 1));
+      g_string_append (out, ", ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 2));
+      g_string_append (out, " },\n");
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
+      return FALSE;
+    }
+  g_string_append (out, "};\n\n");
+
+  /* The values each table's UNIQUE and PRIMARY KEY constraints keep unique
+   * (a named index is compared by its name); a column compared with NOCASE
+   * is kept unique on a server by an index on lower() of it. */
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT m.name, (SELECT group_concat (name, ',') FROM "
+                           "  (SELECT CASE WHEN upper (ii.coll) = 'NOCASE' "
+                           "     THEN 'lower(' || ii.name || ')' ELSE ii.name END AS name "
+                           "   FROM pragma_index_xinfo (l.name) ii WHERE ii.key "
+                           "   ORDER BY ii.seqno)) "
+                           "FROM main.sqlite_schema m JOIN pragma_index_list (m.name) l "
+                           "WHERE m.type = 'table' AND m.sql LIKE 'CREATE TABLE %' "
+                           "AND l.\"unique\" AND l.origin IN ('u', 'pk') "
+                           "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                           "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v "
+                           "  WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE %' "
+                           "  AND substr (m.name, 1, length (v.name) + 1) = v.name || '_') "
+                           "ORDER BY 1, 2",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
+      return FALSE;
+    }
+  g_string_append (out, "static const SilaSchemaColumn unique_keys[] = {\n");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append (out, "  { ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 0));
+      g_string_append (out, ", ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 1));
+      g_string_append (out, ", NULL },\n");
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
+      return FALSE;
+    }
+  g_string_append (out, "};\n\n");
+
+  /* The named indexes, and whether each is UNIQUE. */
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT tbl_name, name, CASE WHEN sql LIKE 'CREATE UNIQUE INDEX %' "
+                           "  THEN 'UNIQUE' ELSE '' END FROM main.sqlite_schema "
+                           "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
+      return FALSE;
+    }
+  g_string_append (out, "static const SilaSchemaColumn indexes[] = {\n");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append (out, "  { ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 0));
+      g_string_append (out, ", ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 1));
+      g_string_append (out, ", ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 2));
+      g_string_append (out, " },\n");
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
+      return FALSE;
+    }
+  g_string_append (out,
+                   "};\n\n"
+                   "const SilaSchemaColumn *\n"
+                   "sila_compiled_indexes (guint *n_indexes)\n"
+                   "{\n"
+                   "  *n_indexes = G_N_ELEMENTS (indexes);\n"
+                   "  return indexes;\n"
+                   "}\n\n"
+                   "const SilaSchemaColumn *\n"
+                   "sila_compiled_unique_keys (guint *n_keys)\n"
+                   "{\n"
+                   "  *n_keys = G_N_ELEMENTS (unique_keys);\n"
+                   "  return unique_keys;\n"
+                   "}\n\n"
+                   "const SilaSchemaColumn *\n"
+                   "sila_compiled_columns (guint *n_columns)\n"
+                   "{\n"
+                   "  *n_columns = G_N_ELEMENTS (columns);\n"
+                   "  return columns;\n"
+                   "}\n");
+  return TRUE;
+}
+
 /* Writes sila-schema-table.c: the schema of a fresh database of the newest
- * data format, as the migrations make it, in name order. */
+ * data format, as the migrations make it, in name order, and its tables'
+ * columns. */
 gboolean
 sila_store_schema_write_table (GString  *out,
                                GError  **error)
@@ -459,7 +602,8 @@ sila_store_schema_write_table (GString  *out,
   g_string_append (out,
                    "/* Generated by sila-schema-gen from the store's migrations: do not edit. */\n"
                    "#include \"sila-config.h\"\n\n"
-                   "#include \"sila-sqlite.h\"\n\n"
+                   "#include \"sila-sqlite.h\"\n"
+                   "#include \"sila-store-schema-private.h\"\n\n"
                    "static const SilaSchemaRow rows[] = {\n");
   for (guint i = 0; i < n; i++)
     {
@@ -484,9 +628,9 @@ sila_store_schema_write_table (GString  *out,
                           "  *version = %d;\n"
                           "  *n_rows = G_N_ELEMENTS (rows);\n"
                           "  return rows;\n"
-                          "}\n",
+                          "}\n\n",
                           version);
-  return TRUE;
+  return write_columns (out, version, error);
 }
 
 /* For the tests: the compiled table is exactly what the migrations make

@@ -459,9 +459,9 @@ sila_store_check_schema (SilaStore  *self,
 {
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
 
-  /* A server's schema is compared by its own check (postgres/). */
+  /* A server's schema is compared with its catalog (postgres/). */
   if (sila_store_is_on_server (self))
-    return TRUE;
+    return sila_pg_store_check_schema (self, TRUE, error);
   return verify_schema (self, sila_store_get_schema_version (self), error);
 }
 
