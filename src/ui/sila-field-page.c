@@ -556,6 +556,17 @@ choose (SilaFieldPage *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* A message about a field goes once the field is changed: it no longer
+ * describes what is typed. (The group's one message may be another
+ * field's.) */
+static void
+kit_field_changed_cb (SilaFieldPage *self,
+                      GtkEditable   *field)
+{
+  if (gtk_widget_has_css_class (GTK_WIDGET (field), "error"))
+    sila_field_error_clear (GTK_WIDGET (field), self->kit_error);
+}
+
 static void
 kit_clicked_cb (SilaFieldPage *self)
 {
@@ -646,6 +657,9 @@ sila_field_page_constructed (GObject *object)
   G_OBJECT_CLASS (sila_field_page_parent_class)->constructed (object);
 
   g_signal_connect_swapped (self->kit_button, "clicked", G_CALLBACK (kit_clicked_cb), self);
+  g_signal_connect_swapped (self->event_row, "changed", G_CALLBACK (kit_field_changed_cb), self);
+  g_signal_connect_swapped (self->districts_row, "changed", G_CALLBACK (kit_field_changed_cb),
+                            self);
   g_signal_connect_swapped (self->bundle_button, "clicked", G_CALLBACK (bundle_clicked_cb),
                             self);
   g_signal_connect_swapped (self->choose_button, "clicked", G_CALLBACK (choose_clicked_cb),
