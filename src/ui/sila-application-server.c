@@ -5,12 +5,14 @@
  * the password goes to the desktop's keyring (libsecret), and is read from
  * there at the next start. Where there is no keyring (a bare session), the
  * server window simply asks for it again, and libpq's own ~/.pgpass still
- * works. */
+ * works. libsecret (and libgcrypt behind it) is loaded when a password is
+ * first kept or read, not at every start; without it, as without a keyring. */
 #define G_LOG_DOMAIN "sila-ui"
 
 #include "sila-config.h"
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <libsecret/secret.h>
 
 #include "sila-application-private.h"
@@ -34,6 +36,51 @@ server_schema (void)
   return &schema;
 }
 
+/* The functions of libsecret this file calls. */
+typedef struct
+{
+  __typeof__ (secret_password_store) *store;
+  __typeof__ (secret_password_store_finish) *store_finish;
+  __typeof__ (secret_password_lookup) *lookup;
+  __typeof__ (secret_password_lookup_finish) *lookup_finish;
+  __typeof__ (secret_password_free) *free;
+} Keyring;
+
+static gpointer
+load_keyring (gpointer data)
+{
+  static Keyring table;
+  GModule *module = g_module_open ("libsecret-1.so.0", G_MODULE_BIND_LOCAL);
+
+  if (module == NULL)
+    {
+      g_message ("No keyring library: %s", g_module_error ());
+      return NULL;
+    }
+  if (!g_module_symbol (module, "secret_password_store", (gpointer *)&table.store) ||
+      !g_module_symbol (module, "secret_password_store_finish", (gpointer *)&table.store_finish) ||
+      !g_module_symbol (module, "secret_password_lookup", (gpointer *)&table.lookup) ||
+      !g_module_symbol (module, "secret_password_lookup_finish",
+                        (gpointer *)&table.lookup_finish) ||
+      !g_module_symbol (module, "secret_password_free", (gpointer *)&table.free))
+    {
+      g_message ("The keyring library lacks a function: %s", g_module_error ());
+      g_module_close (module);
+      return NULL;
+    }
+  g_module_make_resident (module);
+  return &table;
+}
+
+/* libsecret's functions, or NULL where it cannot be loaded. */
+static const Keyring *
+keyring (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_keyring, NULL);
+}
+
 gboolean
 sila_application_is_remembered_server (const char *location)
 {
@@ -50,11 +97,12 @@ password_stored_cb (GObject      *source,
   g_autoptr(SilaApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!secret_password_store_finish (result, &error))
+  if (result == NULL || !keyring ()->store_finish (result, &error))
     {
       g_autofree char *text = NULL;
 
-      g_message ("The server's password was not kept in the keyring: %s", error->message);
+      if (error != NULL)
+        g_message ("The server's password was not kept in the keyring: %s", error->message);
       text = g_strdup (_("The password could not be kept in this computer’s keyring: it will "
                          "be asked for at the next start."));
       sila_application_add_toast_everywhere (self, text);
@@ -76,9 +124,12 @@ server_opened_cb (SilaApplication  *self,
        * %s is user@server/database */
       g_autofree char *label = g_strdup_printf (_("Sila Desk: %s"), description);
 
-      secret_password_store (server_schema (), SECRET_COLLECTION_DEFAULT, label, password, NULL,
-                             password_stored_cb, g_object_ref (self),
-                             "conninfo", conninfo, NULL);
+      if (keyring () != NULL)
+        keyring ()->store (server_schema (), SECRET_COLLECTION_DEFAULT, label, password, NULL,
+                           password_stored_cb, g_object_ref (self),
+                           "conninfo", conninfo, NULL);
+      else
+        password_stored_cb (NULL, NULL, g_object_ref (self));
     }
 
   /* Whatever was open closes: the office's server takes its place. */
@@ -117,7 +168,7 @@ password_found_cb (GObject      *source,
 {
   Lookup *lookup = user_data;
   g_autoptr(GError) error = NULL;
-  char *password = secret_password_lookup_finish (result, &error);
+  char *password = result != NULL ? keyring ()->lookup_finish (result, &error) : NULL;
 
   if (error != NULL)
     g_message ("No keyring to read the server's password from: %s", error->message);
@@ -128,7 +179,7 @@ password_found_cb (GObject      *source,
     sila_server_window_connect_with (lookup->window, password);
 
   if (password != NULL)
-    secret_password_free (password);
+    keyring ()->free (password);
   g_clear_weak_pointer (&lookup->window);
   g_application_release (G_APPLICATION (lookup->app));
   g_object_unref (lookup->app);
@@ -150,8 +201,11 @@ sila_application_open_server (SilaApplication *self,
   g_set_weak_pointer (&lookup->window, window);
   /* Keeps the app alive while the keyring answers, before any window. */
   g_application_hold (G_APPLICATION (self));
-  secret_password_lookup (server_schema (), NULL, password_found_cb, lookup,
-                          "conninfo", conninfo, NULL);
+  if (keyring () != NULL)
+    keyring ()->lookup (server_schema (), NULL, password_found_cb, lookup,
+                        "conninfo", conninfo, NULL);
+  else
+    password_found_cb (NULL, NULL, lookup);
 }
 
 void

@@ -396,6 +396,49 @@ sila_application_adopt_store (SilaApplication *self,
   start (self);
 }
 
+/* The windows' icon (X11's _NET_WM_ICON, for the task bar) is set once the
+ * first window has been drawn: setting it renders the app's SVG icon, and
+ * loading librsvg for it cost the first frame a few milliseconds. The
+ * default is for windows still to come; those already shown get it too (GTK
+ * gives a new default only to windows that had one). */
+static gboolean
+set_default_icon_cb (gpointer data)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+
+  gtk_window_set_default_icon_name (APP_ID);
+  for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+    if (gtk_window_get_icon_name (l->data) == NULL)
+      gtk_window_set_icon_name (l->data, APP_ID);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, data);
+  g_idle_add (set_default_icon_cb, NULL);
+}
+
+static void
+first_window_mapped_cb (GtkWidget *window,
+                        gpointer   data)
+{
+  g_signal_handlers_disconnect_by_func (window, first_window_mapped_cb, data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_paint_cb), NULL);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        data)
+{
+  g_signal_handlers_disconnect_by_func (app, window_added_cb, data);
+  g_signal_connect (window, "map", G_CALLBACK (first_window_mapped_cb), NULL);
+}
+
 static void
 sila_application_startup (GApplication *application)
 {
@@ -408,7 +451,7 @@ sila_application_startup (GApplication *application)
   gtk_widget_set_default_direction (sila_i18n_is_rtl () ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
   sila_application_add_actions (self);
-  gtk_window_set_default_icon_name (APP_ID);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 
   sila_application_watch_idle (self);
   sila_application_update_actions (self);

@@ -4,9 +4,8 @@
  * src/store/postgres/ includes it. */
 #pragma once
 
-#include <libpq-fe.h>
-
 #include "sila-pg.h"
+#include "sila-pq.h"
 
 G_BEGIN_DECLS
 

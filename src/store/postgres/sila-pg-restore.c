@@ -8,7 +8,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <libpq-fe.h>
 #include <string.h>
 
 #include "sila-audit.h"

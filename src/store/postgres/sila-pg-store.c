@@ -172,6 +172,9 @@ set_connect_error (GError               **error,
                      "and that the server is running, then try again."),
                    shown, detail);
       break;
+    case SILA_PG_CONNECT_NO_LIBRARY:
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN, detail);
+      break;
     case SILA_PG_CONNECT_REFUSED:
     case SILA_PG_CONNECT_OK:
     default:

@@ -7,7 +7,6 @@
 #include "sila-config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libpq-fe.h>
 #include <string.h>
 
 #include "sila-pg-tools.h"
@@ -55,6 +54,8 @@ sila_pg_parse_connection (const char        *conninfo,
   PQconninfoOption *options;
   char *message = NULL;
 
+  if (!sila_pq_load (error))
+    return FALSE;
   options = PQconninfoParse (conninfo, &message);
   if (options == NULL)
     {
@@ -95,6 +96,8 @@ sila_pg_connect_tool (const SilaPgConnection  *c,
   g_autoptr(GString) info = g_string_new (c->keywords);
   PGconn *conn;
 
+  if (!sila_pq_load (error))
+    return NULL;
   if (c->password != NULL)
     append_keyword (info, "password", c->password);
   append_keyword (info, "application_name", "sila-desk");

@@ -3,7 +3,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <libpq-fe.h>
+
+#include "sila-pq.h"
 
 G_BEGIN_DECLS
 

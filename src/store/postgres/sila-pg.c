@@ -18,7 +18,6 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -514,11 +513,19 @@ sila_pg_connect_with_password (const char            *conninfo,
   const char *keywords[] = { "fallback_application_name", "connect_timeout", "dbname",
                              "client_encoding", password != NULL ? "password" : NULL, NULL };
   const char *values[] = { "sila-desk", "10", conninfo, "UTF8", password, NULL };
+  g_autoptr(GError) error = NULL;
   PgDb *self;
   PGconn *conn;
 
   *failure = SILA_PG_CONNECT_OK;
   *detail = NULL;
+
+  if (!sila_pq_load (&error))
+    {
+      *failure = SILA_PG_CONNECT_NO_LIBRARY;
+      *detail = g_strdup (error->message);
+      return NULL;
+    }
 
   conn = PQconnectdbParams (keywords, values, 1);
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
@@ -690,6 +697,10 @@ sila_pg_conninfo_shown (const char *conninfo)
   if (g_str_has_prefix (conninfo, "postgresql://") || g_str_has_prefix (conninfo, "postgres://"))
     return uri_shown (conninfo);
 
+  /* Without libpq the connection fails with its own message: shown as
+   * written, less its password. */
+  if (!sila_pq_load (NULL))
+    return keywords_shown (conninfo);
   options = PQconninfoParse (conninfo, NULL);
   if (options == NULL)
     return g_strdup (_("(an unreadable server address)"));

@@ -18,6 +18,7 @@ typedef enum {
   SILA_PG_CONNECT_NEEDS_PASSWORD,   /* a password is asked and none was given */
   SILA_PG_CONNECT_BAD_PASSWORD,     /* the password given was refused */
   SILA_PG_CONNECT_REFUSED,          /* anything else the server said no to */
+  SILA_PG_CONNECT_NO_LIBRARY,       /* libpq could not be loaded; @detail says so */
 } SilaPgConnectFailure;
 
 /* Connects to the server @conninfo names (a URI or a keyword string); the
