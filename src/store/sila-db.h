@@ -116,9 +116,10 @@ struct _SilaDbDriver
 {
   const char *name;
   /* TRUE when a statement that fails (a constraint refusing a row) is
-   * undone by itself and the transaction goes on (SQLite); FALSE when the
-   * failure aborts the whole transaction, so that a step that may fail
-   * needs a savepoint of its own (PostgreSQL). */
+   * undone by itself and the transaction goes on: SQLite; PostgreSQL too,
+   * whose driver runs each write inside a transaction in a savepoint of
+   * its own. FALSE for an engine where the failure would abort the whole
+   * transaction: a step that may fail then needs a savepoint around it. */
   gboolean    failed_statement_alone;
 
   /* Connection */

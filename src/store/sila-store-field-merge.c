@@ -296,8 +296,8 @@ apply_insert (Merge   *m,
   /* A row the office cannot take (another row holds its unique values,
    * or a key it names is gone) is listed, and the rest goes on. A row
    * written by its INSERT alone needs no savepoint where a refused
-   * statement is undone by itself (SQLite); one that takes numbers, or a
-   * file with its duplicate check and search index, has one. */
+   * statement is undone by itself (sila-db.h); one that takes numbers, or
+   * a file with its duplicate check, has one. */
   saved = b->counts;
   if (!sila_store_failed_statement_alone (m->store) || has_numbers (table) ||
       g_str_equal (change->table, "beneficiaries"))
