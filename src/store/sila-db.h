@@ -115,6 +115,12 @@ struct _SilaStatement
 struct _SilaDbDriver
 {
   const char *name;
+  /* TRUE when a statement that fails (a constraint refusing a row) is
+   * undone by itself and the transaction goes on: SQLite; PostgreSQL too,
+   * whose driver runs each write inside a transaction in a savepoint of
+   * its own. FALSE for an engine where the failure would abort the whole
+   * transaction: a step that may fail then needs a savepoint around it. */
+  gboolean    failed_statement_alone;
 
   /* Connection */
   void           (*close)        (SilaDb        *db);
@@ -149,6 +155,12 @@ struct _SilaDbDriver
   /* Before a long read of much of the database (a year's report): what
    * the engine can do to make it faster on this connection. */
   gboolean       (*prepare_long_read) (SilaDb   *db);
+  /* Around one transaction that writes many rows (a field merge), outside
+   * any transaction: @starting TRUE before it, FALSE after it, which puts
+   * back what was there before. What the engine can do to make it faster
+   * on this connection; nothing it does changes what is written. */
+  gboolean       (*bulk_write)   (SilaDb        *db,
+                                  gboolean       starting);
   /* A file descriptor that turns readable when another connection may
    * have committed (PostgreSQL: the socket its notifications arrive on),
    * so that a window learns of other desks' changes without polling; -1

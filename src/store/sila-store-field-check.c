@@ -25,6 +25,7 @@ sila_field_bundle_free (Bundle *b)
   g_clear_pointer (&b->changes, g_ptr_array_unref);
   g_clear_pointer (&b->columns, g_hash_table_unref);
   g_clear_pointer (&b->officers, g_hash_table_unref);
+  g_clear_pointer (&b->sql, g_hash_table_unref);
   g_free (b->bundle_key);
   g_free (b->merge_id);
   g_free (b);
@@ -233,6 +234,7 @@ sila_field_open_bundle (Merge       *m,
 
   b->merge_id = g_uuid_string_random ();
   b->officers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b->sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return b;
 
 fail:

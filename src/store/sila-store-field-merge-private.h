@@ -21,6 +21,8 @@ typedef struct {
   gint64            audit_from;
   SilaFieldSummary  counts;
   GHashTable       *officers;     /* names, a set */
+  GHashTable       *sql;          /* "I table", "S table" → the SQL of its
+                                   * rows' INSERT and office read, made once */
 } Bundle;
 
 /* One row of one bundle, in the order of the merge. */
@@ -36,6 +38,8 @@ typedef struct {
   SilaStore  *store;
   GHashTable *office_columns;     /* table → GPtrArray of names */
   char       *now;
+  GPtrArray  *to_index;           /* ids of new files not yet in the search
+                                   * index (sila_field_index_pending) */
 } Merge;
 
 void       sila_field_bundle_free     (Bundle           *b);
@@ -85,6 +89,7 @@ void sila_field_bind_key (SilaStatement *stmt,
                           SilaFieldRow  *change,
                           int            first_param);
 SilaFieldValue *sila_field_read_office_row (Merge         *m,
+                                            Bundle        *b,
                                             SilaFieldRow  *change,
                                             GStrv          columns,
                                             gboolean      *found,
@@ -105,6 +110,9 @@ gboolean sila_field_add_conflict (Merge       *m,
 gboolean sila_field_index_file (Merge       *m,
                                 const char  *id,
                                 GError     **error);
+/* The new files of m->to_index written into the search index, at once. */
+gboolean sila_field_index_pending (Merge    *m,
+                                   GError  **error);
 SilaBeneficiary *sila_field_read_live_file (Merge       *m,
                                             const char  *id,
                                             GError     **error);

@@ -237,6 +237,17 @@ count_new (Bundle               *b,
     }
 }
 
+/* Whether a new row of @table takes final numbers (a counter written
+ * before its INSERT). */
+static gboolean
+has_numbers (const SilaFieldTable *table)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (table->numbers); k++)
+    if (table->numbers[k].column != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 apply_insert (Merge   *m,
               Item    *item,
@@ -248,17 +259,15 @@ apply_insert (Merge   *m,
   GStrv columns = g_hash_table_lookup (b->columns, change->table);
   g_autoptr(SilaStatement) stmt = NULL;
   g_autoptr(SilaTransaction) savepoint = NULL;
-  g_autofree char *list = NULL;
-  g_autofree char *sql = NULL;
+  const char *sql = NULL;
   SilaFieldSummary saved;
-  GString *params;
   SilaFieldValue *office;
   SilaFieldValue *values;
   gboolean found = FALSE;
   gboolean ok = TRUE;
   int n = change->n_columns;
 
-  office = sila_field_read_office_row (m, change, columns, &found, error);
+  office = sila_field_read_office_row (m, b, change, columns, &found, error);
   if (!found && error != NULL && *error != NULL)
     return FALSE;
   if (found)
@@ -285,11 +294,18 @@ apply_insert (Merge   *m,
     }
 
   /* A row the office cannot take (another row holds its unique values,
-   * or a key it names is gone) is listed, and the rest goes on. */
+   * or a key it names is gone) is listed, and the rest goes on. A row
+   * written by its INSERT alone needs no savepoint where a refused
+   * statement is undone by itself (sila-db.h); one that takes numbers, or
+   * a file with its duplicate check, has one. */
   saved = b->counts;
-  savepoint = sila_transaction_begin (m->store, error);
-  if (savepoint == NULL)
-    return FALSE;
+  if (!sila_store_failed_statement_alone (m->store) || has_numbers (table) ||
+      g_str_equal (change->table, "beneficiaries"))
+    {
+      savepoint = sila_transaction_begin (m->store, error);
+      if (savepoint == NULL)
+        return FALSE;
+    }
 
   values = g_new0 (SilaFieldValue, n);
   for (int i = 0; i < n; i++)
@@ -301,13 +317,24 @@ apply_insert (Merge   *m,
 
   if (ok)
     {
-      list = g_strjoinv (", ", columns);
-      params = g_string_new (NULL);
-      for (int i = 0; i < n; i++)
-        g_string_append_printf (params, "%s?%d", i > 0 ? ", " : "", i + 1);
-      sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", change->table, list,
-                             params->str);
-      g_string_free (params, TRUE);
+      g_autofree char *name = g_strconcat ("I ", change->table, NULL);
+
+      /* The same text for every row of the table, made once per bundle. */
+      sql = g_hash_table_lookup (b->sql, name);
+      if (sql == NULL)
+        {
+          g_autofree char *list = g_strjoinv (", ", columns);
+          GString *params = g_string_new (NULL);
+          char *text;
+
+          for (int i = 0; i < n; i++)
+            g_string_append_printf (params, "%s?%d", i > 0 ? ", " : "", i + 1);
+          text = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", change->table, list,
+                                  params->str);
+          g_string_free (params, TRUE);
+          g_hash_table_insert (b->sql, g_steal_pointer (&name), text);
+          sql = text;
+        }
       stmt = sila_store_prepare (m->store, sql, error);
       ok = stmt != NULL;
     }
@@ -320,12 +347,14 @@ apply_insert (Merge   *m,
   g_clear_pointer (&stmt, sila_statement_release);
   sila_field_free_row (values, n);
 
-  if (ok && g_str_equal (change->table, "beneficiaries"))
-    ok = sila_field_index_file (m, item->key, error);
   if (ok)
     {
       count_new (b, table);
-      return sila_transaction_commit (savepoint, error);
+      if (savepoint != NULL && !sila_transaction_commit (savepoint, error))
+        return FALSE;
+      if (g_str_equal (change->table, "beneficiaries"))
+        g_ptr_array_add (m->to_index, g_strdup (item->key));
+      return TRUE;
     }
   return sila_field_listed_clash (m, b, &savepoint, &saved, change->table, item->key, error);
 }
@@ -410,7 +439,7 @@ apply_update (Merge   *m,
   if (field_at == NULL)
     field_at = g_strdup (b->header->made_at);
 
-  office = sila_field_read_office_row (m, change, columns, &found, error);
+  office = sila_field_read_office_row (m, b, change, columns, &found, error);
   if (!found)
     {
       if (error != NULL && *error != NULL)
@@ -579,7 +608,7 @@ apply_delete (Merge   *m,
   gboolean same = TRUE;
   int n = change->n_columns;
 
-  office = sila_field_read_office_row (m, change, columns, &found, error);
+  office = sila_field_read_office_row (m, b, change, columns, &found, error);
   if (!found)
     return !(error != NULL && *error != NULL);
 
@@ -687,6 +716,7 @@ sila_store_field_merge (SilaStore           *self,
   g_autoptr(SilaTransaction) tx = NULL;
   g_autofree char *now = sila_clock_timestamp ();
   Merge m = { .store = self, .now = now };
+  gboolean bulk = FALSE;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
@@ -697,6 +727,7 @@ sila_store_field_merge (SilaStore           *self,
 
   m.office_columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify)g_ptr_array_unref);
+  m.to_index = g_ptr_array_new_with_free_func (g_free);
 
   /* Every bundle is checked, and read to its end, before anything is
    * written: one that cannot be merged leaves the database as it was. */
@@ -712,6 +743,8 @@ sila_store_field_merge (SilaStore           *self,
   if (!ok)
     goto out;
 
+  sila_store_bulk_write (self, TRUE);
+  bulk = TRUE;
   tx = sila_transaction_begin (self, error);
   if (tx == NULL)
     {
@@ -727,8 +760,9 @@ sila_store_field_merge (SilaStore           *self,
       if (item->change->op == SILA_FIELD_OP_INSERT)
         ok = apply_insert (&m, item, error);
       else if (item->change->op == SILA_FIELD_OP_UPDATE)
-        ok = apply_update (&m, item, error);
+        ok = sila_field_index_pending (&m, error) && apply_update (&m, item, error);
     }
+  ok = ok && sila_field_index_pending (&m, error);
   /* Deletions last, children first. */
   for (guint i = items->len; i > 0 && ok; i--)
     {
@@ -757,6 +791,11 @@ sila_store_field_merge (SilaStore           *self,
     ok = sila_transaction_commit (tx, error);
 
 out:
+  /* Committed, or rolled back here (a dry run, a failure). */
+  g_clear_pointer (&tx, sila_transaction_free);
+  if (bulk)
+    sila_store_bulk_write (self, FALSE);
   g_hash_table_unref (m.office_columns);
+  g_ptr_array_unref (m.to_index);
   return ok;
 }

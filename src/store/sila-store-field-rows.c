@@ -168,17 +168,29 @@ sila_field_bind_key (SilaStatement *stmt,
  * with *found FALSE. */
 SilaFieldValue *
 sila_field_read_office_row (Merge         *m,
+                            Bundle        *b,
                             SilaFieldRow  *change,
                             GStrv          columns,
                             gboolean      *found,
                             GError       **error)
 {
   g_autoptr(SilaStatement) stmt = NULL;
-  g_autofree char *list = g_strjoinv (", ", columns);
-  g_autofree char *where = sila_field_key_where (change, columns, 1);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s%s", list, change->table, where);
+  g_autofree char *name = g_strconcat ("S ", change->table, NULL);
+  const char *sql = g_hash_table_lookup (b->sql, name);
   SilaFieldValue *row;
   SilaStep step;
+
+  /* The same text for every row of a table (its key columns are the
+   * table's), made once per bundle. */
+  if (sql == NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", columns);
+      g_autofree char *where = sila_field_key_where (change, columns, 1);
+      char *text = g_strdup_printf ("SELECT %s FROM %s%s", list, change->table, where);
+
+      g_hash_table_insert (b->sql, g_steal_pointer (&name), text);
+      sql = text;
+    }
 
   *found = FALSE;
   stmt = sila_store_prepare (m->store, sql, error);
@@ -274,6 +286,22 @@ sila_field_index_file (Merge       *m,
       return FALSE;
     }
   return sila_store_index_beneficiary (m->store, file, NULL, error);
+}
+
+/* New files are indexed together once their rows are all in, rather than
+ * each inside its own savepoint: the index's pending terms are then
+ * written once, not at every savepoint. Their tokens come from the file's
+ * own row only, which nothing else in the merge changes before this runs
+ * (it runs before any change to a file already there). */
+gboolean
+sila_field_index_pending (Merge    *m,
+                          GError  **error)
+{
+  for (guint i = 0; i < m->to_index->len; i++)
+    if (!sila_field_index_file (m, m->to_index->pdata[i], error))
+      return FALSE;
+  g_ptr_array_set_size (m->to_index, 0);
+  return TRUE;
 }
 
 SilaBeneficiary *

@@ -64,6 +64,26 @@ sila_transaction_commit (SilaTransaction  *tx,
   return TRUE;
 }
 
+gboolean
+sila_store_failed_statement_alone (SilaStore *self)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
+
+  return self->db->driver->failed_statement_alone;
+}
+
+void
+sila_store_bulk_write (SilaStore *self,
+                       gboolean   starting)
+{
+  g_return_if_fail (SILA_IS_STORE (self));
+
+  /* Inside a caller's transaction the engine may refuse; the merge is
+   * the same either way. */
+  if (self->tx_depth == 0 && !self->read_only)
+    self->db->driver->bulk_write (self->db, starting);
+}
+
 void
 sila_transaction_free (SilaTransaction *tx)
 {

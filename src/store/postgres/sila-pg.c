@@ -431,8 +431,17 @@ pg_prepare_long_read (SilaDb *db)
   return TRUE;
 }
 
+static gboolean
+pg_bulk_write (SilaDb   *db,
+               gboolean  starting)
+{
+  /* The server keeps its own caches and journal; nothing to tune. */
+  return TRUE;
+}
+
 static const SilaDbDriver pg_driver = {
   .name               = SILA_PG_DRIVER_NAME,
+  .failed_statement_alone = TRUE,   /* exec_guarded (sila-pg-statement.c) */
   .close              = pg_close,
   .failure            = pg_db_failure,
   .message            = pg_message,
@@ -445,6 +454,7 @@ static const SilaDbDriver pg_driver = {
   .set_schema_version = pg_set_schema_version,
   .data_version       = pg_data_version,
   .prepare_long_read  = pg_prepare_long_read,
+  .bulk_write         = pg_bulk_write,
   .change_fd          = pg_change_fd,
   .sql                = sila_pg_sql,
   .prepare            = sila_pg_prepare,

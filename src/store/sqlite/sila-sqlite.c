@@ -20,6 +20,8 @@ typedef struct
   SilaDb   parent;
   sqlite3 *handle;
   int      rc;       /* extended result code of the last failure */
+  gint64   saved_cache_size;  /* put back after a bulk write */
+  gint64   saved_temp_store;
 } SqliteDb;
 
 typedef struct
@@ -221,6 +223,43 @@ sqlite_prepare_long_read (SilaDb *db)
   /* Map the file rather than copy it page by page, and keep more of it in
    * memory (64 MiB). */
   return sqlite_exec (db, "PRAGMA mmap_size = 268435456; PRAGMA cache_size = -65536;");
+}
+
+static gint64
+pragma_int (SilaDb     *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+
+  if (sqlite3_prepare_v2 (DB (db), sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+sqlite_bulk_write (SilaDb   *db,
+                   gboolean  starting)
+{
+  SqliteDb *self = (SqliteDb *)db;
+  g_autofree char *sql = NULL;
+
+  /* Every row of a merge may be refused alone, so each statement (and
+   * savepoint) journals the pages it changes: kept in memory rather than
+   * spilled to a temporary file after 64 KiB, where each page would be a
+   * write of its own. A larger cache keeps the transaction's pages from
+   * spilling into the WAL before its commit (64 MiB). */
+  if (starting)
+    {
+      self->saved_cache_size = pragma_int (db, "PRAGMA cache_size");
+      self->saved_temp_store = pragma_int (db, "PRAGMA temp_store");
+      return sqlite_exec (db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+    }
+  sql = g_strdup_printf ("PRAGMA temp_store = %" G_GINT64_FORMAT "; PRAGMA cache_size = %"
+                         G_GINT64_FORMAT ";", self->saved_temp_store, self->saved_cache_size);
+  return sqlite_exec (db, sql);
 }
 
 /* Statements */
@@ -437,6 +476,7 @@ static const SilaDbDriver sqlite_driver = {
   .message            = sqlite_message,
   .exec               = sqlite_exec,
   .changes            = sqlite_changes,
+  .failed_statement_alone = TRUE,
   .begin              = sqlite_begin,
   .commit             = sqlite_commit,
   .rollback           = sqlite_rollback,
@@ -444,6 +484,7 @@ static const SilaDbDriver sqlite_driver = {
   .set_schema_version = sqlite_set_schema_version,
   .data_version       = sqlite_data_version,
   .prepare_long_read  = sqlite_prepare_long_read,
+  .bulk_write         = sqlite_bulk_write,
   .change_fd          = sqlite_change_fd,
   .sql                = sila_sqlite_sql,
   .prepare            = sqlite_prepare,
