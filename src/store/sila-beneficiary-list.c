@@ -11,7 +11,7 @@
 /* A list (the whole register, or a search's matches) is shown at once from
  * its first rows; its other file numbers are read in a thread, on a second
  * connection, and the list grows when they are known. */
-#define FIRST_ROWS 60  /* more than a screen holds */
+#define FIRST_ROWS SILA_BENEFICIARY_LIST_FIRST_ROWS
 
 enum {
   PROP_0,
