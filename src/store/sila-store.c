@@ -256,7 +256,9 @@ sila_store_open_another (SilaStore  *self,
                            _("A database in memory has no second connection."));
       return NULL;
     }
-  return sila_sqlite_store_open (self->path, SILA_STORE_OPEN_MUST_EXIST,
+  return sila_sqlite_store_open (self->path,
+                                 self->read_only ? SILA_STORE_OPEN_READ_ONLY
+                                                 : SILA_STORE_OPEN_MUST_EXIST,
                                  sila_store_get_schema_version (self), error);
 }
 
