@@ -5,10 +5,13 @@
  *
  *   search  search as you type on the registry: for each keystroke
  *           sila_store_search_beneficiaries() (the folded prefix query, the
- *           newest 50 files and their rows), and the list's path (every
- *           matching file number, then the first 50 rows); the floors are
- *           the same tsquery on the GIN index alone (the newest 50; every
- *           file number), already folded.
+ *           newest 50 files and their rows), and the window's list: what a
+ *           keystroke costs on the main thread (sila_beneficiary_list's
+ *           query: its first 60 numbers, then the first page's rows), and
+ *           apart the time until its whole list is known (read in a thread
+ *           on a second connection). The floors are the same tsquery on
+ *           the GIN index alone (the newest 50; the newest 60; every file
+ *           number), already folded.
  *   save    saving an intake through the store (one transaction: the file,
  *           household rows, incomes, search tokens, audit) against a raw
  *           insert of the same rows in one transaction (BEGIN, one INSERT
@@ -26,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "sila-beneficiary-list.h"
 #include "sila-i18n.h"
 #include "sila-national-id.h"
 #include "sila-pg.h"
@@ -247,12 +251,15 @@ bench_search (const char *conninfo,
   g_autoptr(SilaStore) store = sila_store_open (conninfo, SILA_STORE_OPEN_MUST_EXIST, &error);
   g_autoptr(SilaActor) owner = sila_actor_new_owner ();
   g_autoptr(GPtrArray) queries = NULL;
-  GArray *times[4];
+  g_autoptr(SilaBeneficiaryList) list = NULL;
+  GArray *times[6];
   SilaDb *raw;
   SilaStatement *stmt;
   gint64 count = 0;
   guint n_measured = 0;
-  const char *names[4] = { "floor-page", "search", "floor-all", "list" };
+  const char *names[6] = {
+    "floor-page", "search", "floor-first", "floor-all", "list", "list-whole",
+  };
 
   if (store == NULL)
     {
@@ -261,8 +268,9 @@ bench_search (const char *conninfo,
     }
   sila_store_count_beneficiaries (store, owner, &count, NULL);
   queries = make_queries (store, count, n_files);
-  for (guint k = 0; k < 4; k++)
+  for (guint k = 0; k < 6; k++)
     times[k] = g_array_new (FALSE, FALSE, sizeof (double));
+  list = sila_beneficiary_list_new (store, owner);
 
   /* The store's own text for the index (SILA_DB_SQL_SEARCH_NUMBERS), the
    * parameter numbered from 1. */
@@ -279,10 +287,10 @@ bench_search (const char *conninfo,
         const char *text = g_ptr_array_index (queries, i);
         g_autofree char *match = sila_store_beneficiary_match_query (store, text);
         g_autoptr(GPtrArray) found = NULL;
-        g_autoptr(GArray) numbers = NULL;
-        g_autoptr(GPtrArray) rows = NULL;
-        double t[5];
-        guint n_page, n_all;
+        g_autoptr(SilaBeneficiaryRow) first = NULL;
+        double t[7];
+        guint n_page, n_first, n_all, n_shown;
+        gboolean ok;
 
         if (match == NULL)
           continue;
@@ -292,37 +300,49 @@ bench_search (const char *conninfo,
         t[1] = now_ms ();
         found = sila_store_search_beneficiaries (store, owner, text, NULL, PAGE, &error);
         t[2] = now_ms ();
-        n_all = raw_numbers (stmt, match, G_MAXINT64);
+        n_first = raw_numbers (stmt, match, SILA_BENEFICIARY_LIST_FIRST_ROWS);
         t[3] = now_ms ();
-        numbers = found != NULL
-                  ? sila_store_list_beneficiary_numbers (store, owner, text, NULL, &error)
-                  : NULL;
-        rows = numbers != NULL
-               ? sila_store_get_beneficiary_rows (store, owner, (const gint64 *)numbers->data,
-                                                  MIN (numbers->len, PAGE), &error)
-               : NULL;
+        n_all = raw_numbers (stmt, match, G_MAXINT64);
         t[4] = now_ms ();
-        if (rows == NULL)
+        /* A keystroke in the window: the list's query, and the first
+         * page's rows the view asks for at once. */
+        ok = found != NULL && sila_beneficiary_list_set_query (list, text, NULL, &error);
+        n_shown = g_list_model_get_n_items (G_LIST_MODEL (list));
+        if (ok && n_shown > 0)
+          first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+        t[5] = now_ms ();
+        /* Until the whole list is known, from the keystroke. */
+        while (ok && sila_beneficiary_list_is_loading (list))
+          g_main_context_iteration (NULL, TRUE);
+        t[6] = now_ms ();
+        if (!ok)
           {
             g_printerr ("%s\n", error->message);
             return 1;
           }
         /* The same files on both sides, or the comparison means nothing. */
-        if (found->len != n_page || numbers->len != n_all)
+        if (found->len != n_page || n_shown != n_first ||
+            g_list_model_get_n_items (G_LIST_MODEL (list)) != n_all ||
+            (n_shown > 0 && sila_beneficiary_row_get_file_number (first) !=
+                            sila_beneficiary_list_get_file_number (list, 0)))
           {
-            g_printerr ("%s: the store found %u/%u, the raw query %u/%u\n", text, found->len,
-                        numbers->len, n_page, n_all);
+            g_printerr ("%s: the store found %u/%u/%u, the raw query %u/%u/%u\n", text,
+                        found->len, n_shown, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                        n_page, n_first, n_all);
             return 1;
           }
 
         if (pass == 1)
           {
-            for (guint k = 0; k < 4; k++)
+            double whole = t[6] - t[4];
+
+            for (guint k = 0; k < 5; k++)
               {
                 double ms = t[k + 1] - t[k];
 
                 g_array_append_val (times[k], ms);
               }
+            g_array_append_val (times[5], whole);
             n_measured++;
           }
       }
@@ -331,7 +351,7 @@ bench_search (const char *conninfo,
   raw->driver->close (raw);
 
   printf ("files %" G_GINT64_FORMAT "\nkeystrokes %u\n", count, n_measured);
-  for (guint k = 0; k < 4; k++)
+  for (guint k = 0; k < 6; k++)
     {
       printf ("%s-ms %.3f\n%s-p90-ms %.3f\n", names[k], percentile (times[k], 0.5), names[k],
               percentile (times[k], 0.9));

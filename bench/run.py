@@ -381,10 +381,18 @@ def bench_server(args, build):
               f"{v['search-p90-ms']:.2f} ms 90th percentile; floor, the same tsquery on the "
               f"GIN index alone: {v['floor-page-ms']:.2f} ms; ratio "
               f"{v['search-ms'] / v['floor-page-ms']:.2f} (target <= 2, and <= 30 ms)")
-        print(f"    the list's path (every matching number, then the first page of rows): "
-              f"{v['list-ms']:.2f} ms median, {v['list-p90-ms']:.2f} ms 90th percentile; "
-              f"floor, every matching number alone: {v['floor-all-ms']:.2f} ms "
-              f"({v['floor-all-p90-ms']:.2f}); ratio {v['list-ms'] / v['floor-all-ms']:.2f}")
+        print(f"    a keystroke in the window's list, on the main thread (its first "
+              f"{60} numbers, then the first page's rows): {v['list-ms']:.2f} ms median, "
+              f"{v['list-p90-ms']:.2f} ms 90th percentile; floor, the newest {60} on the "
+              f"GIN index alone: {v['floor-first-ms']:.2f} ms "
+              f"({v['floor-first-p90-ms']:.2f}); ratio "
+              f"{v['list-ms'] / v['floor-first-ms']:.2f} (target <= 2, and <= 30 ms)")
+        print(f"    until the list's whole count is known (every matching number, read "
+              f"in a thread on a second connection, from the keystroke): "
+              f"{v['list-whole-ms']:.2f} ms median, {v['list-whole-p90-ms']:.2f} ms 90th "
+              f"percentile; floor, every matching number alone: {v['floor-all-ms']:.2f} ms "
+              f"({v['floor-all-p90-ms']:.2f}); ratio "
+              f"{v['list-whole-ms'] / v['floor-all-ms']:.2f}")
         r = subprocess.run([tool, 'save', uri, str(max(args.runs, 100))], capture_output=True,
                            text=True, check=True)
         v = {k: float(x) for k, x in (line.split() for line in r.stdout.splitlines())}

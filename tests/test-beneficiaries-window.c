@@ -14,11 +14,30 @@
 #include "sila-beneficiary-list.h"
 #include "sila-display.h"
 #include "sila-form.h"
+#include "sila-format.h"
 #include "sila-i18n.h"
 #include "sila-store-beneficiaries.h"
 #include "sila-store-drafts.h"
 #include "sila-test-util.h"
 #include "sila-window.h"
+
+/* The label showing @text under @widget, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
 
 static gboolean arabic;
 
@@ -495,9 +514,24 @@ test_lazy_list_of_many (Fixture       *f,
    * rows beyond the screen): never all 1,200. */
   g_assert_cmpuint (sila_beneficiary_list_get_n_cached_pages (SILA_BENEFICIARY_LIST (model)),
                     <=, 8);
+  /* A search shows its first rows at once, and no count until its whole
+   * list is known: then the right one. */
   sila_beneficiaries_page_set_search (f->page, "نوره");
+  g_assert_true (sila_beneficiary_list_is_loading (SILA_BENEFICIARY_LIST (model)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, 600);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->page), _("Counting the files found…")));
   wait_for_draw (window);
+  while (sila_beneficiary_list_is_loading (SILA_BENEFICIARY_LIST (model)))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 600);
+  {
+    g_autofree char *n = sila_format_int (600);
+    g_autofree char *counted = g_strdup_printf (ngettext ("%s file found", "%s files found",
+                                                          600), n);
+
+    g_assert_nonnull (find_label (GTK_WIDGET (f->page), counted));
+    g_assert_null (find_label (GTK_WIDGET (f->page), _("Counting the files found…")));
+  }
 }
 
 int

@@ -759,6 +759,42 @@ count_changes_cb (GListModel *model,
 }
 
 static void
+wait_loaded (SilaBeneficiaryList *list)
+{
+  while (sila_beneficiary_list_is_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* @list holds every match of @text and @filter, @n of them, in the store's
+ * order; each row is the file of its number. */
+static void
+assert_list_is (SilaBeneficiaryList         *list,
+                Fixture                     *f,
+                const char                  *text,
+                const SilaBeneficiaryFilter *filter,
+                guint                        n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = sila_store_list_beneficiary_numbers (f->store, f->owner, text, filter,
+                                                                &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SilaBeneficiaryRow) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (sila_beneficiary_list_get_file_number (list, i), ==,
+                       g_array_index (all, gint64, i));
+      g_assert_cmpint (sila_beneficiary_row_get_file_number (row), ==,
+                       g_array_index (all, gint64, i));
+    }
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (g_array_index (all, gint64, i - 1), >, g_array_index (all, gint64, i));
+}
+
+static void
 test_lazy_list (Fixture       *f,
                 gconstpointer  data)
 {
@@ -815,12 +851,50 @@ test_lazy_list (Fixture       *f,
     g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
   g_assert_cmpuint (sila_beneficiary_list_get_n_cached_pages (list), <=, 8);
 
+  /* A search shows its first rows at once, and its whole list after. */
+  g_assert_true (sila_beneficiary_list_set_query (list, "نوره", NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 60);
+  g_assert_true (sila_beneficiary_list_is_loading (list));
+  {
+    g_autoptr(SilaBeneficiaryRow) row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    /* Newest first: the odd ones are Noura, the newest is 1260. */
+    g_assert_cmpint (sila_beneficiary_row_get_file_number (row), ==, 1260);
+    g_assert_true (g_str_has_prefix (sila_beneficiary_row_get_name (row), "نورة"));
+  }
+  wait_loaded (list);
+  assert_list_is (list, f, "نوره", NULL, 130);
+
+  /* A second query typed before the first's list is whole: the first's
+   * late answer (a list, or word that it was called off) never replaces
+   * the second's list, nor ends its loading. */
+  g_assert_true (sila_beneficiary_list_set_query (list, "", NULL, &error));
+  g_assert_true (sila_beneficiary_list_is_loading (list));
+  g_assert_true (sila_beneficiary_list_set_query (list, "سارة", NULL, &error));
+  g_assert_true (sila_beneficiary_list_is_loading (list));
+  wait_loaded (list);
+  assert_list_is (list, f, "سارة", NULL, 130);
+  /* The same with a list that needs no more than its first rows. */
+  g_assert_true (sila_beneficiary_list_set_query (list, "", NULL, &error));
+  g_assert_true (sila_beneficiary_list_set_query (list, "نوره القرشى", NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 43);
+  g_assert_false (sila_beneficiary_list_is_loading (list));
+  g_assert_true (sila_beneficiary_list_set_query (list, "سارة", NULL, &error));
+  wait_loaded (list);
+  assert_list_is (list, f, "سارة", NULL, 130);
+
   /* Search and filters narrow it. */
   g_assert_true (sila_beneficiary_list_set_query (list, "نوره القرشى", NULL, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 43);
   filter.segment = "elderly";
   g_assert_true (sila_beneficiary_list_set_query (list, NULL, &filter, &error));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 65);
+  g_assert_true (sila_beneficiary_list_is_loading (list));
+  wait_loaded (list);
+  assert_list_is (list, f, NULL, &filter, 65);
+  /* A search and a filter, more than the first rows. */
+  g_assert_true (sila_beneficiary_list_set_query (list, "سارة", &filter, &error));
+  wait_loaded (list);
+  assert_list_is (list, f, "سارة", &filter, 65);
   filter.district = "العمرة";
   g_assert_true (sila_beneficiary_list_set_query (list, NULL, &filter, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 13);
@@ -835,6 +909,17 @@ test_lazy_list (Fixture       *f,
   g_signal_connect (list, "items-changed", G_CALLBACK (count_changes_cb), &changes);
   g_assert_true (sila_beneficiary_list_set_query (list, "سارة", NULL, &error));
   g_assert_cmpuint (changes, ==, 1);
+  /* And again when the whole list is known (a read under way holds the
+   * list, and so the store, until it is done). */
+  wait_loaded (list);
+  g_assert_cmpuint (changes, ==, 2);
+
+  /* A read called off holds the list (and so the store) until it has
+   * come back to tell it. */
+  g_object_add_weak_pointer (G_OBJECT (list), (gpointer *)&list);
+  g_object_unref (list);
+  while (list != NULL)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static void

@@ -116,11 +116,14 @@ GArray          *sila_store_list_beneficiary_numbers (SilaStore                 
                                                       const char                  *text,
                                                       const SilaBeneficiaryFilter *filter,
                                                       GError                     **error);
-/* The newest @n files' numbers (the top of the whole list). */
-GArray          *sila_store_list_first_beneficiary_numbers (SilaStore       *self,
-                                                            const SilaActor *actor,
-                                                            guint            n,
-                                                            GError         **error);
+/* The first @n of those numbers: the top of the list, read at once while
+ * the rest is read apart (an empty @text: the newest @n files). */
+GArray          *sila_store_list_first_beneficiary_numbers (SilaStore                   *self,
+                                                            const SilaActor             *actor,
+                                                            const char                  *text,
+                                                            const SilaBeneficiaryFilter *filter,
+                                                            guint                        n,
+                                                            GError                     **error);
 GPtrArray       *sila_store_get_beneficiary_rows    (SilaStore          *self,
                                                      const SilaActor    *actor,
                                                      const gint64       *file_numbers,

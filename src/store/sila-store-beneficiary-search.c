@@ -521,17 +521,19 @@ sila_store_list_beneficiary_numbers (SilaStore                   *self,
 }
 
 GArray *
-sila_store_list_first_beneficiary_numbers (SilaStore        *self,
-                                           const SilaActor  *actor,
-                                           guint             n,
-                                           GError          **error)
+sila_store_list_first_beneficiary_numbers (SilaStore                   *self,
+                                           const SilaActor             *actor,
+                                           const char                  *text,
+                                           const SilaBeneficiaryFilter *filter,
+                                           guint                        n,
+                                           GError                     **error)
 {
   g_return_val_if_fail (SILA_IS_STORE (self), NULL);
 
   if (!sila_store_require (self, actor, SILA_PERM_BENEFICIARY_VIEW, error))
     return NULL;
 
-  return list_numbers (self, NULL, NULL, MAX (n, 1), error);
+  return list_numbers (self, text, filter, MAX (n, 1), error);
 }
 
 static GPtrArray *

@@ -164,6 +164,8 @@ SilaStore     *sila_pg_store_open_with_password (const char          *conninfo,
                                                  SilaStoreOpenFlags   flags,
                                                  int                  target_version,
                                                  GError             **error);
+SilaStore     *sila_pg_store_open_again (SilaStore          *other,
+                                         GError            **error);
 /* A bare store on a small SQLite file of this desk at @path, made (0600)
  * if missing: no identity, schema or migrations, the caller makes its
  * tables (sqlite/sila-sqlite-local.c). */

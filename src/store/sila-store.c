@@ -239,6 +239,29 @@ sila_store_open (const char          *location,
   return open_at (location, flags & ~SILA_STORE_OPEN_NO_MIGRATE, target, error);
 }
 
+/* A second connection to @self's database (the same file, or the same
+ * server with the same password), for reading in another thread; a
+ * database in memory has none. */
+SilaStore *
+sila_store_open_another (SilaStore  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (sila_store_is_on_server (self))
+    return sila_pg_store_open_again (self, error);
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+                           _("A database in memory has no second connection."));
+      return NULL;
+    }
+  return sila_sqlite_store_open (self->path,
+                                 self->read_only ? SILA_STORE_OPEN_READ_ONLY
+                                                 : SILA_STORE_OPEN_MUST_EXIST,
+                                 sila_store_get_schema_version (self), error);
+}
+
 gboolean
 sila_store_upgrade (SilaStore  *self,
                     GError    **error)

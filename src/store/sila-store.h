@@ -61,6 +61,10 @@ SilaStore  *sila_store_open_server            (const char          *conninfo,
                                                const char          *password,
                                                SilaStoreOpenFlags   flags,
                                                GError             **error);
+/* A second connection to @self's database, for reading in another thread
+ * (the same password on a server); NULL with @error for one in memory. */
+SilaStore  *sila_store_open_another           (SilaStore           *self,
+                                               GError             **error);
 /* The file, or the server's address without any password. */
 /* After a database file opened read-only was let go: SQLite leaves the
  * -wal and -shm files such a connection made; this removes them when they

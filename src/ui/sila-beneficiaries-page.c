@@ -90,6 +90,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                   gtk_list_item_get_item (item), self->segments);
 }
 
+/* While only the first rows are known, no count rather than a wrong one. */
 static void
 update_count (SilaBeneficiariesPage *self)
 {
@@ -98,7 +99,9 @@ update_count (SilaBeneficiariesPage *self)
   g_autofree char *shown = sila_format_int (n);
   g_autofree char *label = NULL;
 
-  if (*text != '\0')
+  if (sila_beneficiary_list_is_loading (self->model))
+    label = g_strdup (*text != '\0' ? _("Counting the files found…") : _("Counting the files…"));
+  else if (*text != '\0')
     label = g_strdup_printf (ngettext ("%s file found", "%s files found", n), shown);
   else
     label = g_strdup_printf (ngettext ("%s file", "%s files", n), shown);
@@ -279,12 +282,6 @@ add_districts_in_use_cb (gpointer user_data)
       }
   self->building_filters = FALSE;
   return G_SOURCE_REMOVE;
-}
-
-static void
-model_changed_cb (SilaBeneficiariesPage *self)
-{
-  update_count (self);
 }
 
 /* Drafts */
@@ -587,7 +584,9 @@ sila_beneficiaries_page_constructed (GObject *object)
 
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (model_changed_cb), self,
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
   self->districts_id = g_idle_add_full (G_PRIORITY_LOW, add_districts_in_use_cb, self, NULL);
 

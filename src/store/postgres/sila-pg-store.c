@@ -302,6 +302,28 @@ sila_pg_store_open_with_password (const char          *conninfo,
   return g_steal_pointer (&self);
 }
 
+/* A second connection to @other's database, for reading in another
+ * thread: the database was looked at and brought up to date already. */
+SilaStore *
+sila_pg_store_open_again (SilaStore  *other,
+                          GError    **error)
+{
+  g_autoptr(SilaStore) self = g_object_new (SILA_TYPE_STORE, NULL);
+  g_autofree char *detail = NULL;
+  SilaPgConnectFailure failure;
+
+  self->path = g_strdup (other->path);
+  self->read_only = TRUE;
+  self->db = sila_pg_connect_again (other->db, TRUE, &failure, &detail);
+  if (self->db == NULL)
+    {
+      set_connect_error (error, self->path, failure, detail);
+      return NULL;
+    }
+  self->device_id = g_strdup (other->device_id);
+  return g_steal_pointer (&self);
+}
+
 gboolean
 sila_store_is_on_server (SilaStore *self)
 {

@@ -509,6 +509,11 @@ sila_pg_connect (const char            *conninfo,
   return sila_pg_connect_with_password (conninfo, NULL, read_only, failure, detail);
 }
 
+static SilaDb *finish_connect (PGconn                *conn,
+                               gboolean               read_only,
+                               SilaPgConnectFailure  *failure,
+                               char                 **detail);
+
 SilaDb *
 sila_pg_connect_with_password (const char            *conninfo,
                                const char            *password,
@@ -524,7 +529,6 @@ sila_pg_connect_with_password (const char            *conninfo,
                              "client_encoding", password != NULL ? "password" : NULL, NULL };
   const char *values[] = { "sila-desk", "10", conninfo, "UTF8", password, NULL };
   g_autoptr(GError) error = NULL;
-  PgDb *self;
   PGconn *conn;
 
   *failure = SILA_PG_CONNECT_OK;
@@ -538,6 +542,55 @@ sila_pg_connect_with_password (const char            *conninfo,
     }
 
   conn = PQconnectdbParams (keywords, values, 1);
+  return finish_connect (conn, read_only, failure, detail);
+}
+
+/* A second connection to @db's database, with every option @db's was made
+ * with (its password too, which the store keeps nowhere else). */
+SilaDb *
+sila_pg_connect_again (SilaDb                *db,
+                       gboolean               read_only,
+                       SilaPgConnectFailure  *failure,
+                       char                 **detail)
+{
+  PQconninfoOption *options;
+  g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  PGconn *conn;
+
+  g_return_val_if_fail (sila_pg_is_connection (db), NULL);
+
+  *failure = SILA_PG_CONNECT_OK;
+  *detail = NULL;
+
+  options = PQconninfo (PG (db)->conn);
+  if (options == NULL)
+    {
+      *failure = SILA_PG_CONNECT_UNREACHABLE;
+      return NULL;
+    }
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (o->val != NULL && *o->val != '\0')
+      {
+        g_ptr_array_add (keywords, o->keyword);
+        g_ptr_array_add (values, o->val);
+      }
+  g_ptr_array_add (keywords, NULL);
+  g_ptr_array_add (values, NULL);
+  conn = PQconnectdbParams ((const char *const *)keywords->pdata,
+                            (const char *const *)values->pdata, 0);
+  PQconninfoFree (options);
+  return finish_connect (conn, read_only, failure, detail);
+}
+
+static SilaDb *
+finish_connect (PGconn                *conn,
+                gboolean               read_only,
+                SilaPgConnectFailure  *failure,
+                char                 **detail)
+{
+  PgDb *self;
+
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
       if (conn == NULL)

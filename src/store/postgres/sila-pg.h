@@ -35,6 +35,11 @@ SilaDb     *sila_pg_connect_with_password (const char          *conninfo,
                                            gboolean             read_only,
                                            SilaPgConnectFailure *failure,
                                            char               **detail);
+/* Another connection to @db's database, made as @db's was. */
+SilaDb     *sila_pg_connect_again       (SilaDb                *db,
+                                         gboolean               read_only,
+                                         SilaPgConnectFailure  *failure,
+                                         char                 **detail);
 gboolean    sila_pg_is_connection       (SilaDb                *db);
 /* How long a statement waits for another desk's lock before it is BUSY. */
 gboolean    sila_pg_set_lock_timeout    (SilaDb                *db,

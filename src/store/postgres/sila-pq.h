@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 #define SILA_PQ_FUNCTIONS(F) \
   F (PQbackendPID) F (PQclear) F (PQcmdStatus) F (PQcmdTuples) F (PQconnectdb) \
   F (PQconnectdbParams) F (PQconnectionNeedsPassword) F (PQconnectionUsedPassword) \
-  F (PQconninfoFree) F (PQconninfoParse) F (PQconsumeInput) F (PQdescribePrepared) \
+  F (PQconninfo) F (PQconninfoFree) F (PQconninfoParse) F (PQconsumeInput) F (PQdescribePrepared) \
   F (PQenterPipelineMode) F (PQerrorMessage) F (PQexec) F (PQexecParams) \
   F (PQexecPrepared) F (PQexitPipelineMode) F (PQfinish) F (PQfname) F (PQfreemem) \
   F (PQftype) F (PQgetResult) F (PQgetisnull) F (PQgetlength) F (PQgetvalue) \
@@ -51,6 +51,7 @@ gboolean sila_pq_load (GError **error);
 #define PQconnectdbParams (sila_pq.PQconnectdbParams)
 #define PQconnectionNeedsPassword (sila_pq.PQconnectionNeedsPassword)
 #define PQconnectionUsedPassword (sila_pq.PQconnectionUsedPassword)
+#define PQconninfo (sila_pq.PQconninfo)
 #define PQconninfoFree (sila_pq.PQconninfoFree)
 #define PQconninfoParse (sila_pq.PQconninfoParse)
 #define PQconsumeInput (sila_pq.PQconsumeInput)
