@@ -483,6 +483,86 @@ test_restart (Fixture       *f,
   g_assert_cmpint (count_rows (db, "SELECT count(*) FROM t"), ==, 3);
 }
 
+/* A desk that connected with a password (the window's, from the keyring)
+ * opens its second connection (lists, the dashboard, imports read in a
+ * thread) with the same password, from another thread: the server asks
+ * this role for one. */
+typedef struct {
+  GStrv    keywords;
+  GStrv    values;
+  SilaDb  *db;
+  SilaPgConnectFailure failure;
+} Again;
+
+static gpointer
+connect_again_thread (gpointer data)
+{
+  Again *again = data;
+  g_autofree char *detail = NULL;
+
+  again->db = sila_pg_connect_again ((const char * const *)again->keywords,
+                                     (const char * const *)again->values, TRUE,
+                                     &again->failure, &detail);
+  return NULL;
+}
+
+static void
+test_connect_again_with_password (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *role = g_strdup_printf ("desk_%d", (int)getpid ());
+  g_autofree char *sql = NULL;
+  g_autofree char *hba = NULL;
+  g_autofree char *old_hba = NULL;
+  g_autofree char *new_hba = NULL;
+  g_autofree char *desk_info = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(GError) error = NULL;
+  SilaPgConnectFailure failure;
+  SilaStatement *stmt;
+  SilaDb *desk;
+  Again again = { 0 };
+  GThread *thread;
+
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD 'kept-in-the-keyring'", role);
+  exec_ok (f->db, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("GRANT SELECT ON t TO %s", role);
+  exec_ok (f->db, sql);
+  stmt = prepare_ok (f->db, "SELECT current_setting ('hba_file')");
+  g_assert_cmpint (stmt->driver->step (stmt), ==, SILA_STEP_ROW);
+  hba = g_strdup (sila_column_text (stmt, 0));
+  stmt->driver->finalize (stmt);
+
+  /* This role, and only it, must give its password. */
+  g_assert_true (g_file_get_contents (hba, &old_hba, NULL, &error));
+  new_hba = g_strdup_printf ("local all %s scram-sha-256\n%s", role, old_hba);
+  g_assert_true (g_file_set_contents (hba, new_hba, -1, &error));
+  exec_ok (f->db, "SELECT pg_reload_conf ()");
+
+  desk_info = g_strdup_printf ("%s user=%s", f->conninfo, role);
+  g_assert_null (sila_pg_connect (desk_info, TRUE, &failure, &detail));
+  g_assert_cmpint (failure, ==, SILA_PG_CONNECT_NEEDS_PASSWORD);
+  g_clear_pointer (&detail, g_free);
+  desk = sila_pg_connect_with_password (desk_info, "kept-in-the-keyring", TRUE, &failure,
+                                        &detail);
+  g_assert_nonnull (desk);
+
+  g_assert_true (sila_pg_dup_options (desk, &again.keywords, &again.values));
+  thread = g_thread_new ("again", connect_again_thread, &again);
+  g_thread_join (thread);
+  g_assert_cmpint (again.failure, ==, SILA_PG_CONNECT_OK);
+  g_assert_nonnull (again.db);
+  g_assert_cmpint (count_rows (again.db, "SELECT count (*) FROM t"), ==, 0);
+
+  again.db->driver->close (again.db);
+  desk->driver->close (desk);
+  g_strfreev (again.keywords);
+  g_strfreev (again.values);
+  g_assert_true (g_file_set_contents (hba, old_hba, -1, &error));
+  exec_ok (f->db, "SELECT pg_reload_conf ()");
+}
+
 static void
 test_shown_and_location (void)
 {
@@ -524,6 +604,7 @@ main (int argc, char **argv)
   ADD ("/sila/pg/deadlock-is-retry", test_deadlock_is_retry);
   ADD ("/sila/pg/notify", test_notify);
   ADD ("/sila/pg/restart", test_restart);
+  ADD ("/sila/pg/connect-again-with-password", test_connect_again_with_password);
 
   return g_test_run ();
 }

@@ -164,8 +164,15 @@ SilaStore     *sila_pg_store_open_with_password (const char          *conninfo,
                                                  SilaStoreOpenFlags   flags,
                                                  int                  target_version,
                                                  GError             **error);
-SilaStore     *sila_pg_store_open_again (SilaStore          *other,
-                                         GError            **error);
+gboolean       sila_pg_store_dup_options (SilaStore *self,
+                                          GStrv     *keywords,
+                                          GStrv     *values);
+SilaStore     *sila_pg_store_open_again (const char          *shown,
+                                         const char * const  *keywords,
+                                         const char * const  *values,
+                                         const char          *device_id,
+                                         gboolean             read_only,
+                                         GError             **error);
 /* A bare store on a small SQLite file of this desk at @path, made (0600)
  * if missing: no identity, schema or migrations, the caller makes its
  * tables (sqlite/sila-sqlite-local.c). */

@@ -239,6 +239,79 @@ sila_store_open (const char          *location,
   return open_at (location, flags & ~SILA_STORE_OPEN_NO_MIGRATE, target, error);
 }
 
+/* Where a database is, enough to open it again from any thread: the file,
+ * or the server with the options (the password too) the first connection
+ * was made with. */
+struct _SilaStoreAddress
+{
+  char     *path;      /* the file; on a server, its address as shown */
+  gboolean  read_only;
+  int       version;   /* a file's data format when it was opened */
+  GStrv     keywords;  /* on a server */
+  GStrv     values;
+  char     *device_id;
+};
+
+void
+sila_store_address_free (SilaStoreAddress *address)
+{
+  if (address == NULL)
+    return;
+  g_free (address->path);
+  g_strfreev (address->keywords);
+  g_strfreev (address->values);
+  g_free (address->device_id);
+  g_free (address);
+}
+
+/* NULL for a database in memory, which has no second connection. */
+SilaStoreAddress *
+sila_store_dup_address (SilaStore *self)
+{
+  g_autoptr(SilaStoreAddress) address = NULL;
+
+  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+
+  if (self->path == NULL || g_strcmp0 (self->path, ":memory:") == 0)
+    return NULL;
+
+  address = g_new0 (SilaStoreAddress, 1);
+  address->path = g_strdup (self->path);
+  address->read_only = self->read_only;
+  address->version = sila_store_get_schema_version (self);
+  address->device_id = g_strdup (self->device_id);
+  if (sila_store_is_on_server (self) &&
+      !sila_pg_store_dup_options (self, &address->keywords, &address->values))
+    return NULL;
+  return g_steal_pointer (&address);
+}
+
+/* Another connection to the database at @address; with @read_only, one
+ * that reads only (a file opened for reading and writing is opened so
+ * again: SQLite's read-only connections leave files behind). */
+SilaStore *
+sila_store_open_address (const SilaStoreAddress  *address,
+                         gboolean                 read_only,
+                         GError                 **error)
+{
+  if (address == NULL)
+    {
+      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
+                           _("A database in memory has no second connection."));
+      return NULL;
+    }
+
+  if (address->keywords != NULL)
+    return sila_pg_store_open_again (address->path, (const char * const *)address->keywords,
+                                     (const char * const *)address->values,
+                                     address->device_id, read_only || address->read_only,
+                                     error);
+  return sila_sqlite_store_open (address->path,
+                                 address->read_only ? SILA_STORE_OPEN_READ_ONLY
+                                                    : SILA_STORE_OPEN_MUST_EXIST,
+                                 address->version, error);
+}
+
 /* A second connection to @self's database (the same file, or the same
  * server with the same password), for reading in another thread; a
  * database in memory has none. */
@@ -246,20 +319,9 @@ SilaStore *
 sila_store_open_another (SilaStore  *self,
                          GError    **error)
 {
-  g_return_val_if_fail (SILA_IS_STORE (self), NULL);
+  g_autoptr(SilaStoreAddress) address = sila_store_dup_address (self);
 
-  if (sila_store_is_on_server (self))
-    return sila_pg_store_open_again (self, error);
-  if (g_strcmp0 (self->path, ":memory:") == 0)
-    {
-      g_set_error_literal (error, SILA_STORE_ERROR, SILA_STORE_ERROR_CANNOT_OPEN,
-                           _("A database in memory has no second connection."));
-      return NULL;
-    }
-  return sila_sqlite_store_open (self->path,
-                                 self->read_only ? SILA_STORE_OPEN_READ_ONLY
-                                                 : SILA_STORE_OPEN_MUST_EXIST,
-                                 sila_store_get_schema_version (self), error);
+  return sila_store_open_address (address, TRUE, error);
 }
 
 gboolean

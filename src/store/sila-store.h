@@ -46,6 +46,8 @@ typedef enum {
 #define SILA_TYPE_STORE (sila_store_get_type ())
 G_DECLARE_FINAL_TYPE (SilaStore, sila_store, SILA, STORE, GObject)
 
+typedef struct _SilaStoreAddress SilaStoreAddress;
+
 GQuark      sila_store_error_quark            (void);
 
 SilaStore  *sila_store_open                   (const char          *path,
@@ -65,6 +67,14 @@ SilaStore  *sila_store_open_server            (const char          *conninfo,
  * (the same password on a server); NULL with @error for one in memory. */
 SilaStore  *sila_store_open_another           (SilaStore           *self,
                                                GError             **error);
+/* Where @self's database is, to open it again in a worker thread (which
+ * must not touch @self); NULL for a database in memory, which
+ * sila_store_open_address() refuses with a message. */
+SilaStoreAddress *sila_store_dup_address      (SilaStore              *self);
+SilaStore  *sila_store_open_address           (const SilaStoreAddress *address,
+                                               gboolean                read_only,
+                                               GError                **error);
+void        sila_store_address_free           (SilaStoreAddress       *address);
 /* The file, or the server's address without any password. */
 /* After a database file opened read-only was let go: SQLite leaves the
  * -wal and -shm files such a connection made; this removes them when they
@@ -166,5 +176,6 @@ gboolean    sila_store_require_recordable     (SilaStore           *self,
                                                GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaAuditEntry, sila_audit_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaStoreAddress, sila_store_address_free)
 
 G_END_DECLS

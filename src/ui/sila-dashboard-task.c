@@ -9,7 +9,7 @@
 #include "sila-store-requests.h"
 
 typedef struct {
-  char      *db_path;
+  SilaStoreAddress *address;  /* opened again in the thread */
   SilaActor *actor;
   gboolean   contacts;
   guint      n_rows;
@@ -18,7 +18,7 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_free (job->db_path);
+  sila_store_address_free (job->address);
   sila_actor_free (job->actor);
   g_free (job);
 }
@@ -145,7 +145,7 @@ run_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(SilaStore) store = NULL;
 
-  store = sila_store_open (job->db_path, SILA_STORE_OPEN_MUST_EXIST, &error);
+  store = sila_store_open_address (job->address, FALSE, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -164,6 +164,7 @@ sila_dashboard_task_today_async (SilaSession         *session,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(SilaStoreAddress) address = NULL;
   SilaStore *store;
   Job *job;
 
@@ -177,7 +178,8 @@ sila_dashboard_task_today_async (SilaSession         *session,
 
   /* A database with no file (in memory) has no second connection: read it
    * here. */
-  if (sila_store_get_path (store) == NULL)
+  address = sila_store_dup_address (store);
+  if (address == NULL)
     {
       g_task_return_pointer (task,
                              sila_dashboard_today_read (store, sila_session_get_actor (session),
@@ -189,7 +191,7 @@ sila_dashboard_task_today_async (SilaSession         *session,
     }
 
   job = g_new0 (Job, 1);
-  job->db_path = g_strdup (sila_store_get_path (store));
+  job->address = g_steal_pointer (&address);
   job->actor = sila_actor_copy (sila_session_get_actor (session));
   job->contacts = sila_session_can (session, SILA_PERM_CONTACT_VIEW);
   job->n_rows = n_rows;

@@ -16,7 +16,7 @@
 #include "sila-survey-import.h"
 
 typedef struct {
-  char                 *db_path;
+  SilaStoreAddress     *address;  /* opened again in the thread */
   SilaActor            *actor;
   SilaImportKind        kind;
   char                 *path;
@@ -105,7 +105,7 @@ sila_import_outcome_free (SilaImportOutcome *outcome)
 static void
 job_free (Job *job)
 {
-  g_free (job->db_path);
+  sila_store_address_free (job->address);
   sila_actor_free (job->actor);
   g_free (job->path);
   g_free (job->sheet);
@@ -124,7 +124,7 @@ job_new (SilaSession    *session,
 {
   Job *job = g_new0 (Job, 1);
 
-  job->db_path = g_strdup (sila_store_get_path (sila_session_get_store (session)));
+  job->address = sila_store_dup_address (sila_session_get_store (session));
   job->actor = sila_actor_copy (sila_session_get_actor (session));
   job->kind = kind;
   job->path = g_strdup (path);
@@ -145,7 +145,7 @@ default_template (Job        *job,
                   SilaStore **store,
                   GError    **error)
 {
-  *store = sila_store_open (job->db_path, SILA_STORE_OPEN_MUST_EXIST, error);
+  *store = sila_store_open_address (job->address, FALSE, error);
   if (*store == NULL)
     return NULL;
   return sila_store_get_default_survey_template (*store, job->actor, error);
@@ -475,7 +475,7 @@ run_in_thread (GTask        *task,
     ok = import_surveys (job, &options, outcome, &error);
   else
     {
-      store = sila_store_open (job->db_path, SILA_STORE_OPEN_MUST_EXIST, &error);
+      store = sila_store_open_address (job->address, FALSE, &error);
       outcome->report = sila_import_report_new ();
       if (store == NULL)
         ok = FALSE;

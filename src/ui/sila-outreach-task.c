@@ -7,14 +7,14 @@
 #include "sila-store-outreach.h"
 
 typedef struct {
-  char      *db_path;
+  SilaStoreAddress *address;  /* opened again in the thread */
   SilaActor *actor;
 } Job;
 
 static void
 job_free (Job *job)
 {
-  g_free (job->db_path);
+  sila_store_address_free (job->address);
   sila_actor_free (job->actor);
   g_free (job);
 }
@@ -30,7 +30,7 @@ run_in_thread (GTask        *task,
   g_autoptr(SilaStore) store = NULL;
   GPtrArray *items;
 
-  store = sila_store_open (job->db_path, SILA_STORE_OPEN_MUST_EXIST, &error);
+  store = sila_store_open_address (job->address, FALSE, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -55,7 +55,7 @@ sila_outreach_task_list_async (SilaSession         *session,
   g_return_if_fail (SILA_IS_SESSION (session));
 
   job = g_new0 (Job, 1);
-  job->db_path = g_strdup (sila_store_get_path (sila_session_get_store (session)));
+  job->address = sila_store_dup_address (sila_session_get_store (session));
   job->actor = sila_actor_copy (sila_session_get_actor (session));
 
   /* No source object: the task must not keep the session (and its

@@ -10,7 +10,7 @@
 #include "sila-report-workbook.h"
 
 typedef struct {
-  char                *db_path;
+  SilaStoreAddress    *address;  /* opened again in the thread */
   SilaActor           *actor;
   SilaPeriod           period;
   SilaReportOutput     output;
@@ -28,7 +28,7 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_free (job->db_path);
+  sila_store_address_free (job->address);
   sila_actor_free (job->actor);
   g_free (job->path);
   g_weak_ref_clear (&job->stage_object);
@@ -82,7 +82,7 @@ run_in_thread (GTask        *task,
   g_autoptr(SilaStore) store = NULL;
   g_autoptr(SilaReportFigures) figures = NULL;
 
-  store = sila_store_open (job->db_path, SILA_STORE_OPEN_MUST_EXIST, &error);
+  store = sila_store_open_address (job->address, FALSE, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -141,7 +141,7 @@ sila_report_task_run_async (SilaSession          *session,
   g_return_if_fail (output == SILA_REPORT_OUTPUT_NONE || path != NULL);
 
   job = g_new0 (Job, 1);
-  job->db_path = g_strdup (sila_store_get_path (sila_session_get_store (session)));
+  job->address = sila_store_dup_address (sila_session_get_store (session));
   job->actor = sila_actor_copy (sila_session_get_actor (session));
   job->period = *period;
   job->output = output;

@@ -26,6 +26,11 @@ typedef struct
   gboolean       in_transaction;
   gboolean       transaction_lost; /* the connection dropped inside it */
   gboolean       broken;       /* to be made again before the next use */
+  /* The options this connection was made with (its password too), copied
+   * when it was made and never changed, to connect again
+   * (sila_pg_dup_options). */
+  GStrv          again_keywords;
+  GStrv          again_values;
 } PgDb;
 
 typedef struct

@@ -305,23 +305,35 @@ sila_pg_store_open_with_password (const char          *conninfo,
 /* A second connection to @other's database, for reading in another
  * thread: the database was looked at and brought up to date already. */
 SilaStore *
-sila_pg_store_open_again (SilaStore  *other,
-                          GError    **error)
+sila_pg_store_open_again (const char          *shown,
+                          const char * const  *keywords,
+                          const char * const  *values,
+                          const char          *device_id,
+                          gboolean             read_only,
+                          GError             **error)
 {
   g_autoptr(SilaStore) self = g_object_new (SILA_TYPE_STORE, NULL);
   g_autofree char *detail = NULL;
   SilaPgConnectFailure failure;
 
-  self->path = g_strdup (other->path);
-  self->read_only = TRUE;
-  self->db = sila_pg_connect_again (other->db, TRUE, &failure, &detail);
+  self->path = g_strdup (shown);
+  self->read_only = read_only;
+  self->db = sila_pg_connect_again (keywords, values, read_only, &failure, &detail);
   if (self->db == NULL)
     {
       set_connect_error (error, self->path, failure, detail);
       return NULL;
     }
-  self->device_id = g_strdup (other->device_id);
+  self->device_id = g_strdup (device_id);
   return g_steal_pointer (&self);
+}
+
+gboolean
+sila_pg_store_dup_options (SilaStore *self,
+                           GStrv     *keywords,
+                           GStrv     *values)
+{
+  return sila_pg_dup_options (self->db, keywords, values);
 }
 
 gboolean

@@ -170,6 +170,8 @@ pg_close (SilaDb *db)
 {
   PQfinish (PG (db)->conn);
   g_free (PG (db)->message);
+  g_strfreev (PG (db)->again_keywords);
+  g_strfreev (PG (db)->again_values);
   g_free (db);
 }
 
@@ -545,42 +547,62 @@ sila_pg_connect_with_password (const char            *conninfo,
   return finish_connect (conn, read_only, failure, detail);
 }
 
-/* A second connection to @db's database, with every option @db's was made
- * with (its password too, which the store keeps nowhere else). */
+gboolean
+sila_pg_dup_options (SilaDb *db,
+                     GStrv  *keywords,
+                     GStrv  *values)
+{
+  g_return_val_if_fail (sila_pg_is_connection (db), FALSE);
+
+  if (PG (db)->again_keywords == NULL)
+    return FALSE;
+  *keywords = g_strdupv (PG (db)->again_keywords);
+  *values = g_strdupv (PG (db)->again_values);
+  return TRUE;
+}
+
 SilaDb *
-sila_pg_connect_again (SilaDb                *db,
+sila_pg_connect_again (const char * const    *keywords,
+                       const char * const    *values,
                        gboolean               read_only,
                        SilaPgConnectFailure  *failure,
                        char                 **detail)
 {
-  PQconninfoOption *options;
-  g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
   PGconn *conn;
-
-  g_return_val_if_fail (sila_pg_is_connection (db), NULL);
 
   *failure = SILA_PG_CONNECT_OK;
   *detail = NULL;
 
-  options = PQconninfo (PG (db)->conn);
-  if (options == NULL)
+  if (!sila_pq_load (&error))
     {
-      *failure = SILA_PG_CONNECT_UNREACHABLE;
+      *failure = SILA_PG_CONNECT_NO_LIBRARY;
+      *detail = g_strdup (error->message);
       return NULL;
     }
+  conn = PQconnectdbParams (keywords, values, 0);
+  return finish_connect (conn, read_only, failure, detail);
+}
+
+/* What sila_pg_connect_again() needs, taken from the live connection. */
+static void
+keep_options (PgDb *self)
+{
+  PQconninfoOption *options = PQconninfo (self->conn);
+  g_autoptr(GStrvBuilder) keywords = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+
+  if (options == NULL)
+    return;
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
     if (o->val != NULL && *o->val != '\0')
       {
-        g_ptr_array_add (keywords, o->keyword);
-        g_ptr_array_add (values, o->val);
+        g_strv_builder_add (keywords, o->keyword);
+        g_strv_builder_add (values, o->val);
       }
-  g_ptr_array_add (keywords, NULL);
-  g_ptr_array_add (values, NULL);
-  conn = PQconnectdbParams ((const char *const *)keywords->pdata,
-                            (const char *const *)values->pdata, 0);
   PQconninfoFree (options);
-  return finish_connect (conn, read_only, failure, detail);
+  self->again_keywords = g_strv_builder_end (keywords);
+  self->again_values = g_strv_builder_end (values);
 }
 
 static SilaDb *
@@ -620,6 +642,7 @@ finish_connect (PGconn                *conn,
   self->read_only = read_only;
   self->lock_timeout = 5000;
   self->generation = 1;
+  keep_options (self);
   if (!set_up_session (self))
     {
       *failure = SILA_PG_CONNECT_REFUSED;

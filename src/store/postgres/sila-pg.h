@@ -35,8 +35,14 @@ SilaDb     *sila_pg_connect_with_password (const char          *conninfo,
                                            gboolean             read_only,
                                            SilaPgConnectFailure *failure,
                                            char               **detail);
-/* Another connection to @db's database, made as @db's was. */
-SilaDb     *sila_pg_connect_again       (SilaDb                *db,
+/* The options @db's connection was made with, its password included
+ * (copies, for sila_pg_connect_again); FALSE if they are not known. */
+gboolean    sila_pg_dup_options         (SilaDb                *db,
+                                         GStrv                 *keywords,
+                                         GStrv                 *values);
+/* Another connection made with those options; any thread may call it. */
+SilaDb     *sila_pg_connect_again       (const char * const    *keywords,
+                                         const char * const    *values,
                                          gboolean               read_only,
                                          SilaPgConnectFailure  *failure,
                                          char                 **detail);
