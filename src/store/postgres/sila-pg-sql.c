@@ -6,6 +6,7 @@
 
 #include "sila-config.h"
 
+#include "sila-pg-private.h"
 #include "sila-pg-sql.h"
 
 static const char *const texts[SILA_DB_N_SQL] = {
@@ -22,14 +23,17 @@ static const char *const texts[SILA_DB_N_SQL] = {
   /* The query is a tsquery written by the store (quoted lexemes, ":*" for
    * a prefix); a cast, not to_tsquery(), so that no parser touches it. */
   [SILA_DB_SQL_SEARCH_NUMBERS] =
+    SILA_PG_PLAN_EACH_TIME
     "SELECT file_number FROM beneficiary_search "
     "WHERE tokens @@ CAST (lower (CAST (?1 AS text)) AS tsquery) "
     "ORDER BY file_number DESC LIMIT ?6",
   [SILA_DB_SQL_SEARCH_NUMBERS_FILTERED] =
+    SILA_PG_PLAN_EACH_TIME
     "SELECT b.file_number FROM beneficiary_search s JOIN beneficiaries b "
     "ON b.file_number = s.file_number "
     "WHERE s.tokens @@ CAST (lower (CAST (?1 AS text)) AS tsquery)",
   [SILA_DB_SQL_SEARCH_REQUEST_FILES] =
+    SILA_PG_PLAN_EACH_TIME
     "SELECT file_number FROM beneficiary_search "
     "WHERE tokens @@ CAST (lower (CAST (?8 AS text)) AS tsquery)",
   [SILA_DB_SQL_MATCH_QUOTE] = "'",

@@ -153,6 +153,7 @@ sila_pg_prepare (SilaDb     *db,
 
     while (g_ascii_isspace (*start))
       start++;
+    stmt->plan_each_time = g_str_has_prefix (start, SILA_PG_PLAN_EACH_TIME);
     stmt->writes = g_ascii_strncasecmp (start, "INSERT", 6) == 0 ||
                    g_ascii_strncasecmp (start, "UPDATE", 6) == 0 ||
                    g_ascii_strncasecmp (start, "DELETE", 6) == 0 ||
@@ -405,6 +406,9 @@ sila_pg_step (SilaStatement *stmt)
       guarded = self->writes && db->in_transaction;
       if (guarded)
         self->result = exec_guarded (db, self, &in_savepoint);
+      else if (self->plan_each_time)
+        self->result = PQexecParams (db->conn, self->sql, self->n_params, self->types,
+                                     (const char *const *)self->values, NULL, NULL, 0);
       else
         self->result = PQexecPrepared (db->conn, self->name, self->n_params,
                                        (const char *const *)self->values, NULL, NULL, 0);
