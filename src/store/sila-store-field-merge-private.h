@@ -60,6 +60,10 @@ Bundle    *sila_field_open_bundle     (Merge            *m,
 gboolean   sila_field_copy_audit      (Merge            *m,
                                        Bundle           *b,
                                        GError          **error);
+/* Every change of @bundles (Bundle) as an Item, in the order a merge
+ * applies them: table by table, inserts first, then by when they were made,
+ * the laptop and the key, whatever order the bundles came in. */
+GPtrArray *sila_field_collect_items   (GPtrArray        *bundles);
 /* The merge of @b recorded (field_merges) and audited. */
 gboolean   sila_field_record_merge    (Merge            *m,
                                        const SilaActor  *actor,

@@ -20,14 +20,6 @@
 /* File numbers are a counter plus this (sila-store-beneficiaries.c). */
 #define FILE_NUMBER_BASE 1000
 
-static void
-item_free (Item *item)
-{
-  g_free (item->made_at);
-  g_free (item->key);
-  g_free (item);
-}
-
 /* New rows */
 
 static gboolean
@@ -648,59 +640,6 @@ apply_delete (Merge   *m,
   return TRUE;
 }
 
-/* Order */
-
-static int
-compare_items (gconstpointer pa,
-               gconstpointer pb)
-{
-  const Item *a = *(const Item **)pa, *b = *(const Item **)pb;
-  SilaFieldOrder oa = { a->made_at, a->bundle->header->device_id, a->key };
-  SilaFieldOrder ob = { b->made_at, b->bundle->header->device_id, b->key };
-
-  if (a->table_index != b->table_index)
-    return a->table_index < b->table_index ? -1 : 1;
-  if (a->change->op != b->change->op)
-    return a->change->op < b->change->op ? -1 : 1;
-  return sila_field_order_compare (&oa, &ob);
-}
-
-static GPtrArray *
-collect_items (GPtrArray *bundles)
-{
-  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
-  guint n = 0;
-  const SilaFieldTable *tables = sila_field_tables (&n);
-
-  for (guint k = 0; k < bundles->len; k++)
-    {
-      Bundle *b = bundles->pdata[k];
-
-      for (guint i = 0; i < b->changes->len; i++)
-        {
-          SilaFieldRow *change = b->changes->pdata[i];
-          GStrv columns = g_hash_table_lookup (b->columns, change->table);
-          Item *item = g_new0 (Item, 1);
-
-          item->bundle = b;
-          item->change = change;
-          for (guint t = 0; t < n; t++)
-            if (g_str_equal (tables[t].name, change->table))
-              item->table_index = t;
-          item->key = sila_field_row_key (change);
-          if (change->op == SILA_FIELD_OP_INSERT)
-            item->made_at = sila_field_text_of (change, columns, "created_at", TRUE);
-          else if (change->op == SILA_FIELD_OP_UPDATE)
-            item->made_at = sila_field_text_of (change, columns, "updated_at", TRUE);
-          if (item->made_at == NULL)
-            item->made_at = g_strdup (b->header->made_at);
-          g_ptr_array_add (items, item);
-        }
-    }
-  g_ptr_array_sort (items, compare_items);
-  return items;
-}
-
 gboolean
 sila_store_field_merge (SilaStore           *self,
                         const SilaActor     *actor,
@@ -752,7 +691,7 @@ sila_store_field_merge (SilaStore           *self,
       goto out;
     }
 
-  items = collect_items (bundles);
+  items = sila_field_collect_items (bundles);
   for (guint i = 0; i < items->len && ok; i++)
     {
       Item *item = items->pdata[i];

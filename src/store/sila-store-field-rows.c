@@ -2,7 +2,8 @@
 /* The rows of a merge (sila-store-field-merge-private.h): a changeset's
  * values bound to the store's statements and the office's read back into
  * the same form, a row's key, the office's row, the items listed for
- * review, and the search index of a merged file. Portable SQL only. */
+ * review, the search index of a merged file, and the order in which a
+ * merge applies the rows of its bundles. Portable SQL only. */
 #define G_LOG_DOMAIN "sila-store"
 
 #include "sila-config.h"
@@ -355,4 +356,65 @@ sila_field_listed_clash (Merge             *m,
   g_clear_pointer (savepoint, sila_transaction_free);
   b->counts = *saved;
   return sila_field_add_conflict (m, b, "clash", table, key, NULL, NULL, why, NULL, NULL, error);
+}
+
+/* The order of a merge */
+
+static void
+item_free (Item *item)
+{
+  g_free (item->made_at);
+  g_free (item->key);
+  g_free (item);
+}
+
+static int
+compare_items (gconstpointer pa,
+               gconstpointer pb)
+{
+  const Item *a = *(const Item **)pa, *b = *(const Item **)pb;
+  SilaFieldOrder oa = { a->made_at, a->bundle->header->device_id, a->key };
+  SilaFieldOrder ob = { b->made_at, b->bundle->header->device_id, b->key };
+
+  if (a->table_index != b->table_index)
+    return a->table_index < b->table_index ? -1 : 1;
+  if (a->change->op != b->change->op)
+    return a->change->op < b->change->op ? -1 : 1;
+  return sila_field_order_compare (&oa, &ob);
+}
+
+GPtrArray *
+sila_field_collect_items (GPtrArray *bundles)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify)item_free);
+  guint n = 0;
+  const SilaFieldTable *tables = sila_field_tables (&n);
+
+  for (guint k = 0; k < bundles->len; k++)
+    {
+      Bundle *b = bundles->pdata[k];
+
+      for (guint i = 0; i < b->changes->len; i++)
+        {
+          SilaFieldRow *change = b->changes->pdata[i];
+          GStrv columns = g_hash_table_lookup (b->columns, change->table);
+          Item *item = g_new0 (Item, 1);
+
+          item->bundle = b;
+          item->change = change;
+          for (guint t = 0; t < n; t++)
+            if (g_str_equal (tables[t].name, change->table))
+              item->table_index = t;
+          item->key = sila_field_row_key (change);
+          if (change->op == SILA_FIELD_OP_INSERT)
+            item->made_at = sila_field_text_of (change, columns, "created_at", TRUE);
+          else if (change->op == SILA_FIELD_OP_UPDATE)
+            item->made_at = sila_field_text_of (change, columns, "updated_at", TRUE);
+          if (item->made_at == NULL)
+            item->made_at = g_strdup (b->header->made_at);
+          g_ptr_array_add (items, item);
+        }
+    }
+  g_ptr_array_sort (items, compare_items);
+  return items;
 }

@@ -441,127 +441,98 @@ append_c_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Appends "static const SilaSchemaColumn @name[]" with a row for each row
+ * of @sql (two or three text columns; a missing third is NULL). */
+static gboolean
+write_rows (SilaStore   *fresh,
+            GString     *out,
+            const char  *name,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (sila_store_get_db (fresh), sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
+      return FALSE;
+    }
+  g_string_append_printf (out, "static const SilaSchemaColumn %s[] = {\n", name);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append (out, "  { ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 0));
+      g_string_append (out, ", ");
+      append_c_string (out, (const char *)sqlite3_column_text (stmt, 1));
+      g_string_append (out, ", ");
+      if (sqlite3_column_count (stmt) > 2)
+        append_c_string (out, (const char *)sqlite3_column_text (stmt, 2));
+      else
+        g_string_append (out, "NULL");
+      g_string_append (out, " },\n");
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
+      return FALSE;
+    }
+  g_string_append (out, "};\n\n");
+  return TRUE;
+}
+
 /* Appends the columns of every ordinary table of @version's fresh database
  * (not the full-text index, whose tables are SQLite's own), in table and
  * column order: what PostgreSQL's schema check expects of a server, whose
- * tables and columns are these, table for table (tests/test_pg_schema.py). */
+ * tables and columns are these, table for table (tests/test_pg_schema.py);
+ * then the values each table's UNIQUE and PRIMARY KEY constraints keep
+ * unique (a named index is compared by its name; a column compared with
+ * NOCASE is kept unique on a server by an index on lower() of it), and the
+ * named indexes, with whether each is UNIQUE. */
 static gboolean
 write_columns (GString  *out,
                int       version,
                GError  **error)
 {
   g_autoptr(SilaStore) fresh = sila_store_open_in_memory (version, error);
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-  int rc;
 
   if (fresh == NULL)
     return FALSE;
-  db = sila_store_get_db (fresh);
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT m.name, p.name, p.type FROM main.sqlite_schema m "
-                           "JOIN pragma_table_info (m.name) p "
-                           "WHERE m.type = 'table' AND m.sql LIKE 'CREATE TABLE %' "
-                           "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                           "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v "
-                           "  WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE %' "
-                           "  AND substr (m.name, 1, length (v.name) + 1) = v.name || '_') "
-                           "ORDER BY m.name, p.cid",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
-      return FALSE;
-    }
-  g_string_append (out, "static const SilaSchemaColumn columns[] = {\n");
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_string_append (out, "  { ");
-      append_c_string (out, (const char *)sqlite3_column_text (stmt, 0));
-      g_string_append (out, ", ");
-      append_c_string (out, (const char *)sqlite3_column_text (stmt, 1));
-      g_string_append (out, ", ");
-      append_c_string (out, (const char *)sqlite3_column_text (stmt, 2));
-      g_string_append (out, " },\n");
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
-      return FALSE;
-    }
-  g_string_append (out, "};\n\n");
+  if (!write_rows (fresh, out, "columns",
+                   "SELECT m.name, p.name, p.type FROM main.sqlite_schema m "
+                   "JOIN pragma_table_info (m.name) p "
+                   "WHERE m.type = 'table' AND m.sql LIKE 'CREATE TABLE %' "
+                   "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                   "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v "
+                   "  WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE %' "
+                   "  AND substr (m.name, 1, length (v.name) + 1) = v.name || '_') "
+                   "ORDER BY m.name, p.cid",
+                   error) ||
+      !write_rows (fresh, out, "unique_keys",
+                   "SELECT m.name, (SELECT group_concat (name, ',') FROM "
+                   "  (SELECT CASE WHEN upper (ii.coll) = 'NOCASE' "
+                   "     THEN 'lower(' || ii.name || ')' ELSE ii.name END AS name "
+                   "   FROM pragma_index_xinfo (l.name) ii WHERE ii.key "
+                   "   ORDER BY ii.seqno)) "
+                   "FROM main.sqlite_schema m JOIN pragma_index_list (m.name) l "
+                   "WHERE m.type = 'table' AND m.sql LIKE 'CREATE TABLE %' "
+                   "AND l.\"unique\" AND l.origin IN ('u', 'pk') "
+                   "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                   "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v "
+                   "  WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE %' "
+                   "  AND substr (m.name, 1, length (v.name) + 1) = v.name || '_') "
+                   "ORDER BY 1, 2",
+                   error) ||
+      !write_rows (fresh, out, "indexes",
+                   "SELECT tbl_name, name, CASE WHEN sql LIKE 'CREATE UNIQUE INDEX %' "
+                   "  THEN 'UNIQUE' ELSE '' END FROM main.sqlite_schema "
+                   "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+                   error))
+    return FALSE;
 
-  /* The values each table's UNIQUE and PRIMARY KEY constraints keep unique
-   * (a named index is compared by its name); a column compared with NOCASE
-   * is kept unique on a server by an index on lower() of it. */
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT m.name, (SELECT group_concat (name, ',') FROM "
-                           "  (SELECT CASE WHEN upper (ii.coll) = 'NOCASE' "
-                           "     THEN 'lower(' || ii.name || ')' ELSE ii.name END AS name "
-                           "   FROM pragma_index_xinfo (l.name) ii WHERE ii.key "
-                           "   ORDER BY ii.seqno)) "
-                           "FROM main.sqlite_schema m JOIN pragma_index_list (m.name) l "
-                           "WHERE m.type = 'table' AND m.sql LIKE 'CREATE TABLE %' "
-                           "AND l.\"unique\" AND l.origin IN ('u', 'pk') "
-                           "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                           "AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema v "
-                           "  WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE %' "
-                           "  AND substr (m.name, 1, length (v.name) + 1) = v.name || '_') "
-                           "ORDER BY 1, 2",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
-      return FALSE;
-    }
-  g_string_append (out, "static const SilaSchemaColumn unique_keys[] = {\n");
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_string_append (out, "  { ");
-      append_c_string (out, (const char *)sqlite3_column_text (stmt, 0));
-      g_string_append (out, ", ");
-      append_c_string (out, (const char *)sqlite3_column_text (stmt, 1));
-      g_string_append (out, ", NULL },\n");
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
-      return FALSE;
-    }
-  g_string_append (out, "};\n\n");
-
-  /* The named indexes, and whether each is UNIQUE. */
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT tbl_name, name, CASE WHEN sql LIKE 'CREATE UNIQUE INDEX %' "
-                           "  THEN 'UNIQUE' ELSE '' END FROM main.sqlite_schema "
-                           "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
-      return FALSE;
-    }
-  g_string_append (out, "static const SilaSchemaColumn indexes[] = {\n");
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_string_append (out, "  { ");
-      append_c_string (out, (const char *)sqlite3_column_text (stmt, 0));
-      g_string_append (out, ", ");
-      append_c_string (out, (const char *)sqlite3_column_text (stmt, 1));
-      g_string_append (out, ", ");
-      append_c_string (out, (const char *)sqlite3_column_text (stmt, 2));
-      g_string_append (out, " },\n");
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sila_store_set_error (fresh, error, sila_sqlite_failure (rc));
-      return FALSE;
-    }
   g_string_append (out,
-                   "};\n\n"
                    "const SilaSchemaColumn *\n"
                    "sila_compiled_indexes (guint *n_indexes)\n"
                    "{\n"
