@@ -265,6 +265,44 @@ draw_legend (Ctx    *ctx,
   return size * 1.8;
 }
 
+/* The area the columns or the line are drawn in, its baseline drawn:
+ * each item's slot across @width, room above for the values and below for
+ * the labels. FALSE when too little height is left to draw in. */
+typedef struct {
+  double max;
+  double slot;
+  double value_h;
+  double plot_top;
+  double plot_h;
+} Plot;
+
+static gboolean
+plot_frame (Ctx    *ctx,
+            double  left,
+            double  top,
+            double  width,
+            double  height,
+            Plot   *p)
+{
+  double label_h;
+
+  p->max = max_value (ctx->chart);
+  p->slot = width / ctx->chart->items->len;
+  label_h = labels_height (ctx, p->slot);
+  p->value_h = ctx->font_size * 1.5;
+  p->plot_top = top + p->value_h;
+  p->plot_h = height - label_h - p->value_h;
+  if (p->plot_h < 10)
+    return FALSE;
+
+  set_rgb (ctx->cr, AXIS_COLOR);
+  cairo_set_line_width (ctx->cr, 1);
+  cairo_move_to (ctx->cr, left, p->plot_top + p->plot_h + 0.5);
+  cairo_line_to (ctx->cr, left + width, p->plot_top + p->plot_h + 0.5);
+  cairo_stroke (ctx->cr);
+  return TRUE;
+}
+
 static void
 draw_columns (Ctx    *ctx,
               double  left,
@@ -274,51 +312,40 @@ draw_columns (Ctx    *ctx,
 {
   SilaChart *self = ctx->chart;
   guint n = self->items->len;
-  double max = max_value (self);
-  double slot = width / n;
-  double label_h = labels_height (ctx, slot);
-  double value_h = ctx->font_size * 1.5;
-  double plot_top = top + value_h;
-  double plot_h = height - label_h - value_h;
-  double bar_w = MIN (slot * (self->paired ? 0.38 : 0.6), 64);
+  Plot p;
+  double bar_w;
 
-  if (plot_h < 10)
+  if (!plot_frame (ctx, left, top, width, height, &p))
     return;
-
-  /* Baseline */
-  set_rgb (ctx->cr, AXIS_COLOR);
-  cairo_set_line_width (ctx->cr, 1);
-  cairo_move_to (ctx->cr, left, plot_top + plot_h + 0.5);
-  cairo_line_to (ctx->cr, left + width, plot_top + plot_h + 0.5);
-  cairo_stroke (ctx->cr);
+  bar_w = MIN (p.slot * (self->paired ? 0.38 : 0.6), 64);
 
   for (guint i = 0; i < n; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
       double x = slot_x (self, left, width, i, n);
-      double center = x + slot / 2;
-      double h = max > 0 ? plot_h * item->value / max : 0;
+      double center = x + p.slot / 2;
+      double h = p.max > 0 ? p.plot_h * item->value / p.max : 0;
       double bar_x = self->paired ? (self->rtl ? center : center - bar_w) : center - bar_w / 2;
       g_autofree char *value = sila_chart_format_value (self, item->value);
 
       if (self->paired)
         {
-          double ph = max > 0 ? plot_h * item->previous / max : 0;
+          double ph = p.max > 0 ? p.plot_h * item->previous / p.max : 0;
           double prev_x = self->rtl ? center - bar_w : center;
 
           set_rgb (ctx->cr, PREVIOUS_COLOR);
-          cairo_rectangle (ctx->cr, prev_x, plot_top + plot_h - ph, bar_w, ph);
+          cairo_rectangle (ctx->cr, prev_x, p.plot_top + p.plot_h - ph, bar_w, ph);
           cairo_fill (ctx->cr);
         }
 
       set_rgb (ctx->cr, self->paired ? palette[0] : palette[i % G_N_ELEMENTS (palette)]);
-      cairo_rectangle (ctx->cr, bar_x, plot_top + plot_h - h, bar_w, h);
+      cairo_rectangle (ctx->cr, bar_x, p.plot_top + p.plot_h - h, bar_w, h);
       cairo_fill (ctx->cr);
 
       /* The value stands over its own bar, not over the pair. */
-      draw_text (ctx, value, bar_x - bar_w, plot_top + plot_h - h - value_h, bar_w * 3,
+      draw_text (ctx, value, bar_x - bar_w, p.plot_top + p.plot_h - h - p.value_h, bar_w * 3,
                  ALIGN_CENTER, ctx->font_size * 0.9, TRUE, 1);
-      draw_text (ctx, item->label, x + 2, plot_top + plot_h + 4, slot - 4, ALIGN_CENTER,
+      draw_text (ctx, item->label, x + 2, p.plot_top + p.plot_h + 4, p.slot - 4, ALIGN_CENTER,
                  ctx->label_size, FALSE, MAX_LABEL_LINES);
     }
 }
@@ -448,29 +475,18 @@ draw_line (Ctx    *ctx,
 {
   SilaChart *self = ctx->chart;
   guint n = self->items->len;
-  double max = max_value (self);
-  double slot = width / n;
-  double label_h = labels_height (ctx, slot);
-  double value_h = ctx->font_size * 1.5;
-  double plot_top = top + value_h;
-  double plot_h = height - label_h - value_h;
+  Plot p;
 
-  if (plot_h < 10)
+  if (!plot_frame (ctx, left, top, width, height, &p))
     return;
-
-  set_rgb (ctx->cr, AXIS_COLOR);
-  cairo_set_line_width (ctx->cr, 1);
-  cairo_move_to (ctx->cr, left, plot_top + plot_h + 0.5);
-  cairo_line_to (ctx->cr, left + width, plot_top + plot_h + 0.5);
-  cairo_stroke (ctx->cr);
 
   set_rgb (ctx->cr, palette[0]);
   cairo_set_line_width (ctx->cr, 2.5);
   for (guint i = 0; i < n; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
-      double x = slot_x (self, left, width, i, n) + slot / 2;
-      double y = plot_top + plot_h - (max > 0 ? plot_h * item->value / max : 0);
+      double x = slot_x (self, left, width, i, n) + p.slot / 2;
+      double y = p.plot_top + p.plot_h - (p.max > 0 ? p.plot_h * item->value / p.max : 0);
 
       if (i == 0)
         cairo_move_to (ctx->cr, x, y);
@@ -483,14 +499,15 @@ draw_line (Ctx    *ctx,
     {
       const Item *item = &g_array_index (self->items, Item, i);
       double x = slot_x (self, left, width, i, n);
-      double y = plot_top + plot_h - (max > 0 ? plot_h * item->value / max : 0);
+      double y = p.plot_top + p.plot_h - (p.max > 0 ? p.plot_h * item->value / p.max : 0);
       g_autofree char *value = sila_chart_format_value (self, item->value);
 
       set_rgb (ctx->cr, palette[0]);
-      cairo_arc (ctx->cr, x + slot / 2, y, 4, 0, 2 * G_PI);
+      cairo_arc (ctx->cr, x + p.slot / 2, y, 4, 0, 2 * G_PI);
       cairo_fill (ctx->cr);
-      draw_text (ctx, value, x, y - value_h, slot, ALIGN_CENTER, ctx->font_size * 0.85, TRUE, 1);
-      draw_text (ctx, item->label, x + 2, plot_top + plot_h + 4, slot - 4, ALIGN_CENTER,
+      draw_text (ctx, value, x, y - p.value_h, p.slot, ALIGN_CENTER, ctx->font_size * 0.85, TRUE,
+                 1);
+      draw_text (ctx, item->label, x + 2, p.plot_top + p.plot_h + 4, p.slot - 4, ALIGN_CENTER,
                  ctx->label_size, FALSE, MAX_LABEL_LINES);
     }
 }

@@ -114,13 +114,11 @@ struct _SilaStatement
 
 struct _SilaDbDriver
 {
+  /* Every driver undoes a statement that fails inside a transaction (a
+   * constraint refusing a row) by itself, and the transaction goes on, as
+   * SQLite does; PostgreSQL's runs each write in a savepoint of its own
+   * (exec_guarded, sila-pg-statement.c). */
   const char *name;
-  /* TRUE when a statement that fails (a constraint refusing a row) is
-   * undone by itself and the transaction goes on: SQLite; PostgreSQL too,
-   * whose driver runs each write inside a transaction in a savepoint of
-   * its own. FALSE for an engine where the failure would abort the whole
-   * transaction: a step that may fail then needs a savepoint around it. */
-  gboolean    failed_statement_alone;
 
   /* Connection */
   void           (*close)        (SilaDb        *db);

@@ -287,12 +287,11 @@ apply_insert (Merge   *m,
 
   /* A row the office cannot take (another row holds its unique values,
    * or a key it names is gone) is listed, and the rest goes on. A row
-   * written by its INSERT alone needs no savepoint where a refused
-   * statement is undone by itself (sila-db.h); one that takes numbers, or
-   * a file with its duplicate check, has one. */
+   * written by its INSERT alone needs no savepoint: a refused statement
+   * is undone by itself on both engines (sila-db.h). One that takes
+   * numbers, or a file with its duplicate check, has one. */
   saved = b->counts;
-  if (!sila_store_failed_statement_alone (m->store) || has_numbers (table) ||
-      g_str_equal (change->table, "beneficiaries"))
+  if (has_numbers (table) || g_str_equal (change->table, "beneficiaries"))
     {
       savepoint = sila_transaction_begin (m->store, error);
       if (savepoint == NULL)

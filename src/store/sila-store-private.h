@@ -55,11 +55,6 @@ gboolean         sila_transaction_commit (SilaTransaction  *tx,
                                           GError          **error);
 void             sila_transaction_free   (SilaTransaction  *tx);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SilaTransaction, sila_transaction_free)
-/* TRUE when a statement that fails inside a transaction is undone by
- * itself and the transaction goes on (both engines: see sila-db.h), so
- * that a single statement that may be refused needs no savepoint around
- * it. */
-gboolean         sila_store_failed_statement_alone (SilaStore *self);
 /* Around one transaction that writes many rows, outside any transaction:
  * @starting TRUE before it, FALSE after it. Only a matter of speed, so a
  * failure is ignored. */

@@ -64,14 +64,6 @@ sila_transaction_commit (SilaTransaction  *tx,
   return TRUE;
 }
 
-gboolean
-sila_store_failed_statement_alone (SilaStore *self)
-{
-  g_return_val_if_fail (SILA_IS_STORE (self), FALSE);
-
-  return self->db->driver->failed_statement_alone;
-}
-
 void
 sila_store_bulk_write (SilaStore *self,
                        gboolean   starting)

@@ -443,7 +443,6 @@ pg_bulk_write (SilaDb   *db,
 
 static const SilaDbDriver pg_driver = {
   .name               = SILA_PG_DRIVER_NAME,
-  .failed_statement_alone = TRUE,   /* exec_guarded (sila-pg-statement.c) */
   .close              = pg_close,
   .failure            = pg_db_failure,
   .message            = pg_message,

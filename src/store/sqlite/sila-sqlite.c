@@ -476,7 +476,6 @@ static const SilaDbDriver sqlite_driver = {
   .message            = sqlite_message,
   .exec               = sqlite_exec,
   .changes            = sqlite_changes,
-  .failed_statement_alone = TRUE,
   .begin              = sqlite_begin,
   .commit             = sqlite_commit,
   .rollback           = sqlite_rollback,
